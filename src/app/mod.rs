@@ -1,0 +1,712 @@
+//! The program's state and the one place that changes it. Keys become actions (see `keys`),
+//! actions change state here, and the store is read or written here — never while drawing.
+
+pub mod rows;
+
+use crate::config::Theme;
+use crate::domain::{AgreementStatus, EventStatus};
+use crate::i18n::Strings;
+use crate::keys::{Action, KeyMap};
+use crate::store::{Store, StoreError};
+use crate::text::AcademicYear;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
+use rows::{DocLine, ItemRef, ViewRow, YearData};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Clusters,
+    Mentoring,
+    Roadmap,
+    Deficits,
+    Agreements,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::Clusters,
+        Pane::Mentoring,
+        Pane::Roadmap,
+        Pane::Deficits,
+        Pane::Agreements,
+    ];
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+    pub fn title(self, s: &Strings) -> &'static str {
+        match self {
+            Pane::Clusters => s.tab_clusters,
+            Pane::Mentoring => s.tab_mentoring,
+            Pane::Roadmap => s.tab_roadmap,
+            Pane::Deficits => s.tab_deficits,
+            Pane::Agreements => s.tab_agreements,
+        }
+    }
+    /// The name used on the command line (`nastavnik show roadmap`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::Clusters => "clusters",
+            Pane::Mentoring => "mentoring",
+            Pane::Roadmap => "roadmap",
+            Pane::Deficits => "deficits",
+            Pane::Agreements => "agreements",
+        }
+    }
+    pub fn from_name(s: &str) -> Option<Pane> {
+        Pane::ALL.into_iter().find(|p| p.name() == s)
+    }
+    /// Whether `Status` means something in this pane.
+    pub fn has_status(self) -> bool {
+        matches!(self, Pane::Roadmap | Pane::Agreements)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct PaneView {
+    pub rows: Vec<ViewRow>,
+    pub selected: usize,
+    pub offset: usize,
+    pub filter: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusTarget {
+    Event { id: i64, version: i64 },
+    Decision { id: i64, version: i64 },
+    Agreement { id: i64, version: i64 },
+}
+
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    StatusPicker {
+        target: StatusTarget,
+        title: String,
+        options: Vec<&'static str>,
+        selected: usize,
+    },
+    Detail {
+        title: String,
+        doc: Vec<DocLine>,
+        scroll: u16,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub store: Store,
+    pub s: &'static Strings,
+    pub keys: KeyMap,
+    pub theme: Theme,
+    pub pane: Pane,
+    pub year: AcademicYear,
+    pub years: Vec<AcademicYear>,
+    pub data: YearData,
+    pub views: [PaneView; 5],
+    pub overlays: Vec<Overlay>,
+    pub filter_input: Option<TextArea<'static>>,
+    pub message: Option<Message>,
+    pub size: Rect,
+    pub quit: bool,
+    pub today: chrono::NaiveDate,
+    data_version: i64,
+}
+
+/// Where things are on a screen of a given size. Drawing and mouse clicks both use it.
+pub struct Areas {
+    pub tabs: Rect,
+    pub header: Rect,
+    pub body: Rect,
+    pub status: Rect,
+}
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn areas(size: Rect) -> Areas {
+    let tabs = Rect { height: 1, ..size };
+    let header = Rect {
+        y: size.y + 1,
+        height: 1,
+        ..size
+    };
+    let status = Rect {
+        y: size.bottom().saturating_sub(2),
+        height: 2,
+        ..size
+    };
+    let body = Rect {
+        y: size.y + 2,
+        height: size.height.saturating_sub(4),
+        ..size
+    };
+    Areas {
+        tabs,
+        header,
+        body,
+        status,
+    }
+}
+
+/// The x-ranges of the tab titles, as drawn: " 1 Кластеры " separated by one space.
+pub fn tab_spans(s: &Strings) -> Vec<(u16, u16)> {
+    let mut x = 0u16;
+    Pane::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let w = unicode_width::UnicodeWidthStr::width(
+                format!(" {} {} ", i + 1, p.title(s)).as_str(),
+            ) as u16;
+            let span = (x, x + w);
+            x += w + 1;
+            span
+        })
+        .collect()
+}
+
+impl App {
+    pub fn new(
+        store: Store,
+        s: &'static Strings,
+        keys: KeyMap,
+        theme: Theme,
+        size: Rect,
+    ) -> Result<App, StoreError> {
+        let year = store.default_year()?;
+        let data_version = store.data_version()?;
+        let mut app = App {
+            store,
+            s,
+            keys,
+            theme,
+            pane: Pane::Clusters,
+            year,
+            years: Vec::new(),
+            data: YearData::default(),
+            views: Default::default(),
+            overlays: Vec::new(),
+            filter_input: None,
+            message: None,
+            size,
+            quit: false,
+            today: chrono::Local::now().date_naive(),
+            data_version,
+        };
+        app.load()?;
+        Ok(app)
+    }
+
+    /// Reads the chosen year from the store and rebuilds every pane, keeping each pane's
+    /// selection on the same item where it still exists.
+    pub fn load(&mut self) -> Result<(), StoreError> {
+        let y = self.year;
+        self.data = YearData {
+            clusters: self.store.clusters(y)?,
+            links: self.store.links(y)?,
+            events: self.store.events(y)?,
+            decisions: self.store.decisions(y)?,
+            risks: self.store.risks(y)?,
+            indicators: self.store.indicators(y)?,
+            agreements: self.store.agreements(y)?,
+        };
+        let mut years = self.store.years()?;
+        if !years.contains(&y) {
+            years.push(y);
+            years.sort();
+        }
+        self.years = years;
+        for pane in Pane::ALL {
+            self.rebuild(pane);
+        }
+        Ok(())
+    }
+
+    fn rebuild(&mut self, pane: Pane) {
+        let view = &self.views[pane.index()];
+        let keep = view
+            .rows
+            .get(view.selected)
+            .and_then(|r| r.item.map(|i| (i, r.cells.clone())));
+        let all = rows::build(pane, &self.data, self.s, self.today);
+        let rows = rows::filter(all, &self.views[pane.index()].filter);
+        let view = &mut self.views[pane.index()];
+        view.rows = rows;
+        let found = keep.and_then(|(item, cells)| {
+            view.rows
+                .iter()
+                .position(|r| r.item == Some(item) && r.cells == cells)
+                .or_else(|| view.rows.iter().position(|r| r.item == Some(item)))
+        });
+        view.selected = found.unwrap_or_else(|| first_item(&view.rows, 0, 1));
+        self.scroll_into_view(pane);
+    }
+
+    pub fn view(&self) -> &PaneView {
+        &self.views[self.pane.index()]
+    }
+
+    pub fn selected_item(&self) -> Option<ItemRef> {
+        let v = self.view();
+        v.rows.get(v.selected).and_then(|r| r.item)
+    }
+
+    /// Rows of the list that fit on screen (the table's header line excluded).
+    pub fn list_height(&self) -> usize {
+        areas(self.size).body.height.saturating_sub(3) as usize
+    }
+
+    fn scroll_into_view(&mut self, pane: Pane) {
+        let h = self.list_height().max(1);
+        let v = &mut self.views[pane.index()];
+        if v.selected < v.offset {
+            v.offset = v.selected;
+        } else if v.selected >= v.offset + h {
+            v.offset = v.selected + 1 - h;
+        }
+        // A header directly above the first visible item stays visible.
+        if v.offset > 0
+            && v.offset == v.selected
+            && v.rows.get(v.offset - 1).is_some_and(|r| r.item.is_none())
+        {
+            v.offset -= 1;
+        }
+        v.offset = v.offset.min(v.rows.len().saturating_sub(1));
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let pane = self.pane;
+        let v = &mut self.views[pane.index()];
+        if v.rows.is_empty() {
+            return;
+        }
+        let dir = if delta < 0 { -1 } else { 1 };
+        let mut target = v.selected as isize;
+        let mut steps = delta.abs();
+        while steps > 0 {
+            let next = target + dir;
+            if next < 0 || next >= v.rows.len() as isize {
+                break;
+            }
+            target = next;
+            if v.rows[target as usize].item.is_some() {
+                steps -= 1;
+            }
+        }
+        if v.rows
+            .get(target as usize)
+            .is_some_and(|r| r.item.is_some())
+        {
+            v.selected = target as usize;
+        }
+        self.scroll_into_view(pane);
+    }
+
+    fn select_edge(&mut self, end: bool) {
+        let pane = self.pane;
+        let v = &mut self.views[pane.index()];
+        v.selected = if end {
+            first_item(&v.rows, v.rows.len().saturating_sub(1), -1)
+        } else {
+            first_item(&v.rows, 0, 1)
+        };
+        self.scroll_into_view(pane);
+    }
+
+    pub fn set_pane(&mut self, pane: Pane) {
+        self.pane = pane;
+        self.filter_input = None;
+    }
+
+    fn change_year(&mut self, delta: isize) {
+        let pos = self.years.iter().position(|y| *y == self.year).unwrap_or(0) as isize + delta;
+        if pos >= 0 && (pos as usize) < self.years.len() {
+            self.year = self.years[pos as usize];
+            self.reload();
+        }
+    }
+
+    /// Reads the year again; a failure becomes the message line.
+    fn reload(&mut self) -> bool {
+        let r = self.load();
+        self.report(r).is_some()
+    }
+
+    fn report<T>(&mut self, r: Result<T, StoreError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let text = match &e {
+                    StoreError::Conflict { by, at } => format!("{} ({by}, {at})", self.s.conflict),
+                    other => other.to_string(),
+                };
+                self.message = Some(Message { text, error: true });
+                None
+            }
+        }
+    }
+
+    pub fn handle_key(&mut self, ev: KeyEvent) {
+        if ev.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.filter_input.is_some() {
+            self.filter_key(ev);
+            return;
+        }
+        let Some(action) = self.keys.action(&ev) else {
+            return;
+        };
+        self.message = None;
+        if !self.overlays.is_empty() {
+            self.overlay_action(action);
+        } else {
+            self.pane_action(action);
+        }
+    }
+
+    fn filter_key(&mut self, ev: KeyEvent) {
+        let Some(input) = self.filter_input.as_mut() else {
+            return;
+        };
+        match ev.code {
+            KeyCode::Esc => {
+                self.filter_input = None;
+                self.views[self.pane.index()].filter.clear();
+                self.rebuild(self.pane);
+            }
+            KeyCode::Enter => self.filter_input = None,
+            KeyCode::Down | KeyCode::Up => {
+                let d = if ev.code == KeyCode::Down { 1 } else { -1 };
+                self.move_selection(d);
+            }
+            _ => {
+                input.input(ev);
+                let text = crate::text::clean_line(&input.lines().join(" "));
+                self.views[self.pane.index()].filter = text;
+                self.rebuild(self.pane);
+            }
+        }
+    }
+
+    fn overlay_action(&mut self, action: Action) {
+        let Some(top) = self.overlays.last_mut() else {
+            return;
+        };
+        match (top, action) {
+            (_, Action::Quit) => self.quit = true,
+            (Overlay::Help { .. }, Action::Help) | (_, Action::Back) => {
+                self.overlays.pop();
+            }
+            (Overlay::Help { scroll } | Overlay::Detail { scroll, .. }, a) => match a {
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown => *scroll = scroll.saturating_add(10),
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::Top => *scroll = 0,
+                _ => {}
+            },
+            (
+                Overlay::StatusPicker {
+                    selected, options, ..
+                },
+                a,
+            ) => match a {
+                Action::Down => *selected = (*selected + 1).min(options.len().saturating_sub(1)),
+                Action::Up => *selected = selected.saturating_sub(1),
+                Action::Top => *selected = 0,
+                Action::Bottom => *selected = options.len().saturating_sub(1),
+                Action::Open => {
+                    let choice = *selected;
+                    if let Some(Overlay::StatusPicker { target, .. }) = self.overlays.pop() {
+                        self.apply_status(target, choice);
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+
+    fn pane_action(&mut self, action: Action) {
+        let page = self.list_height().max(1) as isize;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::NextTab => self.set_pane(Pane::ALL[(self.pane.index() + 1) % 5]),
+            Action::PrevTab => self.set_pane(Pane::ALL[(self.pane.index() + 4) % 5]),
+            Action::Tab(n) => self.set_pane(Pane::ALL[(n as usize).clamp(1, 5) - 1]),
+            Action::Down => self.move_selection(1),
+            Action::Up => self.move_selection(-1),
+            Action::PageDown => self.move_selection(page),
+            Action::PageUp => self.move_selection(-page),
+            Action::Top => self.select_edge(false),
+            Action::Bottom => self.select_edge(true),
+            Action::Left => self.change_year(-1),
+            Action::Right => self.change_year(1),
+            Action::PrevYear => self.change_year(-1),
+            Action::NextYear => self.change_year(1),
+            Action::Open => self.open_selected(),
+            Action::Back => {
+                if !self.view().filter.is_empty() {
+                    self.clear_filter();
+                }
+            }
+            Action::Filter => {
+                let mut t = TextArea::new(vec![self.view().filter.clone()]);
+                t.move_cursor(ratatui_textarea::CursorMove::End);
+                self.filter_input = Some(t);
+            }
+            Action::ClearFilter => self.clear_filter(),
+            Action::Status => self.open_status_picker(),
+            Action::Reload => {
+                if self.reload() {
+                    self.data_version = self.store.data_version().unwrap_or(self.data_version);
+                }
+            }
+        }
+    }
+
+    fn clear_filter(&mut self) {
+        self.views[self.pane.index()].filter.clear();
+        self.rebuild(self.pane);
+    }
+
+    fn open_selected(&mut self) {
+        let s = self.s;
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        let (title, doc) = match item {
+            ItemRef::Cluster(org) => {
+                let Some(card) = self.report(self.store.school_card(org)) else {
+                    return;
+                };
+                (
+                    format!("{}: {}", s.card_title, card.name),
+                    rows::card_doc(&card, s),
+                )
+            }
+            ItemRef::Link(i) => {
+                let l = &self.data.links[i];
+                (format!("{} → {}", l.mentor, l.mentee), rows::link_doc(l, s))
+            }
+            ItemRef::Event(i) => {
+                let e = self.data.events[i].clone();
+                let Some(h) = self.report(self.store.history("event", e.id)) else {
+                    return;
+                };
+                (e.title.clone(), rows::event_doc(&e, &h, s))
+            }
+            ItemRef::Decision(i) => {
+                let x = self.data.decisions[i].clone();
+                let Some(h) = self.report(self.store.history("decision", x.id)) else {
+                    return;
+                };
+                (
+                    format!("{}: {} {}", s.col_decision, x.meeting, x.number),
+                    rows::decision_doc(&x, &h, s),
+                )
+            }
+            ItemRef::Risk(i) => (
+                s.col_direction.to_string(),
+                rows::risk_doc(&self.data.risks[i], s),
+            ),
+            ItemRef::Indicator(i) => (
+                s.col_indicator.to_string(),
+                rows::indicator_doc(&self.data.indicators[i], s),
+            ),
+            ItemRef::Agreement(i) => {
+                let a = self.data.agreements[i].clone();
+                let Some(ap) = self.report(self.store.appendices(a.id)) else {
+                    return;
+                };
+                let Some(h) = self.report(self.store.history("agreement", a.id)) else {
+                    return;
+                };
+                (a.title.clone(), rows::agreement_doc(&a, &ap, &h, s))
+            }
+        };
+        self.overlays.push(Overlay::Detail {
+            title,
+            doc,
+            scroll: 0,
+        });
+    }
+
+    fn open_status_picker(&mut self) {
+        let s = self.s;
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        let (target, title, current, options): (StatusTarget, String, usize, Vec<&'static str>) =
+            match item {
+                ItemRef::Event(i) => {
+                    let e = &self.data.events[i];
+                    let cur = EventStatus::ALL
+                        .iter()
+                        .position(|x| *x == e.status)
+                        .unwrap_or(0);
+                    (
+                        StatusTarget::Event {
+                            id: e.id,
+                            version: e.stamp.version,
+                        },
+                        e.title.clone(),
+                        cur,
+                        EventStatus::ALL.iter().map(|x| x.label(s)).collect(),
+                    )
+                }
+                ItemRef::Decision(i) => {
+                    let x = &self.data.decisions[i];
+                    let cur = EventStatus::ALL
+                        .iter()
+                        .position(|y| *y == x.status)
+                        .unwrap_or(0);
+                    (
+                        StatusTarget::Decision {
+                            id: x.id,
+                            version: x.stamp.version,
+                        },
+                        x.text.clone(),
+                        cur,
+                        EventStatus::ALL.iter().map(|x| x.label(s)).collect(),
+                    )
+                }
+                ItemRef::Agreement(i) => {
+                    let a = &self.data.agreements[i];
+                    let cur = AgreementStatus::ALL
+                        .iter()
+                        .position(|x| *x == a.status)
+                        .unwrap_or(0);
+                    (
+                        StatusTarget::Agreement {
+                            id: a.id,
+                            version: a.stamp.version,
+                        },
+                        a.title.clone(),
+                        cur,
+                        AgreementStatus::ALL.iter().map(|x| x.label(s)).collect(),
+                    )
+                }
+                _ => return,
+            };
+        self.overlays.push(Overlay::StatusPicker {
+            target,
+            title,
+            options,
+            selected: current,
+        });
+    }
+
+    fn apply_status(&mut self, target: StatusTarget, choice: usize) {
+        let result = match target {
+            StatusTarget::Event { id, version } => {
+                self.store
+                    .set_event_status(id, EventStatus::ALL[choice], Some(version))
+            }
+            StatusTarget::Decision { id, version } => {
+                self.store
+                    .set_decision_status(id, EventStatus::ALL[choice], Some(version))
+            }
+            StatusTarget::Agreement { id, version } => {
+                self.store
+                    .set_agreement_status(id, AgreementStatus::ALL[choice], Some(version))
+            }
+        };
+        let changed = self.report(result);
+        self.reload();
+        self.data_version = self.store.data_version().unwrap_or(self.data_version);
+        if let Some(changed) = changed {
+            let text = if changed {
+                self.s.status_saved
+            } else {
+                self.s.status_unchanged
+            };
+            self.message = Some(Message {
+                text: text.to_string(),
+                error: false,
+            });
+        }
+    }
+
+    pub fn handle_mouse(&mut self, ev: MouseEvent) {
+        match ev.kind {
+            MouseEventKind::ScrollDown if self.overlays.is_empty() => self.move_selection(1),
+            MouseEventKind::ScrollUp if self.overlays.is_empty() => self.move_selection(-1),
+            MouseEventKind::ScrollDown => self.overlay_action(Action::Down),
+            MouseEventKind::ScrollUp => self.overlay_action(Action::Up),
+            MouseEventKind::Down(MouseButton::Left) => self.click(ev.column, ev.row),
+            _ => {}
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        if !self.overlays.is_empty() {
+            return;
+        }
+        let a = areas(self.size);
+        if y == a.tabs.y {
+            if let Some(i) = tab_spans(self.s)
+                .iter()
+                .position(|(l, r)| x >= *l && x < *r)
+            {
+                self.set_pane(Pane::ALL[i]);
+            }
+            return;
+        }
+        // The table sits inside a border (1 line) under its column header (1 line).
+        let first = a.body.y + 2;
+        if y >= first && y < a.body.bottom().saturating_sub(1) {
+            let pane = self.pane;
+            let v = &mut self.views[pane.index()];
+            let idx = v.offset + (y - first) as usize;
+            if v.rows.get(idx).is_some_and(|r| r.item.is_some()) {
+                if v.selected == idx {
+                    self.open_selected();
+                } else {
+                    v.selected = idx;
+                }
+            }
+        }
+    }
+
+    pub fn resize(&mut self, size: Rect) {
+        self.size = size;
+        for pane in Pane::ALL {
+            self.scroll_into_view(pane);
+        }
+    }
+
+    /// Called a few times a second: picks up a colleague's committed change.
+    pub fn tick(&mut self) {
+        if let Ok(v) = self.store.data_version() {
+            if v != self.data_version {
+                self.data_version = v;
+                if self.reload() {
+                    self.message = Some(Message {
+                        text: self.s.reloaded.to_string(),
+                        error: false,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn first_item(rows: &[ViewRow], from: usize, dir: isize) -> usize {
+    let mut i = from as isize;
+    while i >= 0 && (i as usize) < rows.len() {
+        if rows[i as usize].item.is_some() {
+            return i as usize;
+        }
+        i += dir;
+    }
+    from.min(rows.len().saturating_sub(1))
+}

@@ -1,0 +1,599 @@
+//! Turning the store's rows into what a pane lists and what a detail view shows. Built once per
+//! load or filter change, never per frame.
+
+use super::Pane;
+use crate::domain::*;
+use crate::i18n::Strings;
+use crate::text::{fold, matches_query};
+
+/// What a listed row stands for, to open it or change its status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemRef {
+    Cluster(i64),
+    Link(usize),
+    Event(usize),
+    Decision(usize),
+    Risk(usize),
+    Indicator(usize),
+    Agreement(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Normal,
+    Header,
+    Muted,
+    Event(EventStatus),
+    Overdue,
+    Agreement(AgreementStatus),
+}
+
+#[derive(Clone, Debug)]
+pub struct ViewRow {
+    pub cells: Vec<String>,
+    pub item: Option<ItemRef>,
+    pub tone: Tone,
+}
+
+impl ViewRow {
+    fn header(title: String, width: usize) -> ViewRow {
+        let mut cells = vec![String::new(); width];
+        cells[0] = title;
+        ViewRow {
+            cells,
+            item: None,
+            tone: Tone::Header,
+        }
+    }
+}
+
+/// The rows of one academic year, as the store gives them.
+#[derive(Default, Clone)]
+pub struct YearData {
+    pub clusters: Vec<ClusterRow>,
+    pub links: Vec<LinkRow>,
+    pub events: Vec<EventRow>,
+    pub decisions: Vec<DecisionRow>,
+    pub risks: Vec<RiskRow>,
+    pub indicators: Vec<IndicatorRow>,
+    pub agreements: Vec<AgreementRow>,
+}
+
+pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
+    match pane {
+        Pane::Clusters => vec![s.col_school, s.col_district, s.col_town, s.col_risk],
+        Pane::Mentoring => {
+            vec![
+                s.col_mentor,
+                s.col_mentee,
+                s.col_level,
+                s.col_subject,
+                s.col_form,
+                s.col_period,
+            ]
+        }
+        Pane::Roadmap => vec![
+            s.col_date,
+            s.col_status,
+            s.col_kind,
+            s.col_title,
+            s.col_subject,
+            s.col_grades,
+            s.col_host,
+            s.col_teacher,
+        ],
+        Pane::Deficits => vec![
+            s.col_owner,
+            s.col_indicator,
+            s.col_target,
+            s.col_actual,
+            s.col_period,
+        ],
+        Pane::Agreements => vec![
+            s.col_kind,
+            s.col_number,
+            s.col_date,
+            s.col_title,
+            s.col_parties,
+            s.col_term,
+            s.col_status,
+        ],
+    }
+}
+
+fn event_tone(
+    status: EventStatus,
+    last_day: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+) -> Tone {
+    let open = matches!(status, EventStatus::Planned | EventStatus::InProgress);
+    if open && last_day.is_some_and(|d| d < today) {
+        Tone::Overdue
+    } else {
+        Tone::Event(status)
+    }
+}
+
+/// All rows of a pane, with group headers, before filtering.
+pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) -> Vec<ViewRow> {
+    let width = columns(pane, s).len();
+    let mut out = Vec::new();
+    match pane {
+        Pane::Clusters => {
+            let mut last: Option<&str> = None;
+            for c in &d.clusters {
+                if last != Some(c.status.as_str()) {
+                    let n = d.clusters.iter().filter(|x| x.status == c.status).count();
+                    out.push(ViewRow::header(format!("{} ({n})", c.status), width));
+                    last = Some(&c.status);
+                }
+                out.push(ViewRow {
+                    cells: vec![
+                        c.school.clone(),
+                        c.district.clone(),
+                        c.town.clone(),
+                        c.risk_level.clone(),
+                    ],
+                    item: Some(ItemRef::Cluster(c.org_id)),
+                    tone: Tone::Normal,
+                });
+            }
+        }
+        Pane::Mentoring => {
+            for level in LinkLevel::ALL {
+                let rows: Vec<_> = d
+                    .links
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| l.level == *level)
+                    .collect();
+                if rows.is_empty() {
+                    continue;
+                }
+                out.push(ViewRow::header(
+                    format!("{} ({})", level.label(s), rows.len()),
+                    width,
+                ));
+                for (i, l) in rows {
+                    out.push(ViewRow {
+                        cells: vec![
+                            l.mentor.clone(),
+                            l.mentee.clone(),
+                            l.level.label(s).to_string(),
+                            l.subject.clone(),
+                            l.form.clone(),
+                            l.when.display(),
+                        ],
+                        item: Some(ItemRef::Link(i)),
+                        tone: if l.active { Tone::Normal } else { Tone::Muted },
+                    });
+                }
+            }
+        }
+        Pane::Roadmap => {
+            if !d.events.is_empty() {
+                out.push(ViewRow::header(
+                    format!("{} ({})", s.sec_events, d.events.len()),
+                    width,
+                ));
+            }
+            for (i, e) in d.events.iter().enumerate() {
+                out.push(ViewRow {
+                    cells: vec![
+                        e.when.display(),
+                        e.status.label(s).to_string(),
+                        e.kind.clone(),
+                        e.title.clone(),
+                        e.subject.clone(),
+                        e.grades.clone(),
+                        e.host_school.clone(),
+                        e.teacher.clone(),
+                    ],
+                    item: Some(ItemRef::Event(i)),
+                    tone: event_tone(e.status, e.when.last_day(), today),
+                });
+            }
+            if !d.decisions.is_empty() {
+                out.push(ViewRow::header(
+                    format!("{} ({})", s.sec_decisions, d.decisions.len()),
+                    width,
+                ));
+            }
+            for (i, x) in d.decisions.iter().enumerate() {
+                out.push(ViewRow {
+                    cells: vec![
+                        x.deadline.display(),
+                        x.status.label(s).to_string(),
+                        s.col_decision.to_lowercase(),
+                        format!("{}. {}", x.number, x.text),
+                        String::new(),
+                        String::new(),
+                        x.meeting.clone(),
+                        x.responsible.clone(),
+                    ],
+                    item: Some(ItemRef::Decision(i)),
+                    tone: event_tone(x.status, x.deadline.last_day(), today),
+                });
+            }
+        }
+        Pane::Deficits => {
+            if !d.risks.is_empty() {
+                out.push(ViewRow::header(
+                    format!("{} ({})", s.sec_risks, d.risks.len()),
+                    width,
+                ));
+            }
+            for (i, r) in d.risks.iter().enumerate() {
+                out.push(ViewRow {
+                    cells: vec![
+                        r.school.clone(),
+                        r.direction.clone(),
+                        r.programme.clone(),
+                        r.progress.clone(),
+                        String::new(),
+                    ],
+                    item: Some(ItemRef::Risk(i)),
+                    tone: Tone::Normal,
+                });
+            }
+            if !d.indicators.is_empty() {
+                out.push(ViewRow::header(
+                    format!("{} ({})", s.sec_indicators, d.indicators.len()),
+                    width,
+                ));
+            }
+            for (i, r) in d.indicators.iter().enumerate() {
+                out.push(ViewRow {
+                    cells: vec![
+                        r.owner.clone(),
+                        r.name.clone(),
+                        r.target.clone(),
+                        if r.actual.is_empty() {
+                            s.none.to_string()
+                        } else {
+                            r.actual.clone()
+                        },
+                        r.period.clone(),
+                    ],
+                    item: Some(ItemRef::Indicator(i)),
+                    tone: Tone::Normal,
+                });
+            }
+        }
+        Pane::Agreements => {
+            for (i, a) in d.agreements.iter().enumerate() {
+                let kind = if a.parent.is_some() {
+                    format!("  └ {}", a.kind.label(s))
+                } else {
+                    a.kind.label(s).to_string()
+                };
+                out.push(ViewRow {
+                    cells: vec![
+                        kind,
+                        if a.number.is_empty() {
+                            "№ ___".into()
+                        } else {
+                            format!("№ {}", a.number)
+                        },
+                        a.date.clone(),
+                        a.title.clone(),
+                        a.parties.clone(),
+                        a.term.clone(),
+                        a.status.label(s).to_string(),
+                    ],
+                    item: Some(ItemRef::Agreement(i)),
+                    tone: Tone::Agreement(a.status),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Keeps the rows matching `query` (every word, any order, case and ё folded), and the group
+/// headers that still have rows under them.
+pub fn filter(rows: Vec<ViewRow>, query: &str) -> Vec<ViewRow> {
+    if fold(query).is_empty() {
+        return rows;
+    }
+    let mut out: Vec<ViewRow> = Vec::new();
+    let mut pending: Option<ViewRow> = None;
+    for r in rows {
+        if r.item.is_none() {
+            pending = Some(r);
+            continue;
+        }
+        if matches_query(&fold(&r.cells.join(" ")), query) {
+            if let Some(h) = pending.take() {
+                out.push(h);
+            }
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// One line of a detail view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocLine {
+    Heading(String),
+    Field(String, String),
+    Text(String),
+    Blank,
+}
+
+fn field(out: &mut Vec<DocLine>, label: &str, value: &str) {
+    if !value.is_empty() {
+        out.push(DocLine::Field(label.to_string(), value.to_string()));
+    }
+}
+
+fn history_lines(
+    out: &mut Vec<DocLine>,
+    s: &Strings,
+    history: &[HistoryRow],
+    label: impl Fn(&str) -> String,
+) {
+    if history.is_empty() {
+        return;
+    }
+    out.push(DocLine::Blank);
+    out.push(DocLine::Heading(s.sec_history.to_string()));
+    for h in history {
+        let what = if h.field == "*" {
+            h.new.clone()
+        } else {
+            format!("{}: {} → {}", h.field, label(&h.old), label(&h.new))
+        };
+        out.push(DocLine::Text(format!("{}  {}  {}", h.at, h.who, what)));
+    }
+}
+
+pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_date, &e.when.display());
+    field(&mut out, s.col_status, e.status.label(s));
+    field(&mut out, s.col_kind, &e.kind);
+    field(&mut out, s.col_subject, &e.subject);
+    field(&mut out, s.col_grades, &e.grades);
+    field(&mut out, s.col_host, &e.host_school);
+    field(&mut out, s.col_teacher, &e.teacher);
+    field(&mut out, s.col_participants, &e.participants);
+    field(&mut out, s.col_responsible, &e.responsible);
+    field(&mut out, s.col_result, &e.result);
+    field(&mut out, s.col_district, &e.district);
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", e.stamp.changed_at, e.stamp.changed_by),
+    );
+    let label = |c: &str| {
+        EventStatus::from_code(c)
+            .map(|x| x.label(s).to_string())
+            .unwrap_or_else(|| c.to_string())
+    };
+    history_lines(&mut out, s, history, label);
+    out
+}
+
+pub fn decision_doc(x: &DecisionRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+    let mut out = vec![DocLine::Text(x.text.clone()), DocLine::Blank];
+    field(&mut out, s.col_deadline, &x.deadline.display());
+    field(&mut out, s.col_responsible, &x.responsible);
+    field(&mut out, s.col_status, x.status.label(s));
+    field(&mut out, s.col_basis, &x.meeting);
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", x.stamp.changed_at, x.stamp.changed_by),
+    );
+    let label = |c: &str| {
+        EventStatus::from_code(c)
+            .map(|x| x.label(s).to_string())
+            .unwrap_or_else(|| c.to_string())
+    };
+    history_lines(&mut out, s, history, label);
+    out
+}
+
+pub fn link_doc(l: &LinkRow, s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_mentor, &l.mentor);
+    field(&mut out, s.col_mentee, &l.mentee);
+    field(&mut out, s.col_level, l.level.label(s));
+    field(&mut out, s.col_subject, &l.subject);
+    field(&mut out, s.col_form, &l.form);
+    field(&mut out, s.col_period, &l.when.display());
+    field(&mut out, s.col_basis, &l.basis);
+    if !l.active {
+        field(&mut out, s.col_status, s.inactive);
+    }
+    out
+}
+
+pub fn risk_doc(r: &RiskRow, s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_school, &r.school);
+    field(&mut out, s.col_district, &r.district);
+    field(&mut out, s.col_direction, &r.direction);
+    field(&mut out, s.col_programme, &r.programme);
+    field(&mut out, s.col_result, &r.progress);
+    out
+}
+
+pub fn indicator_doc(r: &IndicatorRow, s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_owner, &r.owner);
+    field(&mut out, s.col_indicator, &r.name);
+    field(&mut out, s.col_target, &r.target);
+    field(
+        &mut out,
+        s.col_actual,
+        if r.actual.is_empty() {
+            s.none
+        } else {
+            &r.actual
+        },
+    );
+    field(&mut out, s.col_period, &r.period);
+    out
+}
+
+pub fn agreement_doc(
+    a: &AgreementRow,
+    appendices: &[Appendix],
+    history: &[HistoryRow],
+    s: &Strings,
+) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_kind, a.kind.label(s));
+    field(
+        &mut out,
+        s.col_number,
+        if a.number.is_empty() {
+            "___"
+        } else {
+            &a.number
+        },
+    );
+    field(
+        &mut out,
+        s.col_date,
+        if a.date.is_empty() {
+            "«__» _____"
+        } else {
+            &a.date
+        },
+    );
+    field(&mut out, s.col_parties, &a.parties);
+    field(&mut out, s.col_term, &a.term);
+    field(&mut out, s.col_status, a.status.label(s));
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", a.stamp.changed_at, a.stamp.changed_by),
+    );
+    if !appendices.is_empty() {
+        out.push(DocLine::Blank);
+        out.push(DocLine::Heading(s.sec_appendices.to_string()));
+        for ap in appendices {
+            out.push(DocLine::Text(format!("№ {} — {}", ap.number, ap.title)));
+            for it in &ap.items {
+                let mut line = format!("    {}. {}", it.number, it.event);
+                for extra in [&it.dates, &it.responsible, &it.funding, &it.result] {
+                    if !extra.is_empty() {
+                        line.push_str(" | ");
+                        line.push_str(extra);
+                    }
+                }
+                out.push(DocLine::Text(line));
+            }
+        }
+    }
+    let label = |c: &str| {
+        AgreementStatus::from_code(c)
+            .map(|x| x.label(s).to_string())
+            .unwrap_or_else(|| c.to_string())
+    };
+    history_lines(&mut out, s, history, label);
+    out
+}
+
+pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_district, &c.district);
+    field(&mut out, s.col_town, &c.town);
+    field(&mut out, s.sec_director, &c.director);
+    let section = |out: &mut Vec<DocLine>, title: &str, lines: Vec<String>| {
+        out.push(DocLine::Blank);
+        out.push(DocLine::Heading(format!("{title} ({})", lines.len())));
+        if lines.is_empty() {
+            out.push(DocLine::Text(s.none.to_string()));
+        }
+        out.extend(lines.into_iter().map(DocLine::Text));
+    };
+    section(
+        &mut out,
+        s.sec_status_history,
+        c.statuses
+            .iter()
+            .map(|(y, st, risk)| {
+                if risk.is_empty() {
+                    format!("{y}  {st}")
+                } else {
+                    format!("{y}  {st}, {risk}")
+                }
+            })
+            .collect(),
+    );
+    let link_line = |l: &LinkRow, other: &str| {
+        let mut t = format!("{other} — {}", l.level.label(s));
+        for extra in [&l.subject, &l.form] {
+            if !extra.is_empty() {
+                t.push_str(", ");
+                t.push_str(extra);
+            }
+        }
+        t.push_str(&format!(" ({})", l.when.display()));
+        if !l.basis.is_empty() {
+            t.push_str(&format!("; {}", l.basis));
+        }
+        t
+    };
+    section(
+        &mut out,
+        s.sec_mentors,
+        c.mentors
+            .iter()
+            .map(|l| link_line(l, &format!("{} → {}", l.mentor, l.mentee)))
+            .collect(),
+    );
+    section(
+        &mut out,
+        s.sec_mentees,
+        c.mentees
+            .iter()
+            .map(|l| link_line(l, &format!("{} → {}", l.mentor, l.mentee)))
+            .collect(),
+    );
+    section(
+        &mut out,
+        s.sec_events,
+        c.events
+            .iter()
+            .map(|e| {
+                let mut t = format!("{}  [{}]  {}", e.when.display(), e.status.label(s), e.title);
+                for extra in [&e.subject, &e.grades, &e.teacher] {
+                    if !extra.is_empty() {
+                        t.push_str(", ");
+                        t.push_str(extra);
+                    }
+                }
+                t
+            })
+            .collect(),
+    );
+    section(
+        &mut out,
+        s.sec_agreements,
+        c.agreements
+            .iter()
+            .map(|a| format!("{} — {} [{}]", a.kind.label(s), a.title, a.status.label(s)))
+            .collect(),
+    );
+    section(
+        &mut out,
+        s.sec_risks,
+        c.risks
+            .iter()
+            .map(|r| {
+                if r.progress.is_empty() {
+                    r.direction.clone()
+                } else {
+                    format!("{} — {}", r.direction, r.progress)
+                }
+            })
+            .collect(),
+    );
+    out
+}

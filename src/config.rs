@@ -1,0 +1,176 @@
+//! The config file: `config/nastavnik.toml` in the repository documents every option with its
+//! default; the user's copy lives in the XDG config directory, or wherever `--config` says.
+
+use crate::i18n::Lang;
+use ratatui::style::Color;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The store; default: `nastavnik.db` in the XDG data directory.
+    pub db: Option<PathBuf>,
+    /// `ru` or `en`; default: from `LANG`.
+    pub language: Option<Lang>,
+    /// The name written into history; default: the OS user.
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub theme: ThemeConfig,
+    #[serde(default)]
+    pub keys: HashMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeConfig {
+    pub accent: Option<String>,
+    pub selection: Option<String>,
+    pub header: Option<String>,
+    pub muted: Option<String>,
+    pub planned: Option<String>,
+    pub in_progress: Option<String>,
+    pub done: Option<String>,
+    pub postponed: Option<String>,
+    pub cancelled: Option<String>,
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Theme {
+    pub accent: Color,
+    pub selection: Color,
+    pub header: Color,
+    pub muted: Color,
+    pub planned: Color,
+    pub in_progress: Color,
+    pub done: Color,
+    pub postponed: Color,
+    pub cancelled: Color,
+    pub error: Color,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            accent: Color::Cyan,
+            selection: Color::DarkGray,
+            header: Color::Yellow,
+            muted: Color::Gray,
+            planned: Color::Blue,
+            in_progress: Color::Yellow,
+            done: Color::Green,
+            postponed: Color::Magenta,
+            cancelled: Color::Red,
+            error: Color::LightRed,
+        }
+    }
+}
+
+impl ThemeConfig {
+    pub fn resolve(&self, problems: &mut Vec<String>) -> Theme {
+        let mut t = Theme::default();
+        let slots: [(&Option<String>, &mut Color, &str); 10] = [
+            (&self.accent, &mut t.accent, "accent"),
+            (&self.selection, &mut t.selection, "selection"),
+            (&self.header, &mut t.header, "header"),
+            (&self.muted, &mut t.muted, "muted"),
+            (&self.planned, &mut t.planned, "planned"),
+            (&self.in_progress, &mut t.in_progress, "in_progress"),
+            (&self.done, &mut t.done, "done"),
+            (&self.postponed, &mut t.postponed, "postponed"),
+            (&self.cancelled, &mut t.cancelled, "cancelled"),
+            (&self.error, &mut t.error, "error"),
+        ];
+        for (value, slot, name) in slots {
+            if let Some(v) = value {
+                match v.parse::<Color>() {
+                    Ok(c) => *slot = c,
+                    Err(_) => problems.push(format!("[theme] {name}: unknown colour \"{v}\"")),
+                }
+            }
+        }
+        t
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {msg}")]
+    Read { path: PathBuf, msg: String },
+}
+
+pub fn default_config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "nastavnik")
+        .map(|d| d.config_dir().join("nastavnik.toml"))
+}
+
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("", "", "nastavnik")
+        .map(|d| d.data_dir().join("nastavnik.db"))
+        .unwrap_or_else(|| PathBuf::from("nastavnik.db"))
+}
+
+impl Config {
+    /// Reads `explicit` (which must exist) or the user's file (which may be absent).
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None => match default_config_path() {
+                Some(p) if p.exists() => p,
+                _ => return Ok(Config::default()),
+            },
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Read {
+            path: path.clone(),
+            msg: e.to_string(),
+        })?;
+        Config::parse(&text).map_err(|msg| ConfigError::Read { path, msg })
+    }
+
+    pub fn parse(text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    pub fn user(&self) -> String {
+        self.display_name
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
+            .or_else(|| std::env::var("LOGNAME").ok().filter(|s| !s.is_empty()))
+            .map(|s| crate::text::clean_line(&s))
+            .unwrap_or_else(|| "unknown".to_string())
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.language.unwrap_or_else(Lang::from_env)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_config_parses_and_names_only_real_keys() {
+        let text = include_str!("../config/nastavnik.toml");
+        let cfg = Config::parse(text).expect("config/nastavnik.toml parses");
+        let (_, problems) = crate::keys::KeyMap::new(&cfg.keys);
+        assert!(problems.is_empty(), "{problems:?}");
+        let mut theme_problems = Vec::new();
+        cfg.theme.resolve(&mut theme_problems);
+        assert!(theme_problems.is_empty(), "{theme_problems:?}");
+        for (_, name, _) in crate::keys::DEFAULTS {
+            assert!(
+                cfg.keys.contains_key(*name),
+                "config/nastavnik.toml does not document [keys] {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_option_is_an_error() {
+        assert!(Config::parse("colour = 1").is_err());
+    }
+}

@@ -1,0 +1,277 @@
+//! Domain types and rules. No SQL and no terminal here.
+
+use crate::i18n::Strings;
+use crate::text::{format_date, AcademicYear};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Declares a status enum stored as a short code, labelled from the string catalogue.
+macro_rules! coded_enum {
+    ($name:ident { $($variant:ident = $code:literal => $label:ident),+ $(,)? }) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+            pub fn from_code(s: &str) -> Option<Self> {
+                match s { $($code => Some($name::$variant),)+ _ => None }
+            }
+            pub fn label(self, s: &Strings) -> &'static str {
+                match self { $($name::$variant => s.$label),+ }
+            }
+        }
+    };
+}
+
+coded_enum!(EventStatus {
+    Planned = "planned" => st_planned,
+    InProgress = "in_progress" => st_in_progress,
+    Done = "done" => st_done,
+    Postponed = "postponed" => st_postponed,
+    Cancelled = "cancelled" => st_cancelled,
+});
+
+coded_enum!(AgreementStatus {
+    Draft = "draft" => ag_draft,
+    Approval = "approval" => ag_approval,
+    Signed = "signed" => ag_signed,
+    InForce = "in_force" => ag_in_force,
+    Expired = "expired" => ag_expired,
+    Terminated = "terminated" => ag_terminated,
+});
+
+coded_enum!(OrgKind {
+    School = "school" => kind_school,
+    Body = "body" => kind_body,
+});
+
+coded_enum!(LinkLevel {
+    SchoolSchool = "school_school" => lvl_school_school,
+    PersonSchool = "person_school" => lvl_person_school,
+    PersonPerson = "person_person" => lvl_person_person,
+});
+
+coded_enum!(NetworkModel {
+    Distributed = "distributed" => model_distributed,
+    ResourceConcentrated = "resource" => model_resource,
+});
+
+coded_enum!(AgreementKind {
+    Framework = "framework" => ag_kind_framework,
+    Additional = "additional" => ag_kind_additional,
+});
+
+/// A date or a period, kept both as dates (for sorting and the timeline) and as the words a
+/// document used ("в течение 2021-2022 учебного года"), which are what the user sees.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct When {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub text: Option<String>,
+}
+
+impl When {
+    pub fn day(d: NaiveDate) -> Self {
+        When {
+            start: Some(d),
+            end: None,
+            text: None,
+        }
+    }
+    pub fn period(start: NaiveDate, end: NaiveDate, text: &str) -> Self {
+        When {
+            start: Some(start),
+            end: Some(end),
+            text: Some(text.to_string()),
+        }
+    }
+    pub fn display(&self) -> String {
+        if let Some(t) = &self.text {
+            return t.clone();
+        }
+        match (self.start, self.end) {
+            (Some(s), Some(e)) if s != e => format!("{}–{}", format_date(s), format_date(e)),
+            (Some(s), _) => format_date(s),
+            _ => String::new(),
+        }
+    }
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        self.end.or(self.start)
+    }
+    pub fn overlaps(&self, year: AcademicYear) -> bool {
+        match (self.start, self.last_day()) {
+            (Some(s), Some(e)) => s <= year.end() && e >= year.start(),
+            _ => false,
+        }
+    }
+}
+
+/// Who changed a row and when; every editable row carries it with its version.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stamp {
+    pub version: i64,
+    pub changed_by: String,
+    pub changed_at: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ClusterRow {
+    pub org_id: i64,
+    pub school: String,
+    pub district: String,
+    pub town: String,
+    pub status: String,
+    pub risk_level: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LinkRow {
+    pub id: i64,
+    pub level: LinkLevel,
+    pub mentor: String,
+    pub mentee: String,
+    pub subject: String,
+    pub form: String,
+    pub when: When,
+    pub basis: String,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EventRow {
+    pub id: i64,
+    pub when: When,
+    pub status: EventStatus,
+    pub kind: String,
+    pub title: String,
+    pub subject: String,
+    pub grades: String,
+    pub host_school: String,
+    pub teacher: String,
+    pub participants: String,
+    pub responsible: String,
+    pub result: String,
+    pub district: String,
+    pub stamp: Stamp,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DecisionRow {
+    pub id: i64,
+    pub meeting: String,
+    pub number: i64,
+    pub text: String,
+    pub deadline: When,
+    pub responsible: String,
+    pub status: EventStatus,
+    pub stamp: Stamp,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RiskRow {
+    pub school: String,
+    pub district: String,
+    pub direction: String,
+    pub programme: String,
+    pub progress: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorRow {
+    pub owner: String,
+    pub name: String,
+    pub unit: String,
+    pub target: String,
+    pub period: String,
+    pub actual: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AgreementRow {
+    pub id: i64,
+    pub kind: AgreementKind,
+    pub number: String,
+    pub date: String,
+    pub title: String,
+    pub parties: String,
+    pub term: String,
+    pub status: AgreementStatus,
+    pub parent: Option<i64>,
+    pub stamp: Stamp,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanItem {
+    pub number: i64,
+    pub event: String,
+    pub dates: String,
+    pub responsible: String,
+    pub funding: String,
+    pub result: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Appendix {
+    pub number: i64,
+    pub title: String,
+    pub items: Vec<PlanItem>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryRow {
+    pub at: String,
+    pub who: String,
+    pub entity: String,
+    pub entity_id: i64,
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// Everything the card of one school shows.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SchoolCard {
+    pub id: i64,
+    pub name: String,
+    pub district: String,
+    pub town: String,
+    pub director: String,
+    pub statuses: Vec<(String, String, String)>,
+    pub mentors: Vec<LinkRow>,
+    pub mentees: Vec<LinkRow>,
+    pub events: Vec<EventRow>,
+    pub agreements: Vec<AgreementRow>,
+    pub risks: Vec<RiskRow>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for s in EventStatus::ALL {
+            assert_eq!(EventStatus::from_code(s.code()), Some(*s));
+        }
+        for s in AgreementStatus::ALL {
+            assert_eq!(AgreementStatus::from_code(s.code()), Some(*s));
+        }
+    }
+
+    #[test]
+    fn when_shows_the_documents_words() {
+        let d = NaiveDate::from_ymd_opt(2021, 11, 25).unwrap();
+        assert_eq!(When::day(d).display(), "25.11.2021");
+        let p = When::period(
+            NaiveDate::from_ymd_opt(2021, 9, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2022, 8, 31).unwrap(),
+            "в течение 2021-2022 учебного года",
+        );
+        assert_eq!(p.display(), "в течение 2021-2022 учебного года");
+        assert!(p.overlaps(AcademicYear(2021)));
+        assert!(!p.overlaps(AcademicYear(2022)));
+    }
+}

@@ -1,0 +1,381 @@
+//! The headless twin of the panes for scripts: `show` prints what a pane lists, one
+//! self-contained line per row; `snapshot` prints the pane exactly as the TUI draws it;
+//! `screenshots` writes those renders as SVG files with their colours.
+
+use crate::app::{App, Pane};
+use crate::config::Theme;
+use crate::i18n::Strings;
+use crate::keys::KeyMap;
+use crate::store::{Store, StoreError};
+use crate::text::AcademicYear;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+use std::fmt::Write as _;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Csv,
+    Json,
+}
+
+/// The named fields of every row a pane lists, in order.
+pub struct Records {
+    pub fields: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn records(
+    store: &Store,
+    pane: Pane,
+    year: AcademicYear,
+    s: &Strings,
+) -> Result<Records, StoreError> {
+    let (fields, rows): (Vec<&'static str>, Vec<Vec<String>>) = match pane {
+        Pane::Clusters => (
+            vec!["school", "district", "town", "cluster_status", "risk_level"],
+            store
+                .clusters(year)?
+                .into_iter()
+                .map(|c| vec![c.school, c.district, c.town, c.status, c.risk_level])
+                .collect(),
+        ),
+        Pane::Mentoring => (
+            vec![
+                "mentor", "mentee", "level", "form", "subject", "period", "basis", "state",
+            ],
+            store
+                .links(year)?
+                .into_iter()
+                .map(|l| {
+                    vec![
+                        l.mentor,
+                        l.mentee,
+                        l.level.label(s).to_string(),
+                        l.form,
+                        l.subject,
+                        l.when.display(),
+                        l.basis,
+                        if l.active {
+                            String::new()
+                        } else {
+                            s.inactive.to_string()
+                        },
+                    ]
+                })
+                .collect(),
+        ),
+        Pane::Roadmap => {
+            let mut rows: Vec<Vec<String>> = store
+                .events(year)?
+                .into_iter()
+                .map(|e| {
+                    vec![
+                        "event".into(),
+                        e.when.display(),
+                        e.status.label(s).to_string(),
+                        e.kind,
+                        e.title,
+                        e.subject,
+                        e.grades,
+                        e.host_school,
+                        e.teacher,
+                        e.responsible,
+                        e.result,
+                    ]
+                })
+                .collect();
+            rows.extend(store.decisions(year)?.into_iter().map(|x| {
+                vec![
+                    "decision".into(),
+                    x.deadline.display(),
+                    x.status.label(s).to_string(),
+                    s.col_decision.to_lowercase(),
+                    x.text,
+                    String::new(),
+                    String::new(),
+                    x.meeting,
+                    String::new(),
+                    x.responsible,
+                    String::new(),
+                ]
+            }));
+            (
+                vec![
+                    "type",
+                    "date",
+                    "status",
+                    "kind",
+                    "title",
+                    "subject",
+                    "grades",
+                    "host_school",
+                    "teacher",
+                    "responsible",
+                    "result",
+                ],
+                rows,
+            )
+        }
+        Pane::Deficits => {
+            let mut rows: Vec<Vec<String>> = store
+                .risks(year)?
+                .into_iter()
+                .map(|r| {
+                    vec![
+                        "risk".into(),
+                        r.school,
+                        r.direction,
+                        String::new(),
+                        r.progress,
+                        String::new(),
+                    ]
+                })
+                .collect();
+            rows.extend(store.indicators(year)?.into_iter().map(|i| {
+                vec![
+                    "indicator".into(),
+                    i.owner,
+                    i.name,
+                    i.target,
+                    i.actual,
+                    i.period,
+                ]
+            }));
+            (
+                vec!["type", "owner", "item", "target", "actual", "period"],
+                rows,
+            )
+        }
+        Pane::Agreements => (
+            vec![
+                "kind", "number", "date", "title", "parties", "term", "status",
+            ],
+            store
+                .agreements(year)?
+                .into_iter()
+                .map(|a| {
+                    vec![
+                        a.kind.label(s).to_string(),
+                        a.number,
+                        a.date,
+                        a.title,
+                        a.parties,
+                        a.term,
+                        a.status.label(s).to_string(),
+                    ]
+                })
+                .collect(),
+        ),
+    };
+    Ok(Records { fields, rows })
+}
+
+pub fn render_records(r: &Records, format: Format) -> String {
+    match format {
+        Format::Text => {
+            let mut out = String::new();
+            for row in &r.rows {
+                let cells: Vec<&str> = row
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                out.push_str(&cells.join(" | "));
+                out.push('\n');
+            }
+            out
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            // Writing to memory cannot fail; a failure would be a bug in the csv crate.
+            w.write_record(&r.fields).expect("csv to memory");
+            for row in &r.rows {
+                w.write_record(row).expect("csv to memory");
+            }
+            String::from_utf8(w.into_inner().expect("csv to memory")).expect("csv of UTF-8 strings")
+        }
+        Format::Json => {
+            let list: Vec<serde_json::Map<String, serde_json::Value>> = r
+                .rows
+                .iter()
+                .map(|row| {
+                    r.fields
+                        .iter()
+                        .zip(row)
+                        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+                        .collect()
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&list).expect("JSON of strings");
+            s.push('\n');
+            s
+        }
+    }
+}
+
+/// Draws the app into a buffer of the given size, as the TUI would.
+pub fn render(app: &mut App, width: u16, height: u16) -> Buffer {
+    app.resize(Rect::new(0, 0, width, height));
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).expect("a test backend never fails");
+    terminal
+        .draw(|f| crate::ui::draw(f, app))
+        .expect("a test backend never fails");
+    terminal.backend().buffer().clone()
+}
+
+pub fn buffer_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn new_app(
+    store: Store,
+    s: &'static Strings,
+    keys: KeyMap,
+    theme: Theme,
+    year: Option<AcademicYear>,
+    pane: Pane,
+) -> Result<App, StoreError> {
+    let mut app = App::new(store, s, keys, theme, Rect::new(0, 0, 120, 40))?;
+    if let Some(y) = year {
+        app.year = y;
+        app.load()?;
+    }
+    app.set_pane(pane);
+    Ok(app)
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn hex(c: Color, default: &str) -> String {
+    let named = match c {
+        Color::Reset => return default.to_string(),
+        Color::Black => "#1e1e1e",
+        Color::Red => "#cd3131",
+        Color::Green => "#0dbc79",
+        Color::Yellow => "#e5e510",
+        Color::Blue => "#2472c8",
+        Color::Magenta => "#bc3fbc",
+        Color::Cyan => "#11a8cd",
+        Color::Gray => "#b0b0b0",
+        Color::DarkGray => "#505050",
+        Color::LightRed => "#f14c4c",
+        Color::LightGreen => "#23d18b",
+        Color::LightYellow => "#f5f543",
+        Color::LightBlue => "#3b8eea",
+        Color::LightMagenta => "#d670d6",
+        Color::LightCyan => "#29b8db",
+        Color::White => "#ffffff",
+        Color::Rgb(r, g, b) => return format!("#{r:02x}{g:02x}{b:02x}"),
+        Color::Indexed(i) => return format!("#{0:02x}{0:02x}{0:02x}", i),
+    };
+    named.to_string()
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// An SVG picture of a rendered buffer: a background rectangle and a text run per stretch of
+/// cells that share colours and weight.
+pub fn buffer_svg(buf: &Buffer) -> String {
+    const CW: f32 = 8.4;
+    const LH: f32 = 18.0;
+    let (bg0, fg0) = ("#1e1e1e", "#d4d4d4");
+    let w = buf.area.width as f32 * CW;
+    let h = buf.area.height as f32 * LH;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"{bg0}\"/>\n\
+         <g font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" font-size=\"14\" xml:space=\"preserve\">\n"
+    );
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let c = &buf[(x, y)];
+            let mut fg = hex(c.fg, fg0);
+            let mut bg = hex(c.bg, bg0);
+            if c.modifier.contains(Modifier::REVERSED) {
+                std::mem::swap(&mut fg, &mut bg);
+            }
+            let bold = c.modifier.contains(Modifier::BOLD);
+            let start = x;
+            let mut text = String::new();
+            while x < buf.area.width {
+                let d = &buf[(x, y)];
+                if hex(d.fg, fg0) != hex(c.fg, fg0)
+                    || hex(d.bg, bg0) != hex(c.bg, bg0)
+                    || d.modifier != c.modifier
+                {
+                    break;
+                }
+                text.push_str(d.symbol());
+                x += 1;
+            }
+            let px = start as f32 * CW;
+            let py = y as f32 * LH;
+            if bg != bg0 {
+                let _ = writeln!(
+                    svg,
+                    "<rect x=\"{px}\" y=\"{py}\" width=\"{}\" height=\"{LH}\" fill=\"{bg}\"/>",
+                    (x - start) as f32 * CW
+                );
+            }
+            if !text.trim().is_empty() {
+                let weight = if bold { " font-weight=\"bold\"" } else { "" };
+                let _ = writeln!(
+                    svg,
+                    "<text x=\"{px}\" y=\"{}\" fill=\"{fg}\"{weight} textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
+                    py + LH * 0.75,
+                    (x - start) as f32 * CW,
+                    xml_escape(&text)
+                );
+            }
+        }
+    }
+    svg.push_str("</g>\n</svg>\n");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_lines_skip_empty_fields_and_csv_quotes() {
+        let r = Records {
+            fields: vec!["a", "b", "c"],
+            rows: vec![vec!["x".into(), String::new(), "y; z".into()]],
+        };
+        assert_eq!(render_records(&r, Format::Text), "x | y; z\n");
+        assert_eq!(render_records(&r, Format::Csv), "a,b,c\nx,,y; z\n");
+        let json: serde_json::Value =
+            serde_json::from_str(&render_records(&r, Format::Json)).unwrap();
+        assert_eq!(json[0]["c"], "y; z");
+    }
+}

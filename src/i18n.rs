@@ -1,0 +1,187 @@
+//! The one catalogue of user-facing strings, Russian and English. A missing translation is a
+//! compile error: every entry names both.
+
+use serde::Deserialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ru,
+    En,
+}
+
+impl Lang {
+    /// From `LANG` / `LC_ALL` / `LC_MESSAGES`: Russian unless an English locale is named.
+    pub fn from_env() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                if v.is_empty() {
+                    continue;
+                }
+                return if v.starts_with("en") {
+                    Lang::En
+                } else {
+                    Lang::Ru
+                };
+            }
+        }
+        Lang::Ru
+    }
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Ru => &RU,
+            Lang::En => &EN,
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident: $ru:literal, $en:literal;)+) => {
+        pub struct Strings { $(pub $key: &'static str),+ }
+        pub static RU: Strings = Strings { $($key: $ru),+ };
+        pub static EN: Strings = Strings { $($key: $en),+ };
+    };
+}
+
+catalogue! {
+    app_title: "Наставник", "Nastavnik";
+    tab_clusters: "Кластеры", "Clusters";
+    tab_mentoring: "Наставничество", "Mentoring";
+    tab_roadmap: "Дорожная карта", "Roadmap";
+    tab_deficits: "Дефициты", "Deficits";
+    tab_agreements: "Договоры", "Agreements";
+
+    st_planned: "запланировано", "planned";
+    st_in_progress: "идёт", "in progress";
+    st_done: "проведено", "done";
+    st_postponed: "перенесено", "postponed";
+    st_cancelled: "отменено", "cancelled";
+
+    ag_draft: "проект", "draft";
+    ag_approval: "на согласовании", "under approval";
+    ag_signed: "подписан", "signed";
+    ag_in_force: "действует", "in force";
+    ag_expired: "истёк", "expired";
+    ag_terminated: "расторгнут", "terminated";
+    ag_kind_framework: "рамочный договор", "framework agreement";
+    ag_kind_additional: "доп. соглашение", "additional agreement";
+
+    kind_school: "школа", "school";
+    kind_body: "организация", "body";
+    lvl_school_school: "школа → школа", "school → school";
+    lvl_person_school: "наставник → школа", "mentor → school";
+    lvl_person_person: "педагог → педагог", "teacher → teacher";
+    model_distributed: "распределённая", "distributed";
+    model_resource: "ресурсная концентрированная", "resource-concentrated";
+
+    col_school: "Школа", "School";
+    col_district: "Район", "District";
+    col_town: "Населённый пункт", "Town";
+    col_status: "Статус", "Status";
+    col_risk: "Уровень риска", "Risk level";
+    col_mentor: "Наставник", "Mentor";
+    col_mentee: "Наставляемый", "Mentee";
+    col_level: "Уровень", "Level";
+    col_form: "Форма", "Form";
+    col_subject: "Предмет", "Subject";
+    col_period: "Период", "Period";
+    col_basis: "Основание", "Basis";
+    col_date: "Дата / срок", "Date / period";
+    col_kind: "Вид", "Kind";
+    col_title: "Мероприятие", "Event";
+    col_grades: "Классы", "Grades";
+    col_host: "Школа-организатор", "Host school";
+    col_teacher: "Педагог", "Teacher";
+    col_owner: "Школа / район", "School / district";
+    col_direction: "Рисковое направление", "Risk direction";
+    col_indicator: "Показатель", "Indicator";
+    col_target: "План", "Target";
+    col_actual: "Факт", "Actual";
+    col_number: "Номер", "Number";
+    col_parties: "Стороны", "Parties";
+    col_term: "Срок действия", "Term";
+    col_deadline: "Срок", "Deadline";
+    col_responsible: "Ответственные", "Responsible";
+    col_decision: "Решение", "Decision";
+    col_result: "Результат", "Result";
+    col_participants: "Участники", "Participants";
+    col_programme: "Антирисковая программа", "Anti-risk programme";
+    col_changed: "Изменено", "Changed";
+
+    sec_decisions: "Решения совещаний", "Decisions of meetings";
+    sec_risks: "Рисковые направления", "Risk directions";
+    sec_indicators: "Показатели", "Indicators";
+    sec_status_history: "Статус по годам", "Status by year";
+    sec_mentors: "Кто наставляет", "Mentored by";
+    sec_mentees: "Кого наставляет", "Mentors";
+    sec_events: "Мероприятия", "Events";
+    sec_agreements: "Договоры", "Agreements";
+    sec_appendices: "Приложения", "Appendices";
+    sec_history: "История изменений", "Change history";
+    sec_director: "Директор", "Director";
+    none: "—", "—";
+    inactive: "завершено", "ended";
+    unknown_year: "все годы", "all years";
+
+    hint_year: "год", "year";
+    hint_filter: "фильтр", "filter";
+    hint_open: "открыть", "open";
+    hint_status: "статус", "status";
+    hint_help: "справка", "help";
+    hint_quit: "выход", "quit";
+
+    act_quit: "Выйти из программы", "Quit the program";
+    act_help: "Показать все клавиши этой панели", "Show every key of this pane";
+    act_next_tab: "Следующая панель", "Next pane";
+    act_prev_tab: "Предыдущая панель", "Previous pane";
+    act_tab_n: "Перейти к панели 1–5", "Go to pane 1–5";
+    act_down: "Вниз по списку", "Move down";
+    act_up: "Вверх по списку", "Move up";
+    act_left: "Влево; в списке — предыдущий учебный год", "Left; in a list, the previous academic year";
+    act_right: "Вправо; в списке — следующий учебный год", "Right; in a list, the next academic year";
+    act_top: "В начало списка", "Go to the top";
+    act_bottom: "В конец списка", "Go to the bottom";
+    act_page_down: "Страница вниз", "Page down";
+    act_page_up: "Страница вверх", "Page up";
+    act_open: "Открыть выбранное", "Open the selection";
+    act_back: "Назад / закрыть", "Back / close";
+    act_filter: "Фильтр по тексту (как вы печатаете)", "Filter as you type";
+    act_clear_filter: "Сбросить фильтр", "Clear the filter";
+    act_status: "Сменить статус выбранного", "Change the status of the selection";
+    act_prev_year: "Предыдущий учебный год", "Previous academic year";
+    act_next_year: "Следующий учебный год", "Next academic year";
+    act_reload: "Перечитать данные", "Reload the data";
+
+    help_title: "Клавиши", "Keys";
+    help_footer: "Русская раскладка: клавиши работают так же (й = q, о = j …). Esc — закрыть.", "Russian layout: keys work the same (й = q, о = j …). Esc closes.";
+    status_title: "Новый статус", "New status";
+    status_saved: "Статус сохранён", "Status saved";
+    status_unchanged: "Статус не изменился", "Status unchanged";
+    filter_prompt: "Фильтр", "Filter";
+    filter_active: "фильтр", "filter";
+    too_small: "Окно слишком маленькое: нужно не меньше 60×12", "The window is too small: 60×12 at least";
+    empty_list: "Нет записей за этот год", "No rows for this year";
+    empty_filter: "Ничего не найдено по фильтру", "Nothing matches the filter";
+    reloaded: "Данные обновлены: их изменил другой пользователь", "Data refreshed: another user changed it";
+    who_label: "Пользователь", "User";
+    store_label: "База", "Store";
+    year_label: "Учебный год", "Academic year";
+    card_title: "Карточка школы", "School card";
+    agreement_title: "Договор", "Agreement";
+    event_title: "Мероприятие", "Event";
+    no_rows_year: "нет строк за", "no rows for";
+    falling_back: "показан последний год с данными", "showing the latest year with data";
+    conflict: "Запись уже изменил другой пользователь — данные перечитаны, повторите", "Someone else changed this row — data reloaded, try again";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_differ() {
+        assert_ne!(RU.tab_clusters, EN.tab_clusters);
+        assert_eq!(Lang::Ru.strings().tab_roadmap, "Дорожная карта");
+    }
+}

@@ -1,0 +1,14 @@
+//! nastavnik: a terminal program for district coordinators of network mentoring between schools.
+//! Layers point one way: `domain` ← `store` ← `app` ← `ui`; `main.rs` wires them together.
+
+pub mod app;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod headless;
+pub mod i18n;
+pub mod keys;
+pub mod store;
+pub mod text;
+pub mod tui;
+pub mod ui;

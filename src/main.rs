@@ -1,0 +1,261 @@
+use clap::{Parser, Subcommand};
+use nastavnik::app::Pane;
+use nastavnik::config::{default_db_path, Config};
+use nastavnik::headless::{self, Format};
+use nastavnik::i18n::Strings;
+use nastavnik::keys::KeyMap;
+use nastavnik::store::Store;
+use nastavnik::text::AcademicYear;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// nastavnik: network mentoring between schools, for district coordinators.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// The store to open (overrides the config's `db`).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// The config file (default: nastavnik.toml in the XDG config directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Work on a fresh copy of the demo data in a temporary place; your store is not touched.
+    #[arg(long, global = true)]
+    demo: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print what a pane lists, one self-contained line per row.
+    Show {
+        /// clusters, mentoring, roadmap, deficits or agreements
+        pane: String,
+        /// Academic year, e.g. 2022-2023 (default: the current one).
+        #[arg(long)]
+        year: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Print a pane exactly as the TUI draws it.
+    Snapshot {
+        pane: String,
+        /// Width x height of the screen.
+        #[arg(long, default_value = "120x40")]
+        size: String,
+        #[arg(long)]
+        year: Option<String>,
+    },
+    /// Write the demo data (the seed documents) to a new store file.
+    Demo {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Render every pane as an SVG picture into a folder (the README's screenshots).
+    Screenshots {
+        #[arg(long, default_value = "screenshots")]
+        out: PathBuf,
+    },
+}
+
+struct Setup {
+    keys: KeyMap,
+    theme: nastavnik::config::Theme,
+    s: &'static Strings,
+    user: String,
+    _demo_dir: Option<tempfile::TempDir>,
+    db: PathBuf,
+}
+
+fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("nastavnik: {msg}");
+    ExitCode::FAILURE
+}
+
+fn setup(cli: &Cli) -> Result<Setup, String> {
+    let cfg = Config::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
+    let (keys, mut problems) = KeyMap::new(&cfg.keys);
+    let theme = cfg.theme.resolve(&mut problems);
+    if !problems.is_empty() {
+        return Err(format!("config: {}", problems.join("; ")));
+    }
+    let s = cfg.lang().strings();
+    let user = cfg.user();
+    let (db, demo_dir) = if cli.demo {
+        let dir = tempfile::Builder::new()
+            .prefix("nastavnik-demo-")
+            .tempdir()
+            .map_err(|e| e.to_string())?;
+        let path = dir.path().join("demo.db");
+        let store = Store::create_new(&path, &user).map_err(|e| e.to_string())?;
+        nastavnik::demo::load(&store).map_err(|e| e.to_string())?;
+        (path, Some(dir))
+    } else {
+        (
+            cli.db
+                .clone()
+                .or_else(|| cfg.db.clone())
+                .unwrap_or_else(default_db_path),
+            None,
+        )
+    };
+    Ok(Setup {
+        keys,
+        theme,
+        s,
+        user,
+        _demo_dir: demo_dir,
+        db,
+    })
+}
+
+fn parse_year(y: &Option<String>) -> Result<Option<AcademicYear>, String> {
+    match y {
+        None => Ok(None),
+        Some(t) => AcademicYear::parse(t)
+            .map(Some)
+            .ok_or_else(|| format!("--year {t}: write an academic year as 2022-2023")),
+    }
+}
+
+fn parse_pane(name: &str) -> Result<Pane, String> {
+    Pane::from_name(&name.to_lowercase()).ok_or_else(|| {
+        let names: Vec<&str> = Pane::ALL.iter().map(|p| p.name()).collect();
+        format!("no pane \"{name}\"; choose one of: {}", names.join(", "))
+    })
+}
+
+/// The year a headless command shows: the one asked for, else the current academic year, or,
+/// when the store holds nothing for it, the year the TUI would open on (said on stderr).
+fn headless_year(
+    store: &Store,
+    asked: Option<AcademicYear>,
+    s: &Strings,
+) -> Result<AcademicYear, String> {
+    if let Some(y) = asked {
+        return Ok(y);
+    }
+    let current = AcademicYear::current();
+    let years = store.years().map_err(|e| e.to_string())?;
+    if years.contains(&current) || years.is_empty() {
+        return Ok(current);
+    }
+    let fallback = store.default_year().map_err(|e| e.to_string())?;
+    eprintln!(
+        "nastavnik: {} {}; {}: {}",
+        s.no_rows_year,
+        current.label(),
+        s.falling_back,
+        fallback.label()
+    );
+    Ok(fallback)
+}
+
+fn main() -> ExitCode {
+    if let Err(e) = color_eyre::install() {
+        return fail(e);
+    }
+    let cli = Cli::parse();
+    if let Some(Command::Demo { out }) = &cli.command {
+        return write_demo(out);
+    }
+    let st = match setup(&cli) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let store = match Store::open(&st.db, &st.user) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    match run(&cli, st, store) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
+    match &cli.command {
+        None => {
+            let mut app = nastavnik::app::App::new(
+                store,
+                st.s,
+                st.keys,
+                st.theme,
+                ratatui::layout::Rect::new(0, 0, 80, 24),
+            )
+            .map_err(|e| e.to_string())?;
+            nastavnik::tui::run(&mut app).map_err(|e| e.to_string())
+        }
+        Some(Command::Show { pane, year, format }) => {
+            let pane = parse_pane(pane)?;
+            let year = headless_year(&store, parse_year(year)?, st.s)?;
+            let r = headless::records(&store, pane, year, st.s).map_err(|e| e.to_string())?;
+            print!("{}", headless::render_records(&r, *format));
+            Ok(())
+        }
+        Some(Command::Snapshot { pane, size, year }) => {
+            let pane = parse_pane(pane)?;
+            let (w, h) = size
+                .split_once(['x', 'х', '×'])
+                .and_then(|(w, h)| {
+                    Some((w.trim().parse::<u16>().ok()?, h.trim().parse::<u16>().ok()?))
+                })
+                .filter(|(w, h)| (1..=1000).contains(w) && (1..=1000).contains(h))
+                .ok_or_else(|| format!("--size {size}: write it as WIDTHxHEIGHT, e.g. 120x40"))?;
+            let year = parse_year(year)?;
+            let mut app = headless::new_app(store, st.s, st.keys, st.theme, year, pane)
+                .map_err(|e| e.to_string())?;
+            print!(
+                "{}",
+                headless::buffer_text(&headless::render(&mut app, w, h))
+            );
+            Ok(())
+        }
+        Some(Command::Screenshots { out }) => screenshots(store, st, out),
+        Some(Command::Demo { .. }) => Ok(()),
+    }
+}
+
+fn write_demo(out: &Path) -> ExitCode {
+    let user = Config::default().user();
+    let result = Store::create_new(out, &user).and_then(|store| {
+        nastavnik::demo::load(&store)?;
+        store.checkpoint()
+    });
+    match result {
+        Ok(()) => {
+            println!("{}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+fn screenshots(store: Store, st: Setup, out: &Path) -> Result<(), String> {
+    use crossterm::event::KeyCode;
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let mut app = headless::new_app(store, st.s, st.keys, st.theme, None, Pane::Clusters)
+        .map_err(|e| e.to_string())?;
+    let shot = |app: &mut nastavnik::app::App, name: &str| -> Result<(), String> {
+        let buf = headless::render(app, 140, 40);
+        let path = out.join(format!("{name}.svg"));
+        std::fs::write(&path, headless::buffer_svg(&buf))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("{}", path.display());
+        Ok(())
+    };
+    for (i, pane) in Pane::ALL.iter().enumerate() {
+        app.set_pane(*pane);
+        shot(&mut app, &format!("{}-{}", i + 1, pane.name()))?;
+    }
+    app.set_pane(Pane::Clusters);
+    headless::press(&mut app, KeyCode::Enter);
+    shot(&mut app, "6-school-card")?;
+    headless::press(&mut app, KeyCode::Esc);
+    app.set_pane(Pane::Roadmap);
+    headless::press(&mut app, KeyCode::Char('?'));
+    shot(&mut app, "7-help")?;
+    headless::press(&mut app, KeyCode::Esc);
+    Ok(())
+}

@@ -1,0 +1,198 @@
+//! The only module that speaks SQL. Everything else sees typed rows and verbs named after what
+//! a coordinator does (`set_event_status`, `set_agreement_status`).
+
+mod build;
+mod read;
+mod schema;
+mod write;
+
+pub use build::*;
+pub use read::Table;
+pub use schema::LATEST as SCHEMA_VERSION;
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: the file was written by a newer nastavnik (schema {found}, this version knows up to {supported}); it was left untouched — update nastavnik to open it")]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "{path}: this is not a nastavnik store (not an SQLite database); it was left untouched"
+    )]
+    NotADatabase { path: PathBuf },
+    #[error("{path}: the file cannot be written (read-only file or folder); it was left untouched — check its permissions or pass another --db")]
+    ReadOnly { path: PathBuf },
+    #[error("{path}: {what}")]
+    Io { path: PathBuf, what: String },
+    #[error("{path} already exists; nastavnik does not overwrite a file — choose another name")]
+    Exists { path: PathBuf },
+    #[error("the row was changed by {by} at {at} meanwhile")]
+    Conflict { by: String, at: String },
+    #[error("no such {0}")]
+    NotFound(&'static str),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    user: String,
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens an existing store or creates a new one at `path`, upgrading an older schema.
+    pub fn open(path: &Path, user: &str) -> Result<Store> {
+        let existed = path.exists();
+        if existed {
+            check_file(path)?;
+        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+                path: dir.to_path_buf(),
+                what: e.to_string(),
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| classify(path, e))?;
+        if found > schema::LATEST {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: schema::LATEST,
+            });
+        }
+        if existed && conn.is_readonly("main").unwrap_or(false) {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| classify(path, e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            user: user.to_string(),
+        };
+        store.migrate(found).map_err(|e| match e {
+            StoreError::Sqlite(e) => classify(path, e),
+            e => e,
+        })?;
+        Ok(store)
+    }
+
+    /// Creates a new store at `path`, refusing to overwrite an existing file.
+    pub fn create_new(path: &Path, user: &str) -> Result<Store> {
+        if path.exists() {
+            return Err(StoreError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        Store::open(path, user)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+    /// Changes whenever another connection commits: the TUI polls it to show a colleague's
+    /// change without a restart.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+    /// Writes everything to the main file and drops the WAL, so the file can be copied alone.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    }
+}
+
+/// Looks at an existing file before SQLite does, so that a foreign or read-only file is
+/// refused without a byte of it being changed.
+fn check_file(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        what: e.to_string(),
+    })?;
+    if meta.is_dir() {
+        return Err(StoreError::Io {
+            path: path.to_path_buf(),
+            what: "is a folder".into(),
+        });
+    }
+    let mut head = [0u8; 16];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| StoreError::Io {
+            path: path.to_path_buf(),
+            what: e.to_string(),
+        })?;
+    if n > 0 && (n < 16 || &head != SQLITE_MAGIC) {
+        return Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    // Root ignores permission bits, so they are checked here rather than left to the OS.
+    if meta.permissions().readonly() {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::ReadOnly)
+        | Some(ErrorCode::CannotOpen)
+        | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+pub(crate) fn now_stamp() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}

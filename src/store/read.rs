@@ -1,0 +1,521 @@
+//! What the panes list. Text is cleaned on the way out too: a row written by another program
+//! must not reach the terminal with an escape sequence in it.
+
+use super::{Result, Store};
+use crate::domain::*;
+use crate::text::{clean_line, AcademicYear};
+use chrono::NaiveDate;
+use rusqlite::{params, Row};
+
+fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
+    Ok(r.get::<_, Option<String>>(i)?
+        .map(|s| clean_line(&s))
+        .unwrap_or_default())
+}
+
+fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(r.get::<_, Option<String>>(i)?
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
+}
+
+fn when(r: &Row, i: usize) -> rusqlite::Result<When> {
+    let t: Option<String> = r.get(i + 2)?;
+    Ok(When {
+        start: date(r, i)?,
+        end: date(r, i + 1)?,
+        text: t.map(|s| clean_line(&s)),
+    })
+}
+
+fn stamp(r: &Row, i: usize) -> rusqlite::Result<Stamp> {
+    Ok(Stamp {
+        version: r.get(i)?,
+        changed_by: text(r, i + 1)?,
+        changed_at: text(r, i + 2)?,
+    })
+}
+
+fn bounds(y: AcademicYear) -> (String, String) {
+    (
+        y.start().format("%Y-%m-%d").to_string(),
+        y.end().format("%Y-%m-%d").to_string(),
+    )
+}
+
+/// SQL naming a party of a link: an organization, or a person with their organization.
+const PARTY: &str =
+    "coalesce(%o.name, %p.full_name || coalesce(' (' || nullif(%po.short_name, '') || ')', ''))";
+
+fn party(prefix: &str) -> String {
+    PARTY
+        .replace("%o", &format!("{prefix}o"))
+        .replace("%po", &format!("{prefix}po"))
+        .replace("%p", &format!("{prefix}p"))
+}
+
+const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.status, e.kind, e.title,
+    e.subject, e.grades, coalesce(h.name, ''), coalesce(t.full_name, ''),
+    (SELECT group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ')
+       FROM event_participants ep JOIN organizations o ON o.id = ep.org_id WHERE ep.event_id = e.id),
+    e.responsible, e.result, coalesce(d.name, ''), e.version, e.changed_by, e.changed_at
+    FROM events e
+    LEFT JOIN organizations h ON h.id = e.host_org_id
+    LEFT JOIN people t ON t.id = e.host_person_id
+    LEFT JOIN districts d ON d.id = e.district_id";
+
+fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
+    Ok(EventRow {
+        id: r.get(0)?,
+        when: when(r, 1)?,
+        status: EventStatus::from_code(&r.get::<_, String>(4)?).unwrap_or(EventStatus::Planned),
+        kind: text(r, 5)?,
+        title: text(r, 6)?,
+        subject: text(r, 7)?,
+        grades: text(r, 8)?,
+        host_school: text(r, 9)?,
+        teacher: text(r, 10)?,
+        participants: text(r, 11)?,
+        responsible: text(r, 12)?,
+        result: text(r, 13)?,
+        district: text(r, 14)?,
+        stamp: stamp(r, 15)?,
+    })
+}
+
+fn link_sql(filter: &str) -> String {
+    format!(
+        "SELECT l.id, l.level, {}, {}, l.subject, l.form, l.start_date, l.end_date, l.period_text,
+            l.basis, l.ended_at IS NULL
+         FROM mentoring_links l
+         LEFT JOIN organizations mo ON mo.id = l.mentor_org_id
+         LEFT JOIN people mp ON mp.id = l.mentor_person_id
+         LEFT JOIN organizations mpo ON mpo.id = mp.org_id
+         LEFT JOIN organizations eo ON eo.id = l.mentee_org_id
+         LEFT JOIN people ep ON ep.id = l.mentee_person_id
+         LEFT JOIN organizations epo ON epo.id = ep.org_id
+         WHERE {filter}
+         ORDER BY l.start_date, l.id",
+        party("m"),
+        party("e")
+    )
+}
+
+fn link_row(r: &Row) -> rusqlite::Result<LinkRow> {
+    Ok(LinkRow {
+        id: r.get(0)?,
+        level: LinkLevel::from_code(&r.get::<_, String>(1)?).unwrap_or(LinkLevel::SchoolSchool),
+        mentor: text(r, 2)?,
+        mentee: text(r, 3)?,
+        subject: text(r, 4)?,
+        form: text(r, 5)?,
+        when: when(r, 6)?,
+        basis: text(r, 9)?,
+        active: r.get(10)?,
+    })
+}
+
+const AGREEMENT_COLS: &str = "a.id, a.kind, a.number, a.date, a.title,
+    (SELECT group_concat(coalesce(o.name, p.name) || coalesce(' — ' || nullif(p.signatory, ''), ''), '; ')
+       FROM agreement_parties p LEFT JOIN organizations o ON o.id = p.org_id
+      WHERE p.agreement_id = a.id),
+    a.term_text, a.status, a.parent_id, a.version, a.changed_by, a.changed_at
+    FROM agreements a";
+
+fn agreement_row(r: &Row) -> rusqlite::Result<AgreementRow> {
+    Ok(AgreementRow {
+        id: r.get(0)?,
+        kind: AgreementKind::from_code(&r.get::<_, String>(1)?).unwrap_or(AgreementKind::Framework),
+        number: text(r, 2)?,
+        date: date(r, 3)?
+            .map(crate::text::format_date)
+            .unwrap_or_default(),
+        title: text(r, 4)?,
+        parties: text(r, 5)?,
+        term: text(r, 6)?,
+        status: AgreementStatus::from_code(&r.get::<_, String>(7)?)
+            .unwrap_or(AgreementStatus::Draft),
+        parent: r.get(8)?,
+        stamp: stamp(r, 9)?,
+    })
+}
+
+impl Store {
+    /// The academic years that have events, cluster statuses or indicator values, oldest first.
+    pub fn years(&self) -> Result<Vec<AcademicYear>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT y FROM (
+                SELECT CAST(substr(start_date, 1, 4) AS INTEGER)
+                     - (CAST(substr(start_date, 6, 2) AS INTEGER) < 9) AS y
+                  FROM events WHERE start_date IS NOT NULL
+                UNION SELECT year FROM cluster_status
+                UNION SELECT year FROM indicator_values)
+             WHERE y IS NOT NULL ORDER BY y",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, i32>(0))?;
+        Ok(rows
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .map(AcademicYear)
+            .collect())
+    }
+
+    /// The year a pane opens on: the current academic year when it has events, otherwise the
+    /// year up to now with the most events (the latest of equals), so a store that holds past
+    /// years does not open on an empty screen.
+    pub fn default_year(&self) -> Result<AcademicYear> {
+        let current = AcademicYear::current();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT CAST(substr(start_date, 1, 4) AS INTEGER)
+                  - (CAST(substr(start_date, 6, 2) AS INTEGER) < 9) AS y, count(*)
+               FROM events WHERE start_date IS NOT NULL GROUP BY y",
+        )?;
+        let counts: Vec<(i32, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if counts.iter().any(|(y, _)| *y == current.0) {
+            return Ok(current);
+        }
+        Ok(counts
+            .iter()
+            .filter(|(y, _)| *y <= current.0)
+            .max_by_key(|(y, n)| (*n, *y))
+            .map(|(y, _)| AcademicYear(*y))
+            .unwrap_or(current))
+    }
+
+    pub fn clusters(&self, year: AcademicYear) -> Result<Vec<ClusterRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id, o.name, coalesce(d.name, ''), o.town, c.status, c.risk_level
+               FROM cluster_status c
+               JOIN organizations o ON o.id = c.org_id
+               LEFT JOIN districts d ON d.id = o.district_id
+              WHERE c.year = ?1
+              ORDER BY c.status, d.name, o.name",
+        )?;
+        let rows = stmt.query_map([year.0], |r| {
+            Ok(ClusterRow {
+                org_id: r.get(0)?,
+                school: text(r, 1)?,
+                district: text(r, 2)?,
+                town: text(r, 3)?,
+                status: text(r, 4)?,
+                risk_level: text(r, 5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn links(&self, year: AcademicYear) -> Result<Vec<LinkRow>> {
+        let (s, e) = bounds(year);
+        let sql = link_sql(
+            "(l.start_date IS NULL OR l.start_date <= ?2) AND (coalesce(l.end_date, l.start_date) IS NULL OR coalesce(l.end_date, l.start_date) >= ?1)",
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![s, e], link_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn events(&self, year: AcademicYear) -> Result<Vec<EventRow>> {
+        let (s, e) = bounds(year);
+        let sql = format!(
+            "SELECT {EVENT_COLS}
+              WHERE e.start_date <= ?2 AND coalesce(e.end_date, e.start_date) >= ?1
+              ORDER BY e.start_date, coalesce(e.end_date, e.start_date), e.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![s, e], event_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn event(&self, id: i64) -> Result<EventRow> {
+        let sql = format!("SELECT {EVENT_COLS} WHERE e.id = ?1");
+        Ok(self.conn.prepare_cached(&sql)?.query_row([id], event_row)?)
+    }
+
+    /// Decisions whose deadline falls in the year, or, without a deadline, whose meeting does.
+    pub fn decisions(&self, year: AcademicYear) -> Result<Vec<DecisionRow>> {
+        let (s, e) = bounds(year);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.id, trim(coalesce('№' || nullif(m.number, '') || ' ', '') || m.title), x.pos, x.text,
+                    x.start_date, x.end_date, x.period_text, x.responsible, x.status,
+                    x.version, x.changed_by, x.changed_at
+               FROM decisions x JOIN meetings m ON m.id = x.meeting_id
+              WHERE coalesce(x.start_date, m.date) <= ?2
+                AND coalesce(x.end_date, x.start_date, m.date) >= ?1
+              ORDER BY coalesce(x.end_date, x.start_date, m.date), m.id, x.pos",
+        )?;
+        let rows = stmt.query_map(params![s, e], |r| {
+            Ok(DecisionRow {
+                id: r.get(0)?,
+                meeting: text(r, 1)?,
+                number: r.get(2)?,
+                text: text(r, 3)?,
+                deadline: when(r, 4)?,
+                responsible: text(r, 7)?,
+                status: EventStatus::from_code(&r.get::<_, String>(8)?)
+                    .unwrap_or(EventStatus::Planned),
+                stamp: stamp(r, 9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn risks(&self, year: AcademicYear) -> Result<Vec<RiskRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.name, coalesce(d.name, ''), r.direction, r.programme, r.progress
+               FROM risk_directions r JOIN organizations o ON o.id = r.org_id
+               LEFT JOIN districts d ON d.id = o.district_id
+              WHERE r.year = ?1 ORDER BY d.name, o.name, r.id",
+        )?;
+        let rows = stmt.query_map([year.0], |r| {
+            Ok(RiskRow {
+                school: text(r, 0)?,
+                district: text(r, 1)?,
+                direction: text(r, 2)?,
+                programme: text(r, 3)?,
+                progress: text(r, 4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn indicators(&self, year: AcademicYear) -> Result<Vec<IndicatorRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(o.name, d.name, ''), i.name, i.unit, i.target,
+                    coalesce(nullif(v.period, ''), i.period_label), v.value, i.is_bool
+               FROM indicators i JOIN indicator_values v ON v.indicator_id = i.id
+               LEFT JOIN organizations o ON o.id = i.org_id
+               LEFT JOIN districts d ON d.id = i.district_id
+              WHERE v.year = ?1 ORDER BY d.name, i.org_id IS NOT NULL, o.name, i.id",
+        )?;
+        let rows = stmt.query_map([year.0], |r| {
+            let unit = text(r, 2)?;
+            let is_bool: bool = r.get(6)?;
+            let with_unit = |v: String| {
+                if v.is_empty() || is_bool || unit.is_empty() || v.ends_with(&unit) {
+                    v
+                } else if unit == "%" {
+                    format!("{v}%")
+                } else {
+                    format!("{v} {unit}")
+                }
+            };
+            Ok(IndicatorRow {
+                owner: text(r, 0)?,
+                name: text(r, 1)?,
+                target: with_unit(text(r, 3)?),
+                period: text(r, 4)?,
+                actual: with_unit(text(r, 5)?),
+                unit,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Agreements dated in the year or running through it; undated drafts are always listed.
+    pub fn agreements(&self, year: AcademicYear) -> Result<Vec<AgreementRow>> {
+        let (s, e) = bounds(year);
+        let sql = format!(
+            "SELECT {AGREEMENT_COLS}
+              WHERE (a.date IS NULL AND a.start_date IS NULL)
+                 OR (coalesce(a.start_date, a.date) <= ?2 AND coalesce(a.end_date, a.date, a.start_date) >= ?1)
+              ORDER BY coalesce(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![s, e], agreement_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn agreement(&self, id: i64) -> Result<AgreementRow> {
+        let sql = format!("SELECT {AGREEMENT_COLS} WHERE a.id = ?1");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id], agreement_row)?)
+    }
+
+    pub fn appendices(&self, agreement: i64) -> Result<Vec<Appendix>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, number, title FROM agreement_appendices WHERE agreement_id = ?1 ORDER BY number",
+        )?;
+        let heads: Vec<(i64, i64, String)> = stmt
+            .query_map([agreement], |r| Ok((r.get(0)?, r.get(1)?, text(r, 2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut items = self.conn.prepare_cached(
+            "SELECT pos, event, dates, responsible, funding, result FROM plan_items
+              WHERE appendix_id = ?1 ORDER BY pos",
+        )?;
+        let mut out = Vec::new();
+        for (id, number, title) in heads {
+            let rows = items
+                .query_map([id], |r| {
+                    Ok(PlanItem {
+                        number: r.get(0)?,
+                        event: text(r, 1)?,
+                        dates: text(r, 2)?,
+                        responsible: text(r, 3)?,
+                        funding: text(r, 4)?,
+                        result: text(r, 5)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            out.push(Appendix {
+                number,
+                title,
+                items: rows,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn history(&self, entity: &str, id: i64) -> Result<Vec<HistoryRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, who, entity, entity_id, field, old, new FROM history
+              WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map(params![entity, id], |r| {
+            Ok(HistoryRow {
+                at: text(r, 0)?,
+                who: text(r, 1)?,
+                entity: text(r, 2)?,
+                entity_id: r.get(3)?,
+                field: text(r, 4)?,
+                old: text(r, 5)?,
+                new: text(r, 6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn school_card(&self, org: i64) -> Result<SchoolCard> {
+        let (name, district, town) = self
+            .conn
+            .prepare_cached(
+                "SELECT o.name, coalesce(d.name, ''), o.town FROM organizations o
+                   LEFT JOIN districts d ON d.id = o.district_id WHERE o.id = ?1",
+            )?
+            .query_row([org], |r| Ok((text(r, 0)?, text(r, 1)?, text(r, 2)?)))
+            .map_err(|_| super::StoreError::NotFound("organization"))?;
+        let director = self
+            .conn
+            .prepare_cached(
+                "SELECT full_name FROM people WHERE org_id = ?1 AND role LIKE 'директор%' ORDER BY id LIMIT 1",
+            )?
+            .query_row([org], |r| text(r, 0))
+            .unwrap_or_default();
+        let statuses = self
+            .conn
+            .prepare_cached(
+                "SELECT year, status, risk_level FROM cluster_status WHERE org_id = ?1 ORDER BY year, id",
+            )?
+            .query_map([org], |r| {
+                Ok((AcademicYear(r.get(0)?).label(), text(r, 1)?, text(r, 2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mentors = self
+            .conn
+            .prepare_cached(&link_sql("l.mentee_org_id = ?1 OR ep.org_id = ?1"))?
+            .query_map([org], link_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let mentees = self
+            .conn
+            .prepare_cached(&link_sql("l.mentor_org_id = ?1 OR mp.org_id = ?1"))?
+            .query_map([org], link_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let events = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {EVENT_COLS} WHERE e.host_org_id = ?1
+                    OR e.id IN (SELECT event_id FROM event_participants WHERE org_id = ?1)
+                  ORDER BY e.start_date, e.id"
+            ))?
+            .query_map([org], event_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let agreements = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {AGREEMENT_COLS} WHERE a.id IN
+                    (SELECT agreement_id FROM agreement_parties WHERE org_id = ?1) ORDER BY a.id"
+            ))?
+            .query_map([org], agreement_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let risks = self
+            .conn
+            .prepare_cached(
+                "SELECT ?2, ?3, r.direction, r.programme, r.progress FROM risk_directions r
+                  WHERE r.org_id = ?1 ORDER BY r.year, r.id",
+            )?
+            .query_map(params![org, name, district], |r| {
+                Ok(RiskRow {
+                    school: text(r, 0)?,
+                    district: text(r, 1)?,
+                    direction: text(r, 2)?,
+                    programme: text(r, 3)?,
+                    progress: text(r, 4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(SchoolCard {
+            id: org,
+            name,
+            district,
+            town,
+            director,
+            statuses,
+            mentors,
+            mentees,
+            events,
+            agreements,
+            risks,
+        })
+    }
+
+    pub fn count(&self, table: Table) -> Result<i64> {
+        let sql = format!("SELECT count(*) FROM {}", table.name());
+        Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
+    }
+}
+
+/// Tables whose rows can be counted (for tests and the status line), named without free SQL.
+#[derive(Clone, Copy, Debug)]
+pub enum Table {
+    Districts,
+    Organizations,
+    People,
+    ClusterStatus,
+    RiskDirections,
+    Links,
+    Networks,
+    Events,
+    Meetings,
+    Decisions,
+    Agreements,
+    Appendices,
+    PlanItems,
+    Indicators,
+    IndicatorValues,
+    History,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Districts => "districts",
+            Table::Organizations => "organizations",
+            Table::People => "people",
+            Table::ClusterStatus => "cluster_status",
+            Table::RiskDirections => "risk_directions",
+            Table::Links => "mentoring_links",
+            Table::Networks => "networks",
+            Table::Events => "events",
+            Table::Meetings => "meetings",
+            Table::Decisions => "decisions",
+            Table::Agreements => "agreements",
+            Table::Appendices => "agreement_appendices",
+            Table::PlanItems => "plan_items",
+            Table::Indicators => "indicators",
+            Table::IndicatorValues => "indicator_values",
+            Table::History => "history",
+        }
+    }
+}

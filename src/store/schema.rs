@@ -1,0 +1,221 @@
+//! Numbered migrations. Migration N brings the schema from `user_version` N-1 to N.
+
+/// Columns every editable row carries: its version and who changed it when.
+macro_rules! stamp {
+    () => {
+        "version INTEGER NOT NULL DEFAULT 1,
+         changed_by TEXT NOT NULL DEFAULT '',
+         changed_at TEXT NOT NULL DEFAULT ''"
+    };
+}
+
+pub const MIGRATIONS: &[&str] = &[concat!(
+    "CREATE TABLE districts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        region TEXT NOT NULL DEFAULT '',",
+    stamp!(),
+    ");
+    CREATE TABLE organizations (
+        id INTEGER PRIMARY KEY,
+        district_id INTEGER REFERENCES districts(id),
+        kind TEXT NOT NULL CHECK (kind IN ('school', 'body')),
+        school_type TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,
+        short_name TEXT NOT NULL DEFAULT '',
+        town TEXT NOT NULL DEFAULT '',
+        name_fold TEXT NOT NULL DEFAULT '',",
+    stamp!(),
+    ");
+    CREATE INDEX organizations_district ON organizations(district_id);
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        full_name TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT '',
+        org_id INTEGER REFERENCES organizations(id),
+        subjects TEXT NOT NULL DEFAULT '',
+        name_fold TEXT NOT NULL DEFAULT '',",
+    stamp!(),
+    ");
+    CREATE INDEX people_org ON people(org_id);
+    CREATE TABLE cluster_status (
+        id INTEGER PRIMARY KEY,
+        org_id INTEGER NOT NULL REFERENCES organizations(id),
+        year INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        risk_level TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',",
+    stamp!(),
+    ",
+        UNIQUE (org_id, year, status));
+    CREATE TABLE risk_directions (
+        id INTEGER PRIMARY KEY,
+        org_id INTEGER NOT NULL REFERENCES organizations(id),
+        year INTEGER NOT NULL,
+        direction TEXT NOT NULL,
+        programme TEXT NOT NULL DEFAULT '',
+        progress TEXT NOT NULL DEFAULT '',",
+    stamp!(),
+    ");
+    CREATE TABLE mentoring_links (
+        id INTEGER PRIMARY KEY,
+        level TEXT NOT NULL CHECK (level IN ('school_school', 'person_school', 'person_person')),
+        mentor_org_id INTEGER REFERENCES organizations(id),
+        mentor_person_id INTEGER REFERENCES people(id),
+        mentee_org_id INTEGER REFERENCES organizations(id),
+        mentee_person_id INTEGER REFERENCES people(id),
+        subject TEXT NOT NULL DEFAULT '',
+        form TEXT NOT NULL DEFAULT '',
+        start_date TEXT,
+        end_date TEXT,
+        period_text TEXT,
+        basis TEXT NOT NULL DEFAULT '',
+        ended_at TEXT,",
+    stamp!(),
+    ",
+        CHECK ((mentor_org_id IS NULL) <> (mentor_person_id IS NULL)),
+        CHECK ((mentee_org_id IS NULL) <> (mentee_person_id IS NULL)));
+    CREATE TABLE networks (
+        id INTEGER PRIMARY KEY,
+        district_id INTEGER NOT NULL REFERENCES districts(id),
+        year INTEGER NOT NULL,
+        model TEXT CHECK (model IN ('distributed', 'resource')),
+        name TEXT NOT NULL DEFAULT '',",
+    stamp!(),
+    ");
+    CREATE TABLE network_members (
+        network_id INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+        org_id INTEGER NOT NULL REFERENCES organizations(id),
+        PRIMARY KEY (network_id, org_id));
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        district_id INTEGER REFERENCES districts(id),
+        kind TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        grades TEXT NOT NULL DEFAULT '',
+        start_date TEXT,
+        end_date TEXT,
+        period_text TEXT,
+        host_org_id INTEGER REFERENCES organizations(id),
+        host_person_id INTEGER REFERENCES people(id),
+        responsible TEXT NOT NULL DEFAULT '',
+        funding TEXT NOT NULL DEFAULT '',
+        expected_result TEXT NOT NULL DEFAULT '',
+        result TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'planned'
+            CHECK (status IN ('planned', 'in_progress', 'done', 'postponed', 'cancelled')),
+        note TEXT NOT NULL DEFAULT '',",
+    stamp!(),
+    ");
+    CREATE INDEX events_start ON events(start_date);
+    CREATE TABLE event_participants (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        org_id INTEGER NOT NULL REFERENCES organizations(id),
+        PRIMARY KEY (event_id, org_id));
+    CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY,
+        district_id INTEGER REFERENCES districts(id),
+        number TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL,
+        date TEXT,
+        time TEXT NOT NULL DEFAULT '',
+        format TEXT NOT NULL DEFAULT '',
+        link TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '',",
+    stamp!(),
+    ");
+    CREATE TABLE meeting_participants (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        pos INTEGER NOT NULL,
+        person_id INTEGER REFERENCES people(id),
+        org_id INTEGER REFERENCES organizations(id),
+        text TEXT NOT NULL DEFAULT '');
+    CREATE TABLE agenda_items (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        pos INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker TEXT NOT NULL DEFAULT '',
+        heard TEXT NOT NULL DEFAULT '');
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        pos INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        period_text TEXT,
+        responsible TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'planned'
+            CHECK (status IN ('planned', 'in_progress', 'done', 'postponed', 'cancelled')),",
+    stamp!(),
+    ");
+    CREATE TABLE agreements (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('framework', 'additional')),
+        parent_id INTEGER REFERENCES agreements(id),
+        district_id INTEGER REFERENCES districts(id),
+        number TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        date TEXT,
+        start_date TEXT,
+        end_date TEXT,
+        term_text TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'draft'
+            CHECK (status IN ('draft', 'approval', 'signed', 'in_force', 'expired', 'terminated')),",
+    stamp!(),
+    ");
+    CREATE TABLE agreement_parties (
+        agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        pos INTEGER NOT NULL,
+        org_id INTEGER REFERENCES organizations(id),
+        name TEXT NOT NULL DEFAULT '',
+        signatory TEXT NOT NULL DEFAULT '');
+    CREATE TABLE agreement_appendices (
+        id INTEGER PRIMARY KEY,
+        agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        title TEXT NOT NULL);
+    CREATE TABLE plan_items (
+        id INTEGER PRIMARY KEY,
+        appendix_id INTEGER NOT NULL REFERENCES agreement_appendices(id) ON DELETE CASCADE,
+        pos INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        dates TEXT NOT NULL DEFAULT '',
+        responsible TEXT NOT NULL DEFAULT '',
+        funding TEXT NOT NULL DEFAULT '',
+        result TEXT NOT NULL DEFAULT '');
+    CREATE TABLE indicators (
+        id INTEGER PRIMARY KEY,
+        district_id INTEGER REFERENCES districts(id),
+        org_id INTEGER REFERENCES organizations(id),
+        name TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        target TEXT NOT NULL DEFAULT '',
+        period_label TEXT NOT NULL DEFAULT '',
+        is_bool INTEGER NOT NULL DEFAULT 0,",
+    stamp!(),
+    ");
+    CREATE TABLE indicator_values (
+        id INTEGER PRIMARY KEY,
+        indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL,
+        period TEXT NOT NULL DEFAULT '',
+        value TEXT NOT NULL,",
+    stamp!(),
+    ");
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        who TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        old TEXT,
+        new TEXT);
+    CREATE INDEX history_entity ON history(entity, entity_id);"
+)];
+
+pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,207 @@
+//! Text rules shared by the store and the screen: what may reach a terminal, how names are
+//! folded for search, and how dates and numbers are written the way Russian documents write them.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Characters that can reorder or hide text on a terminal: bidirectional embeddings and
+/// overrides, isolates, marks, and the Arabic letter mark.
+fn is_format_hazard(c: char) -> bool {
+    matches!(c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        | '\u{200B}'..='\u{200D}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+}
+
+/// Removes control characters (except newline) and format characters that could move the
+/// cursor, clear the screen or reverse a row. Tabs become spaces; CRLF becomes LF.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c if is_format_hazard(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Like [`clean`], and also joins lines: for a cell of a table or a one-line field.
+pub fn clean_line(s: &str) -> String {
+    let cleaned = clean(s);
+    if cleaned.contains('\n') {
+        cleaned
+            .split('\n')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        cleaned
+    }
+}
+
+/// The folded form used for searching: lowercase, ё→е, punctuation and quotes dropped,
+/// whitespace collapsed. `LIKE` and `lower()` in SQLite fold ASCII only, so the store keeps
+/// this form in a column of its own.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = if c == 'ё' { 'е' } else { c };
+        if c.is_alphanumeric() {
+            out.push(c);
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// True when every word of the folded query occurs in the folded haystack, in any order.
+pub fn matches_query(haystack_folded: &str, query: &str) -> bool {
+    let q = fold(query);
+    q.split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|w| haystack_folded.contains(w))
+}
+
+pub fn format_date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// Reads `25.11.2021`, `25.11.21` or `2021-11-25`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%d.%m.%Y")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
+        .ok()
+        .or_else(|| {
+            let d = NaiveDate::parse_from_str(s, "%d.%m.%y").ok()?;
+            Some(d)
+        })
+}
+
+/// An academic year runs from September to August and is written `2021-2022`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AcademicYear(pub i32);
+
+impl AcademicYear {
+    pub fn of(d: NaiveDate) -> Self {
+        if d.month() >= 9 {
+            AcademicYear(d.year())
+        } else {
+            AcademicYear(d.year() - 1)
+        }
+    }
+    pub fn current() -> Self {
+        Self::of(chrono::Local::now().date_naive())
+    }
+    pub fn start(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.0, 9, 1).expect("1 September exists")
+    }
+    pub fn end(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.0 + 1, 8, 31).expect("31 August exists")
+    }
+    pub fn label(self) -> String {
+        format!("{}-{}", self.0, self.0 + 1)
+    }
+    /// Reads `2022-2023`, `2022-23` or `2022/2023`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let (a, b) = s.split_once(['-', '/', '–'])?;
+        let a: i32 = a.trim().parse().ok()?;
+        let b: i32 = b.trim().parse().ok()?;
+        let ok = b == a + 1 || (b < 100 && b == (a + 1) % 100);
+        (ok && (1900..3000).contains(&a)).then_some(AcademicYear(a))
+    }
+}
+
+/// A number with the decimal comma: `98,6`.
+pub fn format_number(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        let s = format!("{v:.1}");
+        s.replace('.', ",")
+    }
+}
+
+/// Reads `98,6`, `98.6`, `98,6%`, `да`/`нет`.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let t = s.trim().trim_end_matches('%').trim().replace(',', ".");
+    t.parse().ok()
+}
+
+/// Cuts a string to at most `width` terminal columns, with an ellipsis when it was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_strips_escapes_and_bidi() {
+        let hostile = "Ива\u{1b}[2Jнов\u{202E}\u{7}\r\nа\tб\u{2066}";
+        assert_eq!(clean(hostile), "Ива[2Jнов\nа б");
+        assert_eq!(clean_line("a\nb"), "a b");
+    }
+
+    #[test]
+    fn fold_ignores_case_yo_and_punctuation() {
+        assert_eq!(fold("МБОУ «СОШ №3» г. Пикалёво"), "мбоу сош 3 г пикалево");
+        assert!(matches_query(
+            &fold("МБОУ «СОШ №3» г. Пикалево"),
+            "сош 3 пикалёво"
+        ));
+        assert!(matches_query(
+            &fold("МБОУ «СОШ №3» г. Пикалево"),
+            "ПИКАЛЕВО сош"
+        ));
+        assert!(!matches_query(&fold("МБОУ «СОШ №3» г. Пикалево"), "сош 4"));
+    }
+
+    #[test]
+    fn dates_and_years() {
+        let d = parse_date("25.11.2021").unwrap();
+        assert_eq!(d, parse_date("2021-11-25").unwrap());
+        assert_eq!(format_date(d), "25.11.2021");
+        assert_eq!(AcademicYear::of(d).label(), "2021-2022");
+        assert_eq!(AcademicYear::parse("2022-23"), Some(AcademicYear(2022)));
+        assert_eq!(AcademicYear::parse("2022-2024"), None);
+        assert!(parse_date("31.02.2021").is_none());
+    }
+
+    #[test]
+    fn numbers_use_decimal_comma() {
+        assert_eq!(format_number(98.6), "98,6");
+        assert_eq!(format_number(100.0), "100");
+        assert_eq!(parse_number("50,4%"), Some(50.4));
+    }
+}

@@ -1,0 +1,484 @@
+//! Drawing. Reads the state, never changes it, never touches the store.
+
+use crate::app::rows::{columns, DocLine, Tone};
+use crate::app::{areas, tab_spans, App, Overlay, Pane, MIN_HEIGHT, MIN_WIDTH};
+use crate::domain::{AgreementStatus, EventStatus};
+use crate::keys::{Action, DEFAULTS};
+use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table,
+    TableState, Wrap,
+};
+use ratatui::Frame;
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let size = f.area();
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        let msg = Paragraph::new(format!(
+            "{} ({}×{})",
+            app.s.too_small, size.width, size.height
+        ))
+        .wrap(Wrap { trim: true })
+        .alignment(Alignment::Center);
+        let y = size.height / 2;
+        f.render_widget(
+            msg,
+            Rect {
+                y,
+                height: size.height.saturating_sub(y).min(3),
+                ..size
+            },
+        );
+        return;
+    }
+    let a = areas(size);
+    draw_tabs(f, app, a.tabs);
+    draw_header(f, app, a.header);
+    draw_list(f, app, a.body);
+    draw_status(f, app, a.status);
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Help { scroll } => draw_help(f, app, *scroll),
+            Overlay::Detail { title, doc, scroll } => draw_detail(f, app, title, doc, *scroll),
+            Overlay::StatusPicker {
+                title,
+                options,
+                selected,
+                ..
+            } => draw_picker(f, app, title, options, *selected),
+        }
+    }
+}
+
+fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
+    let spans = tab_spans(app.s);
+    let mut line = Vec::new();
+    for (i, p) in Pane::ALL.iter().enumerate() {
+        let style = if *p == app.pane {
+            Style::default()
+                .fg(Color::Black)
+                .bg(app.theme.accent)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().fg(app.theme.accent)
+        };
+        line.push(Span::styled(
+            format!(" {} {} ", i + 1, p.title(app.s)),
+            style,
+        ));
+        line.push(Span::raw(" "));
+    }
+    f.render_widget(Paragraph::new(Line::from(line)), area);
+    let used = spans.last().map(|(_, r)| *r + 1).unwrap_or(0);
+    let year = format!(
+        "{}: {} ({}/{}) ",
+        app.s.year_label,
+        app.year.label(),
+        app.keys.first_key(Action::PrevYear),
+        app.keys.first_key(Action::NextYear)
+    );
+    let w = unicode_width::UnicodeWidthStr::width(year.as_str()) as u16;
+    if area.width >= used + w {
+        let r = Rect {
+            x: area.right() - w,
+            width: w,
+            ..area
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(year, Style::default().fg(app.theme.header))),
+            r,
+        );
+    }
+}
+
+fn draw_header(f: &mut Frame, app: &App, area: Rect) {
+    let v = app.view();
+    let items = v.rows.iter().filter(|r| r.item.is_some()).count();
+    let mut spans = vec![
+        Span::styled(
+            format!(" {} ", app.pane.title(app.s)),
+            Style::default().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(format!("· {items} "), Style::default().fg(app.theme.muted)),
+    ];
+    if !v.filter.is_empty() {
+        spans.push(Span::styled(
+            format!(
+                " {}: «{}» ({} {}) ",
+                app.s.filter_active,
+                v.filter,
+                app.keys.first_key(Action::ClearFilter),
+                app.s.act_clear_filter.to_lowercase()
+            ),
+            Style::default().fg(Color::Black).bg(app.theme.header),
+        ));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn widths(pane: Pane) -> Vec<Constraint> {
+    use Constraint::{Fill, Length};
+    match pane {
+        Pane::Clusters => vec![Fill(4), Fill(3), Fill(2), Length(22)],
+        Pane::Mentoring => vec![Fill(3), Fill(3), Length(18), Fill(2), Fill(3), Length(14)],
+        Pane::Roadmap => vec![
+            Length(24),
+            Length(14),
+            Length(14),
+            Fill(5),
+            Fill(2),
+            Length(6),
+            Fill(2),
+            Length(16),
+        ],
+        Pane::Deficits => vec![Fill(2), Fill(5), Length(10), Fill(2), Length(16)],
+        Pane::Agreements => vec![
+            Length(22),
+            Length(6),
+            Length(10),
+            Fill(3),
+            Fill(3),
+            Length(18),
+            Length(15),
+        ],
+    }
+}
+
+pub fn event_color(app: &App, s: EventStatus) -> Color {
+    match s {
+        EventStatus::Planned => app.theme.planned,
+        EventStatus::InProgress => app.theme.in_progress,
+        EventStatus::Done => app.theme.done,
+        EventStatus::Postponed => app.theme.postponed,
+        EventStatus::Cancelled => app.theme.cancelled,
+    }
+}
+
+fn agreement_color(app: &App, s: AgreementStatus) -> Color {
+    match s {
+        AgreementStatus::Draft => app.theme.planned,
+        AgreementStatus::Approval => app.theme.in_progress,
+        AgreementStatus::Signed | AgreementStatus::InForce => app.theme.done,
+        AgreementStatus::Expired => app.theme.muted,
+        AgreementStatus::Terminated => app.theme.cancelled,
+    }
+}
+
+/// The column holding the status, coloured by it.
+fn status_col(pane: Pane) -> Option<usize> {
+    match pane {
+        Pane::Roadmap => Some(1),
+        Pane::Agreements => Some(6),
+        _ => None,
+    }
+}
+
+fn draw_list(f: &mut Frame, app: &App, area: Rect) {
+    let v = app.view();
+    let cols = columns(app.pane, app.s);
+    let header = Row::new(cols.iter().map(|c| Cell::from(*c))).style(
+        Style::default()
+            .fg(app.theme.header)
+            .add_modifier(Modifier::BOLD),
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(Style::default().fg(app.theme.muted));
+    if v.rows.is_empty() {
+        let text = if v.filter.is_empty() {
+            app.s.empty_list
+        } else {
+            app.s.empty_filter
+        };
+        let p = Paragraph::new(format!("\n{text} ({})", app.year.label()))
+            .alignment(Alignment::Center)
+            .block(block);
+        f.render_widget(p, area);
+        return;
+    }
+    let status_at = status_col(app.pane);
+    let rows = v.rows.iter().map(|r| {
+        let cells = r.cells.iter().enumerate().map(|(i, c)| {
+            let mut cell = Cell::from(c.as_str());
+            if Some(i) == status_at {
+                cell = match r.tone {
+                    Tone::Event(st) => cell.style(Style::default().fg(event_color(app, st))),
+                    Tone::Overdue => Cell::from(format!("⚠ {c}")).style(
+                        Style::default()
+                            .fg(app.theme.error)
+                            .add_modifier(Modifier::BOLD),
+                    ),
+                    Tone::Agreement(st) => {
+                        cell.style(Style::default().fg(agreement_color(app, st)))
+                    }
+                    _ => cell,
+                };
+            }
+            cell
+        });
+        let style = match r.tone {
+            Tone::Header => Style::default()
+                .fg(app.theme.accent)
+                .add_modifier(Modifier::BOLD),
+            Tone::Muted => Style::default()
+                .fg(app.theme.muted)
+                .add_modifier(Modifier::DIM),
+            _ => Style::default(),
+        };
+        Row::new(cells).style(style)
+    });
+    let table = Table::new(rows, widths(app.pane))
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(
+            Style::default()
+                .bg(app.theme.selection)
+                .add_modifier(Modifier::BOLD),
+        )
+        .highlight_symbol("▶ ");
+    let mut state = TableState::default()
+        .with_offset(v.offset)
+        .with_selected(Some(v.selected));
+    f.render_stateful_widget(table, area, &mut state);
+}
+
+/// The keys shown at the bottom for the current context, taken from the key map.
+fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let s = app.s;
+    let k = |a: Action| app.keys.first_key(a);
+    if app.filter_input.is_some() {
+        return vec![
+            ("Enter".into(), s.hint_open),
+            ("Esc".into(), s.act_clear_filter),
+        ];
+    }
+    match app.overlays.last() {
+        Some(Overlay::StatusPicker { .. }) => vec![
+            (k(Action::Open), s.hint_status),
+            (k(Action::Back), s.act_back),
+        ],
+        Some(_) => vec![
+            (format!("{}/{}", k(Action::Down), k(Action::Up)), s.act_down),
+            (k(Action::Back), s.act_back),
+        ],
+        None => {
+            let mut h = vec![
+                (k(Action::Open), s.hint_open),
+                (k(Action::Filter), s.hint_filter),
+                (
+                    format!("{}{}", k(Action::PrevYear), k(Action::NextYear)),
+                    s.hint_year,
+                ),
+            ];
+            if app.pane.has_status() {
+                h.push((k(Action::Status), s.hint_status));
+            }
+            h.push((k(Action::Help), s.hint_help));
+            h.push((k(Action::Quit), s.hint_quit));
+            h
+        }
+    }
+}
+
+fn draw_status(f: &mut Frame, app: &App, area: Rect) {
+    let top = Rect { height: 1, ..area };
+    let bottom = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    if let Some(input) = &app.filter_input {
+        let label = format!(" {}: ", app.s.filter_prompt);
+        let w = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
+        f.render_widget(
+            Span::styled(
+                label,
+                Style::default()
+                    .fg(app.theme.header)
+                    .add_modifier(Modifier::BOLD),
+            ),
+            top,
+        );
+        f.render_widget(
+            input,
+            Rect {
+                x: top.x + w,
+                width: top.width.saturating_sub(w),
+                ..top
+            },
+        );
+    } else if let Some(m) = &app.message {
+        let style = if m.error {
+            Style::default()
+                .fg(app.theme.error)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().fg(app.theme.done)
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", m.text), style)),
+            top,
+        );
+    }
+    let mut spans = vec![
+        Span::styled(
+            format!(" {} ", app.store.user()),
+            Style::default().fg(Color::Black).bg(app.theme.accent),
+        ),
+        Span::styled(
+            format!(" {} ", app.store.path().display()),
+            Style::default().fg(app.theme.muted),
+        ),
+    ];
+    for (key, what) in hints(app) {
+        spans.push(Span::styled(
+            format!(" {key}"),
+            Style::default()
+                .fg(app.theme.header)
+                .add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), bottom);
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn popup_block<'a>(app: &App, title: &'a str) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(Style::default().fg(app.theme.accent))
+        .title(Span::styled(
+            format!(" {} ", crate::text::truncate(title, 120)),
+            Style::default().add_modifier(Modifier::BOLD),
+        ))
+}
+
+fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
+    let area = f.area();
+    let r = centered(
+        area,
+        area.width.saturating_sub(8).min(90),
+        area.height.saturating_sub(4),
+    );
+    let mut lines = Vec::new();
+    let mut seen_tab = false;
+    for (action, _, _) in DEFAULTS {
+        if let Action::Tab(_) = action {
+            if seen_tab {
+                continue;
+            }
+            seen_tab = true;
+            let keys: Vec<String> = (1..=5).map(|n| app.keys.keys(Action::Tab(n))).collect();
+            lines.push(help_line(app, &keys.join(" "), action.describe(app.s)));
+            continue;
+        }
+        if *action == Action::Status && !app.pane.has_status() {
+            continue;
+        }
+        lines.push(help_line(
+            app,
+            &app.keys.keys(*action),
+            action.describe(app.s),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        app.s.help_footer,
+        Style::default().fg(app.theme.muted),
+    ));
+    let title = format!("{} — {}", app.s.help_title, app.pane.title(app.s));
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(popup_block(app, &title))
+            .scroll((scroll, 0))
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
+
+fn help_line(app: &App, keys: &str, what: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("  {keys:<18}"),
+            Style::default()
+                .fg(app.theme.header)
+                .add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(what.to_string()),
+    ])
+}
+
+fn draw_detail(f: &mut Frame, app: &App, title: &str, doc: &[DocLine], scroll: u16) {
+    let area = f.area();
+    let r = centered(
+        area,
+        area.width.saturating_sub(6),
+        area.height.saturating_sub(4),
+    );
+    let lines: Vec<Line> = doc
+        .iter()
+        .map(|d| match d {
+            DocLine::Heading(h) => Line::styled(
+                h.clone(),
+                Style::default()
+                    .fg(app.theme.accent)
+                    .add_modifier(Modifier::BOLD),
+            ),
+            DocLine::Field(l, v) => Line::from(vec![
+                Span::styled(format!("{l}: "), Style::default().fg(app.theme.header)),
+                Span::raw(v.clone()),
+            ]),
+            DocLine::Text(t) => Line::raw(t.clone()),
+            DocLine::Blank => Line::raw(""),
+        })
+        .collect();
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(popup_block(app, title))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        r,
+    );
+}
+
+fn draw_picker(f: &mut Frame, app: &App, title: &str, options: &[&'static str], selected: usize) {
+    let area = f.area();
+    let r = centered(area, 44, options.len() as u16 + 4);
+    let items: Vec<ListItem> = options
+        .iter()
+        .map(|o| ListItem::new(format!(" {o}")))
+        .collect();
+    let t = format!(
+        "{}: {}",
+        app.s.status_title,
+        crate::text::truncate(title, 30)
+    );
+    let list = List::new(items)
+        .block(popup_block(app, &t))
+        .highlight_style(
+            Style::default()
+                .bg(app.theme.selection)
+                .add_modifier(Modifier::BOLD),
+        )
+        .highlight_symbol("▶");
+    let mut state = ListState::default().with_selected(Some(selected));
+    f.render_widget(Clear, r);
+    f.render_stateful_widget(list, r, &mut state);
+}
