@@ -102,8 +102,7 @@ pub enum ConfigError {
 }
 
 pub fn default_config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "nastavnik")
-        .map(|d| d.config_dir().join("nastavnik.toml"))
+    directories::ProjectDirs::from("", "", "nastavnik").map(|d| d.config_dir().join("nastavnik.toml"))
 }
 
 pub fn default_db_path() -> PathBuf {
@@ -122,10 +121,8 @@ impl Config {
                 _ => return Ok(Config::default()),
             },
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Read {
-            path: path.clone(),
-            msg: e.to_string(),
-        })?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| ConfigError::Read { path: path.clone(), msg: e.to_string() })?;
         Config::parse(&text).map_err(|msg| ConfigError::Read { path, msg })
     }
 
@@ -139,6 +136,7 @@ impl Config {
             .filter(|s| !s.trim().is_empty())
             .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
             .or_else(|| std::env::var("LOGNAME").ok().filter(|s| !s.is_empty()))
+            .or_else(os_user_name)
             .map(|s| crate::text::clean_line(&s))
             .unwrap_or_else(|| "unknown".to_string())
     }
@@ -146,6 +144,18 @@ impl Config {
     pub fn lang(&self) -> Lang {
         self.language.unwrap_or_else(Lang::from_env)
     }
+}
+
+/// The login name of the process's user, from its uid, when the environment does not say.
+fn os_user_name() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let uid = status.lines().find_map(|l| l.strip_prefix("Uid:"))?.split_whitespace().next()?.to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        (f.nth(1)? == uid).then(|| name.to_string())
+    })
 }
 
 #[cfg(test)]
@@ -162,10 +172,7 @@ mod tests {
         cfg.theme.resolve(&mut theme_problems);
         assert!(theme_problems.is_empty(), "{theme_problems:?}");
         for (_, name, _) in crate::keys::DEFAULTS {
-            assert!(
-                cfg.keys.contains_key(*name),
-                "config/nastavnik.toml does not document [keys] {name}"
-            );
+            assert!(cfg.keys.contains_key(*name), "config/nastavnik.toml does not document [keys] {name}");
         }
     }
 

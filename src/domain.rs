@@ -75,18 +75,10 @@ pub struct When {
 
 impl When {
     pub fn day(d: NaiveDate) -> Self {
-        When {
-            start: Some(d),
-            end: None,
-            text: None,
-        }
+        When { start: Some(d), end: None, text: None }
     }
     pub fn period(start: NaiveDate, end: NaiveDate, text: &str) -> Self {
-        When {
-            start: Some(start),
-            end: Some(end),
-            text: Some(text.to_string()),
-        }
+        When { start: Some(start), end: Some(end), text: Some(text.to_string()) }
     }
     pub fn display(&self) -> String {
         if let Some(t) = &self.text {
@@ -150,6 +142,8 @@ pub struct EventRow {
     pub subject: String,
     pub grades: String,
     pub host_school: String,
+    /// The host's short name ("СОШ №3"), for narrow columns.
+    pub host_short: String,
     pub teacher: String,
     pub participants: String,
     pub responsible: String,

@@ -29,12 +29,7 @@ pub struct Records {
     pub rows: Vec<Vec<String>>,
 }
 
-pub fn records(
-    store: &Store,
-    pane: Pane,
-    year: AcademicYear,
-    s: &Strings,
-) -> Result<Records, StoreError> {
+pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Result<Records, StoreError> {
     let (fields, rows): (Vec<&'static str>, Vec<Vec<String>>) = match pane {
         Pane::Clusters => (
             vec!["school", "district", "town", "cluster_status", "risk_level"],
@@ -45,9 +40,7 @@ pub fn records(
                 .collect(),
         ),
         Pane::Mentoring => (
-            vec![
-                "mentor", "mentee", "level", "form", "subject", "period", "basis", "state",
-            ],
+            vec!["mentor", "mentee", "level", "form", "subject", "period", "basis", "state"],
             store
                 .links(year)?
                 .into_iter()
@@ -60,11 +53,7 @@ pub fn records(
                         l.subject,
                         l.when.display(),
                         l.basis,
-                        if l.active {
-                            String::new()
-                        } else {
-                            s.inactive.to_string()
-                        },
+                        if l.active { String::new() } else { s.inactive.to_string() },
                     ]
                 })
                 .collect(),
@@ -125,36 +114,18 @@ pub fn records(
             let mut rows: Vec<Vec<String>> = store
                 .risks(year)?
                 .into_iter()
-                .map(|r| {
-                    vec![
-                        "risk".into(),
-                        r.school,
-                        r.direction,
-                        String::new(),
-                        r.progress,
-                        String::new(),
-                    ]
-                })
+                .map(|r| vec!["risk".into(), r.school, r.direction, String::new(), r.progress, String::new()])
                 .collect();
-            rows.extend(store.indicators(year)?.into_iter().map(|i| {
-                vec![
-                    "indicator".into(),
-                    i.owner,
-                    i.name,
-                    i.target,
-                    i.actual,
-                    i.period,
-                ]
-            }));
-            (
-                vec!["type", "owner", "item", "target", "actual", "period"],
-                rows,
-            )
+            rows.extend(
+                store
+                    .indicators(year)?
+                    .into_iter()
+                    .map(|i| vec!["indicator".into(), i.owner, i.name, i.target, i.actual, i.period]),
+            );
+            (vec!["type", "owner", "item", "target", "actual", "period"], rows)
         }
         Pane::Agreements => (
-            vec![
-                "kind", "number", "date", "title", "parties", "term", "status",
-            ],
+            vec!["kind", "number", "date", "title", "parties", "term", "status"],
             store
                 .agreements(year)?
                 .into_iter()
@@ -180,11 +151,7 @@ pub fn render_records(r: &Records, format: Format) -> String {
         Format::Text => {
             let mut out = String::new();
             for row in &r.rows {
-                let cells: Vec<&str> = row
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|c| !c.is_empty())
-                    .collect();
+                let cells: Vec<&str> = row.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
                 out.push_str(&cells.join(" | "));
                 out.push('\n');
             }
@@ -221,11 +188,8 @@ pub fn render_records(r: &Records, format: Format) -> String {
 /// Draws the app into a buffer of the given size, as the TUI would.
 pub fn render(app: &mut App, width: u16, height: u16) -> Buffer {
     app.resize(Rect::new(0, 0, width, height));
-    let mut terminal =
-        Terminal::new(TestBackend::new(width, height)).expect("a test backend never fails");
-    terminal
-        .draw(|f| crate::ui::draw(f, app))
-        .expect("a test backend never fails");
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test backend never fails");
+    terminal.draw(|f| crate::ui::draw(f, app)).expect("a test backend never fails");
     terminal.backend().buffer().clone()
 }
 
@@ -296,9 +260,7 @@ fn hex(c: Color, default: &str) -> String {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// An SVG picture of a rendered buffer: a background rectangle and a text run per stretch of
@@ -328,10 +290,7 @@ pub fn buffer_svg(buf: &Buffer) -> String {
             let mut text = String::new();
             while x < buf.area.width {
                 let d = &buf[(x, y)];
-                if hex(d.fg, fg0) != hex(c.fg, fg0)
-                    || hex(d.bg, bg0) != hex(c.bg, bg0)
-                    || d.modifier != c.modifier
-                {
+                if hex(d.fg, fg0) != hex(c.fg, fg0) || hex(d.bg, bg0) != hex(c.bg, bg0) || d.modifier != c.modifier {
                     break;
                 }
                 text.push_str(d.symbol());
@@ -368,14 +327,10 @@ mod tests {
 
     #[test]
     fn text_lines_skip_empty_fields_and_csv_quotes() {
-        let r = Records {
-            fields: vec!["a", "b", "c"],
-            rows: vec![vec!["x".into(), String::new(), "y; z".into()]],
-        };
+        let r = Records { fields: vec!["a", "b", "c"], rows: vec![vec!["x".into(), String::new(), "y; z".into()]] };
         assert_eq!(render_records(&r, Format::Text), "x | y; z\n");
         assert_eq!(render_records(&r, Format::Csv), "a,b,c\nx,,y; z\n");
-        let json: serde_json::Value =
-            serde_json::from_str(&render_records(&r, Format::Json)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&render_records(&r, Format::Json)).unwrap();
         assert_eq!(json[0]["c"], "y; z");
     }
 }

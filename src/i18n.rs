@@ -19,11 +19,7 @@ impl Lang {
                 if v.is_empty() {
                     continue;
                 }
-                return if v.starts_with("en") {
-                    Lang::En
-                } else {
-                    Lang::Ru
-                };
+                return if v.starts_with("en") { Lang::En } else { Lang::Ru };
             }
         }
         Lang::Ru
@@ -99,6 +95,8 @@ catalogue! {
     col_target: "План", "Target";
     col_actual: "Факт", "Actual";
     col_number: "Номер", "Number";
+    col_signed: "Дата", "Date";
+    col_agreement: "Договор", "Agreement";
     col_parties: "Стороны", "Parties";
     col_term: "Срок действия", "Term";
     col_deadline: "Срок", "Deadline";
@@ -121,6 +119,7 @@ catalogue! {
     sec_history: "История изменений", "Change history";
     sec_director: "Директор", "Director";
     none: "—", "—";
+    hist_created: "создано", "created";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 

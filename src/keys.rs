@@ -169,16 +169,10 @@ impl Key {
 
     fn from_event(ev: &KeyEvent) -> Key {
         let code = match ev.code {
-            KeyCode::Char(c) if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                KeyCode::Char(c.to_ascii_lowercase())
-            }
+            KeyCode::Char(c) if ev.modifiers.contains(KeyModifiers::CONTROL) => KeyCode::Char(c.to_ascii_lowercase()),
             c => c,
         };
-        Key {
-            code,
-            ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
-            alt: ev.modifiers.contains(KeyModifiers::ALT),
-        }
+        Key { code, ctrl: ev.modifiers.contains(KeyModifiers::CONTROL), alt: ev.modifiers.contains(KeyModifiers::ALT) }
     }
 }
 
@@ -187,9 +181,7 @@ impl Key {
 pub fn latin_twin(c: char) -> Option<char> {
     const RU: &str = "йцукенгшщзхъфывапролджэячсмитьбюЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮё.,Ё\"№;:";
     const EN: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>`/?~@#$^";
-    RU.chars()
-        .position(|r| r == c)
-        .and_then(|i| EN.chars().nth(i))
+    RU.chars().position(|r| r == c).and_then(|i| EN.chars().nth(i))
 }
 
 pub struct KeyMap {
@@ -242,31 +234,18 @@ impl KeyMap {
             let twin = latin_twin(c).or_else(|| latin_twin(c.to_lowercase().next().unwrap_or(c)));
             if let Some(t) = twin {
                 let t = if key.ctrl { t.to_ascii_lowercase() } else { t };
-                return self
-                    .bindings
-                    .get(&Key {
-                        code: KeyCode::Char(t),
-                        ..key
-                    })
-                    .copied();
+                return self.bindings.get(&Key { code: KeyCode::Char(t), ..key }).copied();
             }
         }
         None
     }
 
     pub fn keys(&self, action: Action) -> String {
-        self.keys_of
-            .get(&action)
-            .map(|ks| ks.iter().map(Key::label).collect::<Vec<_>>().join(" "))
-            .unwrap_or_default()
+        self.keys_of.get(&action).map(|ks| ks.iter().map(Key::label).collect::<Vec<_>>().join(" ")).unwrap_or_default()
     }
 
     pub fn first_key(&self, action: Action) -> String {
-        self.keys_of
-            .get(&action)
-            .and_then(|ks| ks.first())
-            .map(Key::label)
-            .unwrap_or_default()
+        self.keys_of.get(&action).and_then(|ks| ks.first()).map(Key::label).unwrap_or_default()
     }
 }
 

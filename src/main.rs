@@ -83,39 +83,23 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
     let s = cfg.lang().strings();
     let user = cfg.user();
     let (db, demo_dir) = if cli.demo {
-        let dir = tempfile::Builder::new()
-            .prefix("nastavnik-demo-")
-            .tempdir()
-            .map_err(|e| e.to_string())?;
+        let dir = tempfile::Builder::new().prefix("nastavnik-demo-").tempdir().map_err(|e| e.to_string())?;
         let path = dir.path().join("demo.db");
         let store = Store::create_new(&path, &user).map_err(|e| e.to_string())?;
         nastavnik::demo::load(&store).map_err(|e| e.to_string())?;
         (path, Some(dir))
     } else {
-        (
-            cli.db
-                .clone()
-                .or_else(|| cfg.db.clone())
-                .unwrap_or_else(default_db_path),
-            None,
-        )
+        (cli.db.clone().or_else(|| cfg.db.clone()).unwrap_or_else(default_db_path), None)
     };
-    Ok(Setup {
-        keys,
-        theme,
-        s,
-        user,
-        _demo_dir: demo_dir,
-        db,
-    })
+    Ok(Setup { keys, theme, s, user, _demo_dir: demo_dir, db })
 }
 
 fn parse_year(y: &Option<String>) -> Result<Option<AcademicYear>, String> {
     match y {
         None => Ok(None),
-        Some(t) => AcademicYear::parse(t)
-            .map(Some)
-            .ok_or_else(|| format!("--year {t}: write an academic year as 2022-2023")),
+        Some(t) => {
+            AcademicYear::parse(t).map(Some).ok_or_else(|| format!("--year {t}: write an academic year as 2022-2023"))
+        }
     }
 }
 
@@ -128,11 +112,7 @@ fn parse_pane(name: &str) -> Result<Pane, String> {
 
 /// The year a headless command shows: the one asked for, else the current academic year, or,
 /// when the store holds nothing for it, the year the TUI would open on (said on stderr).
-fn headless_year(
-    store: &Store,
-    asked: Option<AcademicYear>,
-    s: &Strings,
-) -> Result<AcademicYear, String> {
+fn headless_year(store: &Store, asked: Option<AcademicYear>, s: &Strings) -> Result<AcademicYear, String> {
     if let Some(y) = asked {
         return Ok(y);
     }
@@ -142,13 +122,7 @@ fn headless_year(
         return Ok(current);
     }
     let fallback = store.default_year().map_err(|e| e.to_string())?;
-    eprintln!(
-        "nastavnik: {} {}; {}: {}",
-        s.no_rows_year,
-        current.label(),
-        s.falling_back,
-        fallback.label()
-    );
+    eprintln!("nastavnik: {} {}; {}: {}", s.no_rows_year, current.label(), s.falling_back, fallback.label());
     Ok(fallback)
 }
 
@@ -177,14 +151,9 @@ fn main() -> ExitCode {
 fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
     match &cli.command {
         None => {
-            let mut app = nastavnik::app::App::new(
-                store,
-                st.s,
-                st.keys,
-                st.theme,
-                ratatui::layout::Rect::new(0, 0, 80, 24),
-            )
-            .map_err(|e| e.to_string())?;
+            let mut app =
+                nastavnik::app::App::new(store, st.s, st.keys, st.theme, ratatui::layout::Rect::new(0, 0, 80, 24))
+                    .map_err(|e| e.to_string())?;
             nastavnik::tui::run(&mut app).map_err(|e| e.to_string())
         }
         Some(Command::Show { pane, year, format }) => {
@@ -198,18 +167,12 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
             let pane = parse_pane(pane)?;
             let (w, h) = size
                 .split_once(['x', 'х', '×'])
-                .and_then(|(w, h)| {
-                    Some((w.trim().parse::<u16>().ok()?, h.trim().parse::<u16>().ok()?))
-                })
+                .and_then(|(w, h)| Some((w.trim().parse::<u16>().ok()?, h.trim().parse::<u16>().ok()?)))
                 .filter(|(w, h)| (1..=1000).contains(w) && (1..=1000).contains(h))
                 .ok_or_else(|| format!("--size {size}: write it as WIDTHxHEIGHT, e.g. 120x40"))?;
             let year = parse_year(year)?;
-            let mut app = headless::new_app(store, st.s, st.keys, st.theme, year, pane)
-                .map_err(|e| e.to_string())?;
-            print!(
-                "{}",
-                headless::buffer_text(&headless::render(&mut app, w, h))
-            );
+            let mut app = headless::new_app(store, st.s, st.keys, st.theme, year, pane).map_err(|e| e.to_string())?;
+            print!("{}", headless::buffer_text(&headless::render(&mut app, w, h)));
             Ok(())
         }
         Some(Command::Screenshots { out }) => screenshots(store, st, out),
@@ -235,13 +198,11 @@ fn write_demo(out: &Path) -> ExitCode {
 fn screenshots(store: Store, st: Setup, out: &Path) -> Result<(), String> {
     use crossterm::event::KeyCode;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let mut app = headless::new_app(store, st.s, st.keys, st.theme, None, Pane::Clusters)
-        .map_err(|e| e.to_string())?;
+    let mut app = headless::new_app(store, st.s, st.keys, st.theme, None, Pane::Clusters).map_err(|e| e.to_string())?;
     let shot = |app: &mut nastavnik::app::App, name: &str| -> Result<(), String> {
         let buf = headless::render(app, 140, 40);
         let path = out.join(format!("{name}.svg"));
-        std::fs::write(&path, headless::buffer_svg(&buf))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, headless::buffer_svg(&buf)).map_err(|e| format!("{}: {e}", path.display()))?;
         println!("{}", path.display());
         Ok(())
     };

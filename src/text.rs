@@ -31,12 +31,7 @@ pub fn clean(s: &str) -> String {
 pub fn clean_line(s: &str) -> String {
     let cleaned = clean(s);
     if cleaned.contains('\n') {
-        cleaned
-            .split('\n')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        cleaned.split('\n').map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
     } else {
         cleaned
     }
@@ -67,9 +62,7 @@ pub fn fold(s: &str) -> String {
 /// True when every word of the folded query occurs in the folded haystack, in any order.
 pub fn matches_query(haystack_folded: &str, query: &str) -> bool {
     let q = fold(query);
-    q.split(' ')
-        .filter(|w| !w.is_empty())
-        .all(|w| haystack_folded.contains(w))
+    q.split(' ').filter(|w| !w.is_empty()).all(|w| haystack_folded.contains(w))
 }
 
 pub fn format_date(d: NaiveDate) -> String {
@@ -79,13 +72,10 @@ pub fn format_date(d: NaiveDate) -> String {
 /// Reads `25.11.2021`, `25.11.21` or `2021-11-25`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%d.%m.%Y")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
-        .ok()
-        .or_else(|| {
-            let d = NaiveDate::parse_from_str(s, "%d.%m.%y").ok()?;
-            Some(d)
-        })
+    NaiveDate::parse_from_str(s, "%d.%m.%Y").or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d")).ok().or_else(|| {
+        let d = NaiveDate::parse_from_str(s, "%d.%m.%y").ok()?;
+        Some(d)
+    })
 }
 
 /// An academic year runs from September to August and is written `2021-2022`.
@@ -162,6 +152,35 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// Compares names the way people read them: "СШ № 2" before "СШ № 13", case and ё folded.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = Vec::new();
+        for c in fold(s).chars() {
+            let digit = c.is_ascii_digit();
+            match out.last_mut() {
+                Some((d, t)) if *d == digit => t.push(c),
+                _ => out.push((digit, c.to_string())),
+            }
+        }
+        out
+    }
+    let (ca, cb) = (chunks(a), chunks(b));
+    for (x, y) in ca.iter().zip(&cb) {
+        let ord = match (x, y) {
+            ((true, p), (true, q)) => {
+                let (p, q) = (p.trim_start_matches('0'), q.trim_start_matches('0'));
+                p.len().cmp(&q.len()).then_with(|| p.cmp(q))
+            }
+            ((_, p), (_, q)) => p.cmp(q),
+        };
+        if ord != std::cmp::Ordering::Equal {
+            return ord;
+        }
+    }
+    ca.len().cmp(&cb.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,14 +195,8 @@ mod tests {
     #[test]
     fn fold_ignores_case_yo_and_punctuation() {
         assert_eq!(fold("МБОУ «СОШ №3» г. Пикалёво"), "мбоу сош 3 г пикалево");
-        assert!(matches_query(
-            &fold("МБОУ «СОШ №3» г. Пикалево"),
-            "сош 3 пикалёво"
-        ));
-        assert!(matches_query(
-            &fold("МБОУ «СОШ №3» г. Пикалево"),
-            "ПИКАЛЕВО сош"
-        ));
+        assert!(matches_query(&fold("МБОУ «СОШ №3» г. Пикалево"), "сош 3 пикалёво"));
+        assert!(matches_query(&fold("МБОУ «СОШ №3» г. Пикалево"), "ПИКАЛЕВО сош"));
         assert!(!matches_query(&fold("МБОУ «СОШ №3» г. Пикалево"), "сош 4"));
     }
 
@@ -196,6 +209,13 @@ mod tests {
         assert_eq!(AcademicYear::parse("2022-23"), Some(AcademicYear(2022)));
         assert_eq!(AcademicYear::parse("2022-2024"), None);
         assert!(parse_date("31.02.2021").is_none());
+    }
+
+    #[test]
+    fn natural_order_of_school_numbers() {
+        let mut v = vec!["МБОУ «СШ № 13»", "МБОУ «СШ № 2»", "мбоу «сш № 1»", "МБОУ «СШ № 1 им. А»"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v, ["мбоу «сш № 1»", "МБОУ «СШ № 1 им. А»", "МБОУ «СШ № 2»", "МБОУ «СШ № 13»"]);
     }
 
     #[test]

@@ -20,11 +20,7 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
     let mut terminal = ratatui::init();
     let result = (|| -> color_eyre::Result<()> {
         execute!(std::io::stdout(), EnableMouseCapture)?;
-        app.resize(
-            terminal
-                .size()
-                .map(|s| ratatui::layout::Rect::new(0, 0, s.width, s.height))?,
-        );
+        app.resize(terminal.size().map(|s| ratatui::layout::Rect::new(0, 0, s.width, s.height))?);
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, app))?;
             if event::poll(Duration::from_millis(500))? {

@@ -4,33 +4,26 @@ use crate::app::rows::{columns, DocLine, Tone};
 use crate::app::{areas, tab_spans, App, Overlay, Pane, MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::{AgreementStatus, EventStatus};
 use crate::keys::{Action, DEFAULTS};
-use ratatui::layout::{Alignment, Constraint, Rect};
+use crate::text::truncate;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Borders, Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table,
-    TableState, Wrap,
+    Block, BorderType, Borders, Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table, TableState, Wrap,
 };
 use ratatui::Frame;
+
+const HIGHLIGHT: &str = "▶ ";
+const HIGHLIGHT_WIDTH: u16 = 2;
 
 pub fn draw(f: &mut Frame, app: &App) {
     let size = f.area();
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
-        let msg = Paragraph::new(format!(
-            "{} ({}×{})",
-            app.s.too_small, size.width, size.height
-        ))
-        .wrap(Wrap { trim: true })
-        .alignment(Alignment::Center);
+        let msg = Paragraph::new(format!("{} ({}×{})", app.s.too_small, size.width, size.height))
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Center);
         let y = size.height / 2;
-        f.render_widget(
-            msg,
-            Rect {
-                y,
-                height: size.height.saturating_sub(y).min(3),
-                ..size
-            },
-        );
+        f.render_widget(msg, Rect { y, height: size.height.saturating_sub(y).min(3), ..size });
         return;
     }
     let a = areas(size);
@@ -42,12 +35,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         match overlay {
             Overlay::Help { scroll } => draw_help(f, app, *scroll),
             Overlay::Detail { title, doc, scroll } => draw_detail(f, app, title, doc, *scroll),
-            Overlay::StatusPicker {
-                title,
-                options,
-                selected,
-                ..
-            } => draw_picker(f, app, title, options, *selected),
+            Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
         }
     }
 }
@@ -57,17 +45,11 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
     let mut line = Vec::new();
     for (i, p) in Pane::ALL.iter().enumerate() {
         let style = if *p == app.pane {
-            Style::default()
-                .fg(Color::Black)
-                .bg(app.theme.accent)
-                .add_modifier(Modifier::BOLD)
+            Style::default().fg(Color::Black).bg(app.theme.accent).add_modifier(Modifier::BOLD)
         } else {
             Style::default().fg(app.theme.accent)
         };
-        line.push(Span::styled(
-            format!(" {} {} ", i + 1, p.title(app.s)),
-            style,
-        ));
+        line.push(Span::styled(format!(" {} {} ", i + 1, p.title(app.s)), style));
         line.push(Span::raw(" "));
     }
     f.render_widget(Paragraph::new(Line::from(line)), area);
@@ -81,15 +63,8 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
     );
     let w = unicode_width::UnicodeWidthStr::width(year.as_str()) as u16;
     if area.width >= used + w {
-        let r = Rect {
-            x: area.right() - w,
-            width: w,
-            ..area
-        };
-        f.render_widget(
-            Paragraph::new(Span::styled(year, Style::default().fg(app.theme.header))),
-            r,
-        );
+        let r = Rect { x: area.right() - w, width: w, ..area };
+        f.render_widget(Paragraph::new(Span::styled(year, Style::default().fg(app.theme.header))), r);
     }
 }
 
@@ -97,10 +72,7 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     let v = app.view();
     let items = v.rows.iter().filter(|r| r.item.is_some()).count();
     let mut spans = vec![
-        Span::styled(
-            format!(" {} ", app.pane.title(app.s)),
-            Style::default().add_modifier(Modifier::BOLD),
-        ),
+        Span::styled(format!(" {} ", app.pane.title(app.s)), Style::default().add_modifier(Modifier::BOLD)),
         Span::styled(format!("· {items} "), Style::default().fg(app.theme.muted)),
     ];
     if !v.filter.is_empty() {
@@ -122,27 +94,12 @@ fn widths(pane: Pane) -> Vec<Constraint> {
     use Constraint::{Fill, Length};
     match pane {
         Pane::Clusters => vec![Fill(4), Fill(3), Fill(2), Length(22)],
-        Pane::Mentoring => vec![Fill(3), Fill(3), Length(18), Fill(2), Fill(3), Length(14)],
-        Pane::Roadmap => vec![
-            Length(24),
-            Length(14),
-            Length(14),
-            Fill(5),
-            Fill(2),
-            Length(6),
-            Fill(2),
-            Length(16),
-        ],
-        Pane::Deficits => vec![Fill(2), Fill(5), Length(10), Fill(2), Length(16)],
-        Pane::Agreements => vec![
-            Length(22),
-            Length(6),
-            Length(10),
-            Fill(3),
-            Fill(3),
-            Length(18),
-            Length(15),
-        ],
+        Pane::Mentoring => vec![Fill(3), Fill(3), Fill(2), Fill(3), Length(16)],
+        Pane::Roadmap => {
+            vec![Length(18), Length(12), Length(12), Fill(4), Length(11), Length(6), Length(14), Length(15)]
+        }
+        Pane::Deficits => vec![Fill(2), Fill(5), Length(12), Fill(3), Length(16)],
+        Pane::Agreements => vec![Length(22), Length(6), Length(10), Fill(3), Fill(3), Length(18), Length(15)],
     }
 }
 
@@ -178,54 +135,48 @@ fn status_col(pane: Pane) -> Option<usize> {
 fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     let v = app.view();
     let cols = columns(app.pane, app.s);
-    let header = Row::new(cols.iter().map(|c| Cell::from(*c))).style(
-        Style::default()
-            .fg(app.theme.header)
-            .add_modifier(Modifier::BOLD),
-    );
+    let header = Row::new(cols.iter().map(|c| Cell::from(*c)))
+        .style(Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(Style::default().fg(app.theme.muted));
     if v.rows.is_empty() {
-        let text = if v.filter.is_empty() {
-            app.s.empty_list
-        } else {
-            app.s.empty_filter
-        };
-        let p = Paragraph::new(format!("\n{text} ({})", app.year.label()))
-            .alignment(Alignment::Center)
-            .block(block);
+        let text = if v.filter.is_empty() { app.s.empty_list } else { app.s.empty_filter };
+        let p = Paragraph::new(format!("\n{text} ({})", app.year.label())).alignment(Alignment::Center).block(block);
         f.render_widget(p, area);
         return;
     }
     let status_at = status_col(app.pane);
+    // The same split the table makes, to cut long cells with an ellipsis instead of mid-word.
+    let inner = Rect { x: 0, y: 0, width: area.width.saturating_sub(2 + HIGHLIGHT_WIDTH), height: 1 };
+    let col_w: Vec<usize> =
+        Layout::horizontal(widths(app.pane)).spacing(1).split(inner).iter().map(|r| r.width as usize).collect();
     let rows = v.rows.iter().map(|r| {
-        let cells = r.cells.iter().enumerate().map(|(i, c)| {
-            let mut cell = Cell::from(c.as_str());
+        let spilled;
+        let source = if r.tone == Tone::Header {
+            spilled = spill(&r.cells[0], &col_w);
+            &spilled
+        } else {
+            &r.cells
+        };
+        let cells = source.iter().enumerate().map(|(i, c)| {
+            let c = if r.tone == Tone::Header { c.clone() } else { truncate(c, col_w.get(i).copied().unwrap_or(0)) };
+            let mut cell = Cell::from(c.clone());
             if Some(i) == status_at {
                 cell = match r.tone {
                     Tone::Event(st) => cell.style(Style::default().fg(event_color(app, st))),
-                    Tone::Overdue => Cell::from(format!("⚠ {c}")).style(
-                        Style::default()
-                            .fg(app.theme.error)
-                            .add_modifier(Modifier::BOLD),
-                    ),
-                    Tone::Agreement(st) => {
-                        cell.style(Style::default().fg(agreement_color(app, st)))
-                    }
+                    Tone::Overdue => Cell::from(format!("⚠ {c}"))
+                        .style(Style::default().fg(app.theme.error).add_modifier(Modifier::BOLD)),
+                    Tone::Agreement(st) => cell.style(Style::default().fg(agreement_color(app, st))),
                     _ => cell,
                 };
             }
             cell
         });
         let style = match r.tone {
-            Tone::Header => Style::default()
-                .fg(app.theme.accent)
-                .add_modifier(Modifier::BOLD),
-            Tone::Muted => Style::default()
-                .fg(app.theme.muted)
-                .add_modifier(Modifier::DIM),
+            Tone::Header => Style::default().fg(app.theme.accent).add_modifier(Modifier::BOLD),
+            Tone::Muted => Style::default().fg(app.theme.muted).add_modifier(Modifier::DIM),
             _ => Style::default(),
         };
         Row::new(cells).style(style)
@@ -234,16 +185,37 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         .header(header)
         .block(block)
         .column_spacing(1)
-        .row_highlight_style(
-            Style::default()
-                .bg(app.theme.selection)
-                .add_modifier(Modifier::BOLD),
-        )
-        .highlight_symbol("▶ ");
-    let mut state = TableState::default()
-        .with_offset(v.offset)
-        .with_selected(Some(v.selected));
+        .row_highlight_style(Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD))
+        .highlight_symbol(HIGHLIGHT);
+    let mut state = TableState::default().with_offset(v.offset).with_selected(Some(v.selected));
     f.render_stateful_widget(table, area, &mut state);
+}
+
+/// Lays a group header's label across the columns word by word, so that the gaps between
+/// columns fall between words, as if the row had no column breaks.
+fn spill(label: &str, col_w: &[usize]) -> Vec<String> {
+    let mut out = vec![String::new(); col_w.len()];
+    let mut col = 0;
+    for word in label.split(' ') {
+        let w = word.chars().count();
+        while col < col_w.len() {
+            let used = out[col].chars().count();
+            let need = if used == 0 { w } else { used + 1 + w };
+            if need <= col_w[col] {
+                if used > 0 {
+                    out[col].push(' ');
+                }
+                out[col].push_str(word);
+                break;
+            }
+            if used == 0 && col_w[col] > 0 {
+                out[col] = truncate(word, col_w[col]);
+                break;
+            }
+            col += 1;
+        }
+    }
+    out
 }
 
 /// The keys shown at the bottom for the current context, taken from the key map.
@@ -251,28 +223,16 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     let s = app.s;
     let k = |a: Action| app.keys.first_key(a);
     if app.filter_input.is_some() {
-        return vec![
-            ("Enter".into(), s.hint_open),
-            ("Esc".into(), s.act_clear_filter),
-        ];
+        return vec![("Enter".into(), s.hint_open), ("Esc".into(), s.act_clear_filter)];
     }
     match app.overlays.last() {
-        Some(Overlay::StatusPicker { .. }) => vec![
-            (k(Action::Open), s.hint_status),
-            (k(Action::Back), s.act_back),
-        ],
-        Some(_) => vec![
-            (format!("{}/{}", k(Action::Down), k(Action::Up)), s.act_down),
-            (k(Action::Back), s.act_back),
-        ],
+        Some(Overlay::StatusPicker { .. }) => vec![(k(Action::Open), s.hint_status), (k(Action::Back), s.act_back)],
+        Some(_) => vec![(format!("{}/{}", k(Action::Down), k(Action::Up)), s.act_down), (k(Action::Back), s.act_back)],
         None => {
             let mut h = vec![
                 (k(Action::Open), s.hint_open),
                 (k(Action::Filter), s.hint_filter),
-                (
-                    format!("{}{}", k(Action::PrevYear), k(Action::NextYear)),
-                    s.hint_year,
-                ),
+                (format!("{}{}", k(Action::PrevYear), k(Action::NextYear)), s.hint_year),
             ];
             if app.pane.has_status() {
                 h.push((k(Action::Status), s.hint_status));
@@ -286,61 +246,26 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
 
 fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let top = Rect { height: 1, ..area };
-    let bottom = Rect {
-        y: area.y + 1,
-        height: 1,
-        ..area
-    };
+    let bottom = Rect { y: area.y + 1, height: 1, ..area };
     if let Some(input) = &app.filter_input {
         let label = format!(" {}: ", app.s.filter_prompt);
         let w = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
-        f.render_widget(
-            Span::styled(
-                label,
-                Style::default()
-                    .fg(app.theme.header)
-                    .add_modifier(Modifier::BOLD),
-            ),
-            top,
-        );
-        f.render_widget(
-            input,
-            Rect {
-                x: top.x + w,
-                width: top.width.saturating_sub(w),
-                ..top
-            },
-        );
+        f.render_widget(Span::styled(label, Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD)), top);
+        f.render_widget(input, Rect { x: top.x + w, width: top.width.saturating_sub(w), ..top });
     } else if let Some(m) = &app.message {
         let style = if m.error {
-            Style::default()
-                .fg(app.theme.error)
-                .add_modifier(Modifier::BOLD)
+            Style::default().fg(app.theme.error).add_modifier(Modifier::BOLD)
         } else {
             Style::default().fg(app.theme.done)
         };
-        f.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", m.text), style)),
-            top,
-        );
+        f.render_widget(Paragraph::new(Span::styled(format!(" {}", m.text), style)), top);
     }
     let mut spans = vec![
-        Span::styled(
-            format!(" {} ", app.store.user()),
-            Style::default().fg(Color::Black).bg(app.theme.accent),
-        ),
-        Span::styled(
-            format!(" {} ", app.store.path().display()),
-            Style::default().fg(app.theme.muted),
-        ),
+        Span::styled(format!(" {} ", app.store.user()), Style::default().fg(Color::Black).bg(app.theme.accent)),
+        Span::styled(format!(" {} ", app.store.path().display()), Style::default().fg(app.theme.muted)),
     ];
     for (key, what) in hints(app) {
-        spans.push(Span::styled(
-            format!(" {key}"),
-            Style::default()
-                .fg(app.theme.header)
-                .add_modifier(Modifier::BOLD),
-        ));
+        spans.push(Span::styled(format!(" {key}"), Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD)));
         spans.push(Span::raw(format!(" {what}")));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), bottom);
@@ -349,12 +274,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
 fn popup_block<'a>(app: &App, title: &'a str) -> Block<'a> {
@@ -370,11 +290,7 @@ fn popup_block<'a>(app: &App, title: &'a str) -> Block<'a> {
 
 fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
     let area = f.area();
-    let r = centered(
-        area,
-        area.width.saturating_sub(8).min(90),
-        area.height.saturating_sub(4),
-    );
+    let r = centered(area, area.width.saturating_sub(8).min(90), area.height.saturating_sub(4));
     let mut lines = Vec::new();
     let mut seen_tab = false;
     for (action, _, _) in DEFAULTS {
@@ -390,56 +306,34 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
         if *action == Action::Status && !app.pane.has_status() {
             continue;
         }
-        lines.push(help_line(
-            app,
-            &app.keys.keys(*action),
-            action.describe(app.s),
-        ));
+        lines.push(help_line(app, &app.keys.keys(*action), action.describe(app.s)));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        app.s.help_footer,
-        Style::default().fg(app.theme.muted),
-    ));
+    lines.push(Line::styled(app.s.help_footer, Style::default().fg(app.theme.muted)));
     let title = format!("{} — {}", app.s.help_title, app.pane.title(app.s));
     f.render_widget(Clear, r);
     f.render_widget(
-        Paragraph::new(lines)
-            .block(popup_block(app, &title))
-            .scroll((scroll, 0))
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(lines).block(popup_block(app, &title)).scroll((scroll, 0)).wrap(Wrap { trim: false }),
         r,
     );
 }
 
 fn help_line(app: &App, keys: &str, what: &str) -> Line<'static> {
     Line::from(vec![
-        Span::styled(
-            format!("  {keys:<18}"),
-            Style::default()
-                .fg(app.theme.header)
-                .add_modifier(Modifier::BOLD),
-        ),
+        Span::styled(format!("  {keys:<18}"), Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD)),
         Span::raw(what.to_string()),
     ])
 }
 
 fn draw_detail(f: &mut Frame, app: &App, title: &str, doc: &[DocLine], scroll: u16) {
     let area = f.area();
-    let r = centered(
-        area,
-        area.width.saturating_sub(6),
-        area.height.saturating_sub(4),
-    );
+    let r = centered(area, area.width.saturating_sub(6), area.height.saturating_sub(4));
     let lines: Vec<Line> = doc
         .iter()
         .map(|d| match d {
-            DocLine::Heading(h) => Line::styled(
-                h.clone(),
-                Style::default()
-                    .fg(app.theme.accent)
-                    .add_modifier(Modifier::BOLD),
-            ),
+            DocLine::Heading(h) => {
+                Line::styled(h.clone(), Style::default().fg(app.theme.accent).add_modifier(Modifier::BOLD))
+            }
             DocLine::Field(l, v) => Line::from(vec![
                 Span::styled(format!("{l}: "), Style::default().fg(app.theme.header)),
                 Span::raw(v.clone()),
@@ -450,33 +344,19 @@ fn draw_detail(f: &mut Frame, app: &App, title: &str, doc: &[DocLine], scroll: u
         .collect();
     f.render_widget(Clear, r);
     f.render_widget(
-        Paragraph::new(lines)
-            .block(popup_block(app, title))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
+        Paragraph::new(lines).block(popup_block(app, title)).wrap(Wrap { trim: false }).scroll((scroll, 0)),
         r,
     );
 }
 
 fn draw_picker(f: &mut Frame, app: &App, title: &str, options: &[&'static str], selected: usize) {
     let area = f.area();
-    let r = centered(area, 44, options.len() as u16 + 4);
-    let items: Vec<ListItem> = options
-        .iter()
-        .map(|o| ListItem::new(format!(" {o}")))
-        .collect();
-    let t = format!(
-        "{}: {}",
-        app.s.status_title,
-        crate::text::truncate(title, 30)
-    );
+    let r = centered(area, 44, options.len() as u16 + 2);
+    let items: Vec<ListItem> = options.iter().map(|o| ListItem::new(format!(" {o}"))).collect();
+    let t = format!("{}: {}", app.s.status_title, crate::text::truncate(title, 30));
     let list = List::new(items)
         .block(popup_block(app, &t))
-        .highlight_style(
-            Style::default()
-                .bg(app.theme.selection)
-                .add_modifier(Modifier::BOLD),
-        )
+        .highlight_style(Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD))
         .highlight_symbol("▶");
     let mut state = ListState::default().with_selected(Some(selected));
     f.render_widget(Clear, r);

@@ -24,13 +24,7 @@ pub enum Pane {
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [
-        Pane::Clusters,
-        Pane::Mentoring,
-        Pane::Roadmap,
-        Pane::Deficits,
-        Pane::Agreements,
-    ];
+    pub const ALL: [Pane; 5] = [Pane::Clusters, Pane::Mentoring, Pane::Roadmap, Pane::Deficits, Pane::Agreements];
     pub fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
@@ -78,20 +72,9 @@ pub enum StatusTarget {
 }
 
 pub enum Overlay {
-    Help {
-        scroll: u16,
-    },
-    StatusPicker {
-        target: StatusTarget,
-        title: String,
-        options: Vec<&'static str>,
-        selected: usize,
-    },
-    Detail {
-        title: String,
-        doc: Vec<DocLine>,
-        scroll: u16,
-    },
+    Help { scroll: u16 },
+    StatusPicker { target: StatusTarget, title: String, options: Vec<&'static str>, selected: usize },
+    Detail { title: String, doc: Vec<DocLine>, scroll: u16 },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,27 +115,10 @@ pub const MIN_HEIGHT: u16 = 12;
 
 pub fn areas(size: Rect) -> Areas {
     let tabs = Rect { height: 1, ..size };
-    let header = Rect {
-        y: size.y + 1,
-        height: 1,
-        ..size
-    };
-    let status = Rect {
-        y: size.bottom().saturating_sub(2),
-        height: 2,
-        ..size
-    };
-    let body = Rect {
-        y: size.y + 2,
-        height: size.height.saturating_sub(4),
-        ..size
-    };
-    Areas {
-        tabs,
-        header,
-        body,
-        status,
-    }
+    let header = Rect { y: size.y + 1, height: 1, ..size };
+    let status = Rect { y: size.bottom().saturating_sub(2), height: 2, ..size };
+    let body = Rect { y: size.y + 2, height: size.height.saturating_sub(4), ..size };
+    Areas { tabs, header, body, status }
 }
 
 /// The x-ranges of the tab titles, as drawn: " 1 Кластеры " separated by one space.
@@ -162,9 +128,7 @@ pub fn tab_spans(s: &Strings) -> Vec<(u16, u16)> {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let w = unicode_width::UnicodeWidthStr::width(
-                format!(" {} {} ", i + 1, p.title(s)).as_str(),
-            ) as u16;
+            let w = unicode_width::UnicodeWidthStr::width(format!(" {} {} ", i + 1, p.title(s)).as_str()) as u16;
             let span = (x, x + w);
             x += w + 1;
             span
@@ -173,13 +137,7 @@ pub fn tab_spans(s: &Strings) -> Vec<(u16, u16)> {
 }
 
 impl App {
-    pub fn new(
-        store: Store,
-        s: &'static Strings,
-        keys: KeyMap,
-        theme: Theme,
-        size: Rect,
-    ) -> Result<App, StoreError> {
+    pub fn new(store: Store, s: &'static Strings, keys: KeyMap, theme: Theme, size: Rect) -> Result<App, StoreError> {
         let year = store.default_year()?;
         let data_version = store.data_version()?;
         let mut app = App {
@@ -231,10 +189,7 @@ impl App {
 
     fn rebuild(&mut self, pane: Pane) {
         let view = &self.views[pane.index()];
-        let keep = view
-            .rows
-            .get(view.selected)
-            .and_then(|r| r.item.map(|i| (i, r.cells.clone())));
+        let keep = view.rows.get(view.selected).and_then(|r| r.item.map(|i| (i, r.cells.clone())));
         let all = rows::build(pane, &self.data, self.s, self.today);
         let rows = rows::filter(all, &self.views[pane.index()].filter);
         let view = &mut self.views[pane.index()];
@@ -272,10 +227,7 @@ impl App {
             v.offset = v.selected + 1 - h;
         }
         // A header directly above the first visible item stays visible.
-        if v.offset > 0
-            && v.offset == v.selected
-            && v.rows.get(v.offset - 1).is_some_and(|r| r.item.is_none())
-        {
+        if v.offset > 0 && v.offset == v.selected && v.rows.get(v.offset - 1).is_some_and(|r| r.item.is_none()) {
             v.offset -= 1;
         }
         v.offset = v.offset.min(v.rows.len().saturating_sub(1));
@@ -300,10 +252,7 @@ impl App {
                 steps -= 1;
             }
         }
-        if v.rows
-            .get(target as usize)
-            .is_some_and(|r| r.item.is_some())
-        {
+        if v.rows.get(target as usize).is_some_and(|r| r.item.is_some()) {
             v.selected = target as usize;
         }
         self.scroll_into_view(pane);
@@ -312,11 +261,8 @@ impl App {
     fn select_edge(&mut self, end: bool) {
         let pane = self.pane;
         let v = &mut self.views[pane.index()];
-        v.selected = if end {
-            first_item(&v.rows, v.rows.len().saturating_sub(1), -1)
-        } else {
-            first_item(&v.rows, 0, 1)
-        };
+        v.selected =
+            if end { first_item(&v.rows, v.rows.len().saturating_sub(1), -1) } else { first_item(&v.rows, 0, 1) };
         self.scroll_into_view(pane);
     }
 
@@ -413,12 +359,7 @@ impl App {
                 Action::Top => *scroll = 0,
                 _ => {}
             },
-            (
-                Overlay::StatusPicker {
-                    selected, options, ..
-                },
-                a,
-            ) => match a {
+            (Overlay::StatusPicker { selected, options, .. }, a) => match a {
                 Action::Down => *selected = (*selected + 1).min(options.len().saturating_sub(1)),
                 Action::Up => *selected = selected.saturating_sub(1),
                 Action::Top => *selected = 0,
@@ -488,10 +429,7 @@ impl App {
                 let Some(card) = self.report(self.store.school_card(org)) else {
                     return;
                 };
-                (
-                    format!("{}: {}", s.card_title, card.name),
-                    rows::card_doc(&card, s),
-                )
+                (format!("{}: {}", s.card_title, card.name), rows::card_doc(&card, s))
             }
             ItemRef::Link(i) => {
                 let l = &self.data.links[i];
@@ -509,19 +447,10 @@ impl App {
                 let Some(h) = self.report(self.store.history("decision", x.id)) else {
                     return;
                 };
-                (
-                    format!("{}: {} {}", s.col_decision, x.meeting, x.number),
-                    rows::decision_doc(&x, &h, s),
-                )
+                (format!("{}: {} {}", s.col_decision, x.meeting, x.number), rows::decision_doc(&x, &h, s))
             }
-            ItemRef::Risk(i) => (
-                s.col_direction.to_string(),
-                rows::risk_doc(&self.data.risks[i], s),
-            ),
-            ItemRef::Indicator(i) => (
-                s.col_indicator.to_string(),
-                rows::indicator_doc(&self.data.indicators[i], s),
-            ),
+            ItemRef::Risk(i) => (s.col_direction.to_string(), rows::risk_doc(&self.data.risks[i], s)),
+            ItemRef::Indicator(i) => (s.col_indicator.to_string(), rows::indicator_doc(&self.data.indicators[i], s)),
             ItemRef::Agreement(i) => {
                 let a = self.data.agreements[i].clone();
                 let Some(ap) = self.report(self.store.appendices(a.id)) else {
@@ -533,11 +462,7 @@ impl App {
                 (a.title.clone(), rows::agreement_doc(&a, &ap, &h, s))
             }
         };
-        self.overlays.push(Overlay::Detail {
-            title,
-            doc,
-            scroll: 0,
-        });
+        self.overlays.push(Overlay::Detail { title, doc, scroll: 0 });
     }
 
     fn open_status_picker(&mut self) {
@@ -545,94 +470,60 @@ impl App {
         let Some(item) = self.selected_item() else {
             return;
         };
-        let (target, title, current, options): (StatusTarget, String, usize, Vec<&'static str>) =
-            match item {
-                ItemRef::Event(i) => {
-                    let e = &self.data.events[i];
-                    let cur = EventStatus::ALL
-                        .iter()
-                        .position(|x| *x == e.status)
-                        .unwrap_or(0);
-                    (
-                        StatusTarget::Event {
-                            id: e.id,
-                            version: e.stamp.version,
-                        },
-                        e.title.clone(),
-                        cur,
-                        EventStatus::ALL.iter().map(|x| x.label(s)).collect(),
-                    )
-                }
-                ItemRef::Decision(i) => {
-                    let x = &self.data.decisions[i];
-                    let cur = EventStatus::ALL
-                        .iter()
-                        .position(|y| *y == x.status)
-                        .unwrap_or(0);
-                    (
-                        StatusTarget::Decision {
-                            id: x.id,
-                            version: x.stamp.version,
-                        },
-                        x.text.clone(),
-                        cur,
-                        EventStatus::ALL.iter().map(|x| x.label(s)).collect(),
-                    )
-                }
-                ItemRef::Agreement(i) => {
-                    let a = &self.data.agreements[i];
-                    let cur = AgreementStatus::ALL
-                        .iter()
-                        .position(|x| *x == a.status)
-                        .unwrap_or(0);
-                    (
-                        StatusTarget::Agreement {
-                            id: a.id,
-                            version: a.stamp.version,
-                        },
-                        a.title.clone(),
-                        cur,
-                        AgreementStatus::ALL.iter().map(|x| x.label(s)).collect(),
-                    )
-                }
-                _ => return,
-            };
-        self.overlays.push(Overlay::StatusPicker {
-            target,
-            title,
-            options,
-            selected: current,
-        });
+        let (target, title, current, options): (StatusTarget, String, usize, Vec<&'static str>) = match item {
+            ItemRef::Event(i) => {
+                let e = &self.data.events[i];
+                let cur = EventStatus::ALL.iter().position(|x| *x == e.status).unwrap_or(0);
+                (
+                    StatusTarget::Event { id: e.id, version: e.stamp.version },
+                    e.title.clone(),
+                    cur,
+                    EventStatus::ALL.iter().map(|x| x.label(s)).collect(),
+                )
+            }
+            ItemRef::Decision(i) => {
+                let x = &self.data.decisions[i];
+                let cur = EventStatus::ALL.iter().position(|y| *y == x.status).unwrap_or(0);
+                (
+                    StatusTarget::Decision { id: x.id, version: x.stamp.version },
+                    x.text.clone(),
+                    cur,
+                    EventStatus::ALL.iter().map(|x| x.label(s)).collect(),
+                )
+            }
+            ItemRef::Agreement(i) => {
+                let a = &self.data.agreements[i];
+                let cur = AgreementStatus::ALL.iter().position(|x| *x == a.status).unwrap_or(0);
+                (
+                    StatusTarget::Agreement { id: a.id, version: a.stamp.version },
+                    a.title.clone(),
+                    cur,
+                    AgreementStatus::ALL.iter().map(|x| x.label(s)).collect(),
+                )
+            }
+            _ => return,
+        };
+        self.overlays.push(Overlay::StatusPicker { target, title, options, selected: current });
     }
 
     fn apply_status(&mut self, target: StatusTarget, choice: usize) {
         let result = match target {
             StatusTarget::Event { id, version } => {
-                self.store
-                    .set_event_status(id, EventStatus::ALL[choice], Some(version))
+                self.store.set_event_status(id, EventStatus::ALL[choice], Some(version))
             }
             StatusTarget::Decision { id, version } => {
-                self.store
-                    .set_decision_status(id, EventStatus::ALL[choice], Some(version))
+                self.store.set_decision_status(id, EventStatus::ALL[choice], Some(version))
             }
             StatusTarget::Agreement { id, version } => {
-                self.store
-                    .set_agreement_status(id, AgreementStatus::ALL[choice], Some(version))
+                self.store.set_agreement_status(id, AgreementStatus::ALL[choice], Some(version))
             }
         };
         let changed = self.report(result);
         self.reload();
         self.data_version = self.store.data_version().unwrap_or(self.data_version);
         if let Some(changed) = changed {
-            let text = if changed {
-                self.s.status_saved
-            } else {
-                self.s.status_unchanged
-            };
-            self.message = Some(Message {
-                text: text.to_string(),
-                error: false,
-            });
+            let text = if changed { self.s.status_saved } else { self.s.status_unchanged };
+            self.message = Some(Message { text: text.to_string(), error: false });
         }
     }
 
@@ -653,10 +544,7 @@ impl App {
         }
         let a = areas(self.size);
         if y == a.tabs.y {
-            if let Some(i) = tab_spans(self.s)
-                .iter()
-                .position(|(l, r)| x >= *l && x < *r)
-            {
+            if let Some(i) = tab_spans(self.s).iter().position(|(l, r)| x >= *l && x < *r) {
                 self.set_pane(Pane::ALL[i]);
             }
             return;
@@ -690,10 +578,7 @@ impl App {
             if v != self.data_version {
                 self.data_version = v;
                 if self.reload() {
-                    self.message = Some(Message {
-                        text: self.s.reloaded.to_string(),
-                        error: false,
-                    });
+                    self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
                 }
             }
         }

@@ -39,11 +39,7 @@ impl ViewRow {
     fn header(title: String, width: usize) -> ViewRow {
         let mut cells = vec![String::new(); width];
         cells[0] = title;
-        ViewRow {
-            cells,
-            item: None,
-            tone: Tone::Header,
-        }
+        ViewRow { cells, item: None, tone: Tone::Header }
     }
 }
 
@@ -63,14 +59,7 @@ pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
     match pane {
         Pane::Clusters => vec![s.col_school, s.col_district, s.col_town, s.col_risk],
         Pane::Mentoring => {
-            vec![
-                s.col_mentor,
-                s.col_mentee,
-                s.col_level,
-                s.col_subject,
-                s.col_form,
-                s.col_period,
-            ]
+            vec![s.col_mentor, s.col_mentee, s.col_subject, s.col_form, s.col_period]
         }
         Pane::Roadmap => vec![
             s.col_date,
@@ -82,30 +71,14 @@ pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
             s.col_host,
             s.col_teacher,
         ],
-        Pane::Deficits => vec![
-            s.col_owner,
-            s.col_indicator,
-            s.col_target,
-            s.col_actual,
-            s.col_period,
-        ],
-        Pane::Agreements => vec![
-            s.col_kind,
-            s.col_number,
-            s.col_date,
-            s.col_title,
-            s.col_parties,
-            s.col_term,
-            s.col_status,
-        ],
+        Pane::Deficits => vec![s.col_owner, s.col_indicator, s.col_target, s.col_actual, s.col_period],
+        Pane::Agreements => {
+            vec![s.col_kind, s.col_number, s.col_signed, s.col_agreement, s.col_parties, s.col_term, s.col_status]
+        }
     }
 }
 
-fn event_tone(
-    status: EventStatus,
-    last_day: Option<chrono::NaiveDate>,
-    today: chrono::NaiveDate,
-) -> Tone {
+fn event_tone(status: EventStatus, last_day: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> Tone {
     let open = matches!(status, EventStatus::Planned | EventStatus::InProgress);
     if open && last_day.is_some_and(|d| d < today) {
         Tone::Overdue
@@ -123,17 +96,11 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
             let mut last: Option<&str> = None;
             for c in &d.clusters {
                 if last != Some(c.status.as_str()) {
-                    let n = d.clusters.iter().filter(|x| x.status == c.status).count();
-                    out.push(ViewRow::header(format!("{} ({n})", c.status), width));
+                    out.push(ViewRow::header(c.status.clone(), width));
                     last = Some(&c.status);
                 }
                 out.push(ViewRow {
-                    cells: vec![
-                        c.school.clone(),
-                        c.district.clone(),
-                        c.town.clone(),
-                        c.risk_level.clone(),
-                    ],
+                    cells: vec![c.school.clone(), c.district.clone(), c.town.clone(), c.risk_level.clone()],
                     item: Some(ItemRef::Cluster(c.org_id)),
                     tone: Tone::Normal,
                 });
@@ -141,25 +108,16 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
         }
         Pane::Mentoring => {
             for level in LinkLevel::ALL {
-                let rows: Vec<_> = d
-                    .links
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| l.level == *level)
-                    .collect();
+                let rows: Vec<_> = d.links.iter().enumerate().filter(|(_, l)| l.level == *level).collect();
                 if rows.is_empty() {
                     continue;
                 }
-                out.push(ViewRow::header(
-                    format!("{} ({})", level.label(s), rows.len()),
-                    width,
-                ));
+                out.push(ViewRow::header(level.label(s).to_string(), width));
                 for (i, l) in rows {
                     out.push(ViewRow {
                         cells: vec![
                             l.mentor.clone(),
                             l.mentee.clone(),
-                            l.level.label(s).to_string(),
                             l.subject.clone(),
                             l.form.clone(),
                             l.when.display(),
@@ -172,10 +130,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
         }
         Pane::Roadmap => {
             if !d.events.is_empty() {
-                out.push(ViewRow::header(
-                    format!("{} ({})", s.sec_events, d.events.len()),
-                    width,
-                ));
+                out.push(ViewRow::header(s.sec_events.to_string(), width));
             }
             for (i, e) in d.events.iter().enumerate() {
                 out.push(ViewRow {
@@ -186,7 +141,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                         e.title.clone(),
                         e.subject.clone(),
                         e.grades.clone(),
-                        e.host_school.clone(),
+                        e.host_short.clone(),
                         e.teacher.clone(),
                     ],
                     item: Some(ItemRef::Event(i)),
@@ -194,15 +149,12 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                 });
             }
             if !d.decisions.is_empty() {
-                out.push(ViewRow::header(
-                    format!("{} ({})", s.sec_decisions, d.decisions.len()),
-                    width,
-                ));
+                out.push(ViewRow::header(s.sec_decisions.to_string(), width));
             }
             for (i, x) in d.decisions.iter().enumerate() {
                 out.push(ViewRow {
                     cells: vec![
-                        x.deadline.display(),
+                        Some(x.deadline.display()).filter(|d| !d.is_empty()).unwrap_or_else(|| s.none.to_string()),
                         x.status.label(s).to_string(),
                         s.col_decision.to_lowercase(),
                         format!("{}. {}", x.number, x.text),
@@ -218,10 +170,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
         }
         Pane::Deficits => {
             if !d.risks.is_empty() {
-                out.push(ViewRow::header(
-                    format!("{} ({})", s.sec_risks, d.risks.len()),
-                    width,
-                ));
+                out.push(ViewRow::header(s.sec_risks.to_string(), width));
             }
             for (i, r) in d.risks.iter().enumerate() {
                 out.push(ViewRow {
@@ -237,10 +186,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                 });
             }
             if !d.indicators.is_empty() {
-                out.push(ViewRow::header(
-                    format!("{} ({})", s.sec_indicators, d.indicators.len()),
-                    width,
-                ));
+                out.push(ViewRow::header(s.sec_indicators.to_string(), width));
             }
             for (i, r) in d.indicators.iter().enumerate() {
                 out.push(ViewRow {
@@ -248,11 +194,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                         r.owner.clone(),
                         r.name.clone(),
                         r.target.clone(),
-                        if r.actual.is_empty() {
-                            s.none.to_string()
-                        } else {
-                            r.actual.clone()
-                        },
+                        if r.actual.is_empty() { s.none.to_string() } else { r.actual.clone() },
                         r.period.clone(),
                     ],
                     item: Some(ItemRef::Indicator(i)),
@@ -262,19 +204,12 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
         }
         Pane::Agreements => {
             for (i, a) in d.agreements.iter().enumerate() {
-                let kind = if a.parent.is_some() {
-                    format!("  └ {}", a.kind.label(s))
-                } else {
-                    a.kind.label(s).to_string()
-                };
+                let kind =
+                    if a.parent.is_some() { format!("  └ {}", a.kind.label(s)) } else { a.kind.label(s).to_string() };
                 out.push(ViewRow {
                     cells: vec![
                         kind,
-                        if a.number.is_empty() {
-                            "№ ___".into()
-                        } else {
-                            format!("№ {}", a.number)
-                        },
+                        if a.number.is_empty() { "№ ___".into() } else { format!("№ {}", a.number) },
                         a.date.clone(),
                         a.title.clone(),
                         a.parties.clone(),
@@ -291,25 +226,36 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
 }
 
 /// Keeps the rows matching `query` (every word, any order, case and ё folded), and the group
-/// headers that still have rows under them.
+/// headers that still have rows under them, each with the count of its rows shown.
 pub fn filter(rows: Vec<ViewRow>, query: &str) -> Vec<ViewRow> {
-    if fold(query).is_empty() {
-        return rows;
-    }
+    let everything = fold(query).is_empty();
     let mut out: Vec<ViewRow> = Vec::new();
-    let mut pending: Option<ViewRow> = None;
+    let mut header: Option<usize> = None;
+    let mut count = 0;
+    let close = |out: &mut Vec<ViewRow>, header: Option<usize>, count: usize| {
+        if let Some(h) = header {
+            if count == 0 {
+                out.remove(h);
+            } else {
+                let label = format!("{} ({count})", out[h].cells[0]);
+                out[h].cells[0] = label;
+            }
+        }
+    };
     for r in rows {
         if r.item.is_none() {
-            pending = Some(r);
+            close(&mut out, header, count);
+            header = Some(out.len());
+            count = 0;
+            out.push(r);
             continue;
         }
-        if matches_query(&fold(&r.cells.join(" ")), query) {
-            if let Some(h) = pending.take() {
-                out.push(h);
-            }
+        if everything || matches_query(&fold(&r.cells.join(" ")), query) {
+            count += 1;
             out.push(r);
         }
     }
+    close(&mut out, header, count);
     out
 }
 
@@ -328,22 +274,17 @@ fn field(out: &mut Vec<DocLine>, label: &str, value: &str) {
     }
 }
 
-fn history_lines(
-    out: &mut Vec<DocLine>,
-    s: &Strings,
-    history: &[HistoryRow],
-    label: impl Fn(&str) -> String,
-) {
+fn history_lines(out: &mut Vec<DocLine>, s: &Strings, history: &[HistoryRow], label: impl Fn(&str) -> String) {
     if history.is_empty() {
         return;
     }
     out.push(DocLine::Blank);
     out.push(DocLine::Heading(s.sec_history.to_string()));
     for h in history {
-        let what = if h.field == "*" {
-            h.new.clone()
-        } else {
-            format!("{}: {} → {}", h.field, label(&h.old), label(&h.new))
+        let what = match h.field.as_str() {
+            "*" => s.hist_created.to_string(),
+            "status" => format!("{}: {} → {}", s.col_status, label(&h.old), label(&h.new)),
+            f => format!("{f}: {} → {}", h.old, h.new),
         };
         out.push(DocLine::Text(format!("{}  {}  {}", h.at, h.who, what)));
     }
@@ -362,16 +303,8 @@ pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLi
     field(&mut out, s.col_responsible, &e.responsible);
     field(&mut out, s.col_result, &e.result);
     field(&mut out, s.col_district, &e.district);
-    field(
-        &mut out,
-        s.col_changed,
-        &format!("{} {}", e.stamp.changed_at, e.stamp.changed_by),
-    );
-    let label = |c: &str| {
-        EventStatus::from_code(c)
-            .map(|x| x.label(s).to_string())
-            .unwrap_or_else(|| c.to_string())
-    };
+    field(&mut out, s.col_changed, &format!("{} {}", e.stamp.changed_at, e.stamp.changed_by));
+    let label = |c: &str| EventStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
     history_lines(&mut out, s, history, label);
     out
 }
@@ -382,16 +315,8 @@ pub fn decision_doc(x: &DecisionRow, history: &[HistoryRow], s: &Strings) -> Vec
     field(&mut out, s.col_responsible, &x.responsible);
     field(&mut out, s.col_status, x.status.label(s));
     field(&mut out, s.col_basis, &x.meeting);
-    field(
-        &mut out,
-        s.col_changed,
-        &format!("{} {}", x.stamp.changed_at, x.stamp.changed_by),
-    );
-    let label = |c: &str| {
-        EventStatus::from_code(c)
-            .map(|x| x.label(s).to_string())
-            .unwrap_or_else(|| c.to_string())
-    };
+    field(&mut out, s.col_changed, &format!("{} {}", x.stamp.changed_at, x.stamp.changed_by));
+    let label = |c: &str| EventStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
     history_lines(&mut out, s, history, label);
     out
 }
@@ -426,53 +351,20 @@ pub fn indicator_doc(r: &IndicatorRow, s: &Strings) -> Vec<DocLine> {
     field(&mut out, s.col_owner, &r.owner);
     field(&mut out, s.col_indicator, &r.name);
     field(&mut out, s.col_target, &r.target);
-    field(
-        &mut out,
-        s.col_actual,
-        if r.actual.is_empty() {
-            s.none
-        } else {
-            &r.actual
-        },
-    );
+    field(&mut out, s.col_actual, if r.actual.is_empty() { s.none } else { &r.actual });
     field(&mut out, s.col_period, &r.period);
     out
 }
 
-pub fn agreement_doc(
-    a: &AgreementRow,
-    appendices: &[Appendix],
-    history: &[HistoryRow],
-    s: &Strings,
-) -> Vec<DocLine> {
+pub fn agreement_doc(a: &AgreementRow, appendices: &[Appendix], history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
     let mut out = Vec::new();
     field(&mut out, s.col_kind, a.kind.label(s));
-    field(
-        &mut out,
-        s.col_number,
-        if a.number.is_empty() {
-            "___"
-        } else {
-            &a.number
-        },
-    );
-    field(
-        &mut out,
-        s.col_date,
-        if a.date.is_empty() {
-            "«__» _____"
-        } else {
-            &a.date
-        },
-    );
+    field(&mut out, s.col_number, if a.number.is_empty() { "___" } else { &a.number });
+    field(&mut out, s.col_date, if a.date.is_empty() { "«__» _____" } else { &a.date });
     field(&mut out, s.col_parties, &a.parties);
     field(&mut out, s.col_term, &a.term);
     field(&mut out, s.col_status, a.status.label(s));
-    field(
-        &mut out,
-        s.col_changed,
-        &format!("{} {}", a.stamp.changed_at, a.stamp.changed_by),
-    );
+    field(&mut out, s.col_changed, &format!("{} {}", a.stamp.changed_at, a.stamp.changed_by));
     if !appendices.is_empty() {
         out.push(DocLine::Blank);
         out.push(DocLine::Heading(s.sec_appendices.to_string()));
@@ -490,11 +382,8 @@ pub fn agreement_doc(
             }
         }
     }
-    let label = |c: &str| {
-        AgreementStatus::from_code(c)
-            .map(|x| x.label(s).to_string())
-            .unwrap_or_else(|| c.to_string())
-    };
+    let label =
+        |c: &str| AgreementStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
     history_lines(&mut out, s, history, label);
     out
 }
@@ -517,13 +406,7 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
         s.sec_status_history,
         c.statuses
             .iter()
-            .map(|(y, st, risk)| {
-                if risk.is_empty() {
-                    format!("{y}  {st}")
-                } else {
-                    format!("{y}  {st}, {risk}")
-                }
-            })
+            .map(|(y, st, risk)| if risk.is_empty() { format!("{y}  {st}") } else { format!("{y}  {st}, {risk}") })
             .collect(),
     );
     let link_line = |l: &LinkRow, other: &str| {
@@ -543,18 +426,12 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
     section(
         &mut out,
         s.sec_mentors,
-        c.mentors
-            .iter()
-            .map(|l| link_line(l, &format!("{} → {}", l.mentor, l.mentee)))
-            .collect(),
+        c.mentors.iter().map(|l| link_line(l, &format!("{} → {}", l.mentor, l.mentee))).collect(),
     );
     section(
         &mut out,
         s.sec_mentees,
-        c.mentees
-            .iter()
-            .map(|l| link_line(l, &format!("{} → {}", l.mentor, l.mentee)))
-            .collect(),
+        c.mentees.iter().map(|l| link_line(l, &format!("{} → {}", l.mentor, l.mentee))).collect(),
     );
     section(
         &mut out,
@@ -576,10 +453,7 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
     section(
         &mut out,
         s.sec_agreements,
-        c.agreements
-            .iter()
-            .map(|a| format!("{} — {} [{}]", a.kind.label(s), a.title, a.status.label(s)))
-            .collect(),
+        c.agreements.iter().map(|a| format!("{} — {} [{}]", a.kind.label(s), a.title, a.status.label(s))).collect(),
     );
     section(
         &mut out,

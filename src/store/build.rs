@@ -2,9 +2,7 @@
 //! name folded on the way in; every new row is stamped and recorded in history.
 
 use super::{now_stamp, Result, Store};
-use crate::domain::{
-    AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When,
-};
+use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
 use crate::text::{clean, clean_line, fold, AcademicYear};
 use chrono::NaiveDate;
 use rusqlite::{params, ToSql};
@@ -109,12 +107,7 @@ impl Store {
         self.insert(
             "district",
             "INSERT INTO districts (name, region, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4)",
-            &[
-                &clean_line(name),
-                &clean_line(region),
-                &self.user,
-                &now_stamp(),
-            ],
+            &[&clean_line(name), &clean_line(region), &self.user, &now_stamp()],
         )
     }
 
@@ -149,13 +142,7 @@ impl Store {
         )
     }
 
-    pub fn add_person(
-        &self,
-        name: &str,
-        role: &str,
-        org: Option<i64>,
-        subjects: &str,
-    ) -> Result<i64> {
+    pub fn add_person(&self, name: &str, role: &str, org: Option<i64>, subjects: &str) -> Result<i64> {
         let name = clean_line(name);
         let subjects = clean_line(subjects);
         let folded = fold(&format!("{name} {subjects}"));
@@ -167,25 +154,12 @@ impl Store {
         )
     }
 
-    pub fn add_cluster_status(
-        &self,
-        org: i64,
-        year: AcademicYear,
-        status: &str,
-        risk_level: &str,
-    ) -> Result<i64> {
+    pub fn add_cluster_status(&self, org: i64, year: AcademicYear, status: &str, risk_level: &str) -> Result<i64> {
         self.insert(
             "cluster_status",
             "INSERT INTO cluster_status (org_id, year, status, risk_level, changed_by, changed_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            &[
-                &org,
-                &year.0,
-                &clean_line(status),
-                &clean_line(risk_level),
-                &self.user,
-                &now_stamp(),
-            ],
+            &[&org, &year.0, &clean_line(status), &clean_line(risk_level), &self.user, &now_stamp()],
         )
     }
 
@@ -201,15 +175,7 @@ impl Store {
             "risk_direction",
             "INSERT INTO risk_directions (org_id, year, direction, programme, progress, changed_by,
                 changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            &[
-                &org,
-                &year.0,
-                &clean_line(direction),
-                &clean(programme),
-                &clean(progress),
-                &self.user,
-                &now_stamp(),
-            ],
+            &[&org, &year.0, &clean_line(direction), &clean(programme), &clean(progress), &self.user, &now_stamp()],
         )
     }
 
@@ -252,14 +218,7 @@ impl Store {
             "network",
             "INSERT INTO networks (district_id, year, model, name, changed_by, changed_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            &[
-                &district,
-                &year.0,
-                &model.map(|m| m.code()),
-                &clean_line(name),
-                &self.user,
-                &now_stamp(),
-            ],
+            &[&district, &year.0, &model.map(|m| m.code()), &clean_line(name), &self.user, &now_stamp()],
         )?;
         for m in members {
             self.conn
@@ -299,9 +258,7 @@ impl Store {
         )?;
         for p in &e.participants {
             self.conn
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO event_participants (event_id, org_id) VALUES (?1, ?2)",
-                )?
+                .prepare_cached("INSERT OR IGNORE INTO event_participants (event_id, org_id) VALUES (?1, ?2)")?
                 .execute(params![id, p])?;
         }
         Ok(id)
@@ -327,12 +284,7 @@ impl Store {
         )
     }
 
-    pub fn add_meeting_participant(
-        &self,
-        meeting: i64,
-        who: Option<Party>,
-        text: &str,
-    ) -> Result<()> {
+    pub fn add_meeting_participant(&self, meeting: i64, who: Option<Party>, text: &str) -> Result<()> {
         let (o, p) = who.map(split).unwrap_or((None, None));
         self.conn
             .prepare_cached(
@@ -344,13 +296,7 @@ impl Store {
         Ok(())
     }
 
-    pub fn add_agenda_item(
-        &self,
-        meeting: i64,
-        text: &str,
-        speaker: &str,
-        heard: &str,
-    ) -> Result<i64> {
+    pub fn add_agenda_item(&self, meeting: i64, text: &str, speaker: &str, heard: &str) -> Result<i64> {
         self.conn
             .prepare_cached(
                 "INSERT INTO agenda_items (meeting_id, pos, text, speaker, heard)
@@ -412,33 +358,20 @@ impl Store {
         )
     }
 
-    pub fn add_agreement_party(
-        &self,
-        agreement: i64,
-        org: Option<i64>,
-        name: &str,
-        signatory: &str,
-    ) -> Result<()> {
+    pub fn add_agreement_party(&self, agreement: i64, org: Option<i64>, name: &str, signatory: &str) -> Result<()> {
         self.conn
             .prepare_cached(
                 "INSERT INTO agreement_parties (agreement_id, pos, org_id, name, signatory)
                  VALUES (?1, (SELECT count(*) + 1 FROM agreement_parties WHERE agreement_id = ?1),
                  ?2, ?3, ?4)",
             )?
-            .execute(params![
-                agreement,
-                org,
-                clean_line(name),
-                clean_line(signatory)
-            ])?;
+            .execute(params![agreement, org, clean_line(name), clean_line(signatory)])?;
         Ok(())
     }
 
     pub fn add_appendix(&self, agreement: i64, number: i64, title: &str) -> Result<i64> {
         self.conn
-            .prepare_cached(
-                "INSERT INTO agreement_appendices (agreement_id, number, title) VALUES (?1, ?2, ?3)",
-            )?
+            .prepare_cached("INSERT INTO agreement_appendices (agreement_id, number, title) VALUES (?1, ?2, ?3)")?
             .execute(params![agreement, number, clean_line(title)])?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -498,13 +431,7 @@ impl Store {
         )
     }
 
-    pub fn add_indicator_value(
-        &self,
-        indicator: i64,
-        year: AcademicYear,
-        period: &str,
-        value: &str,
-    ) -> Result<i64> {
+    pub fn add_indicator_value(&self, indicator: i64, year: AcademicYear, period: &str, value: &str) -> Result<i64> {
         self.insert(
             "indicator_value",
             "INSERT INTO indicator_values (indicator_id, year, period, value, changed_by, changed_at)

@@ -17,14 +17,8 @@ use std::time::Duration;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{path}: the file was written by a newer nastavnik (schema {found}, this version knows up to {supported}); it was left untouched — update nastavnik to open it")]
-    NewerSchema {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
-    #[error(
-        "{path}: this is not a nastavnik store (not an SQLite database); it was left untouched"
-    )]
+    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+    #[error("{path}: this is not a nastavnik store (not an SQLite database); it was left untouched")]
     NotADatabase { path: PathBuf },
     #[error("{path}: the file cannot be written (read-only file or folder); it was left untouched — check its permissions or pass another --db")]
     ReadOnly { path: PathBuf },
@@ -57,39 +51,22 @@ impl Store {
         if existed {
             check_file(path)?;
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
-                path: dir.to_path_buf(),
-                what: e.to_string(),
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Io { path: dir.to_path_buf(), what: e.to_string() })?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-        let found: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| classify(path, e))?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify(path, e))?;
         if found > schema::LATEST {
-            return Err(StoreError::NewerSchema {
-                path: path.to_path_buf(),
-                found,
-                supported: schema::LATEST,
-            });
+            return Err(StoreError::NewerSchema { path: path.to_path_buf(), found, supported: schema::LATEST });
         }
         if existed && conn.is_readonly("main").unwrap_or(false) {
-            return Err(StoreError::ReadOnly {
-                path: path.to_path_buf(),
-            });
+            return Err(StoreError::ReadOnly { path: path.to_path_buf() });
         }
         conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| classify(path, e))?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify(path, e))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            user: user.to_string(),
-        };
+        let mut store = Store { conn, path: path.to_path_buf(), user: user.to_string() };
         store.migrate(found).map_err(|e| match e {
             StoreError::Sqlite(e) => classify(path, e),
             e => e,
@@ -100,9 +77,7 @@ impl Store {
     /// Creates a new store at `path`, refusing to overwrite an existing file.
     pub fn create_new(path: &Path, user: &str) -> Result<Store> {
         if path.exists() {
-            return Err(StoreError::Exists {
-                path: path.to_path_buf(),
-            });
+            return Err(StoreError::Exists { path: path.to_path_buf() });
         }
         Store::open(path, user)
     }
@@ -124,21 +99,16 @@ impl Store {
         &self.user
     }
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
     /// Changes whenever another connection commits: the TUI polls it to show a colleague's
     /// change without a restart.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
     /// Writes everything to the main file and drops the WAL, so the file can be copied alone.
     pub fn checkpoint(&self) -> Result<()> {
-        self.conn
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(())
     }
 }
@@ -147,33 +117,20 @@ impl Store {
 /// refused without a byte of it being changed.
 fn check_file(path: &Path) -> Result<()> {
     use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| StoreError::Io {
-        path: path.to_path_buf(),
-        what: e.to_string(),
-    })?;
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::Io { path: path.to_path_buf(), what: e.to_string() })?;
     if meta.is_dir() {
-        return Err(StoreError::Io {
-            path: path.to_path_buf(),
-            what: "is a folder".into(),
-        });
+        return Err(StoreError::Io { path: path.to_path_buf(), what: "is a folder".into() });
     }
     let mut head = [0u8; 16];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
-        .map_err(|e| StoreError::Io {
-            path: path.to_path_buf(),
-            what: e.to_string(),
-        })?;
+        .map_err(|e| StoreError::Io { path: path.to_path_buf(), what: e.to_string() })?;
     if n > 0 && (n < 16 || &head != SQLITE_MAGIC) {
-        return Err(StoreError::NotADatabase {
-            path: path.to_path_buf(),
-        });
+        return Err(StoreError::NotADatabase { path: path.to_path_buf() });
     }
     // Root ignores permission bits, so they are checked here rather than left to the OS.
     if meta.permissions().readonly() {
-        return Err(StoreError::ReadOnly {
-            path: path.to_path_buf(),
-        });
+        return Err(StoreError::ReadOnly { path: path.to_path_buf() });
     }
     Ok(())
 }
@@ -181,14 +138,10 @@ fn check_file(path: &Path) -> Result<()> {
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
-            path: path.to_path_buf(),
-        },
-        Some(ErrorCode::ReadOnly)
-        | Some(ErrorCode::CannotOpen)
-        | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly {
-            path: path.to_path_buf(),
-        },
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
+            StoreError::ReadOnly { path: path.to_path_buf() }
+        }
         _ => StoreError::Sqlite(e),
     }
 }

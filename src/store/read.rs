@@ -3,48 +3,33 @@
 
 use super::{Result, Store};
 use crate::domain::*;
-use crate::text::{clean_line, AcademicYear};
+use crate::text::{clean_line, natural_cmp, AcademicYear};
 use chrono::NaiveDate;
 use rusqlite::{params, Row};
 
 fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
-    Ok(r.get::<_, Option<String>>(i)?
-        .map(|s| clean_line(&s))
-        .unwrap_or_default())
+    Ok(r.get::<_, Option<String>>(i)?.map(|s| clean_line(&s)).unwrap_or_default())
 }
 
 fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    Ok(r.get::<_, Option<String>>(i)?
-        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
+    Ok(r.get::<_, Option<String>>(i)?.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
 }
 
 fn when(r: &Row, i: usize) -> rusqlite::Result<When> {
     let t: Option<String> = r.get(i + 2)?;
-    Ok(When {
-        start: date(r, i)?,
-        end: date(r, i + 1)?,
-        text: t.map(|s| clean_line(&s)),
-    })
+    Ok(When { start: date(r, i)?, end: date(r, i + 1)?, text: t.map(|s| clean_line(&s)) })
 }
 
 fn stamp(r: &Row, i: usize) -> rusqlite::Result<Stamp> {
-    Ok(Stamp {
-        version: r.get(i)?,
-        changed_by: text(r, i + 1)?,
-        changed_at: text(r, i + 2)?,
-    })
+    Ok(Stamp { version: r.get(i)?, changed_by: text(r, i + 1)?, changed_at: text(r, i + 2)? })
 }
 
 fn bounds(y: AcademicYear) -> (String, String) {
-    (
-        y.start().format("%Y-%m-%d").to_string(),
-        y.end().format("%Y-%m-%d").to_string(),
-    )
+    (y.start().format("%Y-%m-%d").to_string(), y.end().format("%Y-%m-%d").to_string())
 }
 
 /// SQL naming a party of a link: an organization, or a person with their organization.
-const PARTY: &str =
-    "coalesce(%o.name, %p.full_name || coalesce(' (' || nullif(%po.short_name, '') || ')', ''))";
+const PARTY: &str = "coalesce(%o.name, %p.full_name || coalesce(' (' || nullif(%po.short_name, '') || ')', ''))";
 
 fn party(prefix: &str) -> String {
     PARTY
@@ -57,7 +42,8 @@ const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.statu
     e.subject, e.grades, coalesce(h.name, ''), coalesce(t.full_name, ''),
     (SELECT group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ')
        FROM event_participants ep JOIN organizations o ON o.id = ep.org_id WHERE ep.event_id = e.id),
-    e.responsible, e.result, coalesce(d.name, ''), e.version, e.changed_by, e.changed_at
+    e.responsible, e.result, coalesce(d.name, ''), e.version, e.changed_by, e.changed_at,
+    coalesce(nullif(h.short_name, ''), h.name, '')
     FROM events e
     LEFT JOIN organizations h ON h.id = e.host_org_id
     LEFT JOIN people t ON t.id = e.host_person_id
@@ -73,6 +59,7 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         subject: text(r, 7)?,
         grades: text(r, 8)?,
         host_school: text(r, 9)?,
+        host_short: text(r, 18)?,
         teacher: text(r, 10)?,
         participants: text(r, 11)?,
         responsible: text(r, 12)?,
@@ -126,14 +113,11 @@ fn agreement_row(r: &Row) -> rusqlite::Result<AgreementRow> {
         id: r.get(0)?,
         kind: AgreementKind::from_code(&r.get::<_, String>(1)?).unwrap_or(AgreementKind::Framework),
         number: text(r, 2)?,
-        date: date(r, 3)?
-            .map(crate::text::format_date)
-            .unwrap_or_default(),
+        date: date(r, 3)?.map(crate::text::format_date).unwrap_or_default(),
         title: text(r, 4)?,
         parties: text(r, 5)?,
         term: text(r, 6)?,
-        status: AgreementStatus::from_code(&r.get::<_, String>(7)?)
-            .unwrap_or(AgreementStatus::Draft),
+        status: AgreementStatus::from_code(&r.get::<_, String>(7)?).unwrap_or(AgreementStatus::Draft),
         parent: r.get(8)?,
         stamp: stamp(r, 9)?,
     })
@@ -152,11 +136,7 @@ impl Store {
              WHERE y IS NOT NULL ORDER BY y",
         )?;
         let rows = stmt.query_map([], |r| r.get::<_, i32>(0))?;
-        Ok(rows
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .into_iter()
-            .map(AcademicYear)
-            .collect())
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.into_iter().map(AcademicYear).collect())
     }
 
     /// The year a pane opens on: the current academic year when it has events, otherwise the
@@ -169,9 +149,8 @@ impl Store {
                   - (CAST(substr(start_date, 6, 2) AS INTEGER) < 9) AS y, count(*)
                FROM events WHERE start_date IS NOT NULL GROUP BY y",
         )?;
-        let counts: Vec<(i32, i64)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let counts: Vec<(i32, i64)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         if counts.iter().any(|(y, _)| *y == current.0) {
             return Ok(current);
         }
@@ -202,7 +181,13 @@ impl Store {
                 risk_level: text(r, 5)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows: Vec<ClusterRow> = rows.collect::<rusqlite::Result<_>>()?;
+        rows.sort_by(|a, b| {
+            natural_cmp(&a.status, &b.status)
+                .then_with(|| natural_cmp(&a.district, &b.district))
+                .then_with(|| natural_cmp(&a.school, &b.school))
+        });
+        Ok(rows)
     }
 
     pub fn links(&self, year: AcademicYear) -> Result<Vec<LinkRow>> {
@@ -252,8 +237,7 @@ impl Store {
                 text: text(r, 3)?,
                 deadline: when(r, 4)?,
                 responsible: text(r, 7)?,
-                status: EventStatus::from_code(&r.get::<_, String>(8)?)
-                    .unwrap_or(EventStatus::Planned),
+                status: EventStatus::from_code(&r.get::<_, String>(8)?).unwrap_or(EventStatus::Planned),
                 stamp: stamp(r, 9)?,
             })
         })?;
@@ -328,10 +312,7 @@ impl Store {
 
     pub fn agreement(&self, id: i64) -> Result<AgreementRow> {
         let sql = format!("SELECT {AGREEMENT_COLS} WHERE a.id = ?1");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([id], agreement_row)?)
+        Ok(self.conn.prepare_cached(&sql)?.query_row([id], agreement_row)?)
     }
 
     pub fn appendices(&self, agreement: i64) -> Result<Vec<Appendix>> {
@@ -359,11 +340,7 @@ impl Store {
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
-            out.push(Appendix {
-                number,
-                title,
-                items: rows,
-            });
+            out.push(Appendix { number, title, items: rows });
         }
         Ok(out)
     }
@@ -405,12 +382,8 @@ impl Store {
             .unwrap_or_default();
         let statuses = self
             .conn
-            .prepare_cached(
-                "SELECT year, status, risk_level FROM cluster_status WHERE org_id = ?1 ORDER BY year, id",
-            )?
-            .query_map([org], |r| {
-                Ok((AcademicYear(r.get(0)?).label(), text(r, 1)?, text(r, 2)?))
-            })?
+            .prepare_cached("SELECT year, status, risk_level FROM cluster_status WHERE org_id = ?1 ORDER BY year, id")?
+            .query_map([org], |r| Ok((AcademicYear(r.get(0)?).label(), text(r, 1)?, text(r, 2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mentors = self
             .conn

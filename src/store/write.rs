@@ -33,48 +33,25 @@ impl StatusTable {
 
 impl Store {
     /// Returns false when the status was already `status` (nothing is written then).
-    pub fn set_event_status(
-        &self,
-        id: i64,
-        status: EventStatus,
-        seen_version: Option<i64>,
-    ) -> Result<bool> {
+    pub fn set_event_status(&self, id: i64, status: EventStatus, seen_version: Option<i64>) -> Result<bool> {
         self.set_status(StatusTable::Events, id, status.code(), seen_version)
     }
 
-    pub fn set_decision_status(
-        &self,
-        id: i64,
-        status: EventStatus,
-        seen_version: Option<i64>,
-    ) -> Result<bool> {
+    pub fn set_decision_status(&self, id: i64, status: EventStatus, seen_version: Option<i64>) -> Result<bool> {
         self.set_status(StatusTable::Decisions, id, status.code(), seen_version)
     }
 
-    pub fn set_agreement_status(
-        &self,
-        id: i64,
-        status: AgreementStatus,
-        seen_version: Option<i64>,
-    ) -> Result<bool> {
+    pub fn set_agreement_status(&self, id: i64, status: AgreementStatus, seen_version: Option<i64>) -> Result<bool> {
         self.set_status(StatusTable::Agreements, id, status.code(), seen_version)
     }
 
-    fn set_status(
-        &self,
-        t: StatusTable,
-        id: i64,
-        new: &str,
-        seen_version: Option<i64>,
-    ) -> Result<bool> {
+    fn set_status(&self, t: StatusTable, id: i64, new: &str, seen_version: Option<i64>) -> Result<bool> {
         self.in_transaction(|s| {
             let table = t.table();
             let current: Option<(String, i64, String, String)> = s
                 .conn
                 .query_row(
-                    &format!(
-                        "SELECT status, version, changed_by, changed_at FROM {table} WHERE id = ?1"
-                    ),
+                    &format!("SELECT status, version, changed_by, changed_at FROM {table} WHERE id = ?1"),
                     [id],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
