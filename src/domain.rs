@@ -64,6 +64,26 @@ coded_enum!(AgreementKind {
     Additional = "additional" => ag_kind_additional,
 });
 
+/// Where a cluster status is listed: the low-result clusters first, then the project
+/// participants, then the network's members and its mentors; statuses not known here last.
+pub fn cluster_rank(status: &str) -> usize {
+    const ORDER: &[&str] = &[
+        "шнор",
+        "шнро",
+        "шфнсу",
+        "шфзр",
+        "шсрнр",
+        "участник проекта 500",
+        "участник сетевого взаимодействия",
+        "школа наставник",
+        "школа лидер",
+        "ресурсный центр",
+        "стажировочная площадка",
+    ];
+    let f = crate::text::fold(status);
+    ORDER.iter().position(|o| f.starts_with(o)).unwrap_or(ORDER.len())
+}
+
 /// A date or a period, kept both as dates (for sorting and the timeline) and as the words a
 /// document used ("в течение 2021-2022 учебного года"), which are what the user sees.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -326,8 +326,8 @@ fn help_line(app: &App, keys: &str, what: &str) -> Line<'static> {
 }
 
 fn draw_detail(f: &mut Frame, app: &App, title: &str, doc: &[DocLine], scroll: u16) {
-    let area = f.area();
-    let r = centered(area, area.width.saturating_sub(6), area.height.saturating_sub(4));
+    // A detail covers the whole list area, like a page of its own.
+    let r = areas(f.area()).body;
     let lines: Vec<Line> = doc
         .iter()
         .map(|d| match d {

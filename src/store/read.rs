@@ -183,7 +183,9 @@ impl Store {
         })?;
         let mut rows: Vec<ClusterRow> = rows.collect::<rusqlite::Result<_>>()?;
         rows.sort_by(|a, b| {
-            natural_cmp(&a.status, &b.status)
+            cluster_rank(&a.status)
+                .cmp(&cluster_rank(&b.status))
+                .then_with(|| natural_cmp(&a.status, &b.status))
                 .then_with(|| natural_cmp(&a.district, &b.district))
                 .then_with(|| natural_cmp(&a.school, &b.school))
         });

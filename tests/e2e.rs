@@ -1,0 +1,240 @@
+//! The real binary in a real terminal (tmux): keys typed on both layouts, the screen read, the
+//! store checked afterwards, and a colleague's change seen without a restart.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_nastavnik");
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn start(name: &str, cmd: &str) -> Tmux {
+        assert!(
+            Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
+            "tmux is needed for the end-to-end tests (.ci/run installs it)"
+        );
+        let session = format!("nastavnik-e2e-{name}-{}", std::process::id());
+        let ok = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "36", cmd])
+            .env("LANG", "ru_RU.UTF-8")
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        Tmux { session }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let ok = Command::new("tmux").args(["send-keys", "-t", &self.session, k]).status().unwrap();
+            assert!(ok.success());
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Text typed literally (so "Enter" is five letters, not a key).
+    fn type_text(&self, text: &str) {
+        let ok = Command::new("tmux").args(["send-keys", "-t", &self.session, "-l", text]).status().unwrap();
+        assert!(ok.success());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits (a bounded while, not a speed test) until the screen shows `text`.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("the screen never showed «{text}»:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn alive(&self) -> bool {
+        Command::new("tmux").args(["has-session", "-t", &self.session]).status().is_ok_and(|s| s.success())
+    }
+
+    fn wait_gone(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(start.elapsed() < Duration::from_secs(20), "the program did not quit:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
+    }
+}
+
+fn demo_file(dir: &Path) -> PathBuf {
+    let path = dir.join("district.db");
+    let out = Command::new(BIN).args(["demo", "--out"]).arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    path
+}
+
+fn config(dir: &Path, who: &str) -> PathBuf {
+    let path = dir.join(format!("{who}.toml"));
+    std::fs::write(&path, format!("language = \"ru\"\ndisplay_name = \"{who}\"\n")).unwrap();
+    path
+}
+
+fn show(db: &Path, pane: &str, year: &str) -> String {
+    let out = Command::new(BIN).arg("--db").arg(db).args(["show", pane, "--year", year]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_coordinator_marks_an_event_on_the_russian_layout_and_it_is_in_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let cfg = config(dir.path(), "Боброва");
+    let t = Tmux::start("status", &format!("{BIN} --db {} --config {}", db.display(), cfg.display()));
+    t.wait_for("Кластеры");
+    t.wait_for("Боброва");
+    // Pane 3, filter "маслова", open the status picker with ы (= s), move with о (= j).
+    t.keys(&["3"]);
+    t.wait_for("Дорожная карта ·");
+    t.keys(&["/"]);
+    t.type_text("маслова");
+    t.keys(&["Enter"]);
+    t.wait_for("фильтр: «маслова»");
+    t.keys(&["ы"]);
+    t.wait_for("Новый статус");
+    t.keys(&["о", "Enter"]);
+    let screen = t.wait_for("Статус сохранён");
+    assert!(screen.contains("перенесено"), "{screen}");
+    // Help on ? (typed on the Russian layout as ",").
+    t.keys(&[","]);
+    t.wait_for("Клавиши — Дорожная карта");
+    t.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(200));
+    t.keys(&["й"]);
+    t.wait_gone();
+
+    let roadmap = show(&db, "roadmap", "2021-2022");
+    let line = roadmap
+        .lines()
+        .find(|l| l.contains("Т.П. Маслова") && l.contains("21.10.2021"))
+        .expect("Маслова's master class");
+    assert!(line.contains("перенесено"), "{line}");
+}
+
+#[test]
+fn a_colleagues_change_appears_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let watcher_cfg = config(dir.path(), "Серякова");
+    let watcher = Tmux::start("watch", &format!("{BIN} --db {} --config {}", db.display(), watcher_cfg.display()));
+    watcher.wait_for("Кластеры");
+    watcher.keys(&["5"]);
+    watcher.wait_for("проект");
+
+    let cfg = config(dir.path(), "Боброва");
+    let actor = Tmux::start("act", &format!("{BIN} --db {} --config {}", db.display(), cfg.display()));
+    actor.wait_for("Кластеры");
+    actor.keys(&["5", "s", "j", "j", "Enter"]);
+    actor.wait_for("Статус сохранён");
+
+    let seen = watcher.wait_for("подписан");
+    assert!(seen.contains("Данные обновлены"), "{seen}");
+}
+
+#[test]
+fn escape_sequences_in_the_store_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    {
+        // Another program writes a hostile title straight into the file.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute(
+            "UPDATE events SET title = ?1 WHERE id = (SELECT min(id) FROM events)",
+            ["Семинар\u{1b}[2J\u{1b}[H\u{202E}взлом\u{7}"],
+        )
+        .unwrap();
+    }
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .args(["snapshot", "roadmap", "--year", "2021-2022", "--size", "150x50"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Семинар[2J[Hвзлом"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202E}') && !text.contains('\u{7}'));
+    let shown = show(&db, "roadmap", "2021-2022");
+    assert!(!shown.contains('\u{1b}'));
+}
+
+#[test]
+fn bad_files_end_in_a_clear_message_and_stay_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "не база").unwrap();
+    let out = Command::new(BIN).arg("--db").arg(&notes).args(["show", "clusters"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a nastavnik store"), "{err}");
+    assert!(!err.contains("panicked"));
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "не база");
+
+    // demo --out refuses to overwrite.
+    let out = Command::new(BIN).args(["demo", "--out"]).arg(&notes).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "не база");
+
+    // The TUI says the same and leaves the terminal usable.
+    let t = Tmux::start("bad", &format!("{BIN} --db {}; echo EXIT=$?; sleep 30", notes.display()));
+    let s = t.wait_for("EXIT=1");
+    assert!(s.contains("not a nastavnik store"), "{s}");
+}
+
+#[test]
+fn show_prints_one_self_contained_line_per_row_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let clusters = show(&db, "clusters", "2021-2022");
+    assert!(clusters.lines().any(
+        |l| l == "МАОУ «СОШ № 7 имени Пичуева Л.П.» | город Усть-Илимск | Усть-Илимск | ШНОР | сильно неуспевающая"
+    ));
+    let mentoring = show(&db, "mentoring", "2021-2022");
+    assert!(mentoring.lines().any(|l| l.starts_with("Н.О. Ерошенкова (СОШ №3) | Е.С. Кузикова (СОШ №1)")));
+    let json = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .args(["show", "agreements", "--year", "2023-2024", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    let csv = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .args(["show", "deficits", "--year", "2021-2022", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with("type,owner,item,target,actual,period\n"), "{text}");
+    assert!(text.contains("\"50,4%\""), "{text}");
+    let bad = Command::new(BIN).arg("--db").arg(&db).args(["show", "roadmap", "--year", "2022"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("2022-2023"));
+}

@@ -1,0 +1,183 @@
+//! Every pane drawn on ratatui's TestBackend and compared with its snapshot, plus the state
+//! changes a coordinator makes from the keyboard.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use nastavnik::app::{App, Overlay, Pane};
+use nastavnik::config::Theme;
+use nastavnik::domain::EventStatus;
+use nastavnik::headless::{buffer_text, render};
+use nastavnik::i18n::{Strings, EN, RU};
+use nastavnik::keys::KeyMap;
+use nastavnik::store::Store;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// A demo store at a fixed relative path, so the status bar reads the same on every machine.
+fn app_with(name: &str, s: &'static Strings) -> App {
+    let dir = PathBuf::from("target/render-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::create_new(&dir.join("demo.db"), "tester").unwrap();
+    nastavnik::demo::load(&store).unwrap();
+    let (keys, _) = KeyMap::new(&HashMap::new());
+    let mut app = App::new(store, s, keys, Theme::default(), ratatui::layout::Rect::new(0, 0, 120, 40)).unwrap();
+    app.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    app.load().unwrap();
+    app
+}
+
+fn app(name: &str) -> App {
+    app_with(name, &RU)
+}
+
+fn key(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+fn code(app: &mut App, c: KeyCode) {
+    app.handle_key(KeyEvent::new(c, KeyModifiers::NONE));
+}
+
+fn screen(app: &mut App) -> String {
+    buffer_text(&render(app, 120, 40))
+}
+
+#[test]
+fn every_pane_matches_its_snapshot() {
+    let mut app = app("panes");
+    for pane in Pane::ALL {
+        app.set_pane(pane);
+        insta::assert_snapshot!(format!("pane_{}", pane.name()), screen(&mut app));
+    }
+}
+
+#[test]
+fn the_english_screens_come_from_the_same_catalogue() {
+    let mut app = app_with("english", &EN);
+    app.set_pane(Pane::Roadmap);
+    let text = screen(&mut app);
+    assert!(text.contains("Roadmap") && text.contains("done") && text.contains("Academic year: 2021-2022"), "{text}");
+    insta::assert_snapshot!("pane_roadmap_en", text);
+}
+
+#[test]
+fn enter_on_a_school_opens_its_card() {
+    let mut app = app("card");
+    // The first school of the first group is МБОУ «СОШ №1» г. Пикалево.
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Карточка школы: МБОУ «СОШ №1» г. Пикалево"), "{text}");
+    assert!(text.contains("Кого наставляет") && text.contains("МБОУ «СОШ №3» г. Пикалево → МБОУ «СОШ №1»"), "{text}");
+    insta::assert_snapshot!("school_card", text);
+    code(&mut app, KeyCode::Esc);
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn help_lists_every_key_of_the_pane() {
+    let mut app = app("help");
+    app.set_pane(Pane::Roadmap);
+    key(&mut app, '?');
+    let text = screen(&mut app);
+    for (action, _, _) in nastavnik::keys::DEFAULTS {
+        let what = action.describe(&RU);
+        assert!(text.contains(what), "help does not mention «{what}»\n{text}");
+    }
+    insta::assert_snapshot!("help_roadmap", text);
+    // Help on a pane without statuses does not offer the status key.
+    key(&mut app, '?');
+    app.set_pane(Pane::Clusters);
+    key(&mut app, '?');
+    assert!(!screen(&mut app).contains(RU.act_status));
+}
+
+#[test]
+fn a_status_is_changed_from_the_keyboard_on_both_layouts() {
+    let mut app = app("status");
+    key(&mut app, '3');
+    // Filter as you type, with ё folded and any case: "ЕРОШ" finds Ерошенкова's events.
+    key(&mut app, '/');
+    for c in "ЕРОШ".chars() {
+        key(&mut app, c);
+    }
+    code(&mut app, KeyCode::Enter);
+    assert_eq!(app.view().rows.iter().filter(|r| r.item.is_some()).count(), 2);
+    // On the Russian layout: ы = s opens the picker, о = j moves down.
+    key(&mut app, 'ы');
+    assert!(matches!(app.overlays.last(), Some(Overlay::StatusPicker { .. })));
+    insta::assert_snapshot!("status_picker", screen(&mut app));
+    key(&mut app, 'о');
+    code(&mut app, KeyCode::Enter);
+    assert!(app.overlays.is_empty());
+    let text = screen(&mut app);
+    assert!(text.contains("Статус сохранён"), "{text}");
+    let row = &app.view().rows[app.view().selected];
+    assert_eq!(row.cells[1], "перенесено");
+    // The store has it, with its history line.
+    let id = app.data.events.iter().find(|e| e.status == EventStatus::Postponed).unwrap().id;
+    let h = app.store.history("event", id).unwrap();
+    assert_eq!((h[0].old.as_str(), h[0].new.as_str()), ("done", "postponed"));
+}
+
+#[test]
+fn the_year_switches_with_brackets() {
+    let mut app = app("years");
+    assert_eq!(app.year.label(), "2021-2022");
+    key(&mut app, ']');
+    assert_eq!(app.year.label(), "2022-2023");
+    key(&mut app, 'ъ');
+    assert_eq!(app.year.label(), "2023-2024");
+    app.set_pane(Pane::Clusters);
+    let text = screen(&mut app);
+    assert!(text.contains("ШФЗР (10)") && text.contains("МКОУ «Шумская СОШ»"), "{text}");
+    key(&mut app, '[');
+    assert_eq!(app.year.label(), "2022-2023");
+}
+
+#[test]
+fn mouse_clicks_select_tabs_and_rows() {
+    let mut app = app("mouse");
+    render(&mut app, 120, 40);
+    let click = |app: &mut App, column, row| {
+        app.handle_mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // " 1 Кластеры " " 2 Наставничество " " 3 Дорожная карта " ...
+    click(&mut app, 35, 0);
+    assert_eq!(app.pane, Pane::Roadmap);
+    // Row 5 of the screen is the first event under the group header (tabs, header, border, column names, group).
+    click(&mut app, 30, 6);
+    assert_eq!(app.view().selected, 2);
+    click(&mut app, 30, 6);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Detail { .. })), "a second click opens");
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_not_garbage() {
+    let mut app = app("tiny");
+    let text = buffer_text(&render(&mut app, 40, 8));
+    assert!(text.contains("слишком маленькое"), "{text}");
+    assert!(!text.contains("Кластеры"));
+    // And nothing panics at any size down to one cell.
+    for (w, h) in [(1, 1), (59, 30), (60, 12), (200, 12), (61, 13)] {
+        render(&mut app, w, h);
+    }
+}
+
+#[test]
+fn filter_that_matches_nothing_says_so() {
+    let mut app = app("nothing");
+    key(&mut app, '/');
+    for c in "zzzqqq".chars() {
+        key(&mut app, c);
+    }
+    let text = screen(&mut app);
+    assert!(text.contains("Ничего не найдено"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    assert!(app.view().filter.is_empty());
+    assert!(app.view().rows.len() > 10);
+}

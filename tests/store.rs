@@ -1,0 +1,263 @@
+//! The store as a coordinator relies on it: the schema, the demo's facts, history, and the
+//! files it must refuse without touching them.
+
+use nastavnik::domain::{AgreementStatus, EventStatus, LinkLevel, OrgKind, When};
+use nastavnik::i18n::RU;
+use nastavnik::store::{NewEvent, NewLink, Party, Store, StoreError, Table, SCHEMA_VERSION};
+use nastavnik::text::AcademicYear;
+use std::path::Path;
+
+fn demo(dir: &Path) -> Store {
+    let store = Store::create_new(&dir.join("demo.db"), "tester").unwrap();
+    nastavnik::demo::load(&store).unwrap();
+    store
+}
+
+#[test]
+fn a_new_store_gets_the_whole_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("new.db"), "tester").unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    for t in [Table::Districts, Table::Events, Table::Agreements, Table::IndicatorValues, Table::History] {
+        assert_eq!(store.count(t).unwrap(), 0, "{t:?}");
+    }
+    drop(store);
+    // Opening it again neither fails nor migrates twice.
+    let again = Store::open(&dir.path().join("new.db"), "tester").unwrap();
+    assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn the_demo_holds_every_entity_of_the_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    for t in [
+        Table::Districts,
+        Table::Organizations,
+        Table::People,
+        Table::ClusterStatus,
+        Table::RiskDirections,
+        Table::Links,
+        Table::Networks,
+        Table::Events,
+        Table::Meetings,
+        Table::Decisions,
+        Table::Agreements,
+        Table::Appendices,
+        Table::PlanItems,
+        Table::Indicators,
+        Table::IndicatorValues,
+    ] {
+        assert!(store.count(t).unwrap() > 0, "the demo has no {t:?}");
+    }
+    assert_eq!(store.count(Table::Districts).unwrap(), 5, "five documents, five municipalities");
+
+    let y = AcademicYear(2021);
+    let events = store.events(y).unwrap();
+    let visit = events.iter().find(|e| e.when.display() == "25.11.2021").expect("the lesson visit of 25.11.2021");
+    assert_eq!((visit.subject.as_str(), visit.grades.as_str()), ("математика", "7"));
+    assert_eq!(visit.teacher, "Е.С. Кузикова");
+    assert_eq!(visit.host_school, "МБОУ «СОШ №1» г. Пикалево");
+    let master = events.iter().filter(|e| e.kind == "мастер-класс").count();
+    assert_eq!(master, 2, "two master classes on 21.10.2021");
+
+    let decisions = store.decisions(y).unwrap();
+    let expand = decisions.iter().find(|d| d.text.starts_with("Расширить состав")).unwrap();
+    assert_eq!(expand.deadline.display(), "август 2022");
+    assert!(expand.responsible.contains("Т.С. Боброва"));
+    let later = store.decisions(AcademicYear(2022)).unwrap();
+    assert!(later.iter().any(|d| d.deadline.display() == "в течение 2022-2023 учебного года"));
+
+    let clusters = store.clusters(y).unwrap();
+    let s7 = clusters.iter().find(|c| c.school.contains("Пичуева") && c.status == "ШНОР").unwrap();
+    assert_eq!(s7.risk_level, "сильно неуспевающая");
+    let risks = store.risks(y).unwrap();
+    assert_eq!(risks.iter().filter(|r| r.school.contains("Пичуева")).count(), 5);
+    let ind = store.indicators(y).unwrap();
+    let iom = ind.iter().find(|i| i.name.contains("индивидуальные программы")).unwrap();
+    assert_eq!((iom.target.as_str(), iom.actual.as_str()), ("100%", "50,4%"));
+
+    let links = store.links(y).unwrap();
+    assert!(links.iter().any(|l| l.level == LinkLevel::SchoolSchool
+        && l.mentor == "МБОУ «СОШ №3» г. Пикалево"
+        && l.mentee == "МБОУ «СОШ №1» г. Пикалево"));
+    assert!(links.iter().any(|l| l.mentor.starts_with("Т.П. Маслова") && l.mentee.starts_with("И.В. Чеблокова")));
+
+    let agreements = store.agreements(y).unwrap();
+    assert_eq!(agreements.len(), 2, "the framework agreement and its additional agreement");
+    let extra = agreements.iter().find(|a| a.parent.is_some()).unwrap();
+    let appendices = store.appendices(extra.id).unwrap();
+    assert_eq!(appendices.len(), 3);
+    assert_eq!(appendices[0].items.len(), 2);
+    assert_eq!(appendices[0].items[0].dates, "21.10.2021");
+}
+
+#[test]
+fn a_status_change_is_versioned_stamped_and_in_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let e = store.events(AcademicYear(2022)).unwrap().into_iter().find(|e| e.status == EventStatus::Planned).unwrap();
+    assert!(store.set_event_status(e.id, EventStatus::Done, Some(e.stamp.version)).unwrap());
+    let after = store.event(e.id).unwrap();
+    assert_eq!(after.status, EventStatus::Done);
+    assert_eq!(after.stamp.version, e.stamp.version + 1);
+    assert_eq!(after.stamp.changed_by, "tester");
+    let h = store.history("event", e.id).unwrap();
+    assert_eq!((h[0].field.as_str(), h[0].old.as_str(), h[0].new.as_str()), ("status", "planned", "done"));
+    assert_eq!(h[0].who, "tester");
+
+    // A colleague who still sees the old version is refused, and nothing is written.
+    let err = store.set_event_status(e.id, EventStatus::Cancelled, Some(e.stamp.version)).unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
+    assert_eq!(store.event(e.id).unwrap().status, EventStatus::Done);
+    assert_eq!(store.history("event", e.id).unwrap().len(), h.len());
+
+    // Setting the same status again writes nothing.
+    assert!(!store.set_event_status(e.id, EventStatus::Done, None).unwrap());
+    assert_eq!(store.history("event", e.id).unwrap().len(), h.len());
+
+    let a = store.agreements(AcademicYear(2023)).unwrap().remove(0);
+    store.set_agreement_status(a.id, AgreementStatus::Signed, Some(a.stamp.version)).unwrap();
+    assert_eq!(store.agreement(a.id).unwrap().status, AgreementStatus::Signed);
+}
+
+#[test]
+fn a_change_survives_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let id = {
+        let store = Store::create_new(&path, "tester").unwrap();
+        nastavnik::demo::load(&store).unwrap();
+        let e = store.events(AcademicYear(2021)).unwrap().remove(0);
+        store.set_event_status(e.id, EventStatus::Postponed, None).unwrap();
+        e.id
+    };
+    let store = Store::open(&path, "someone else").unwrap();
+    assert_eq!(store.event(id).unwrap().status, EventStatus::Postponed);
+}
+
+#[test]
+fn hostile_text_is_cleaned_on_the_way_in_and_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("x.db"), "tester").unwrap();
+    let d = store.add_district("Район\u{1b}[2J", "").unwrap();
+    let school =
+        store.add_org(Some(d), OrgKind::School, "СОШ", "МБОУ \u{202E}«СОШ №9»\u{7}", "СОШ №9", "Город").unwrap();
+    let p = store.add_person("Иванов\u{1b}]0;owned\u{7} И.И.", "учитель", Some(school), "").unwrap();
+    store
+        .add_event(NewEvent {
+            district: Some(d),
+            title: "Семинар\r\n\u{2066}обычный",
+            when: When::day(chrono::NaiveDate::from_ymd_opt(2022, 10, 1).unwrap()),
+            host_org: Some(school),
+            host_person: Some(p),
+            ..Default::default()
+        })
+        .unwrap();
+    let e = store.events(AcademicYear(2022)).unwrap().remove(0);
+    for text in [&e.title, &e.host_school, &e.teacher, &e.district] {
+        assert!(!text.chars().any(|c| c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c)), "{text:?}");
+    }
+    assert_eq!(e.teacher, "Иванов]0;owned И.И.");
+    assert_eq!(e.host_school, "МБОУ «СОШ №9»");
+}
+
+#[test]
+fn a_new_link_is_listed_in_the_years_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("x.db"), "tester").unwrap();
+    let d = store.add_district("Район", "").unwrap();
+    let a = store.add_org(Some(d), OrgKind::School, "СОШ", "Школа А", "А", "").unwrap();
+    let b = store.add_org(Some(d), OrgKind::School, "СОШ", "Школа Б", "Б", "").unwrap();
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    store
+        .add_link(NewLink {
+            level: LinkLevel::SchoolSchool,
+            mentor: Party::Org(a),
+            mentee: Party::Org(b),
+            subject: "физика",
+            form: "мастер-классы",
+            when: When { start: Some(day(2023, 9, 1)), end: Some(day(2025, 5, 31)), text: None },
+            basis: "приказ № 1",
+        })
+        .unwrap();
+    for (year, listed) in [(2022, false), (2023, true), (2024, true), (2025, false)] {
+        let links = store.links(AcademicYear(year)).unwrap();
+        assert_eq!(links.len(), usize::from(listed), "{year}");
+    }
+    let l = store.links(AcademicYear(2024)).unwrap().remove(0);
+    assert_eq!((l.mentor.as_str(), l.mentee.as_str(), l.subject.as_str()), ("Школа А", "Школа Б", "физика"));
+    assert_eq!(l.when.display(), "01.09.2023–31.05.2025");
+}
+
+fn bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn a_store_from_a_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.db");
+    {
+        let store = Store::open(&path, "tester").unwrap();
+        store.checkpoint().unwrap();
+    }
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 7).unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path, "tester").err().expect("a newer schema is refused");
+    assert!(matches!(err, StoreError::NewerSchema { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("newer") && msg.contains("untouched"), "{msg}");
+    assert_eq!(bytes(&path), before, "the file changed");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    std::fs::write(&path, "Протокол №5\nэто не база данных\n").unwrap();
+    let before = bytes(&path);
+    let err = Store::open(&path, "tester").err().expect("refused");
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+    assert!(err.to_string().contains("not a nastavnik store"));
+    assert_eq!(bytes(&path), before);
+    assert!(!dir.path().join("notes.db-wal").exists());
+}
+
+#[test]
+fn a_read_only_file_is_refused_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.db");
+    {
+        let store = demo(dir.path());
+        drop(store);
+        std::fs::rename(dir.path().join("demo.db"), &path).unwrap();
+    }
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = bytes(&path);
+    let err = Store::open(&path, "tester").err().expect("refused");
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+    assert!(err.to_string().contains("cannot be written"));
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn create_new_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.db");
+    std::fs::write(&path, b"precious").unwrap();
+    let err = Store::create_new(&path, "tester").err().expect("refused");
+    assert!(matches!(err, StoreError::Exists { .. }));
+    assert_eq!(bytes(&path), b"precious");
+}
+
+#[test]
+fn status_labels_come_from_the_catalogue() {
+    assert_eq!(EventStatus::Done.label(&RU), "проведено");
+    assert_eq!(AgreementStatus::Draft.label(&RU), "проект");
+}
