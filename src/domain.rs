@@ -143,6 +143,8 @@ pub struct ClusterRow {
 pub struct LinkRow {
     pub id: i64,
     pub level: LinkLevel,
+    pub mentor_ref: crate::lookup::Entity,
+    pub mentee_ref: crate::lookup::Entity,
     pub mentor: String,
     pub mentee: String,
     pub subject: String,

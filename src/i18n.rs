@@ -120,6 +120,18 @@ catalogue! {
     sec_director: "Директор", "Director";
     none: "—", "—";
     hist_created: "создано", "created";
+    via: "через", "via";
+    lookup_title: "Кто кого наставляет", "Who mentors whom";
+    lookup_prompt: "Школа, педагог, город или предмет", "School, teacher, town or subject";
+    lookup_nothing: "Ничего не найдено", "Nothing found";
+    lookup_hint: "Enter — ответ, ↑↓ — выбор, Esc — назад", "Enter answers, ↑↓ choose, Esc goes back";
+    act_lookup: "Найти школу или человека: кто наставляет и кого", "Find a school or person: who mentors it and whom it mentors";
+    act_copy: "Скопировать ответ в буфер обмена (работает и по SSH)", "Copy the answer to the clipboard (works over SSH too)";
+    copied: "Ответ скопирован в буфер обмена", "The answer is on the clipboard";
+    hint_lookup: "кто кого", "who mentors";
+    hint_copy: "копировать", "copy";
+    hint_jump: "перейти", "go to";
+    near_misses: "ближайшие совпадения", "nearest matches";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 

@@ -29,6 +29,8 @@ pub enum Action {
     PrevYear,
     NextYear,
     Reload,
+    Lookup,
+    Copy,
 }
 
 /// Every action with its config name and its default keys, in the order help lists them.
@@ -57,6 +59,8 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Status, "status", &["s"]),
     (Action::PrevYear, "prev_year", &["["]),
     (Action::NextYear, "next_year", &["]"]),
+    (Action::Lookup, "lookup", &["w"]),
+    (Action::Copy, "copy", &["y"]),
     (Action::Reload, "reload", &["F5", "C-l"]),
 ];
 
@@ -84,6 +88,8 @@ impl Action {
             Action::PrevYear => s.act_prev_year,
             Action::NextYear => s.act_next_year,
             Action::Reload => s.act_reload,
+            Action::Lookup => s.act_lookup,
+            Action::Copy => s.act_copy,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! nastavnik: a terminal program for district coordinators of network mentoring between schools.
 //! Layers point one way: `domain` ← `store` ← `app` ← `ui`; `main.rs` wires them together.
 
+pub mod answer;
 pub mod app;
 pub mod config;
 pub mod demo;
@@ -8,6 +9,7 @@ pub mod domain;
 pub mod headless;
 pub mod i18n;
 pub mod keys;
+pub mod lookup;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -47,6 +47,13 @@ enum Command {
         #[arg(long)]
         year: Option<String>,
     },
+    /// Who mentors a school or a person, and whom it mentors (the best match of QUERY).
+    Who {
+        /// A few letters of a name, town or subject, in any order and case.
+        query: Vec<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Write the demo data (the seed documents) to a new store file.
     Demo {
         #[arg(long, value_name = "FILE")]
@@ -176,8 +183,35 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
             Ok(())
         }
         Some(Command::Screenshots { out }) => screenshots(store, st, out),
+        Some(Command::Who { query, format }) => who(&store, &query.join(" "), *format, st.s),
         Some(Command::Demo { .. }) => Ok(()),
     }
+}
+
+fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<(), String> {
+    let index = nastavnik::lookup::Index::new(store.search_entries().map_err(|e| e.to_string())?);
+    let hits = index.search(query, 1);
+    let Some(best) = hits.first() else {
+        let near: Vec<String> = index
+            .near_misses(query, 5)
+            .iter()
+            .map(|h| {
+                let e = &index.entries[h.index];
+                format!("  {} ({})", e.name, e.context)
+            })
+            .collect();
+        let mut msg = format!("{} «{query}»", s.lookup_nothing);
+        if !near.is_empty() {
+            msg.push_str(&format!("; {}:\n{}", s.near_misses, near.join("\n")));
+        }
+        return Err(msg);
+    };
+    let a = nastavnik::answer::answer(store, index.entries[best.index].entity).map_err(|e| e.to_string())?;
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&a).map_err(|e| e.to_string())?),
+        _ => print!("{}", nastavnik::answer::plain_text(&a, s)),
+    }
+    Ok(())
 }
 
 fn write_demo(out: &Path) -> ExitCode {

@@ -25,7 +25,16 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
             terminal.draw(|f| crate::ui::draw(f, app))?;
             if event::poll(Duration::from_millis(500))? {
                 match event::read()? {
-                    Event::Key(k) => app.handle_key(k),
+                    Event::Key(k) => {
+                        app.handle_key(k);
+                        if let Some(text) = app.clipboard.take() {
+                            // OSC 52: the coordinator's own terminal puts it on their clipboard, over SSH too.
+                            let _ = execute!(
+                                std::io::stdout(),
+                                crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.into_bytes())
+                            );
+                        }
+                    }
                     Event::Mouse(m) => app.handle_mouse(m),
                     Event::Resize(w, h) => app.resize(ratatui::layout::Rect::new(0, 0, w, h)),
                     _ => {}

@@ -1,5 +1,7 @@
 //! Drawing. Reads the state, never changes it, never touches the store.
 
+mod lookup;
+
 use crate::app::rows::{columns, DocLine, Tone};
 use crate::app::{areas, tab_spans, App, Overlay, Pane, MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::{AgreementStatus, EventStatus};
@@ -36,6 +38,8 @@ pub fn draw(f: &mut Frame, app: &App) {
             Overlay::Help { scroll } => draw_help(f, app, *scroll),
             Overlay::Detail { title, doc, scroll } => draw_detail(f, app, title, doc, *scroll),
             Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
+            Overlay::Lookup(st) => lookup::draw_lookup(f, app, st),
+            Overlay::Answer(st) => lookup::draw_answer(f, app, st),
         }
     }
 }
@@ -227,6 +231,13 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     }
     match app.overlays.last() {
         Some(Overlay::StatusPicker { .. }) => vec![(k(Action::Open), s.hint_status), (k(Action::Back), s.act_back)],
+        Some(Overlay::Lookup(_)) => vec![("Enter".into(), s.hint_open), ("Esc".into(), s.act_back)],
+        Some(Overlay::Answer(_)) => vec![
+            (k(Action::Open), s.hint_jump),
+            (k(Action::Copy), s.hint_copy),
+            (k(Action::Lookup), s.hint_lookup),
+            (k(Action::Back), s.act_back),
+        ],
         Some(_) => vec![(format!("{}/{}", k(Action::Down), k(Action::Up)), s.act_down), (k(Action::Back), s.act_back)],
         None => {
             let mut h = vec![
@@ -237,6 +248,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             if app.pane.has_status() {
                 h.push((k(Action::Status), s.hint_status));
             }
+            h.push((k(Action::Lookup), s.hint_lookup));
             h.push((k(Action::Help), s.hint_help));
             h.push((k(Action::Quit), s.hint_quit));
             h
@@ -271,13 +283,13 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), bottom);
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
-fn popup_block<'a>(app: &App, title: &'a str) -> Block<'a> {
+pub(crate) fn popup_block<'a>(app: &App, title: &'a str) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -303,7 +315,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             lines.push(help_line(app, &keys.join(" "), action.describe(app.s)));
             continue;
         }
-        if *action == Action::Status && !app.pane.has_status() {
+        if (*action == Action::Status && !app.pane.has_status()) || *action == Action::Copy {
             continue;
         }
         lines.push(help_line(app, &app.keys.keys(*action), action.describe(app.s)));

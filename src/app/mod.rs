@@ -1,6 +1,7 @@
 //! The program's state and the one place that changes it. Keys become actions (see `keys`),
 //! actions change state here, and the store is read or written here — never while drawing.
 
+pub mod lookup;
 pub mod rows;
 
 use crate::config::Theme;
@@ -75,6 +76,8 @@ pub enum Overlay {
     Help { scroll: u16 },
     StatusPicker { target: StatusTarget, title: String, options: Vec<&'static str>, selected: usize },
     Detail { title: String, doc: Vec<DocLine>, scroll: u16 },
+    Lookup(lookup::LookupState),
+    Answer(lookup::AnswerState),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,6 +102,10 @@ pub struct App {
     pub size: Rect,
     pub quit: bool,
     pub today: chrono::NaiveDate,
+    /// The lookup's index, built on first use and dropped when the data changes.
+    pub index: Option<crate::lookup::Index>,
+    /// Text the terminal should put on the clipboard (OSC 52); the event loop sends it.
+    pub clipboard: Option<String>,
     data_version: i64,
 }
 
@@ -156,6 +163,8 @@ impl App {
             size,
             quit: false,
             today: chrono::Local::now().date_naive(),
+            index: None,
+            clipboard: None,
             data_version,
         };
         app.load()?;
@@ -166,6 +175,7 @@ impl App {
     /// selection on the same item where it still exists.
     pub fn load(&mut self) -> Result<(), StoreError> {
         let y = self.year;
+        self.index = None;
         self.data = YearData {
             clusters: self.store.clusters(y)?,
             links: self.store.links(y)?,
@@ -285,7 +295,7 @@ impl App {
         self.report(r).is_some()
     }
 
-    fn report<T>(&mut self, r: Result<T, StoreError>) -> Option<T> {
+    pub(crate) fn report<T>(&mut self, r: Result<T, StoreError>) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
@@ -305,6 +315,11 @@ impl App {
         }
         if self.filter_input.is_some() {
             self.filter_key(ev);
+            return;
+        }
+        if matches!(self.overlays.last(), Some(Overlay::Lookup(_))) {
+            self.message = None;
+            self.lookup_key(ev);
             return;
         }
         let Some(action) = self.keys.action(&ev) else {
@@ -343,11 +358,17 @@ impl App {
     }
 
     fn overlay_action(&mut self, action: Action) {
+        if matches!(self.overlays.last(), Some(Overlay::Answer(_))) {
+            self.answer_action(action);
+            return;
+        }
         let Some(top) = self.overlays.last_mut() else {
             return;
         };
         match (top, action) {
+            (Overlay::Lookup(_) | Overlay::Answer(_), _) => {}
             (_, Action::Quit) => self.quit = true,
+            (Overlay::Detail { .. }, Action::Lookup) => self.open_lookup(),
             (Overlay::Help { .. }, Action::Help) | (_, Action::Back) => {
                 self.overlays.pop();
             }
@@ -406,6 +427,8 @@ impl App {
             }
             Action::ClearFilter => self.clear_filter(),
             Action::Status => self.open_status_picker(),
+            Action::Lookup => self.open_lookup(),
+            Action::Copy => {}
             Action::Reload => {
                 if self.reload() {
                     self.data_version = self.store.data_version().unwrap_or(self.data_version);

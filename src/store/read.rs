@@ -3,9 +3,10 @@
 
 use super::{Result, Store};
 use crate::domain::*;
+use crate::lookup::{Entity, Entry};
 use crate::text::{clean_line, natural_cmp, AcademicYear};
 use chrono::NaiveDate;
-use rusqlite::{params, Row};
+use rusqlite::{params, OptionalExtension, Row};
 
 fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
     Ok(r.get::<_, Option<String>>(i)?.map(|s| clean_line(&s)).unwrap_or_default())
@@ -72,7 +73,8 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
 fn link_sql(filter: &str) -> String {
     format!(
         "SELECT l.id, l.level, {}, {}, l.subject, l.form, l.start_date, l.end_date, l.period_text,
-            l.basis, l.ended_at IS NULL
+            l.basis, l.ended_at IS NULL, l.mentor_org_id, l.mentor_person_id, l.mentee_org_id,
+            l.mentee_person_id
          FROM mentoring_links l
          LEFT JOIN organizations mo ON mo.id = l.mentor_org_id
          LEFT JOIN people mp ON mp.id = l.mentor_person_id
@@ -87,9 +89,18 @@ fn link_sql(filter: &str) -> String {
     )
 }
 
+fn entity(r: &Row, org: usize) -> rusqlite::Result<Entity> {
+    Ok(match r.get::<_, Option<i64>>(org)? {
+        Some(id) => Entity::Org(id),
+        None => Entity::Person(r.get::<_, Option<i64>>(org + 1)?.unwrap_or(0)),
+    })
+}
+
 fn link_row(r: &Row) -> rusqlite::Result<LinkRow> {
     Ok(LinkRow {
         id: r.get(0)?,
+        mentor_ref: entity(r, 11)?,
+        mentee_ref: entity(r, 13)?,
         level: LinkLevel::from_code(&r.get::<_, String>(1)?).unwrap_or(LinkLevel::SchoolSchool),
         mentor: text(r, 2)?,
         mentee: text(r, 3)?,
@@ -443,6 +454,78 @@ impl Store {
             agreements,
             risks,
         })
+    }
+
+    /// Every organization and person, with the folded text the lookup matches against.
+    pub fn search_entries(&self) -> Result<Vec<Entry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT 0, o.id, o.name, trim(o.town || coalesce(', ' || d.name, ''), ', '), o.name_fold
+               FROM organizations o LEFT JOIN districts d ON d.id = o.district_id
+             UNION ALL
+             SELECT 1, p.id, p.full_name,
+                    trim(p.role || coalesce(', ' || coalesce(nullif(o.short_name, ''), o.name), ''), ', '), p.name_fold
+               FROM people p LEFT JOIN organizations o ON o.id = p.org_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(1)?;
+            Ok(Entry {
+                entity: if r.get::<_, i64>(0)? == 0 { Entity::Org(id) } else { Entity::Person(id) },
+                name: text(r, 2)?,
+                context: text(r, 3)?,
+                folded: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The name and context of one organization or person.
+    pub fn entry(&self, e: Entity) -> Result<Entry> {
+        let sql = match e {
+            Entity::Org(_) => {
+                "SELECT o.name, trim(o.town || coalesce(', ' || d.name, ''), ', '), o.name_fold
+                   FROM organizations o LEFT JOIN districts d ON d.id = o.district_id WHERE o.id = ?1"
+            }
+            Entity::Person(_) => {
+                "SELECT p.full_name, trim(p.role || coalesce(', ' || coalesce(nullif(o.short_name, ''), o.name), ''), ', '),
+                        p.name_fold
+                   FROM people p LEFT JOIN organizations o ON o.id = p.org_id WHERE p.id = ?1"
+            }
+        };
+        let id = match e {
+            Entity::Org(id) | Entity::Person(id) => id,
+        };
+        self.conn
+            .prepare_cached(sql)?
+            .query_row([id], |r| Ok(Entry { entity: e, name: text(r, 0)?, context: text(r, 1)?, folded: r.get(2)? }))
+            .map_err(|_| super::StoreError::NotFound("organization or person"))
+    }
+
+    /// The organization a person works in.
+    pub fn org_of(&self, person: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT org_id FROM people WHERE id = ?1")?
+            .query_row([person], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// Links in which `e` is the mentee (`as_mentee`) or the mentor. For an organization as
+    /// mentor, links whose mentor is one of its people count too: a school mentors through its
+    /// teachers.
+    pub fn links_of(&self, e: Entity, as_mentee: bool) -> Result<Vec<LinkRow>> {
+        let filter = match (e, as_mentee) {
+            (Entity::Org(_), true) => "l.mentee_org_id = ?1",
+            (Entity::Person(_), true) => "l.mentee_person_id = ?1",
+            (Entity::Org(_), false) => "l.mentor_org_id = ?1 OR mp.org_id = ?1",
+            (Entity::Person(_), false) => "l.mentor_person_id = ?1",
+        };
+        let id = match e {
+            Entity::Org(id) | Entity::Person(id) => id,
+        };
+        let mut stmt = self.conn.prepare_cached(&link_sql(filter))?;
+        let rows = stmt.query_map([id], link_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn count(&self, table: Table) -> Result<i64> {

@@ -1,0 +1,144 @@
+//! "Who mentors whom": for one school or person, the chain of mentors above it (up to the
+//! coordinator) and the chain of mentees below it, each link with its subject, form, period and
+//! the order it rests on. Used by the lookup overlay, `y` (copy) and `nastavnik who`.
+
+use crate::domain::LinkRow;
+use crate::i18n::Strings;
+use crate::lookup::{Entity, Entry};
+use crate::store::{Result, Store};
+use serde::Serialize;
+use std::collections::HashSet;
+
+const MAX_DEPTH: usize = 6;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ChainLine {
+    pub depth: usize,
+    /// The other side of the link: the mentor in the upward chain, the mentee downward.
+    pub other: Entity,
+    pub other_name: String,
+    /// Set when the link reaches the subject through its school ("через СОШ №1").
+    pub via: Option<String>,
+    pub link: LinkRow,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Answer {
+    pub subject: Entry,
+    pub mentors: Vec<ChainLine>,
+    pub mentees: Vec<ChainLine>,
+}
+
+pub fn answer(store: &Store, e: Entity) -> Result<Answer> {
+    let subject = store.entry(e)?;
+    let mut mentors = Vec::new();
+    let mut seen = HashSet::from([e]);
+    up(store, e, 0, None, &mut seen, &mut mentors)?;
+    if let Entity::Person(p) = e {
+        if let Some(org) = store.org_of(p)? {
+            if seen.insert(Entity::Org(org)) {
+                let via = store.entry(Entity::Org(org))?.name;
+                up(store, Entity::Org(org), 0, Some(via), &mut seen, &mut mentors)?;
+            }
+        }
+    }
+    let mut mentees = Vec::new();
+    let mut seen = HashSet::from([e]);
+    down(store, e, 0, &mut seen, &mut mentees)?;
+    Ok(Answer { subject, mentors, mentees })
+}
+
+fn up(
+    store: &Store,
+    e: Entity,
+    depth: usize,
+    via: Option<String>,
+    seen: &mut HashSet<Entity>,
+    out: &mut Vec<ChainLine>,
+) -> Result<()> {
+    for link in store.links_of(e, true)? {
+        let other = link.mentor_ref;
+        out.push(ChainLine { depth, other, other_name: link.mentor.clone(), via: via.clone(), link });
+        if depth + 1 < MAX_DEPTH && seen.insert(other) {
+            up(store, other, depth + 1, None, seen, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn down(store: &Store, e: Entity, depth: usize, seen: &mut HashSet<Entity>, out: &mut Vec<ChainLine>) -> Result<()> {
+    for link in store.links_of(e, false)? {
+        let other = link.mentee_ref;
+        let via = (link.mentor_ref != e).then(|| link.mentor.clone());
+        out.push(ChainLine { depth, other, other_name: link.mentee.clone(), via, link });
+        if depth + 1 < MAX_DEPTH && seen.insert(other) {
+            down(store, other, depth + 1, seen, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// One line of the answer as shown and copied; `target` is what Enter jumps to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerLine {
+    pub text: String,
+    pub target: Option<Entity>,
+    pub heading: bool,
+}
+
+fn describe(l: &ChainLine, s: &Strings) -> String {
+    let mut parts = vec![l.link.level.label(s).to_string()];
+    for p in [&l.link.subject, &l.link.form] {
+        if !p.is_empty() {
+            parts.push(p.clone());
+        }
+    }
+    let when = l.link.when.display();
+    if !when.is_empty() {
+        parts.push(when);
+    }
+    if !l.link.basis.is_empty() {
+        parts.push(l.link.basis.clone());
+    }
+    if !l.link.active {
+        parts.push(s.inactive.to_string());
+    }
+    parts.join("; ")
+}
+
+pub fn lines(a: &Answer, s: &Strings) -> Vec<AnswerLine> {
+    let mut out = vec![AnswerLine {
+        text: if a.subject.context.is_empty() {
+            a.subject.name.clone()
+        } else {
+            format!("{} ({})", a.subject.name, a.subject.context)
+        },
+        target: None,
+        heading: true,
+    }];
+    for (title, chain, arrow) in [(s.sec_mentors, &a.mentors, "←"), (s.sec_mentees, &a.mentees, "→")] {
+        out.push(AnswerLine { text: String::new(), target: None, heading: false });
+        out.push(AnswerLine { text: format!("{title}:"), target: None, heading: true });
+        if chain.is_empty() {
+            out.push(AnswerLine { text: format!("  {}", s.none), target: None, heading: false });
+        }
+        for l in chain {
+            let indent = "    ".repeat(l.depth);
+            let via = l.via.as_ref().map(|v| format!(" [{} {v}]", s.via)).unwrap_or_default();
+            out.push(AnswerLine {
+                text: format!("{indent}  {arrow} {}{via} — {}", l.other_name, describe(l, s)),
+                target: Some(l.other),
+                heading: false,
+            });
+        }
+    }
+    out
+}
+
+pub fn plain_text(a: &Answer, s: &Strings) -> String {
+    let mut t: String = lines(a, s).into_iter().map(|l| l.text + "\n").collect();
+    while t.ends_with("\n\n") {
+        t.pop();
+    }
+    t
+}

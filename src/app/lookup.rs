@@ -1,0 +1,116 @@
+//! The lookup (`w`) and its answer: who mentors a school or a person, and whom it mentors.
+
+use super::{App, Message, Overlay};
+use crate::answer::{self, AnswerLine};
+use crate::keys::Action;
+use crate::lookup::{Entity, Index};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+pub const LOOKUP_LIMIT: usize = 50;
+
+pub struct LookupState {
+    pub input: TextArea<'static>,
+    pub hits: Vec<(Entity, String, String)>,
+    pub selected: usize,
+}
+
+pub struct AnswerState {
+    pub lines: Vec<AnswerLine>,
+    pub text: String,
+    pub selected: usize,
+}
+
+impl App {
+    pub fn open_lookup(&mut self) {
+        if self.index.is_none() {
+            match self.store.search_entries() {
+                Ok(entries) => self.index = Some(Index::new(entries)),
+                Err(e) => {
+                    self.message = Some(Message { text: e.to_string(), error: true });
+                    return;
+                }
+            }
+        }
+        let mut input = TextArea::default();
+        input.set_placeholder_text(self.s.lookup_prompt);
+        self.overlays.push(Overlay::Lookup(LookupState { input, hits: Vec::new(), selected: 0 }));
+    }
+
+    /// Keys typed into the lookup: letters stay letters on any layout.
+    pub(super) fn lookup_key(&mut self, ev: KeyEvent) {
+        let Some(Overlay::Lookup(st)) = self.overlays.last_mut() else { return };
+        match ev.code {
+            KeyCode::Esc => {
+                self.overlays.pop();
+            }
+            KeyCode::Down => st.selected = (st.selected + 1).min(st.hits.len().saturating_sub(1)),
+            KeyCode::Up => st.selected = st.selected.saturating_sub(1),
+            KeyCode::Enter => {
+                if let Some((e, _, _)) = st.hits.get(st.selected).cloned() {
+                    self.overlays.pop();
+                    self.show_answer(e);
+                }
+            }
+            _ => {
+                st.input.input(ev);
+                let query = st.input.lines().join(" ");
+                st.hits = match &self.index {
+                    Some(ix) => ix
+                        .search(&query, LOOKUP_LIMIT)
+                        .into_iter()
+                        .map(|h| {
+                            let e = &ix.entries[h.index];
+                            (e.entity, e.name.clone(), e.context.clone())
+                        })
+                        .collect(),
+                    None => Vec::new(),
+                };
+                st.selected = 0;
+            }
+        }
+    }
+
+    pub fn show_answer(&mut self, e: Entity) {
+        let r = answer::answer(&self.store, e);
+        let Some(a) = self.report(r) else { return };
+        let lines = answer::lines(&a, self.s);
+        let selected = lines.iter().position(|l| l.target.is_some()).unwrap_or(0);
+        let text = answer::plain_text(&a, self.s);
+        self.overlays.push(Overlay::Answer(AnswerState { lines, text, selected }));
+    }
+
+    pub(super) fn answer_action(&mut self, action: Action) {
+        let Some(Overlay::Answer(st)) = self.overlays.last_mut() else { return };
+        let targets: Vec<usize> =
+            st.lines.iter().enumerate().filter(|(_, l)| l.target.is_some()).map(|(i, _)| i).collect();
+        let pos = targets.iter().position(|i| *i == st.selected);
+        match action {
+            Action::Down => {
+                if let Some(next) = pos.map_or(targets.first(), |p| targets.get(p + 1)) {
+                    st.selected = *next;
+                }
+            }
+            Action::Up => {
+                if let Some(prev) = pos.and_then(|p| p.checked_sub(1)).and_then(|p| targets.get(p)) {
+                    st.selected = *prev;
+                }
+            }
+            Action::Open => {
+                if let Some(e) = st.lines.get(st.selected).and_then(|l| l.target) {
+                    self.show_answer(e);
+                }
+            }
+            Action::Copy => {
+                self.clipboard = Some(st.text.clone());
+                self.message = Some(Message { text: self.s.copied.to_string(), error: false });
+            }
+            Action::Lookup => self.open_lookup(),
+            Action::Back => {
+                self.overlays.pop();
+            }
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Matching names as a coordinator types them: case-insensitive for Cyrillic and Latin, ё = е,
+//! quotes, № and punctuation ignored, words in any order, a missing, extra, wrong or swapped
+//! letter forgiven, best match first. Pure logic over an in-memory index; the store fills it.
+
+use crate::text::fold;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Entity {
+    Org(i64),
+    Person(i64),
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Entry {
+    pub entity: Entity,
+    /// The name as written: «МБОУ «СОШ №3» г. Пикалево», «Н.О. Ерошенкова».
+    pub name: String,
+    /// What tells two equal names apart: the town and district, or the role and school.
+    pub context: String,
+    /// `fold(name + short name + town + subjects)`, kept by the store on every write.
+    pub folded: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub index: usize,
+    pub score: u32,
+}
+
+pub struct Index {
+    pub entries: Vec<Entry>,
+    /// Each entry's folded text as characters, and its words as ranges into them, made once
+    /// so that a key press allocates nothing per entry.
+    chars: Vec<Vec<char>>,
+    words: Vec<Vec<(u16, u16)>>,
+}
+
+/// Whether `a` and `b` differ by at most one edit: a letter missing, added, replaced, or two
+/// neighbours swapped.
+fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < la && i < lb && a[i] == b[i] {
+        i += 1;
+    }
+    if i == la && i == lb {
+        return true;
+    }
+    if la == lb {
+        // One replacement, or one swap of neighbours.
+        if a[i + 1..] == b[i + 1..] {
+            return true;
+        }
+        return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..];
+    }
+    if la > lb {
+        a[i + 1..] == b[i..]
+    } else {
+        a[i..] == b[i + 1..]
+    }
+}
+
+fn contains(hay: &[char], needle: &[char]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+impl Index {
+    pub fn new(entries: Vec<Entry>) -> Index {
+        let chars: Vec<Vec<char>> = entries.iter().map(|e| e.folded.chars().collect()).collect();
+        let words = chars
+            .iter()
+            .map(|cs| {
+                let mut out = Vec::new();
+                let mut start: Option<usize> = None;
+                for (i, c) in cs.iter().enumerate() {
+                    match (*c == ' ', start) {
+                        (true, Some(s)) => {
+                            out.push((s as u16, i as u16));
+                            start = None;
+                        }
+                        (false, None) => start = Some(i),
+                        _ => {}
+                    }
+                }
+                if let Some(s) = start {
+                    out.push((s as u16, cs.len() as u16));
+                }
+                out
+            })
+            .collect();
+        Index { entries, chars, words }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How well one query word matches entry `i`: a whole word, a word's beginning, inside a
+    /// word, or within one edit of a word or of its beginning; `None` when it does not match.
+    fn word_score(&self, i: usize, q: &[char]) -> Option<u32> {
+        let cs = &self.chars[i];
+        let mut best: Option<u32> = None;
+        let mut fuzzy = false;
+        for &(s, e) in &self.words[i] {
+            let w = &cs[s as usize..e as usize];
+            let score = if w == q {
+                100
+            } else if w.starts_with(q) {
+                70
+            } else if q.len() >= 3 && contains(w, q) {
+                40
+            } else {
+                if !fuzzy && q.len() >= 4 {
+                    fuzzy = within_one_edit(q, w)
+                        || within_one_edit(q, &w[..w.len().min(q.len())])
+                        || (w.len() > q.len() && within_one_edit(q, &w[..q.len() - 1]))
+                        || (w.len() > q.len() && within_one_edit(q, &w[..q.len() + 1]));
+                }
+                continue;
+            };
+            best = Some(best.map_or(score, |b| b.max(score)));
+        }
+        best.or(if fuzzy { Some(20) } else { None })
+    }
+
+    /// The entries matching every word of `query`, best first, at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let q = fold(query);
+        let words: Vec<Vec<char>> = q.split(' ').filter(|w| !w.is_empty()).map(|w| w.chars().collect()).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<Hit> = Vec::new();
+        'entries: for i in 0..self.entries.len() {
+            let mut total = 0;
+            for w in &words {
+                match self.word_score(i, w) {
+                    Some(s) => total += s,
+                    None => continue 'entries,
+                }
+            }
+            // Shorter names are the more specific answer when scores tie.
+            let brevity = 50u32.saturating_sub(self.words[i].len() as u32);
+            hits.push(Hit { index: i, score: total * 100 + brevity });
+        }
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| crate::text::natural_cmp(&self.entries[a.index].name, &self.entries[b.index].name))
+        });
+        hits.truncate(limit);
+        hits
+    }
+
+    /// The entries that match most of the query's words, for "did you mean" when nothing
+    /// matches them all.
+    pub fn near_misses(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let q = fold(query);
+        let words: Vec<Vec<char>> = q.split(' ').filter(|w| !w.is_empty()).map(|w| w.chars().collect()).collect();
+        let mut hits: Vec<Hit> = (0..self.entries.len())
+            .filter_map(|i| {
+                let (n, sum) =
+                    words.iter().filter_map(|w| self.word_score(i, w)).fold((0u32, 0u32), |(n, s), x| (n + 1, s + x));
+                (n > 0).then_some(Hit { index: i, score: n * 1000 + sum })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score));
+        hits.truncate(limit);
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(names: &[&str]) -> Index {
+        Index::new(
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| Entry {
+                    entity: Entity::Org(i as i64),
+                    name: n.to_string(),
+                    context: String::new(),
+                    folded: fold(n),
+                })
+                .collect(),
+        )
+    }
+
+    fn first(ix: &Index, q: &str) -> Option<String> {
+        ix.search(q, 5).first().map(|h| ix.entries[h.index].name.clone())
+    }
+
+    #[test]
+    fn word_order_case_yo_and_punctuation_do_not_matter() {
+        let ix = index(&["МБОУ «СОШ №1» г. Пикалево", "МБОУ «СОШ №3» г. Пикалево", "МАОУ «СОШ № 3» Усть-Илимск"]);
+        assert_eq!(first(&ix, "сош 3 пикалево").as_deref(), Some("МБОУ «СОШ №3» г. Пикалево"));
+        assert_eq!(first(&ix, "ПИКАЛЁВО №3").as_deref(), Some("МБОУ «СОШ №3» г. Пикалево"));
+        assert_eq!(ix.search("сош 3", 5).len(), 2);
+    }
+
+    #[test]
+    fn a_missing_or_swapped_letter_is_forgiven() {
+        let ix = index(&["Н.О. Ерошенкова", "Т.П. Маслова", "Е.С. Кузикова"]);
+        assert_eq!(first(&ix, "ершенкова").as_deref(), Some("Н.О. Ерошенкова"));
+        assert_eq!(first(&ix, "масолва").as_deref(), Some("Т.П. Маслова"));
+        assert_eq!(first(&ix, "кузикво").as_deref(), Some("Е.С. Кузикова"));
+        assert_eq!(first(&ix, "масл").as_deref(), Some("Т.П. Маслова"));
+        assert!(ix.search("петров", 5).is_empty());
+        assert!(!ix.near_misses("маслова петров", 5).is_empty());
+    }
+
+    #[test]
+    fn whole_words_rank_above_parts() {
+        let ix = index(&["СОШ № 13", "СОШ № 1"]);
+        assert_eq!(first(&ix, "сош 1").as_deref(), Some("СОШ № 1"));
+    }
+
+    #[test]
+    fn one_edit() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(within_one_edit(&c("маслова"), &c("масолва")));
+        assert!(within_one_edit(&c("маслва"), &c("маслова")));
+        assert!(within_one_edit(&c("маслова"), &c("маслова")));
+        assert!(!within_one_edit(&c("маслова"), &c("мслва")));
+    }
+}
