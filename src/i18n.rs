@@ -126,7 +126,7 @@ catalogue! {
     lookup_nothing: "Ничего не найдено", "Nothing found";
     lookup_hint: "Enter — ответ, ↑↓ — выбор, Esc — назад", "Enter answers, ↑↓ choose, Esc goes back";
     act_lookup: "Найти школу или человека: кто наставляет и кого", "Find a school or person: who mentors it and whom it mentors";
-    act_copy: "Скопировать ответ в буфер обмена (работает и по SSH)", "Copy the answer to the clipboard (works over SSH too)";
+    act_copy: "В ответе «кто кого»: скопировать его в буфер обмена (и по SSH)", "In a who-mentors answer: copy it to the clipboard (over SSH too)";
     copied: "Ответ скопирован в буфер обмена", "The answer is on the clipboard";
     hint_lookup: "кто кого", "who mentors";
     hint_copy: "копировать", "copy";

@@ -173,7 +173,7 @@ impl Index {
                 (n > 0).then_some(Hit { index: i, score: n * 1000 + sum })
             })
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score));
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
         hits.truncate(limit);
         hits
     }

@@ -315,7 +315,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             lines.push(help_line(app, &keys.join(" "), action.describe(app.s)));
             continue;
         }
-        if (*action == Action::Status && !app.pane.has_status()) || *action == Action::Copy {
+        if *action == Action::Status && !app.pane.has_status() {
             continue;
         }
         lines.push(help_line(app, &app.keys.keys(*action), action.describe(app.s)));

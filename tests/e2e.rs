@@ -238,3 +238,24 @@ fn show_prints_one_self_contained_line_per_row_in_every_format() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("2022-2023"));
 }
+
+#[test]
+fn who_answers_from_the_command_line_and_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let out = Command::new(BIN).arg("--db").arg(&db).args(["who", "маслова"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Т.П. Маслова"), "{text}");
+    assert!(text.contains("→ И.В. Чеблокова (СОШ №1) — педагог → педагог; русский язык"), "{text}");
+
+    let out = Command::new(BIN).arg("--db").arg(&db).args(["who", "Ерошенкова", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["subject"]["name"], "Н.О. Ерошенкова");
+    assert_eq!(v["mentees"].as_array().unwrap().len(), 2);
+
+    let out = Command::new(BIN).arg("--db").arg(&db).args(["who", "маслова", "петрович"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Ничего не найдено") && err.contains("Т.П. Маслова"), "{err}");
+}

@@ -181,3 +181,68 @@ fn filter_that_matches_nothing_says_so() {
     assert!(app.view().filter.is_empty());
     assert!(app.view().rows.len() > 10);
 }
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, c);
+    }
+}
+
+#[test]
+fn w_answers_who_mentors_whom_from_any_pane_and_esc_returns() {
+    let mut app = app("lookup");
+    key(&mut app, '4');
+    code(&mut app, KeyCode::Down);
+    code(&mut app, KeyCode::Down);
+    let before = app.view().selected;
+    // ц is w on the Russian layout; inside the lookup letters stay letters.
+    key(&mut app, 'ц');
+    type_text(&mut app, "ПИКАЛЁВО сош 3");
+    let text = screen(&mut app);
+    assert!(text.contains("▶ МБОУ «СОШ №3» г. Пикалево"), "{text}");
+    insta::assert_snapshot!("lookup", text);
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Кого наставляет:") && text.contains("→ МБОУ «СОШ №1» г. Пикалево — школа → школа"), "{text}");
+    assert!(text.contains("→ И.В. Чеблокова (СОШ №1) [через Т.П. Маслова (СОШ №3)]"), "{text}");
+    insta::assert_snapshot!("answer", text);
+
+    // Enter on a name jumps to its own answer: СОШ №1 is mentored by СОШ №3 and the coordinator.
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("МБОУ «СОШ №1» г. Пикалево (Пикалево"), "{text}");
+    assert!(text.contains("← Т.С. Боброва (Комитет образования) — наставник → школа"), "{text}");
+
+    // y copies the answer as plain text.
+    key(&mut app, 'y');
+    let copied = app.clipboard.take().expect("something to copy");
+    assert!(copied.starts_with("МБОУ «СОШ №1» г. Пикалево") && copied.contains("Кто наставляет:"), "{copied}");
+    assert!(!copied.contains('▶'));
+
+    code(&mut app, KeyCode::Esc);
+    code(&mut app, KeyCode::Esc);
+    assert!(app.overlays.is_empty());
+    assert_eq!((app.pane, app.view().selected), (Pane::Deficits, before));
+}
+
+#[test]
+fn a_typo_still_finds_the_tutor_and_her_mentor() {
+    let mut app = app("typo");
+    key(&mut app, 'w');
+    type_text(&mut app, "кузикво");
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Е.С. Кузикова (учитель, СОШ №1)"), "{text}");
+    assert!(text.contains("← Н.О. Ерошенкова (СОШ №3) — педагог → педагог; математика"), "{text}");
+    assert!(text.contains("← МБОУ «СОШ №3» г. Пикалево [через МБОУ «СОШ №1» г. Пикалево]"), "{text}");
+}
+
+#[test]
+fn a_lookup_that_matches_nothing_says_so() {
+    let mut app = app("nomatch");
+    key(&mut app, 'w');
+    type_text(&mut app, "щщщщщ");
+    assert!(screen(&mut app).contains("Ничего не найдено"));
+    code(&mut app, KeyCode::Enter);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Lookup(_))), "Enter on nothing stays in the lookup");
+}

@@ -34,7 +34,7 @@ impl App {
         }
         let mut input = TextArea::default();
         input.set_placeholder_text(self.s.lookup_prompt);
-        self.overlays.push(Overlay::Lookup(LookupState { input, hits: Vec::new(), selected: 0 }));
+        self.overlays.push(Overlay::Lookup(Box::new(LookupState { input, hits: Vec::new(), selected: 0 })));
     }
 
     /// Keys typed into the lookup: letters stay letters on any layout.

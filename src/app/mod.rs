@@ -76,7 +76,7 @@ pub enum Overlay {
     Help { scroll: u16 },
     StatusPicker { target: StatusTarget, title: String, options: Vec<&'static str>, selected: usize },
     Detail { title: String, doc: Vec<DocLine>, scroll: u16 },
-    Lookup(lookup::LookupState),
+    Lookup(Box<lookup::LookupState>),
     Answer(lookup::AnswerState),
 }
 
