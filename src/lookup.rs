@@ -31,10 +31,44 @@ pub struct Hit {
 
 pub struct Index {
     pub entries: Vec<Entry>,
-    /// Each entry's folded text as characters, and its words as ranges into them, made once
-    /// so that a key press allocates nothing per entry.
-    chars: Vec<Vec<char>>,
-    words: Vec<Vec<(u16, u16)>>,
+    /// Every entry's folded text as characters, one after another, and every word as a range
+    /// into it; `word_ranges[i]` says which words are entry `i`'s. Made once, so that a key press
+    /// allocates nothing per entry and walks memory in order.
+    chars: Vec<char>,
+    words: Vec<(u32, u32)>,
+    word_ranges: Vec<(u32, u32)>,
+    /// Which letters each entry has, one bit a letter: a query word with two letters the
+    /// entry lacks cannot match it even with a typo, and is rejected without reading the text.
+    masks: Vec<u64>,
+}
+
+fn letter_bit(c: char) -> u64 {
+    let n = c as u32;
+    let bit = match c {
+        'а'..='я' => n - 'а' as u32,
+        '0'..='9' => 32 + n - '0' as u32,
+        'a'..='z' => 42 + (n - 'a' as u32) % 22,
+        ' ' => return 0,
+        _ => 42 + n % 22,
+    };
+    1 << bit
+}
+
+fn mask(cs: &[char]) -> u64 {
+    cs.iter().fold(0, |m, c| m | letter_bit(*c))
+}
+
+/// The folded words of a query, each with its letter mask.
+fn query_words(query: &str) -> Vec<(Vec<char>, u64)> {
+    fold(query)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let cs: Vec<char> = w.chars().collect();
+            let m = mask(&cs);
+            (cs, m)
+        })
+        .collect()
 }
 
 /// Whether `a` and `b` differ by at most one edit: a letter missing, added, replaced, or two
@@ -71,29 +105,37 @@ fn contains(hay: &[char], needle: &[char]) -> bool {
 
 impl Index {
     pub fn new(entries: Vec<Entry>) -> Index {
-        let chars: Vec<Vec<char>> = entries.iter().map(|e| e.folded.chars().collect()).collect();
-        let words = chars
-            .iter()
-            .map(|cs| {
-                let mut out = Vec::new();
-                let mut start: Option<usize> = None;
-                for (i, c) in cs.iter().enumerate() {
-                    match (*c == ' ', start) {
-                        (true, Some(s)) => {
-                            out.push((s as u16, i as u16));
-                            start = None;
-                        }
-                        (false, None) => start = Some(i),
-                        _ => {}
+        let mut chars = Vec::new();
+        let mut words = Vec::new();
+        let mut word_ranges = Vec::with_capacity(entries.len());
+        for e in &entries {
+            let first_word = words.len() as u32;
+            let mut start: Option<usize> = None;
+            for c in e.folded.chars() {
+                let i = chars.len();
+                match (c == ' ', start) {
+                    (true, Some(s)) => {
+                        words.push((s as u32, i as u32));
+                        start = None;
                     }
+                    (false, None) => start = Some(i),
+                    _ => {}
                 }
-                if let Some(s) = start {
-                    out.push((s as u16, cs.len() as u16));
-                }
-                out
+                chars.push(c);
+            }
+            if let Some(s) = start {
+                words.push((s as u32, chars.len() as u32));
+            }
+            chars.push(' ');
+            word_ranges.push((first_word, words.len() as u32));
+        }
+        let masks = word_ranges
+            .iter()
+            .map(|&(a, b)| {
+                words[a as usize..b as usize].iter().fold(0, |m, &(s, e)| m | mask(&chars[s as usize..e as usize]))
             })
             .collect();
-        Index { entries, chars, words }
+        Index { entries, chars, words, word_ranges, masks }
     }
 
     pub fn len(&self) -> usize {
@@ -104,14 +146,22 @@ impl Index {
         self.entries.is_empty()
     }
 
+    fn entry_words(&self, i: usize) -> &[(u32, u32)] {
+        let (a, b) = self.word_ranges[i];
+        &self.words[a as usize..b as usize]
+    }
+
     /// How well one query word matches entry `i`: a whole word, a word's beginning, inside a
     /// word, or within one edit of a word or of its beginning; `None` when it does not match.
-    fn word_score(&self, i: usize, q: &[char]) -> Option<u32> {
-        let cs = &self.chars[i];
+    fn word_score(&self, i: usize, q: &[char], qmask: u64) -> Option<u32> {
+        let missing = (qmask & !self.masks[i]).count_ones();
+        if missing > 1 || (missing == 1 && q.len() < 4) {
+            return None;
+        }
         let mut best: Option<u32> = None;
         let mut fuzzy = false;
-        for &(s, e) in &self.words[i] {
-            let w = &cs[s as usize..e as usize];
+        for &(s, e) in self.entry_words(i) {
+            let w = &self.chars[s as usize..e as usize];
             let score = if w == q {
                 100
             } else if w.starts_with(q) {
@@ -119,7 +169,9 @@ impl Index {
             } else if q.len() >= 3 && contains(w, q) {
                 40
             } else {
-                if !fuzzy && q.len() >= 4 {
+                // A typo is rarely in both of the first two letters: checking that first keeps
+                // the edit-distance work for the few words where it can succeed.
+                if !fuzzy && q.len() >= 4 && w.len() >= 2 && (w[0] == q[0] || w[1] == q[1]) {
                     fuzzy = within_one_edit(q, w)
                         || within_one_edit(q, &w[..w.len().min(q.len())])
                         || (w.len() > q.len() && within_one_edit(q, &w[..q.len() - 1]))
@@ -132,50 +184,56 @@ impl Index {
         best.or(if fuzzy { Some(20) } else { None })
     }
 
-    /// The entries matching every word of `query`, best first, at most `limit`.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let q = fold(query);
-        let words: Vec<Vec<char>> = q.split(' ').filter(|w| !w.is_empty()).map(|w| w.chars().collect()).collect();
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let mut hits: Vec<Hit> = Vec::new();
-        'entries: for i in 0..self.entries.len() {
-            let mut total = 0;
-            for w in &words {
-                match self.word_score(i, w) {
-                    Some(s) => total += s,
-                    None => continue 'entries,
-                }
-            }
-            // Shorter names are the more specific answer when scores tie.
-            let brevity = 50u32.saturating_sub(self.words[i].len() as u32);
-            hits.push(Hit { index: i, score: total * 100 + brevity });
+    /// The best `limit` hits: found by score, then ordered by score and name.
+    fn best(&self, mut hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit, |a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+            hits.truncate(limit);
         }
         hits.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
                 .then_with(|| crate::text::natural_cmp(&self.entries[a.index].name, &self.entries[b.index].name))
         });
-        hits.truncate(limit);
         hits
+    }
+
+    /// The entries matching every word of `query`, best first, at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let words = query_words(query);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<Hit> = Vec::new();
+        'entries: for i in 0..self.entries.len() {
+            let mut total = 0;
+            for (w, m) in &words {
+                match self.word_score(i, w, *m) {
+                    Some(s) => total += s,
+                    None => continue 'entries,
+                }
+            }
+            // Shorter names are the more specific answer when scores tie.
+            let brevity = 50u32.saturating_sub(self.entry_words(i).len() as u32);
+            hits.push(Hit { index: i, score: total * 100 + brevity });
+        }
+        self.best(hits, limit)
     }
 
     /// The entries that match most of the query's words, for "did you mean" when nothing
     /// matches them all.
     pub fn near_misses(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let q = fold(query);
-        let words: Vec<Vec<char>> = q.split(' ').filter(|w| !w.is_empty()).map(|w| w.chars().collect()).collect();
-        let mut hits: Vec<Hit> = (0..self.entries.len())
+        let words = query_words(query);
+        let hits: Vec<Hit> = (0..self.entries.len())
             .filter_map(|i| {
-                let (n, sum) =
-                    words.iter().filter_map(|w| self.word_score(i, w)).fold((0u32, 0u32), |(n, s), x| (n + 1, s + x));
+                let (n, sum) = words
+                    .iter()
+                    .filter_map(|(w, m)| self.word_score(i, w, *m))
+                    .fold((0u32, 0u32), |(n, s), x| (n + 1, s + x));
                 (n > 0).then_some(Hit { index: i, score: n * 1000 + sum })
             })
             .collect();
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
-        hits.truncate(limit);
-        hits
+        self.best(hits, limit)
     }
 }
 

@@ -58,6 +58,9 @@ enum Command {
     Demo {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Add N synthetic districts of the demo's shape (50 schools and 600 people each), for measuring.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        scale: usize,
     },
     /// Render every pane as an SVG picture into a folder (the README's screenshots).
     Screenshots {
@@ -138,8 +141,8 @@ fn main() -> ExitCode {
         return fail(e);
     }
     let cli = Cli::parse();
-    if let Some(Command::Demo { out }) = &cli.command {
-        return write_demo(out);
+    if let Some(Command::Demo { out, scale }) = &cli.command {
+        return write_demo(out, *scale);
     }
     let st = match setup(&cli) {
         Ok(s) => s,
@@ -189,8 +192,32 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
 }
 
 fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<(), String> {
-    let index = nastavnik::lookup::Index::new(store.search_entries().map_err(|e| e.to_string())?);
-    let hits = index.search(query, 1);
+    // SQLite first finds the rows holding every word as typed, then, for a typo, the rows holding
+    // the first or the second half of every word (one typo rarely spoils both); only when the
+    // index finds nothing among those is the whole store loaded, to name the nearest matches.
+    let folded = nastavnik::text::fold(query);
+    let words: Vec<Vec<char>> = folded.split(' ').filter(|w| !w.is_empty()).map(|w| w.chars().collect()).collect();
+    let exact: Vec<Vec<String>> = words.iter().map(|w| vec![w.iter().collect()]).collect();
+    let halves: Vec<Vec<String>> = words
+        .iter()
+        .map(|w| {
+            let k = w.len() / 2;
+            vec![w[..k].iter().collect(), w[k..].iter().collect()]
+        })
+        .collect();
+    let mut index = nastavnik::lookup::Index::new(Vec::new());
+    let mut hits = Vec::new();
+    for pieces in [Some(exact), Some(halves), None] {
+        let entries = match &pieces {
+            Some(p) => store.search_entries_containing(p),
+            None => store.search_entries(),
+        };
+        index = nastavnik::lookup::Index::new(entries.map_err(|e| e.to_string())?);
+        hits = index.search(query, 1);
+        if !hits.is_empty() {
+            break;
+        }
+    }
     let Some(best) = hits.first() else {
         let near: Vec<String> = index
             .near_misses(query, 5)
@@ -214,10 +241,11 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<(), St
     Ok(())
 }
 
-fn write_demo(out: &Path) -> ExitCode {
+fn write_demo(out: &Path, scale: usize) -> ExitCode {
     let user = Config::default().user();
     let result = Store::create_new(out, &user).and_then(|store| {
         nastavnik::demo::load(&store)?;
+        nastavnik::synth::generate(&store, scale)?;
         store.checkpoint()
     });
     match result {

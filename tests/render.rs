@@ -203,7 +203,10 @@ fn w_answers_who_mentors_whom_from_any_pane_and_esc_returns() {
     insta::assert_snapshot!("lookup", text);
     code(&mut app, KeyCode::Enter);
     let text = screen(&mut app);
-    assert!(text.contains("Кого наставляет:") && text.contains("→ МБОУ «СОШ №1» г. Пикалево — школа → школа"), "{text}");
+    assert!(
+        text.contains("Кого наставляет:") && text.contains("→ МБОУ «СОШ №1» г. Пикалево — школа → школа"),
+        "{text}"
+    );
     assert!(text.contains("→ И.В. Чеблокова (СОШ №1) [через Т.П. Маслова (СОШ №3)]"), "{text}");
     insta::assert_snapshot!("answer", text);
 

@@ -261,3 +261,26 @@ fn status_labels_come_from_the_catalogue() {
     assert_eq!(EventStatus::Done.label(&RU), "проведено");
     assert_eq!(AgreementStatus::Draft.label(&RU), "проект");
 }
+
+#[test]
+fn the_synthetic_region_has_the_demos_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("synth.db"), "tester").unwrap();
+    nastavnik::synth::generate(&store, 2).unwrap();
+    assert_eq!(store.count(Table::Districts).unwrap(), 2);
+    let schools = 2 * nastavnik::synth::SCHOOLS_PER_DISTRICT as i64;
+    assert_eq!(store.count(Table::Organizations).unwrap(), schools + 4);
+    assert_eq!(store.count(Table::People).unwrap(), 2 + schools * nastavnik::synth::PEOPLE_PER_SCHOOL as i64);
+    assert_eq!(store.count(Table::Events).unwrap(), 2 * nastavnik::synth::EVENTS_PER_DISTRICT as i64);
+    let y = AcademicYear(2025);
+    let links = store.links(y).unwrap();
+    for level in LinkLevel::ALL {
+        assert!(links.iter().any(|l| l.level == *level), "no {level:?} link");
+    }
+    assert!(store.clusters(y).unwrap().iter().any(|c| c.status == "ШНОР" && !c.risk_level.is_empty()));
+    // The same n gives the same region.
+    let other = Store::open(&dir.path().join("again.db"), "tester").unwrap();
+    nastavnik::synth::generate(&other, 2).unwrap();
+    let names = |s: &Store| s.search_entries().unwrap().into_iter().map(|e| e.name).collect::<Vec<_>>();
+    assert_eq!(names(&store), names(&other));
+}

@@ -458,15 +458,49 @@ impl Store {
 
     /// Every organization and person, with the folded text the lookup matches against.
     pub fn search_entries(&self) -> Result<Vec<Entry>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.entries_where(&[])
+    }
+
+    /// Only those whose folded text contains, for every group of `pieces`, at least one piece
+    /// of it (already folded): a quick first pass for one-off searches.
+    pub fn search_entries_containing(&self, pieces: &[Vec<String>]) -> Result<Vec<Entry>> {
+        self.entries_where(pieces)
+    }
+
+    fn entries_where(&self, pieces: &[Vec<String>]) -> Result<Vec<Entry>> {
+        let flat: Vec<&String> = pieces.iter().flatten().collect();
+        let cond = |col: &str| {
+            if pieces.is_empty() {
+                return String::new();
+            }
+            let mut n = 0;
+            let groups: Vec<String> = pieces
+                .iter()
+                .map(|alts| {
+                    let ors: Vec<String> = alts
+                        .iter()
+                        .map(|_| {
+                            n += 1;
+                            format!("instr({col}, ?{n}) > 0")
+                        })
+                        .collect();
+                    format!("({})", ors.join(" OR "))
+                })
+                .collect();
+            format!(" WHERE {}", groups.join(" AND "))
+        };
+        let sql = format!(
             "SELECT 0, o.id, o.name, trim(o.town || coalesce(', ' || d.name, ''), ', '), o.name_fold
-               FROM organizations o LEFT JOIN districts d ON d.id = o.district_id
+               FROM organizations o LEFT JOIN districts d ON d.id = o.district_id{}
              UNION ALL
              SELECT 1, p.id, p.full_name,
                     trim(p.role || coalesce(', ' || coalesce(nullif(o.short_name, ''), o.name), ''), ', '), p.name_fold
-               FROM people p LEFT JOIN organizations o ON o.id = p.org_id",
-        )?;
-        let rows = stmt.query_map([], |r| {
+               FROM people p LEFT JOIN organizations o ON o.id = p.org_id{}",
+            cond("o.name_fold"),
+            cond("p.name_fold")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(flat.iter()), |r| {
             let id: i64 = r.get(1)?;
             Ok(Entry {
                 entity: if r.get::<_, i64>(0)? == 0 { Entity::Org(id) } else { Entity::Person(id) },
