@@ -232,11 +232,11 @@ fn district(s: &Store, rng: &mut Rng, k: usize, year: AcademicYear) -> Result<()
             when: school_year.clone(),
             basis: &basis,
         })?;
-        for t in 0..3 {
+        for (tutor, teacher) in teachers[i + 1].iter().zip(&teachers[i]).take(3) {
             s.add_link(NewLink {
                 level: LinkLevel::PersonPerson,
-                mentor: Party::Person(teachers[i + 1][t]),
-                mentee: Party::Person(teachers[i][t]),
+                mentor: Party::Person(*tutor),
+                mentee: Party::Person(*teacher),
                 subject: rng.pick(SUBJECTS),
                 form: "учитель – учитель",
                 when: school_year.clone(),
