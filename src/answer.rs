@@ -97,8 +97,9 @@ fn describe(l: &ChainLine, s: &Strings) -> String {
     if !when.is_empty() {
         parts.push(when);
     }
-    if !l.link.basis.is_empty() {
-        parts.push(l.link.basis.clone());
+    let basis = l.link.basis_text();
+    if !basis.is_empty() {
+        parts.push(basis);
     }
     if !l.link.active {
         parts.push(s.inactive.to_string());

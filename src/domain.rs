@@ -1,6 +1,7 @@
 //! Domain types and rules. No SQL and no terminal here.
 
 use crate::i18n::Strings;
+use crate::lookup::Entity;
 use crate::text::{format_date, AcademicYear};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -142,6 +143,8 @@ pub struct ClusterRow {
 #[derive(Clone, Debug, Serialize)]
 pub struct LinkRow {
     pub id: i64,
+    pub basis_date: Option<NaiveDate>,
+    pub stamp: Stamp,
     pub level: LinkLevel,
     pub mentor_ref: crate::lookup::Entity,
     pub mentee_ref: crate::lookup::Entity,
@@ -172,6 +175,17 @@ pub struct EventRow {
     pub result: String,
     pub district: String,
     pub stamp: Stamp,
+}
+
+impl LinkRow {
+    /// The order a link rests on, with its date: "приказ № 285 от 29.03.2022".
+    pub fn basis_text(&self) -> String {
+        match self.basis_date {
+            Some(d) if !self.basis.is_empty() => format!("{} от {}", self.basis, format_date(d)),
+            Some(d) => format_date(d),
+            None => self.basis.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -263,6 +277,135 @@ pub struct SchoolCard {
     pub risks: Vec<RiskRow>,
 }
 
+/// A mentoring link as typed into the form, before it is checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LinkDraft {
+    pub mentor: Option<(Entity, String)>,
+    pub mentee: Option<(Entity, String)>,
+    pub subject: String,
+    pub form: String,
+    pub start: String,
+    pub end: String,
+    pub basis: String,
+    pub basis_date: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkField {
+    Mentor,
+    Mentee,
+    Subject,
+    Form,
+    Start,
+    End,
+    Basis,
+    BasisDate,
+}
+
+impl LinkField {
+    pub const ALL: [LinkField; 8] = [
+        LinkField::Mentor,
+        LinkField::Mentee,
+        LinkField::Subject,
+        LinkField::Form,
+        LinkField::Start,
+        LinkField::End,
+        LinkField::Basis,
+        LinkField::BasisDate,
+    ];
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            LinkField::Mentor => s.col_mentor,
+            LinkField::Mentee => s.col_mentee,
+            LinkField::Subject => s.col_subject,
+            LinkField::Form => s.col_form,
+            LinkField::Start => s.fld_start,
+            LinkField::End => s.fld_end,
+            LinkField::Basis => s.fld_basis,
+            LinkField::BasisDate => s.fld_basis_date,
+        }
+    }
+    pub fn is_pick(self) -> bool {
+        matches!(self, LinkField::Mentor | LinkField::Mentee)
+    }
+}
+
+/// A checked link: the level follows from who mentors whom.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidLink {
+    pub level: LinkLevel,
+    pub mentor: Entity,
+    pub mentee: Entity,
+    pub subject: String,
+    pub form: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub basis: String,
+    pub basis_date: Option<NaiveDate>,
+}
+
+/// Checks a draft; every problem comes with the field it belongs to.
+pub fn validate_link(d: &LinkDraft, s: &Strings) -> Result<ValidLink, Vec<(LinkField, &'static str)>> {
+    let mut errors = Vec::new();
+    let date = |text: &str, field: LinkField, errors: &mut Vec<(LinkField, &'static str)>| {
+        if text.trim().is_empty() {
+            return None;
+        }
+        let d = crate::text::parse_date(text);
+        if d.is_none() {
+            errors.push((field, s.err_date));
+        }
+        d
+    };
+    let start = date(&d.start, LinkField::Start, &mut errors);
+    let end = date(&d.end, LinkField::End, &mut errors);
+    let basis_date = date(&d.basis_date, LinkField::BasisDate, &mut errors);
+    if let (Some(a), Some(b)) = (start, end) {
+        if b < a {
+            errors.push((LinkField::End, s.err_end_before));
+        }
+    }
+    if d.start.trim().is_empty() {
+        errors.push((LinkField::Start, s.err_required));
+    }
+    let mentor = d.mentor.as_ref().map(|m| m.0);
+    let mentee = d.mentee.as_ref().map(|m| m.0);
+    if mentor.is_none() {
+        errors.push((LinkField::Mentor, s.err_required));
+    }
+    if mentee.is_none() {
+        errors.push((LinkField::Mentee, s.err_required));
+    }
+    let level = match (mentor, mentee) {
+        (Some(a), Some(b)) if a == b => {
+            errors.push((LinkField::Mentee, s.err_self));
+            None
+        }
+        (Some(Entity::Org(_)), Some(Entity::Org(_))) => Some(LinkLevel::SchoolSchool),
+        (Some(Entity::Person(_)), Some(Entity::Org(_))) => Some(LinkLevel::PersonSchool),
+        (Some(Entity::Person(_)), Some(Entity::Person(_))) => Some(LinkLevel::PersonPerson),
+        (Some(Entity::Org(_)), Some(Entity::Person(_))) => {
+            errors.push((LinkField::Mentor, s.err_org_person));
+            None
+        }
+        _ => None,
+    };
+    match (level, mentor, mentee) {
+        (Some(level), Some(mentor), Some(mentee)) if errors.is_empty() => Ok(ValidLink {
+            level,
+            mentor,
+            mentee,
+            subject: crate::text::clean_line(d.subject.trim()),
+            form: crate::text::clean_line(d.form.trim()),
+            start,
+            end,
+            basis: crate::text::clean_line(d.basis.trim()),
+            basis_date,
+        }),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +418,32 @@ mod tests {
         for s in AgreementStatus::ALL {
             assert_eq!(AgreementStatus::from_code(s.code()), Some(*s));
         }
+    }
+
+    #[test]
+    fn a_link_draft_is_checked_field_by_field() {
+        let s = &crate::i18n::RU;
+        let school = |id| Some((Entity::Org(id), String::new()));
+        let person = |id| Some((Entity::Person(id), String::new()));
+        let mut d =
+            LinkDraft { mentor: school(1), mentee: school(2), start: "01.09.2022".into(), ..Default::default() };
+        assert_eq!(validate_link(&d, s).unwrap().level, LinkLevel::SchoolSchool);
+        d.mentee = person(5);
+        assert_eq!(validate_link(&d, s).unwrap_err(), vec![(LinkField::Mentor, s.err_org_person)]);
+        d.mentor = person(5);
+        assert_eq!(validate_link(&d, s).unwrap_err(), vec![(LinkField::Mentee, s.err_self)]);
+        d.mentor = person(4);
+        d.end = "2022-08-31".into();
+        assert_eq!(validate_link(&d, s).unwrap_err(), vec![(LinkField::End, s.err_end_before)]);
+        d.end = "31.13.2023".into();
+        assert_eq!(validate_link(&d, s).unwrap_err(), vec![(LinkField::End, s.err_date)]);
+        d.end = "31.05.2023".into();
+        let ok = validate_link(&d, s).unwrap();
+        assert_eq!((ok.level, ok.end.unwrap().to_string()), (LinkLevel::PersonPerson, "2023-05-31".to_string()));
+        let empty = validate_link(&LinkDraft::default(), s).unwrap_err();
+        assert!(
+            empty.contains(&(LinkField::Mentor, s.err_required)) && empty.contains(&(LinkField::Start, s.err_required))
+        );
     }
 
     #[test]

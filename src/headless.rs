@@ -45,6 +45,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 .links(year)?
                 .into_iter()
                 .map(|l| {
+                    let basis = l.basis_text();
                     vec![
                         l.mentor,
                         l.mentee,
@@ -52,7 +53,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                         l.form,
                         l.subject,
                         l.when.display(),
-                        l.basis,
+                        basis,
                         if l.active { String::new() } else { s.inactive.to_string() },
                     ]
                 })

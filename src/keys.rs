@@ -31,6 +31,9 @@ pub enum Action {
     Reload,
     Lookup,
     Copy,
+    New,
+    Edit,
+    End,
 }
 
 /// Every action with its config name and its default keys, in the order help lists them.
@@ -61,6 +64,9 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::NextYear, "next_year", &["]"]),
     (Action::Lookup, "lookup", &["w"]),
     (Action::Copy, "copy", &["y"]),
+    (Action::New, "new_link", &["n"]),
+    (Action::Edit, "edit_link", &["e"]),
+    (Action::End, "end_link", &["E"]),
     (Action::Reload, "reload", &["F5", "C-l"]),
 ];
 
@@ -90,6 +96,9 @@ impl Action {
             Action::Reload => s.act_reload,
             Action::Lookup => s.act_lookup,
             Action::Copy => s.act_copy,
+            Action::New => s.act_new,
+            Action::Edit => s.act_edit,
+            Action::End => s.act_end,
         }
     }
 }

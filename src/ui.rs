@@ -1,5 +1,6 @@
 //! Drawing. Reads the state, never changes it, never touches the store.
 
+mod forms;
 mod lookup;
 
 use crate::app::rows::{columns, DocLine, Tone};
@@ -36,7 +37,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     for overlay in &app.overlays {
         match overlay {
             Overlay::Help { scroll } => draw_help(f, app, *scroll),
-            Overlay::Detail { title, doc, scroll } => draw_detail(f, app, title, doc, *scroll),
+            Overlay::Detail { title, doc, scroll, .. } => draw_detail(f, app, title, doc, *scroll),
+            Overlay::LinkForm(form) => forms::draw_form(f, app, form),
+            Overlay::EndLink(st) => forms::draw_end(f, app, st),
             Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
             Overlay::Lookup(st) => lookup::draw_lookup(f, app, st),
             Overlay::Answer(st) => lookup::draw_answer(f, app, st),
@@ -232,6 +235,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     match app.overlays.last() {
         Some(Overlay::StatusPicker { .. }) => vec![(k(Action::Open), s.hint_status), (k(Action::Back), s.act_back)],
         Some(Overlay::Lookup(_)) => vec![("Enter".into(), s.hint_open), ("Esc".into(), s.act_back)],
+        Some(Overlay::LinkForm(_) | Overlay::EndLink(_)) => {
+            vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
+        }
         Some(Overlay::Answer(_)) => vec![
             (k(Action::Open), s.hint_jump),
             (k(Action::Copy), s.hint_copy),
@@ -247,6 +253,11 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             ];
             if app.pane.has_status() {
                 h.push((k(Action::Status), s.hint_status));
+            }
+            if app.pane == Pane::Mentoring {
+                h.push((k(Action::New), s.hint_new));
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::End), s.hint_end));
             }
             h.push((k(Action::Lookup), s.hint_lookup));
             h.push((k(Action::Help), s.hint_help));

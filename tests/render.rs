@@ -249,3 +249,139 @@ fn a_lookup_that_matches_nothing_says_so() {
     code(&mut app, KeyCode::Enter);
     assert!(matches!(app.overlays.last(), Some(Overlay::Lookup(_))), "Enter on nothing stays in the lookup");
 }
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// Picks a mentor or mentee in the open form through the lookup.
+fn pick(app: &mut App, name: &str) {
+    code(app, KeyCode::Enter);
+    type_text(app, name);
+    code(app, KeyCode::Enter);
+}
+
+fn form_errors(app: &App) -> Vec<(nastavnik::domain::LinkField, &'static str)> {
+    match app.overlays.last() {
+        Some(Overlay::LinkForm(f)) => f.errors.clone(),
+        _ => panic!("no form open"),
+    }
+}
+
+#[test]
+fn a_link_is_created_with_errors_shown_next_to_their_fields() {
+    use nastavnik::domain::LinkField;
+    let mut app = app("newlink");
+    key(&mut app, '2');
+    key(&mut app, 'n');
+    // Mentor and mentee the same person: refused at the mentee.
+    pick(&mut app, "маслова");
+    pick(&mut app, "маслова");
+    ctrl(&mut app, 's');
+    assert_eq!(form_errors(&app), vec![(LinkField::Mentee, RU.err_self)]);
+    // A school cannot mentor a teacher directly.
+    code(&mut app, KeyCode::Up);
+    code(&mut app, KeyCode::Up);
+    pick(&mut app, "сош 3 пикалево");
+    code(&mut app, KeyCode::Up);
+    ctrl(&mut app, 's');
+    assert_eq!(form_errors(&app), vec![(LinkField::Mentor, RU.err_org_person)]);
+    // A duplicate of Маслова → Чеблокова on the same subject in the same year.
+    code(&mut app, KeyCode::Enter);
+    type_text(&mut app, "маслова");
+    code(&mut app, KeyCode::Enter);
+    pick(&mut app, "чеблокова");
+    type_text(&mut app, "русский язык");
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "01.10.2021");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2022-05-31");
+    ctrl(&mut app, 's');
+    assert_eq!(form_errors(&app), vec![(LinkField::Mentee, RU.err_duplicate)]);
+    insta::assert_snapshot!("link_form_duplicate", screen(&mut app));
+    // Another subject is a new link.
+    for _ in 0..3 {
+        code(&mut app, KeyCode::Up);
+    }
+    for _ in 0..12 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "литература");
+    // Ctrl-S on the Russian layout (Ctrl-ы) saves too.
+    app.handle_key(KeyEvent::new(KeyCode::Char('ы'), KeyModifiers::CONTROL));
+    assert!(app.overlays.is_empty(), "saved and closed");
+    assert!(screen(&mut app).contains("Связь сохранена"));
+    let l = app.data.links.iter().find(|l| l.subject == "литература").expect("the new link is listed");
+    assert_eq!((l.mentor.as_str(), l.mentee.as_str()), ("Т.П. Маслова (СОШ №3)", "И.В. Чеблокова (СОШ №1)"));
+    assert_eq!(l.when.display(), "01.10.2021–31.05.2022");
+    assert_eq!(app.store.history("mentoring_link", l.id).unwrap()[0].who, "tester");
+}
+
+#[test]
+fn a_link_is_edited_and_ended_and_stays_in_history() {
+    let mut app = app("endlink");
+    key(&mut app, '2');
+    // The first row is СОШ №3 → СОШ №1.
+    key(&mut app, 'e');
+    for _ in 0..3 {
+        code(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..40 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "взаимопосещение уроков");
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty());
+    let id = app.data.links.iter().find(|l| l.form == "взаимопосещение уроков").unwrap().id;
+    // E ends it: a date before its start is refused, a good one is saved.
+    key(&mut app, 'E');
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "01.01.2020");
+    code(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app).contains(RU.err_end_before));
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "31.05.2022");
+    code(&mut app, KeyCode::Enter);
+    assert!(app.overlays.is_empty());
+    let l = app.store.link(id).unwrap();
+    assert!(!l.active);
+    assert_eq!(l.when.display(), "01.09.2021–31.05.2022");
+    let fields: Vec<String> = app.store.history("mentoring_link", id).unwrap().into_iter().map(|h| h.field).collect();
+    assert_eq!(fields, ["state", "end", "form", "*"]);
+    // Still listed for its year, dimmed as ended.
+    let row = app.view().rows.iter().find(|r| r.item.is_some() && r.cells[3] == "взаимопосещение уроков").unwrap();
+    assert_eq!(row.tone, nastavnik::app::rows::Tone::Muted);
+}
+
+#[test]
+fn a_cancelled_form_keeps_its_draft_and_a_card_prefills_the_mentee() {
+    let mut app = app("draft");
+    key(&mut app, '2');
+    key(&mut app, 'n');
+    pick(&mut app, "ерошенкова");
+    code(&mut app, KeyCode::Esc);
+    assert!(app.overlays.is_empty());
+    key(&mut app, 'n');
+    assert!(screen(&mut app).contains("Восстановлен несохранённый черновик"));
+    match app.overlays.last() {
+        Some(Overlay::LinkForm(f)) => assert_eq!(f.draft.mentor.as_ref().unwrap().1, "Н.О. Ерошенкова"),
+        _ => panic!("no form"),
+    }
+    code(&mut app, KeyCode::Esc);
+    // From a school's card, n starts a link to that school.
+    key(&mut app, '1');
+    code(&mut app, KeyCode::Enter);
+    key(&mut app, 'n');
+    match app.overlays.last() {
+        Some(Overlay::LinkForm(f)) => assert_eq!(f.draft.mentee.as_ref().unwrap().1, "МБОУ «СОШ №1» г. Пикалево"),
+        _ => panic!("no form"),
+    }
+}

@@ -284,3 +284,24 @@ fn the_synthetic_region_has_the_demos_shape() {
     let names = |s: &Store| s.search_entries().unwrap().into_iter().map(|e| e.name).collect::<Vec<_>>();
     assert_eq!(names(&store), names(&other));
 }
+
+#[test]
+fn a_store_of_schema_1_is_upgraded_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    Store::create_at_version(&path, 1).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO organizations (id, kind, name, name_fold) VALUES (1, 'school', 'Школа А', 'школа а'),
+                                                                         (2, 'school', 'Школа Б', 'школа б');
+             INSERT INTO mentoring_links (level, mentor_org_id, mentee_org_id, start_date, basis)
+                  VALUES ('school_school', 1, 2, '2019-09-01', 'приказ № 7');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, "tester").unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let l = store.links(AcademicYear(2020)).unwrap().remove(0);
+    assert_eq!((l.mentor.as_str(), l.basis_text().as_str()), ("Школа А", "приказ № 7"));
+}

@@ -13,9 +13,12 @@ pub struct LookupState {
     pub input: TextArea<'static>,
     pub hits: Vec<(Entity, String, String)>,
     pub selected: usize,
+    /// Opened from a form to pick a mentor or mentee, rather than to answer.
+    pub picking: bool,
 }
 
 pub struct AnswerState {
+    pub subject: Entity,
     pub lines: Vec<AnswerLine>,
     pub text: String,
     pub selected: usize,
@@ -34,7 +37,7 @@ impl App {
         }
         let mut input = TextArea::default();
         input.set_placeholder_text(self.s.lookup_prompt);
-        self.overlays.push(Overlay::Lookup(Box::new(LookupState { input, hits: Vec::new(), selected: 0 })));
+        self.overlays.push(Overlay::Lookup(Box::new(LookupState::new(input))));
     }
 
     /// Keys typed into the lookup: letters stay letters on any layout.
@@ -47,9 +50,14 @@ impl App {
             KeyCode::Down => st.selected = (st.selected + 1).min(st.hits.len().saturating_sub(1)),
             KeyCode::Up => st.selected = st.selected.saturating_sub(1),
             KeyCode::Enter => {
-                if let Some((e, _, _)) = st.hits.get(st.selected).cloned() {
+                if let Some((e, name, _)) = st.hits.get(st.selected).cloned() {
+                    let picking = st.picking;
                     self.overlays.pop();
-                    self.show_answer(e);
+                    if picking {
+                        self.picked(e, name);
+                    } else {
+                        self.show_answer(e);
+                    }
                 }
             }
             _ => {
@@ -77,7 +85,7 @@ impl App {
         let lines = answer::lines(&a, self.s);
         let selected = lines.iter().position(|l| l.target.is_some()).unwrap_or(0);
         let text = answer::plain_text(&a, self.s);
-        self.overlays.push(Overlay::Answer(AnswerState { lines, text, selected }));
+        self.overlays.push(Overlay::Answer(AnswerState { subject: e, lines, text, selected }));
     }
 
     pub(super) fn answer_action(&mut self, action: Action) {
@@ -106,6 +114,10 @@ impl App {
                 self.message = Some(Message { text: self.s.copied.to_string(), error: false });
             }
             Action::Lookup => self.open_lookup(),
+            Action::New => {
+                let e = st.subject;
+                self.new_link(Some(e));
+            }
             Action::Back => {
                 self.overlays.pop();
             }

@@ -1,6 +1,7 @@
 //! The program's state and the one place that changes it. Keys become actions (see `keys`),
 //! actions change state here, and the store is read or written here — never while drawing.
 
+pub mod linkform;
 pub mod lookup;
 pub mod rows;
 
@@ -73,11 +74,26 @@ pub enum StatusTarget {
 }
 
 pub enum Overlay {
-    Help { scroll: u16 },
-    StatusPicker { target: StatusTarget, title: String, options: Vec<&'static str>, selected: usize },
-    Detail { title: String, doc: Vec<DocLine>, scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    StatusPicker {
+        target: StatusTarget,
+        title: String,
+        options: Vec<&'static str>,
+        selected: usize,
+    },
+    /// A read-only page; `entity` is the school it is the card of, for `n`.
+    Detail {
+        title: String,
+        doc: Vec<DocLine>,
+        scroll: u16,
+        entity: Option<crate::lookup::Entity>,
+    },
     Lookup(Box<lookup::LookupState>),
     Answer(lookup::AnswerState),
+    LinkForm(Box<linkform::LinkForm>),
+    EndLink(Box<linkform::EndLink>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,6 +122,8 @@ pub struct App {
     pub index: Option<crate::lookup::Index>,
     /// Text the terminal should put on the clipboard (OSC 52); the event loop sends it.
     pub clipboard: Option<String>,
+    /// A new link's form closed before saving, offered again by the next `n`.
+    pub link_draft: Option<crate::domain::LinkDraft>,
     data_version: i64,
 }
 
@@ -165,6 +183,7 @@ impl App {
             today: chrono::Local::now().date_naive(),
             index: None,
             clipboard: None,
+            link_draft: None,
             data_version,
         };
         app.load()?;
@@ -290,7 +309,7 @@ impl App {
     }
 
     /// Reads the year again; a failure becomes the message line.
-    fn reload(&mut self) -> bool {
+    pub(crate) fn reload(&mut self) -> bool {
         let r = self.load();
         self.report(r).is_some()
     }
@@ -317,10 +336,21 @@ impl App {
             self.filter_key(ev);
             return;
         }
-        if matches!(self.overlays.last(), Some(Overlay::Lookup(_))) {
-            self.message = None;
-            self.lookup_key(ev);
-            return;
+        match self.overlays.last() {
+            Some(Overlay::Lookup(_)) => {
+                self.message = None;
+                self.lookup_key(ev);
+                return;
+            }
+            Some(Overlay::LinkForm(_)) => {
+                self.form_key(ev);
+                return;
+            }
+            Some(Overlay::EndLink(_)) => {
+                self.end_key(ev);
+                return;
+            }
+            _ => {}
         }
         let Some(action) = self.keys.action(&ev) else {
             return;
@@ -366,9 +396,13 @@ impl App {
             return;
         };
         match (top, action) {
-            (Overlay::Lookup(_) | Overlay::Answer(_), _) => {}
+            (Overlay::Lookup(_) | Overlay::Answer(_) | Overlay::LinkForm(_) | Overlay::EndLink(_), _) => {}
             (_, Action::Quit) => self.quit = true,
             (Overlay::Detail { .. }, Action::Lookup) => self.open_lookup(),
+            (Overlay::Detail { entity: Some(e), .. }, Action::New) => {
+                let e = *e;
+                self.new_link(Some(e));
+            }
             (Overlay::Help { .. }, Action::Help) | (_, Action::Back) => {
                 self.overlays.pop();
             }
@@ -429,6 +463,18 @@ impl App {
             Action::Status => self.open_status_picker(),
             Action::Lookup => self.open_lookup(),
             Action::Copy => {}
+            Action::New if self.pane == Pane::Mentoring => self.new_link(None),
+            Action::Edit | Action::End if self.pane == Pane::Mentoring => {
+                if let Some(ItemRef::Link(i)) = self.selected_item() {
+                    let l = self.data.links[i].clone();
+                    if action == Action::Edit {
+                        self.edit_link(&l);
+                    } else {
+                        self.ask_end_link(&l);
+                    }
+                }
+            }
+            Action::New | Action::Edit | Action::End => {}
             Action::Reload => {
                 if self.reload() {
                     self.data_version = self.store.data_version().unwrap_or(self.data_version);
@@ -446,6 +492,10 @@ impl App {
         let s = self.s;
         let Some(item) = self.selected_item() else {
             return;
+        };
+        let entity = match item {
+            ItemRef::Cluster(org) => Some(crate::lookup::Entity::Org(org)),
+            _ => None,
         };
         let (title, doc) = match item {
             ItemRef::Cluster(org) => {
@@ -485,7 +535,7 @@ impl App {
                 (a.title.clone(), rows::agreement_doc(&a, &ap, &h, s))
             }
         };
-        self.overlays.push(Overlay::Detail { title, doc, scroll: 0 });
+        self.overlays.push(Overlay::Detail { title, doc, scroll: 0, entity });
     }
 
     fn open_status_picker(&mut self) {

@@ -329,7 +329,7 @@ pub fn link_doc(l: &LinkRow, s: &Strings) -> Vec<DocLine> {
     field(&mut out, s.col_subject, &l.subject);
     field(&mut out, s.col_form, &l.form);
     field(&mut out, s.col_period, &l.when.display());
-    field(&mut out, s.col_basis, &l.basis);
+    field(&mut out, s.col_basis, &l.basis_text());
     if !l.active {
         field(&mut out, s.col_status, s.inactive);
     }
@@ -418,8 +418,9 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
             }
         }
         t.push_str(&format!(" ({})", l.when.display()));
-        if !l.basis.is_empty() {
-            t.push_str(&format!("; {}", l.basis));
+        let basis = l.basis_text();
+        if !basis.is_empty() {
+            t.push_str(&format!("; {basis}"));
         }
         t
     };

@@ -28,6 +28,8 @@ pub enum StoreError {
     Exists { path: PathBuf },
     #[error("the row was changed by {by} at {at} meanwhile")]
     Conflict { by: String, at: String },
+    #[error("such an active link already exists")]
+    Duplicate,
     #[error("no such {0}")]
     NotFound(&'static str),
     #[error("database error: {0}")]
@@ -80,6 +82,17 @@ impl Store {
             return Err(StoreError::Exists { path: path.to_path_buf() });
         }
         Store::open(path, user)
+    }
+
+    /// Creates a store with the schema as it was at `version`, for testing upgrades.
+    #[doc(hidden)]
+    pub fn create_at_version(path: &Path, version: i64) -> Result<()> {
+        let conn = Connection::open(path)?;
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().take(version as usize) {
+            conn.execute_batch(sql)?;
+            conn.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        Ok(())
     }
 
     fn migrate(&mut self, from: i64) -> Result<()> {

@@ -74,7 +74,7 @@ fn link_sql(filter: &str) -> String {
     format!(
         "SELECT l.id, l.level, {}, {}, l.subject, l.form, l.start_date, l.end_date, l.period_text,
             l.basis, l.ended_at IS NULL, l.mentor_org_id, l.mentor_person_id, l.mentee_org_id,
-            l.mentee_person_id
+            l.mentee_person_id, l.basis_date, l.version, l.changed_by, l.changed_at
          FROM mentoring_links l
          LEFT JOIN organizations mo ON mo.id = l.mentor_org_id
          LEFT JOIN people mp ON mp.id = l.mentor_person_id
@@ -99,6 +99,8 @@ fn entity(r: &Row, org: usize) -> rusqlite::Result<Entity> {
 fn link_row(r: &Row) -> rusqlite::Result<LinkRow> {
     Ok(LinkRow {
         id: r.get(0)?,
+        basis_date: date(r, 15)?,
+        stamp: stamp(r, 16)?,
         mentor_ref: entity(r, 11)?,
         mentee_ref: entity(r, 13)?,
         level: LinkLevel::from_code(&r.get::<_, String>(1)?).unwrap_or(LinkLevel::SchoolSchool),
@@ -206,7 +208,8 @@ impl Store {
     pub fn links(&self, year: AcademicYear) -> Result<Vec<LinkRow>> {
         let (s, e) = bounds(year);
         let sql = link_sql(
-            "(l.start_date IS NULL OR l.start_date <= ?2) AND (coalesce(l.end_date, l.start_date) IS NULL OR coalesce(l.end_date, l.start_date) >= ?1)",
+            // A link without an end runs until it is ended.
+            "(l.start_date IS NULL OR l.start_date <= ?2) AND (l.end_date IS NULL OR l.end_date >= ?1)",
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![s, e], link_row)?;
@@ -560,6 +563,14 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&link_sql(filter))?;
         let rows = stmt.query_map([id], link_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn link(&self, id: i64) -> Result<LinkRow> {
+        self.conn
+            .prepare_cached(&link_sql("l.id = ?1"))?
+            .query_row([id], link_row)
+            .optional()?
+            .ok_or(super::StoreError::NotFound("mentoring link"))
     }
 
     pub fn count(&self, table: Table) -> Result<i64> {

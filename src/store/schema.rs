@@ -9,13 +9,14 @@ macro_rules! stamp {
     };
 }
 
-pub const MIGRATIONS: &[&str] = &[concat!(
-    "CREATE TABLE districts (
+pub const MIGRATIONS: &[&str] = &[
+    concat!(
+        "CREATE TABLE districts (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL,
         region TEXT NOT NULL DEFAULT '',",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE TABLE organizations (
         id INTEGER PRIMARY KEY,
         district_id INTEGER REFERENCES districts(id),
@@ -25,8 +26,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         short_name TEXT NOT NULL DEFAULT '',
         town TEXT NOT NULL DEFAULT '',
         name_fold TEXT NOT NULL DEFAULT '',",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE INDEX organizations_district ON organizations(district_id);
     CREATE TABLE people (
         id INTEGER PRIMARY KEY,
@@ -35,8 +36,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         org_id INTEGER REFERENCES organizations(id),
         subjects TEXT NOT NULL DEFAULT '',
         name_fold TEXT NOT NULL DEFAULT '',",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE INDEX people_org ON people(org_id);
     CREATE TABLE cluster_status (
         id INTEGER PRIMARY KEY,
@@ -45,8 +46,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         status TEXT NOT NULL,
         risk_level TEXT NOT NULL DEFAULT '',
         note TEXT NOT NULL DEFAULT '',",
-    stamp!(),
-    ",
+        stamp!(),
+        ",
         UNIQUE (org_id, year, status));
     CREATE TABLE risk_directions (
         id INTEGER PRIMARY KEY,
@@ -55,8 +56,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         direction TEXT NOT NULL,
         programme TEXT NOT NULL DEFAULT '',
         progress TEXT NOT NULL DEFAULT '',",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE TABLE mentoring_links (
         id INTEGER PRIMARY KEY,
         level TEXT NOT NULL CHECK (level IN ('school_school', 'person_school', 'person_person')),
@@ -71,8 +72,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         period_text TEXT,
         basis TEXT NOT NULL DEFAULT '',
         ended_at TEXT,",
-    stamp!(),
-    ",
+        stamp!(),
+        ",
         CHECK ((mentor_org_id IS NULL) <> (mentor_person_id IS NULL)),
         CHECK ((mentee_org_id IS NULL) <> (mentee_person_id IS NULL)));
     CREATE TABLE networks (
@@ -81,8 +82,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         year INTEGER NOT NULL,
         model TEXT CHECK (model IN ('distributed', 'resource')),
         name TEXT NOT NULL DEFAULT '',",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE TABLE network_members (
         network_id INTEGER NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
         org_id INTEGER NOT NULL REFERENCES organizations(id),
@@ -106,8 +107,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         status TEXT NOT NULL DEFAULT 'planned'
             CHECK (status IN ('planned', 'in_progress', 'done', 'postponed', 'cancelled')),
         note TEXT NOT NULL DEFAULT '',",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE INDEX events_start ON events(start_date);
     CREATE TABLE event_participants (
         event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -123,8 +124,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         format TEXT NOT NULL DEFAULT '',
         link TEXT NOT NULL DEFAULT '',
         place TEXT NOT NULL DEFAULT '',",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE TABLE meeting_participants (
         meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
         pos INTEGER NOT NULL,
@@ -149,8 +150,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         responsible TEXT NOT NULL DEFAULT '',
         status TEXT NOT NULL DEFAULT 'planned'
             CHECK (status IN ('planned', 'in_progress', 'done', 'postponed', 'cancelled')),",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE TABLE agreements (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('framework', 'additional')),
@@ -165,8 +166,8 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         term_text TEXT NOT NULL DEFAULT '',
         status TEXT NOT NULL DEFAULT 'draft'
             CHECK (status IN ('draft', 'approval', 'signed', 'in_force', 'expired', 'terminated')),",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE TABLE agreement_parties (
         agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
         pos INTEGER NOT NULL,
@@ -196,16 +197,16 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         target TEXT NOT NULL DEFAULT '',
         period_label TEXT NOT NULL DEFAULT '',
         is_bool INTEGER NOT NULL DEFAULT 0,",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE TABLE indicator_values (
         id INTEGER PRIMARY KEY,
         indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
         year INTEGER NOT NULL,
         period TEXT NOT NULL DEFAULT '',
         value TEXT NOT NULL,",
-    stamp!(),
-    ");
+        stamp!(),
+        ");
     CREATE TABLE history (
         id INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
@@ -216,6 +217,13 @@ pub const MIGRATIONS: &[&str] = &[concat!(
         old TEXT,
         new TEXT);
     CREATE INDEX history_entity ON history(entity, entity_id);"
-)];
+    ),
+    // 2: the date of the order a mentoring link rests on, apart from its number and issuer.
+    "ALTER TABLE mentoring_links ADD COLUMN basis_date TEXT;
+     CREATE INDEX links_mentor_org ON mentoring_links(mentor_org_id);
+     CREATE INDEX links_mentor_person ON mentoring_links(mentor_person_id);
+     CREATE INDEX links_mentee_org ON mentoring_links(mentee_org_id);
+     CREATE INDEX links_mentee_person ON mentoring_links(mentee_person_id);",
+];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -3,7 +3,10 @@
 //! version the user saw refuses to overwrite a colleague's newer change.
 
 use super::{now_stamp, Result, Store, StoreError};
-use crate::domain::{AgreementStatus, EventStatus};
+use crate::domain::{AgreementStatus, EventStatus, ValidLink};
+use crate::lookup::Entity;
+use crate::text::format_date;
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 
 /// The tables whose status a user sets from the keyboard.
@@ -72,6 +75,153 @@ impl Store {
             )?;
             s.record(t.entity(), id, "status", Some(&old), Some(new))?;
             Ok(true)
+        })
+    }
+}
+
+fn ids(e: Entity) -> (Option<i64>, Option<i64>) {
+    match e {
+        Entity::Org(id) => (Some(id), None),
+        Entity::Person(id) => (None, Some(id)),
+    }
+}
+
+fn iso(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn shown(d: Option<NaiveDate>) -> String {
+    d.map(format_date).unwrap_or_default()
+}
+
+impl Store {
+    /// An active link between the same two parties on the same subject, running at the same
+    /// time, other than `except`.
+    fn duplicate_link(&self, l: &ValidLink, except: Option<i64>) -> Result<bool> {
+        let (mo, mp) = ids(l.mentor);
+        let (eo, ep) = ids(l.mentee);
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM mentoring_links
+              WHERE mentor_org_id IS ?1 AND mentor_person_id IS ?2
+                AND mentee_org_id IS ?3 AND mentee_person_id IS ?4
+                AND lower(subject) = lower(?5) AND ended_at IS NULL AND id IS NOT ?6
+                AND (start_date IS NULL OR ?8 IS NULL OR start_date <= ?8)
+                AND (coalesce(end_date, start_date) IS NULL OR ?7 IS NULL OR coalesce(end_date, '9999') >= ?7)",
+            params![mo, mp, eo, ep, l.subject, except, iso(l.start), iso(l.end)],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Creates a mentoring link, refusing a duplicate of an active one.
+    pub fn create_link(&self, l: &ValidLink) -> Result<i64> {
+        self.in_transaction(|s| {
+            if s.duplicate_link(l, None)? {
+                return Err(StoreError::Duplicate);
+            }
+            let (mo, mp) = ids(l.mentor);
+            let (eo, ep) = ids(l.mentee);
+            s.conn.execute(
+                "INSERT INTO mentoring_links (level, mentor_org_id, mentor_person_id, mentee_org_id,
+                    mentee_person_id, subject, form, start_date, end_date, basis, basis_date,
+                    changed_by, changed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    l.level.code(),
+                    mo,
+                    mp,
+                    eo,
+                    ep,
+                    l.subject,
+                    l.form,
+                    iso(l.start),
+                    iso(l.end),
+                    l.basis,
+                    iso(l.basis_date),
+                    s.user,
+                    now_stamp()
+                ],
+            )?;
+            let id = s.conn.last_insert_rowid();
+            s.record("mentoring_link", id, "*", None, Some("created"))?;
+            Ok(id)
+        })
+    }
+
+    /// Changes a link; each changed field gets its line in history. Returns false when nothing
+    /// changed.
+    pub fn update_link(&self, id: i64, l: &ValidLink, seen_version: Option<i64>) -> Result<bool> {
+        self.in_transaction(|s| {
+            let old = s.link(id)?;
+            if seen_version.is_some_and(|v| v != old.stamp.version) {
+                return Err(StoreError::Conflict { by: old.stamp.changed_by, at: old.stamp.changed_at });
+            }
+            if s.duplicate_link(l, Some(id))? {
+                return Err(StoreError::Duplicate);
+            }
+            let changes: Vec<(&str, String, String)> = [
+                ("mentor", old.mentor.clone(), s.entry(l.mentor)?.name),
+                ("mentee", old.mentee.clone(), s.entry(l.mentee)?.name),
+                ("subject", old.subject.clone(), l.subject.clone()),
+                ("form", old.form.clone(), l.form.clone()),
+                ("start", shown(old.when.start), shown(l.start)),
+                ("end", shown(old.when.end), shown(l.end)),
+                ("basis", old.basis.clone(), l.basis.clone()),
+                ("basis_date", shown(old.basis_date), shown(l.basis_date)),
+            ]
+            .into_iter()
+            .filter(|(_, a, b)| a != b)
+            .collect();
+            if changes.is_empty() {
+                return Ok(false);
+            }
+            let (mo, mp) = ids(l.mentor);
+            let (eo, ep) = ids(l.mentee);
+            s.conn.execute(
+                "UPDATE mentoring_links SET level = ?1, mentor_org_id = ?2, mentor_person_id = ?3,
+                    mentee_org_id = ?4, mentee_person_id = ?5, subject = ?6, form = ?7,
+                    start_date = ?8, end_date = ?9, period_text = NULL, basis = ?10, basis_date = ?11,
+                    version = version + 1, changed_by = ?12, changed_at = ?13
+                 WHERE id = ?14",
+                params![
+                    l.level.code(),
+                    mo,
+                    mp,
+                    eo,
+                    ep,
+                    l.subject,
+                    l.form,
+                    iso(l.start),
+                    iso(l.end),
+                    l.basis,
+                    iso(l.basis_date),
+                    s.user,
+                    now_stamp(),
+                    id
+                ],
+            )?;
+            for (field, a, b) in changes {
+                s.record("mentoring_link", id, field, Some(&a), Some(&b))?;
+            }
+            Ok(true)
+        })
+    }
+
+    /// Ends a link on `end`: it stays in the store and in history, marked ended.
+    pub fn end_link(&self, id: i64, end: NaiveDate, seen_version: Option<i64>) -> Result<()> {
+        self.in_transaction(|s| {
+            let old = s.link(id)?;
+            if seen_version.is_some_and(|v| v != old.stamp.version) {
+                return Err(StoreError::Conflict { by: old.stamp.changed_by, at: old.stamp.changed_at });
+            }
+            s.conn.execute(
+                "UPDATE mentoring_links SET end_date = ?1, period_text = NULL, ended_at = ?2,
+                    version = version + 1, changed_by = ?3, changed_at = ?2 WHERE id = ?4",
+                params![iso(Some(end)), now_stamp(), s.user, id],
+            )?;
+            s.record("mentoring_link", id, "end", Some(&shown(old.when.end)), Some(&format_date(end)))?;
+            s.record("mentoring_link", id, "state", Some("active"), Some("ended"))?;
+            Ok(())
         })
     }
 }
