@@ -20,6 +20,8 @@ pub struct Config {
     pub theme: ThemeConfig,
     #[serde(default)]
     pub keys: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    pub load: crate::suggest::LoadLimits,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -85,6 +85,11 @@ pub fn cluster_rank(status: &str) -> usize {
     ORDER.iter().position(|o| f.starts_with(o)).unwrap_or(ORDER.len())
 }
 
+/// The clusters of schools that need a mentor: low results, unfavourable conditions, risk.
+pub fn is_weak_cluster(status: &str) -> bool {
+    cluster_rank(status) <= 4
+}
+
 /// A date or a period, kept both as dates (for sorting and the timeline) and as the words a
 /// document used ("в течение 2021-2022 учебного года"), which are what the user sees.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -158,6 +158,20 @@ catalogue! {
     hint_new: "новая", "new";
     hint_edit: "изменить", "edit";
     hint_end: "завершить", "end";
+    why_subject: "тот же предмет", "same subject";
+    why_town: "тот же город", "same town";
+    why_district: "тот же район", "same district";
+    why_load: "нагрузка", "load";
+    load_mentees: "наставляемых", "mentees";
+    load_events: "мероприятий", "events hosted";
+    load_over: "выше порога", "above the limit";
+    load_title: "Нагрузка наставников", "Mentors' load";
+    sec_uncovered: "Без наставника — предложения", "No mentor — suggestions";
+    sec_suggestions: "Предлагаемые наставники", "Suggested mentors";
+    no_candidates: "кандидатов в том же районе нет", "no candidates in the same district";
+    act_load: "Нагрузка наставников за год", "Mentors' load for the year";
+    hint_load: "нагрузка", "load";
+    suggestion: "предложение", "suggestion";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 

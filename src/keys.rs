@@ -34,6 +34,7 @@ pub enum Action {
     New,
     Edit,
     End,
+    Load,
 }
 
 /// Every action with its config name and its default keys, in the order help lists them.
@@ -67,6 +68,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::New, "new_link", &["n"]),
     (Action::Edit, "edit_link", &["e"]),
     (Action::End, "end_link", &["E"]),
+    (Action::Load, "load", &["L"]),
     (Action::Reload, "reload", &["F5", "C-l"]),
 ];
 
@@ -99,6 +101,7 @@ impl Action {
             Action::New => s.act_new,
             Action::Edit => s.act_edit,
             Action::End => s.act_end,
+            Action::Load => s.act_load,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod keys;
 pub mod lookup;
 pub mod store;
+pub mod suggest;
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -70,6 +70,7 @@ enum Command {
 }
 
 struct Setup {
+    limits: nastavnik::suggest::LoadLimits,
     keys: KeyMap,
     theme: nastavnik::config::Theme,
     s: &'static Strings,
@@ -101,7 +102,7 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
     } else {
         (cli.db.clone().or_else(|| cfg.db.clone()).unwrap_or_else(default_db_path), None)
     };
-    Ok(Setup { keys, theme, s, user, _demo_dir: demo_dir, db })
+    Ok(Setup { limits: cfg.load, keys, theme, s, user, _demo_dir: demo_dir, db })
 }
 
 fn parse_year(y: &Option<String>) -> Result<Option<AcademicYear>, String> {
@@ -164,6 +165,8 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
             let mut app =
                 nastavnik::app::App::new(store, st.s, st.keys, st.theme, ratatui::layout::Rect::new(0, 0, 80, 24))
                     .map_err(|e| e.to_string())?;
+            app.limits = st.limits;
+            app.load().map_err(|e| e.to_string())?;
             nastavnik::tui::run(&mut app).map_err(|e| e.to_string())
         }
         Some(Command::Show { pane, year, format }) => {

@@ -247,6 +247,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         Some(_) => vec![(format!("{}/{}", k(Action::Down), k(Action::Up)), s.act_down), (k(Action::Back), s.act_back)],
         None => {
             let mut h = vec![
+                (k(Action::Help), s.hint_help),
                 (k(Action::Open), s.hint_open),
                 (k(Action::Filter), s.hint_filter),
                 (format!("{}{}", k(Action::PrevYear), k(Action::NextYear)), s.hint_year),
@@ -258,9 +259,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                 h.push((k(Action::New), s.hint_new));
                 h.push((k(Action::Edit), s.hint_edit));
                 h.push((k(Action::End), s.hint_end));
+                h.push((k(Action::Load), s.hint_load));
             }
             h.push((k(Action::Lookup), s.hint_lookup));
-            h.push((k(Action::Help), s.hint_help));
             h.push((k(Action::Quit), s.hint_quit));
             h
         }
@@ -285,13 +286,25 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     }
     let mut spans = vec![
         Span::styled(format!(" {} ", app.store.user()), Style::default().fg(Color::Black).bg(app.theme.accent)),
-        Span::styled(format!(" {} ", app.store.path().display()), Style::default().fg(app.theme.muted)),
+        Span::styled(
+            format!(" {} ", short_path(&app.store.path().display().to_string(), 40)),
+            Style::default().fg(app.theme.muted),
+        ),
     ];
     for (key, what) in hints(app) {
         spans.push(Span::styled(format!(" {key}"), Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD)));
         spans.push(Span::raw(format!(" {what}")));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), bottom);
+}
+
+/// The end of a long path, which names the file: "…/nastavnik-demo-x/demo.db".
+fn short_path(p: &str, max: usize) -> String {
+    let n = p.chars().count();
+    if n <= max {
+        return p.to_string();
+    }
+    format!("…{}", p.chars().skip(n - max + 1).collect::<String>())
 }
 
 pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {

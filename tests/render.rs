@@ -385,3 +385,32 @@ fn a_cancelled_form_keeps_its_draft_and_a_card_prefills_the_mentee() {
         _ => panic!("no form"),
     }
 }
+
+#[test]
+fn a_school_without_a_mentor_gets_suggestions_with_reasons() {
+    let mut app = app("suggest");
+    key(&mut app, '2');
+    let (school, suggestions) =
+        app.data.uncovered.iter().find(|(u, _)| u.name == "МБОУ «СШ № 11»").expect("СШ № 11 has no mentor in 2021-2022");
+    assert_eq!(school.needs, ["ШНРО"]);
+    let names: Vec<&str> = suggestions.iter().map(|g| g.name.as_str()).collect();
+    assert!(names.contains(&"Левина О.А. (ЦДО)") && names.contains(&"Васинова Н.Д. (ЦДО)"), "{names:?}");
+    assert!(suggestions[0].reason.contains("тот же город (Смоленск)"), "{}", suggestions[0].reason);
+    // The covered Pikalevo school is not listed.
+    assert!(!app.data.uncovered.iter().any(|(u, _)| u.name.contains("Пикалево")));
+    // Enter on the row opens the card with the suggestions.
+    key(&mut app, '/');
+    type_text(&mut app, "сш 11");
+    code(&mut app, KeyCode::Enter);
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Предлагаемые наставники — ШНРО") && text.contains("Левина О.А. (ЦДО) — тот же город"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    // L shows each mentor's load for the year.
+    key(&mut app, 'x');
+    key(&mut app, 'L');
+    let text = screen(&mut app);
+    assert!(text.contains("Нагрузка наставников — 2021-2022"), "{text}");
+    assert!(text.contains("Н.О. Ерошенкова — 2 наставляемых, 2 мероприятий"), "{text}");
+    assert!(text.contains("⚠ выше порога — МКУ «Центр развития образования» — 7 наставляемых"), "{text}");
+}

@@ -124,6 +124,8 @@ pub struct App {
     pub clipboard: Option<String>,
     /// A new link's form closed before saving, offered again by the next `n`.
     pub link_draft: Option<crate::domain::LinkDraft>,
+    /// Above these a mentor is marked overloaded (config `[load]`).
+    pub limits: crate::suggest::LoadLimits,
     data_version: i64,
 }
 
@@ -184,6 +186,7 @@ impl App {
             index: None,
             clipboard: None,
             link_draft: None,
+            limits: crate::suggest::LoadLimits::default(),
             data_version,
         };
         app.load()?;
@@ -203,7 +206,21 @@ impl App {
             risks: self.store.risks(y)?,
             indicators: self.store.indicators(y)?,
             agreements: self.store.agreements(y)?,
+            loads: self.store.mentor_loads(y)?,
+            uncovered: Vec::new(),
         };
+        let uncovered = self.store.uncovered_schools(y)?;
+        let mut districts: Vec<i64> = uncovered.iter().filter_map(|u| u.district).collect();
+        districts.sort_unstable();
+        districts.dedup();
+        let candidates = self.store.mentor_candidates(y, &districts)?;
+        self.data.uncovered = uncovered
+            .into_iter()
+            .map(|u| {
+                let g = crate::suggest::suggest(&u, &candidates, &self.data.loads, self.limits, self.s, 5);
+                (u, g)
+            })
+            .collect();
         let mut years = self.store.years()?;
         if !years.contains(&y) {
             years.push(y);
@@ -475,6 +492,11 @@ impl App {
                 }
             }
             Action::New | Action::Edit | Action::End => {}
+            Action::Load => {
+                let doc = rows::load_doc(&self.data, self.limits, self.s);
+                let title = format!("{} — {}", self.s.load_title, self.year.label());
+                self.overlays.push(Overlay::Detail { title, doc, scroll: 0, entity: None });
+            }
             Action::Reload => {
                 if self.reload() {
                     self.data_version = self.store.data_version().unwrap_or(self.data_version);
@@ -493,16 +515,18 @@ impl App {
         let Some(item) = self.selected_item() else {
             return;
         };
-        let entity = match item {
-            ItemRef::Cluster(org) => Some(crate::lookup::Entity::Org(org)),
+        let org = match item {
+            ItemRef::Cluster(org) => Some(org),
+            ItemRef::Uncovered(i) => Some(self.data.uncovered[i].0.org),
             _ => None,
         };
+        let entity = org.map(crate::lookup::Entity::Org);
         let (title, doc) = match item {
-            ItemRef::Cluster(org) => {
-                let Some(card) = self.report(self.store.school_card(org)) else {
+            ItemRef::Cluster(_) | ItemRef::Uncovered(_) => {
+                let Some(card) = self.report(self.store.school_card(org.unwrap_or_default())) else {
                     return;
                 };
-                (format!("{}: {}", s.card_title, card.name), rows::card_doc(&card, s))
+                (format!("{}: {}", s.card_title, card.name), rows::card_with_suggestions(&card, &self.data, s))
             }
             ItemRef::Link(i) => {
                 let l = &self.data.links[i];

@@ -16,6 +16,7 @@ pub enum ItemRef {
     Risk(usize),
     Indicator(usize),
     Agreement(usize),
+    Uncovered(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +54,9 @@ pub struct YearData {
     pub risks: Vec<RiskRow>,
     pub indicators: Vec<IndicatorRow>,
     pub agreements: Vec<AgreementRow>,
+    pub loads: Vec<crate::suggest::Load>,
+    /// Schools needing a mentor this year, each with its suggested mentors, best first.
+    pub uncovered: Vec<(crate::suggest::Uncovered, Vec<crate::suggest::Suggestion>)>,
 }
 
 pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
@@ -126,6 +130,20 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                         tone: if l.active { Tone::Normal } else { Tone::Muted },
                     });
                 }
+            }
+            if !d.uncovered.is_empty() {
+                out.push(ViewRow::header(s.sec_uncovered.to_string(), width));
+            }
+            for (i, (school, suggestions)) in d.uncovered.iter().enumerate() {
+                let (best, why) = match suggestions.first() {
+                    Some(b) => (format!("{}: {}", s.suggestion, b.name), b.reason.clone()),
+                    None => (s.no_candidates.to_string(), String::new()),
+                };
+                out.push(ViewRow {
+                    cells: vec![best, school.name.clone(), school.needs.join("; "), why, String::new()],
+                    item: Some(ItemRef::Uncovered(i)),
+                    tone: Tone::Overdue,
+                });
             }
         }
         Pane::Roadmap => {
@@ -386,6 +404,35 @@ pub fn agreement_doc(a: &AgreementRow, appendices: &[Appendix], history: &[Histo
         |c: &str| AgreementStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
     history_lines(&mut out, s, history, label);
     out
+}
+
+/// The card, and for a school nobody mentors, the mentors suggested for it with their reasons.
+pub fn card_with_suggestions(c: &SchoolCard, d: &YearData, s: &Strings) -> Vec<DocLine> {
+    let mut out = card_doc(c, s);
+    if let Some((school, suggestions)) = d.uncovered.iter().find(|(u, _)| u.org == c.id) {
+        out.push(DocLine::Blank);
+        out.push(DocLine::Heading(format!("{} — {}", s.sec_suggestions, school.needs.join("; "))));
+        if suggestions.is_empty() {
+            out.push(DocLine::Text(s.no_candidates.to_string()));
+        }
+        for g in suggestions {
+            out.push(DocLine::Text(format!("{} — {}", g.name, g.reason)));
+        }
+    }
+    out
+}
+
+pub fn load_doc(d: &YearData, limits: crate::suggest::LoadLimits, s: &Strings) -> Vec<DocLine> {
+    d.loads
+        .iter()
+        .map(|l| {
+            let mark = if l.over(limits) { format!("⚠ {} — ", s.load_over) } else { String::new() };
+            DocLine::Text(format!(
+                "{mark}{} — {} {}, {} {}",
+                l.name, l.mentees, s.load_mentees, l.events, s.load_events
+            ))
+        })
+        .collect()
 }
 
 pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {

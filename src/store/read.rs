@@ -573,6 +573,134 @@ impl Store {
             .ok_or(super::StoreError::NotFound("mentoring link"))
     }
 
+    /// Each mentor's links and hosted events in the year.
+    pub fn mentor_loads(&self, year: AcademicYear) -> Result<Vec<crate::suggest::Load>> {
+        use std::collections::HashMap;
+        let (s, e) = bounds(year);
+        let mut loads: HashMap<Entity, (String, usize, usize)> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.mentor_org_id, l.mentor_person_id, coalesce(o.name, p.full_name), count(*)
+               FROM mentoring_links l
+               LEFT JOIN organizations o ON o.id = l.mentor_org_id
+               LEFT JOIN people p ON p.id = l.mentor_person_id
+              WHERE l.ended_at IS NULL AND (l.start_date IS NULL OR l.start_date <= ?2)
+                AND (l.end_date IS NULL OR l.end_date >= ?1)
+              GROUP BY l.mentor_org_id, l.mentor_person_id",
+        )?;
+        let rows = stmt.query_map(params![s, e], |r| Ok((entity(r, 0)?, text(r, 2)?, r.get::<_, i64>(3)?)))?;
+        for row in rows {
+            let (who, name, n) = row?;
+            loads.entry(who).or_insert((name, 0, 0)).1 += n as usize;
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.org, x.person, coalesce(o.name, p.full_name), count(*) FROM (
+                SELECT host_org_id AS org, NULL AS person FROM events
+                 WHERE host_org_id IS NOT NULL AND start_date <= ?2 AND coalesce(end_date, start_date) >= ?1
+                UNION ALL
+                SELECT NULL, host_person_id FROM events
+                 WHERE host_person_id IS NOT NULL AND start_date <= ?2 AND coalesce(end_date, start_date) >= ?1) x
+               LEFT JOIN organizations o ON o.id = x.org
+               LEFT JOIN people p ON p.id = x.person
+              GROUP BY x.org, x.person",
+        )?;
+        let rows = stmt.query_map(params![s, e], |r| Ok((entity(r, 0)?, text(r, 2)?, r.get::<_, i64>(3)?)))?;
+        for row in rows {
+            let (who, name, n) = row?;
+            loads.entry(who).or_insert((name, 0, 0)).2 += n as usize;
+        }
+        let mut out: Vec<crate::suggest::Load> = loads
+            .into_iter()
+            .map(|(mentor, (name, mentees, events))| crate::suggest::Load { mentor, name, mentees, events })
+            .collect();
+        out.sort_by(|a, b| {
+            (b.mentees, b.events).cmp(&(a.mentees, a.events)).then_with(|| natural_cmp(&a.name, &b.name))
+        });
+        Ok(out)
+    }
+
+    /// Schools in a low-result cluster or with a verified risk in the year, and nobody
+    /// mentoring them or their teachers then.
+    pub fn uncovered_schools(&self, year: AcademicYear) -> Result<Vec<crate::suggest::Uncovered>> {
+        let (s, e) = bounds(year);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id, o.name, o.district_id, o.town,
+                    (SELECT group_concat(status, '|') FROM cluster_status c WHERE c.org_id = o.id AND c.year = ?3),
+                    (SELECT group_concat(direction, '|') FROM risk_directions r WHERE r.org_id = o.id AND r.year = ?3)
+               FROM organizations o
+              WHERE o.kind = 'school'
+                AND (EXISTS (SELECT 1 FROM cluster_status c WHERE c.org_id = o.id AND c.year = ?3)
+                  OR EXISTS (SELECT 1 FROM risk_directions r WHERE r.org_id = o.id AND r.year = ?3))
+                AND NOT EXISTS (
+                    SELECT 1 FROM mentoring_links l LEFT JOIN people p ON p.id = l.mentee_person_id
+                     WHERE (l.mentee_org_id = o.id OR p.org_id = o.id) AND l.ended_at IS NULL
+                       AND (l.start_date IS NULL OR l.start_date <= ?2) AND (l.end_date IS NULL OR l.end_date >= ?1))
+              ORDER BY o.name",
+        )?;
+        let rows = stmt.query_map(params![s, e, year.0], |r| {
+            let statuses: Vec<String> = text(r, 4)?.split('|').filter(|x| !x.is_empty()).map(str::to_string).collect();
+            let risks: Vec<String> = text(r, 5)?.split('|').filter(|x| !x.is_empty()).map(str::to_string).collect();
+            Ok((r.get(0)?, text(r, 1)?, r.get(2)?, text(r, 3)?, statuses, risks))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (org, name, district, town, statuses, risks) = row?;
+            let weak: Vec<String> = statuses.into_iter().filter(|x| crate::domain::is_weak_cluster(x)).collect();
+            if weak.is_empty() && risks.is_empty() {
+                continue;
+            }
+            let needs = weak.into_iter().chain(risks).collect();
+            out.push(crate::suggest::Uncovered { org, name, district, town, needs, subjects: Vec::new() });
+        }
+        out.sort_by(|a, b| natural_cmp(&a.name, &b.name));
+        Ok(out)
+    }
+
+    /// Who could mentor in the given districts in the year: schools and bodies outside the
+    /// low-result clusters, and the people working there.
+    pub fn mentor_candidates(&self, year: AcademicYear, districts: &[i64]) -> Result<Vec<crate::suggest::Candidate>> {
+        let mut out = Vec::new();
+        let mut weak_stmt =
+            self.conn.prepare_cached("SELECT status FROM cluster_status WHERE org_id = ?1 AND year = ?2")?;
+        let mut orgs = self.conn.prepare_cached(
+            "SELECT id, name, district_id, town, coalesce(nullif(short_name, ''), name) FROM organizations
+              WHERE district_id = ?1 ORDER BY id",
+        )?;
+        let mut people =
+            self.conn.prepare_cached("SELECT id, full_name, subjects FROM people WHERE org_id = ?1 ORDER BY id")?;
+        for d in districts {
+            let rows: Vec<(i64, String, Option<i64>, String, String)> = orgs
+                .query_map([d], |r| Ok((r.get(0)?, text(r, 1)?, r.get(2)?, text(r, 3)?, text(r, 4)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, name, district, town, short) in rows {
+                let statuses: Vec<String> =
+                    weak_stmt.query_map(params![id, year.0], |r| text(r, 0))?.collect::<rusqlite::Result<_>>()?;
+                if statuses.iter().any(|x| crate::domain::is_weak_cluster(x)) {
+                    continue;
+                }
+                out.push(crate::suggest::Candidate {
+                    entity: Entity::Org(id),
+                    name: name.clone(),
+                    district,
+                    town: town.clone(),
+                    subjects: String::new(),
+                });
+                let staff: Vec<(i64, String, String)> = people
+                    .query_map([id], |r| Ok((r.get(0)?, text(r, 1)?, text(r, 2)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for (pid, pname, subjects) in staff {
+                    out.push(crate::suggest::Candidate {
+                        entity: Entity::Person(pid),
+                        name: format!("{pname} ({short})"),
+                        district,
+                        town: town.clone(),
+                        subjects,
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
     pub fn count(&self, table: Table) -> Result<i64> {
         let sql = format!("SELECT count(*) FROM {}", table.name());
         Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
