@@ -10,6 +10,7 @@ pub mod headless;
 pub mod i18n;
 pub mod keys;
 pub mod lookup;
+pub mod period;
 pub mod store;
 pub mod suggest;
 pub mod synth;

@@ -390,8 +390,12 @@ fn a_cancelled_form_keeps_its_draft_and_a_card_prefills_the_mentee() {
 fn a_school_without_a_mentor_gets_suggestions_with_reasons() {
     let mut app = app("suggest");
     key(&mut app, '2');
-    let (school, suggestions) =
-        app.data.uncovered.iter().find(|(u, _)| u.name == "МБОУ «СШ № 11»").expect("СШ № 11 has no mentor in 2021-2022");
+    let (school, suggestions) = app
+        .data
+        .uncovered
+        .iter()
+        .find(|(u, _)| u.name == "МБОУ «СШ № 11»")
+        .expect("СШ № 11 has no mentor in 2021-2022");
     assert_eq!(school.needs, ["ШНРО"]);
     let names: Vec<&str> = suggestions.iter().map(|g| g.name.as_str()).collect();
     assert!(names.contains(&"Левина О.А. (ЦДО)") && names.contains(&"Васинова Н.Д. (ЦДО)"), "{names:?}");
@@ -404,7 +408,10 @@ fn a_school_without_a_mentor_gets_suggestions_with_reasons() {
     code(&mut app, KeyCode::Enter);
     code(&mut app, KeyCode::Enter);
     let text = screen(&mut app);
-    assert!(text.contains("Предлагаемые наставники — ШНРО") && text.contains("Левина О.А. (ЦДО) — тот же город"), "{text}");
+    assert!(
+        text.contains("Предлагаемые наставники — ШНРО") && text.contains("Левина О.А. (ЦДО) — тот же город"),
+        "{text}"
+    );
     code(&mut app, KeyCode::Esc);
     // L shows each mentor's load for the year.
     key(&mut app, 'x');

@@ -96,10 +96,10 @@ impl Store {
     ) -> Result<()> {
         self.conn
             .prepare_cached(
-                "INSERT INTO history (at, who, entity, entity_id, field, old, new)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO history (at, who, entity, entity_id, field, old, new, action)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(params![now_stamp(), self.user, entity, id, field, old, new])?;
+            .execute(params![now_stamp(), self.user, entity, id, field, old, new, self.action.get()])?;
         Ok(())
     }
 

@@ -4,11 +4,13 @@
 mod build;
 mod read;
 mod schema;
+mod undo;
 mod write;
 
 pub use build::*;
 pub use read::Table;
 pub use schema::LATEST as SCHEMA_VERSION;
+pub use undo::Reverted;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -28,6 +30,8 @@ pub enum StoreError {
     Exists { path: PathBuf },
     #[error("the row was changed by {by} at {at} meanwhile")]
     Conflict { by: String, at: String },
+    #[error("the last change cannot be undone here")]
+    NotUndoable,
     #[error("such an active link already exists")]
     Duplicate,
     #[error("no such {0}")]
@@ -42,6 +46,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     user: String,
+    /// The action number the history lines being written belong to, while a user action runs.
+    action: std::cell::Cell<Option<i64>>,
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -68,7 +74,7 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify(path, e))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn, path: path.to_path_buf(), user: user.to_string() };
+        let mut store = Store { conn, path: path.to_path_buf(), user: user.to_string(), action: Default::default() };
         store.migrate(found).map_err(|e| match e {
             StoreError::Sqlite(e) => classify(path, e),
             e => e,

@@ -224,6 +224,11 @@ pub const MIGRATIONS: &[&str] = &[
      CREATE INDEX links_mentor_person ON mentoring_links(mentor_person_id);
      CREATE INDEX links_mentee_org ON mentoring_links(mentee_org_id);
      CREATE INDEX links_mentee_person ON mentoring_links(mentee_person_id);",
+    // 3: undo and redo across restarts. A user action's history lines share an action number;
+    // undoing it marks them undone, so the history itself is the undo stack.
+    "ALTER TABLE history ADD COLUMN action INTEGER;
+     ALTER TABLE history ADD COLUMN undone INTEGER NOT NULL DEFAULT 0;
+     CREATE INDEX history_action ON history(who, action);",
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -49,7 +49,7 @@ impl Store {
     }
 
     fn set_status(&self, t: StatusTable, id: i64, new: &str, seen_version: Option<i64>) -> Result<bool> {
-        self.in_transaction(|s| {
+        self.user_action(|s| {
             let table = t.table();
             let current: Option<(String, i64, String, String)> = s
                 .conn
@@ -115,7 +115,7 @@ impl Store {
 
     /// Creates a mentoring link, refusing a duplicate of an active one.
     pub fn create_link(&self, l: &ValidLink) -> Result<i64> {
-        self.in_transaction(|s| {
+        self.user_action(|s| {
             if s.duplicate_link(l, None)? {
                 return Err(StoreError::Duplicate);
             }
@@ -151,7 +151,7 @@ impl Store {
     /// Changes a link; each changed field gets its line in history. Returns false when nothing
     /// changed.
     pub fn update_link(&self, id: i64, l: &ValidLink, seen_version: Option<i64>) -> Result<bool> {
-        self.in_transaction(|s| {
+        self.user_action(|s| {
             let old = s.link(id)?;
             if seen_version.is_some_and(|v| v != old.stamp.version) {
                 return Err(StoreError::Conflict { by: old.stamp.changed_by, at: old.stamp.changed_at });
@@ -209,7 +209,7 @@ impl Store {
 
     /// Ends a link on `end`: it stays in the store and in history, marked ended.
     pub fn end_link(&self, id: i64, end: NaiveDate, seen_version: Option<i64>) -> Result<()> {
-        self.in_transaction(|s| {
+        self.user_action(|s| {
             let old = s.link(id)?;
             if seen_version.is_some_and(|v| v != old.stamp.version) {
                 return Err(StoreError::Conflict { by: old.stamp.changed_by, at: old.stamp.changed_at });
@@ -222,6 +222,71 @@ impl Store {
             s.record("mentoring_link", id, "end", Some(&shown(old.when.end)), Some(&format_date(end)))?;
             s.record("mentoring_link", id, "state", Some("active"), Some("ended"))?;
             Ok(())
+        })
+    }
+}
+
+/// What a status key changes on an event: the status, and with it a result (done) or new
+/// dates (postponed).
+#[derive(Clone, Debug, Default)]
+pub struct EventChange {
+    pub status: Option<EventStatus>,
+    pub result: Option<String>,
+    pub when: Option<crate::domain::When>,
+}
+
+impl Store {
+    /// Changes an event's status, result and dates as one undoable action. Returns false when
+    /// nothing changed.
+    pub fn change_event(&self, id: i64, c: &EventChange, seen_version: Option<i64>) -> Result<bool> {
+        self.user_action(|s| {
+            let (status, result, start, end, period, version, by, at): (
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                i64,
+                String,
+                String,
+            ) = s
+                .conn
+                .query_row(
+                    "SELECT status, result, start_date, end_date, period_text, version, changed_by, changed_at
+                       FROM events WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound("event"))?;
+            if seen_version.is_some_and(|v| v != version) {
+                return Err(StoreError::Conflict { by, at });
+            }
+            let mut changes: Vec<(&str, &str, Option<String>, Option<String>)> = Vec::new();
+            if let Some(st) = c.status {
+                changes.push(("status", "status", Some(status), Some(st.code().to_string())));
+            }
+            if let Some(r) = &c.result {
+                changes.push(("result", "result", Some(result), Some(crate::text::clean(r))));
+            }
+            if let Some(w) = &c.when {
+                changes.push(("start", "start_date", start, iso(w.start)));
+                changes.push(("end", "end_date", end, iso(w.end)));
+                changes.push(("period", "period_text", period, w.text.as_deref().map(crate::text::clean_line)));
+            }
+            changes.retain(|(_, _, old, new)| old.as_deref().unwrap_or("") != new.as_deref().unwrap_or(""));
+            if changes.is_empty() {
+                return Ok(false);
+            }
+            for (field, col, old, new) in &changes {
+                s.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![new, id])?;
+                s.record("event", id, field, old.as_deref(), new.as_deref())?;
+            }
+            s.conn.execute(
+                "UPDATE events SET version = version + 1, changed_by = ?1, changed_at = ?2 WHERE id = ?3",
+                params![s.user, now_stamp(), id],
+            )?;
+            Ok(true)
         })
     }
 }
