@@ -172,6 +172,21 @@ catalogue! {
     act_load: "Нагрузка наставников за год", "Mentors' load for the year";
     hint_load: "нагрузка", "load";
     suggestion: "предложение", "suggestion";
+    err_when: "не понял дату: 25.11.2021, «октябрь–ноябрь 2021», «осенние каникулы 2021»…", "cannot read the date: 25.11.2021, «октябрь–ноябрь 2021», «осенние каникулы 2021»…";
+    ask_result: "Результат (например «24 педагога из 5 школ»); Enter — сохранить, можно пустым", "Result (e.g. «24 teachers of 5 schools»); Enter saves, may be empty";
+    ask_date: "Новая дата или период (25.11.2021, «декабрь 2021»…); Enter — сохранить", "New date or period (25.11.2021, «декабрь 2021»…); Enter saves";
+    undone: "Отменено", "Undone";
+    redone: "Повторено", "Redone";
+    nothing_to_undo: "Нечего отменять", "Nothing to undo";
+    nothing_to_redo: "Нечего повторять", "Nothing to redo";
+    act_planned: "Статус: запланировано", "Status: planned";
+    act_in_progress: "Статус: идёт", "Status: in progress";
+    act_done: "Статус: проведено (спросит результат)", "Status: done (asks for the result)";
+    act_postponed: "Статус: перенесено (спросит новую дату)", "Status: postponed (asks for the new date)";
+    act_cancelled: "Статус: отменено", "Status: cancelled";
+    act_undo: "Отменить своё последнее изменение (и после перезапуска)", "Undo your last change (also after a restart)";
+    act_redo: "Повторить отменённое", "Redo what was undone";
+    hint_undo: "отменить", "undo";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 

@@ -2,6 +2,7 @@
 //! user's `[keys]` table. The help overlay and the status-bar hints are drawn from this table,
 //! so what the screen says is what the keys do.
 
+use crate::domain::EventStatus;
 use crate::i18n::Strings;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
@@ -35,6 +36,9 @@ pub enum Action {
     Edit,
     End,
     Load,
+    SetStatus(crate::domain::EventStatus),
+    Undo,
+    Redo,
 }
 
 /// Every action with its config name and its default keys, in the order help lists them.
@@ -61,6 +65,13 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Filter, "filter", &["/"]),
     (Action::ClearFilter, "clear_filter", &["x"]),
     (Action::Status, "status", &["s"]),
+    (Action::SetStatus(EventStatus::Planned), "status_planned", &["p"]),
+    (Action::SetStatus(EventStatus::InProgress), "status_in_progress", &["i"]),
+    (Action::SetStatus(EventStatus::Done), "status_done", &["d"]),
+    (Action::SetStatus(EventStatus::Postponed), "status_postponed", &["o"]),
+    (Action::SetStatus(EventStatus::Cancelled), "status_cancelled", &["c"]),
+    (Action::Undo, "undo", &["u"]),
+    (Action::Redo, "redo", &["U", "C-r"]),
     (Action::PrevYear, "prev_year", &["["]),
     (Action::NextYear, "next_year", &["]"]),
     (Action::Lookup, "lookup", &["w"]),
@@ -102,6 +113,13 @@ impl Action {
             Action::Edit => s.act_edit,
             Action::End => s.act_end,
             Action::Load => s.act_load,
+            Action::SetStatus(EventStatus::Planned) => s.act_planned,
+            Action::SetStatus(EventStatus::InProgress) => s.act_in_progress,
+            Action::SetStatus(EventStatus::Done) => s.act_done,
+            Action::SetStatus(EventStatus::Postponed) => s.act_postponed,
+            Action::SetStatus(EventStatus::Cancelled) => s.act_cancelled,
+            Action::Undo => s.act_undo,
+            Action::Redo => s.act_redo,
         }
     }
 }

@@ -39,7 +39,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Overlay::Help { scroll } => draw_help(f, app, *scroll),
             Overlay::Detail { title, doc, scroll, .. } => draw_detail(f, app, title, doc, *scroll),
             Overlay::LinkForm(form) => forms::draw_form(f, app, form),
-            Overlay::EndLink(st) => forms::draw_end(f, app, st),
+            Overlay::Prompt(p) => forms::draw_prompt(f, app, p),
             Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
             Overlay::Lookup(st) => lookup::draw_lookup(f, app, st),
             Overlay::Answer(st) => lookup::draw_answer(f, app, st),
@@ -235,7 +235,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     match app.overlays.last() {
         Some(Overlay::StatusPicker { .. }) => vec![(k(Action::Open), s.hint_status), (k(Action::Back), s.act_back)],
         Some(Overlay::Lookup(_)) => vec![("Enter".into(), s.hint_open), ("Esc".into(), s.act_back)],
-        Some(Overlay::LinkForm(_) | Overlay::EndLink(_)) => {
+        Some(Overlay::LinkForm(_) | Overlay::Prompt(_)) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }
         Some(Overlay::Answer(_)) => vec![
@@ -254,6 +254,20 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             ];
             if app.pane.has_status() {
                 h.push((k(Action::Status), s.hint_status));
+            }
+            if app.pane == Pane::Roadmap {
+                h.push((
+                    format!(
+                        "{}{}{}{}{}",
+                        k(Action::SetStatus(EventStatus::Planned)),
+                        k(Action::SetStatus(EventStatus::InProgress)),
+                        k(Action::SetStatus(EventStatus::Done)),
+                        k(Action::SetStatus(EventStatus::Postponed)),
+                        k(Action::SetStatus(EventStatus::Cancelled))
+                    ),
+                    s.hint_status,
+                ));
+                h.push((k(Action::Undo), s.hint_undo));
             }
             if app.pane == Pane::Mentoring {
                 h.push((k(Action::New), s.hint_new));
@@ -339,7 +353,9 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             lines.push(help_line(app, &keys.join(" "), action.describe(app.s)));
             continue;
         }
-        if *action == Action::Status && !app.pane.has_status() {
+        if (*action == Action::Status && !app.pane.has_status())
+            || (matches!(action, Action::SetStatus(_)) && app.pane != Pane::Roadmap)
+        {
             continue;
         }
         lines.push(help_line(app, &app.keys.keys(*action), action.describe(app.s)));

@@ -421,3 +421,73 @@ fn a_school_without_a_mentor_gets_suggestions_with_reasons() {
     assert!(text.contains("Н.О. Ерошенкова — 2 наставляемых, 2 мероприятий"), "{text}");
     assert!(text.contains("⚠ выше порога — МКУ «Центр развития образования» — 7 наставляемых"), "{text}");
 }
+
+/// Selects the event whose title starts with `title` in the Roadmap pane.
+fn select_event(app: &mut App, title: &str) {
+    key(app, '3');
+    let pos = app.view().rows.iter().position(|r| r.cells[3].starts_with(title)).expect("the event is listed");
+    while app.view().selected < pos {
+        code(app, KeyCode::Down);
+    }
+    while app.view().selected > pos {
+        code(app, KeyCode::Up);
+    }
+}
+
+#[test]
+fn one_key_statuses_with_result_and_new_date_undone_and_redone() {
+    let mut app = app("onekey");
+    key(&mut app, ']');
+    select_event(&mut app, "Семинары по профильному обучению");
+    // d: done, asking for the result.
+    key(&mut app, 'd');
+    assert!(screen(&mut app).contains("Результат"));
+    type_text(&mut app, "24 педагога из 5 школ");
+    code(&mut app, KeyCode::Enter);
+    let e = app.data.events.iter().find(|e| e.title.starts_with("Семинары по профильному")).unwrap().clone();
+    assert_eq!((e.status, e.result.as_str()), (EventStatus::Done, "24 педагога из 5 школ"));
+    // o: postponed, asking for a new date the way the documents write it.
+    key(&mut app, 'щ');
+    for _ in 0..40 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "когда-нибудь");
+    code(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app).contains(RU.err_when), "an unreadable date is refused where it was typed");
+    for _ in 0..20 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "март–апрель 2023");
+    code(&mut app, KeyCode::Enter);
+    let moved = app.store.event(e.id).unwrap();
+    assert_eq!((moved.status, moved.when.display()), (EventStatus::Postponed, "март–апрель 2023".to_string()));
+    assert_eq!(moved.when.start.unwrap().to_string(), "2023-03-01");
+    // The selection follows the event to its new place.
+    assert!(app.view().rows[app.view().selected].cells[3].starts_with("Семинары по профильному"));
+    // c: cancelled at once.
+    key(&mut app, 'c');
+    assert_eq!(app.store.event(e.id).unwrap().status, EventStatus::Cancelled);
+    // u undoes step by step; U and Ctrl-R redo.
+    key(&mut app, 'u');
+    assert_eq!(app.store.event(e.id).unwrap().status, EventStatus::Postponed);
+    key(&mut app, 'г');
+    let back = app.store.event(e.id).unwrap();
+    assert_eq!(
+        (back.status, back.when.display()),
+        (EventStatus::Done, "в течение 2022-2023 учебного года".to_string())
+    );
+    key(&mut app, 'U');
+    assert_eq!(app.store.event(e.id).unwrap().status, EventStatus::Postponed);
+    ctrl(&mut app, 'r');
+    assert_eq!(app.store.event(e.id).unwrap().status, EventStatus::Cancelled);
+    ctrl(&mut app, 'r');
+    assert!(screen(&mut app).contains("Нечего повторять"));
+    // p and i on a meeting's decision.
+    let pos = app.view().rows.iter().position(|r| r.item.is_some() && r.cells[2] == "решение").unwrap();
+    while app.view().selected < pos {
+        code(&mut app, KeyCode::Down);
+    }
+    key(&mut app, 'i');
+    assert!(screen(&mut app).contains("Статус сохранён"));
+    assert_eq!(app.view().rows[app.view().selected].cells[1], "идёт");
+}

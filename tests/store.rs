@@ -305,3 +305,46 @@ fn a_store_of_schema_1_is_upgraded_in_place() {
     let l = store.links(AcademicYear(2020)).unwrap().remove(0);
     assert_eq!((l.mentor.as_str(), l.basis_text().as_str()), ("Школа А", "приказ № 7"));
 }
+
+#[test]
+fn undo_and_redo_survive_a_restart_and_touch_only_my_changes() {
+    use nastavnik::store::EventChange;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("u.db");
+    let id = {
+        let store = Store::create_new(&path, "Боброва").unwrap();
+        nastavnik::demo::load(&store).unwrap();
+        let e = store.events(AcademicYear(2022)).unwrap().remove(0);
+        store
+            .change_event(
+                e.id,
+                &EventChange { status: Some(EventStatus::Done), result: Some("24".into()), when: None },
+                None,
+            )
+            .unwrap();
+        e.id
+    };
+    // A colleague changes another event meanwhile.
+    let other = {
+        let store = Store::open(&path, "Серякова").unwrap();
+        let e = store.events(AcademicYear(2022)).unwrap().remove(1);
+        store.set_event_status(e.id, EventStatus::Cancelled, None).unwrap();
+        e.id
+    };
+    let store = Store::open(&path, "Боброва").unwrap();
+    let r = store.undo().unwrap().expect("my change is undone");
+    assert_eq!((r.field.as_str(), r.from.as_str(), r.to.as_str()), ("status", "done", "planned"));
+    let e = store.event(id).unwrap();
+    assert_eq!((e.status, e.result.as_str()), (EventStatus::Planned, ""));
+    assert_eq!(store.event(other).unwrap().status, EventStatus::Cancelled, "a colleague's change is not mine to undo");
+    assert!(store.undo().unwrap().is_none(), "the demo's creation is not an undoable change");
+    drop(store);
+    let store = Store::open(&path, "Боброва").unwrap();
+    store.redo().unwrap().expect("redo after a restart");
+    assert_eq!(store.event(id).unwrap().result, "24");
+    // Undo refuses when someone changed the value since.
+    let colleague = Store::open(&path, "Серякова").unwrap();
+    colleague.set_event_status(id, EventStatus::Postponed, None).unwrap();
+    assert!(matches!(store.undo(), Err(StoreError::Conflict { .. })));
+    assert_eq!(store.event(id).unwrap().status, EventStatus::Postponed);
+}

@@ -20,15 +20,6 @@ pub struct LinkForm {
     pub errors: Vec<(LinkField, &'static str)>,
 }
 
-pub struct EndLink {
-    pub id: i64,
-    pub version: i64,
-    pub title: String,
-    pub start: Option<chrono::NaiveDate>,
-    pub input: TextArea<'static>,
-    pub error: Option<&'static str>,
-}
-
 fn text_of(d: &LinkDraft, f: LinkField) -> String {
     match f {
         LinkField::Mentor => d.mentor.as_ref().map(|m| m.1.clone()).unwrap_or_default(),
@@ -54,7 +45,7 @@ fn set_text(d: &mut LinkDraft, f: LinkField, v: String) {
     }
 }
 
-fn one_line(text: &str) -> TextArea<'static> {
+pub(super) fn one_line(text: &str) -> TextArea<'static> {
     let mut t = TextArea::new(vec![text.to_string()]);
     t.move_cursor(CursorMove::End);
     t
@@ -120,17 +111,6 @@ impl App {
             basis_date: l.basis_date.map(format_date).unwrap_or_default(),
         };
         self.open_form(Some((l.id, l.stamp.version)), draft);
-    }
-
-    pub fn ask_end_link(&mut self, l: &LinkRow) {
-        self.overlays.push(Overlay::EndLink(Box::new(EndLink {
-            id: l.id,
-            version: l.stamp.version,
-            title: format!("{} → {}", l.mentor, l.mentee),
-            start: l.when.start,
-            input: one_line(&format_date(self.today)),
-            error: None,
-        })));
     }
 
     pub(super) fn form_key(&mut self, ev: KeyEvent) {
@@ -220,38 +200,6 @@ impl App {
             }
             Err(e) => {
                 self.report::<()>(Err(e));
-            }
-        }
-    }
-
-    pub(super) fn end_key(&mut self, ev: KeyEvent) {
-        let s = self.s;
-        let Some(Overlay::EndLink(st)) = self.overlays.last_mut() else { return };
-        match ev.code {
-            KeyCode::Esc => {
-                self.overlays.pop();
-            }
-            KeyCode::Enter => {
-                let text = st.input.lines().join(" ");
-                let Some(end) = crate::text::parse_date(&text) else {
-                    st.error = Some(s.err_date);
-                    return;
-                };
-                if st.start.is_some_and(|start| end < start) {
-                    st.error = Some(s.err_end_before);
-                    return;
-                }
-                let r = self.store.end_link(st.id, end, Some(st.version));
-                self.overlays.pop();
-                if self.report(r).is_some() {
-                    self.after_write(s.link_ended);
-                } else {
-                    self.reload();
-                }
-            }
-            _ => {
-                st.input.input(ev);
-                st.error = None;
             }
         }
     }

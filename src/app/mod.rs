@@ -3,6 +3,7 @@
 
 pub mod linkform;
 pub mod lookup;
+pub mod prompt;
 pub mod rows;
 
 use crate::config::Theme;
@@ -93,7 +94,7 @@ pub enum Overlay {
     Lookup(Box<lookup::LookupState>),
     Answer(lookup::AnswerState),
     LinkForm(Box<linkform::LinkForm>),
-    EndLink(Box<linkform::EndLink>),
+    Prompt(Box<prompt::Prompt>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -198,6 +199,14 @@ impl App {
     pub fn load(&mut self) -> Result<(), StoreError> {
         let y = self.year;
         self.index = None;
+        // What each pane had selected, by identity, to find it again among the new rows.
+        let keep: Vec<Option<(u8, i64)>> = Pane::ALL
+            .iter()
+            .map(|p| {
+                let v = &self.views[p.index()];
+                v.rows.get(v.selected).and_then(|r| r.item).map(|i| self.key_of(i))
+            })
+            .collect();
         self.data = YearData {
             clusters: self.store.clusters(y)?,
             links: self.store.links(y)?,
@@ -229,8 +238,31 @@ impl App {
         self.years = years;
         for pane in Pane::ALL {
             self.rebuild(pane);
+            if let Some(key) = keep[pane.index()] {
+                let found =
+                    self.views[pane.index()].rows.iter().position(|r| r.item.is_some_and(|i| self.key_of(i) == key));
+                if let Some(pos) = found {
+                    self.views[pane.index()].selected = pos;
+                    self.scroll_into_view(pane);
+                }
+            }
         }
         Ok(())
+    }
+
+    /// A row's identity that survives a reload: its kind and the id of what it shows.
+    fn key_of(&self, item: ItemRef) -> (u8, i64) {
+        let d = &self.data;
+        match item {
+            ItemRef::Cluster(org) => (0, org),
+            ItemRef::Link(i) => (1, d.links.get(i).map_or(-1, |x| x.id)),
+            ItemRef::Event(i) => (2, d.events.get(i).map_or(-1, |x| x.id)),
+            ItemRef::Decision(i) => (3, d.decisions.get(i).map_or(-1, |x| x.id)),
+            ItemRef::Risk(i) => (4, i as i64),
+            ItemRef::Indicator(i) => (5, i as i64),
+            ItemRef::Agreement(i) => (6, d.agreements.get(i).map_or(-1, |x| x.id)),
+            ItemRef::Uncovered(i) => (7, d.uncovered.get(i).map_or(-1, |x| x.0.org)),
+        }
     }
 
     fn rebuild(&mut self, pane: Pane) {
@@ -363,8 +395,8 @@ impl App {
                 self.form_key(ev);
                 return;
             }
-            Some(Overlay::EndLink(_)) => {
-                self.end_key(ev);
+            Some(Overlay::Prompt(_)) => {
+                self.prompt_key(ev);
                 return;
             }
             _ => {}
@@ -413,7 +445,7 @@ impl App {
             return;
         };
         match (top, action) {
-            (Overlay::Lookup(_) | Overlay::Answer(_) | Overlay::LinkForm(_) | Overlay::EndLink(_), _) => {}
+            (Overlay::Lookup(_) | Overlay::Answer(_) | Overlay::LinkForm(_) | Overlay::Prompt(_), _) => {}
             (_, Action::Quit) => self.quit = true,
             (Overlay::Detail { .. }, Action::Lookup) => self.open_lookup(),
             (Overlay::Detail { entity: Some(e), .. }, Action::New) => {
@@ -492,6 +524,10 @@ impl App {
                 }
             }
             Action::New | Action::Edit | Action::End => {}
+            Action::SetStatus(st) if self.pane == Pane::Roadmap => self.set_status_key(st),
+            Action::SetStatus(_) => {}
+            Action::Undo => self.undo_redo(false),
+            Action::Redo => self.undo_redo(true),
             Action::Load => {
                 let doc = rows::load_doc(&self.data, self.limits, self.s);
                 let title = format!("{} — {}", self.s.load_title, self.year.label());

@@ -11,6 +11,7 @@ pub use build::*;
 pub use read::Table;
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use undo::Reverted;
+pub use write::EventChange;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -63,7 +63,8 @@ impl Store {
     /// Writes `to` where `from` should be, for every line; refuses when a value is no longer
     /// what the line says (a colleague changed it since).
     fn rewrite(&self, lines: &[Line], backwards: bool) -> Result<Option<Reverted>> {
-        let mut first = None;
+        // The status line, when there is one, is what the message names.
+        let mut first: Option<Reverted> = None;
         for l in lines {
             let Some((table, col)) = column(&l.entity, &l.field) else {
                 return Err(StoreError::NotUndoable);
@@ -86,7 +87,10 @@ impl Store {
                 params![to, self.user, now_stamp(), l.entity_id],
             )?;
             self.record(&l.entity, l.entity_id, &l.field, from.as_deref(), to.as_deref())?;
-            first.get_or_insert(Reverted {
+            if first.as_ref().is_some_and(|r: &Reverted| r.field == "status") {
+                continue;
+            }
+            first = Some(Reverted {
                 entity: l.entity.clone(),
                 entity_id: l.entity_id,
                 field: l.field.clone(),

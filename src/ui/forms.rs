@@ -1,7 +1,8 @@
 //! Drawing the mentoring-link form and the "end the link" question.
 
 use super::{centered, popup_block};
-use crate::app::linkform::{EndLink, LinkForm};
+use crate::app::linkform::LinkForm;
+use crate::app::prompt::Prompt;
 use crate::app::App;
 use crate::domain::LinkField;
 use ratatui::layout::Rect;
@@ -59,19 +60,19 @@ pub fn draw_form(f: &mut Frame, app: &App, form: &LinkForm) {
     f.render_widget(Paragraph::new(Span::styled(s.form_hint, Style::default().fg(app.theme.muted))), hint);
 }
 
-pub fn draw_end(f: &mut Frame, app: &App, st: &EndLink) {
+pub fn draw_prompt(f: &mut Frame, app: &App, st: &Prompt) {
     let s = app.s;
     let area = f.area();
     let r = centered(area, area.width.saturating_sub(8).min(90), 7);
     f.render_widget(Clear, r);
-    let block = popup_block(app, s.end_title);
+    let block = popup_block(app, &st.title);
     let inner = block.inner(r);
     f.render_widget(block, r);
     let line = |y: u16| Rect { y: inner.y + y, height: 1, ..inner };
-    f.render_widget(Paragraph::new(Line::from(st.title.clone())), line(0));
-    f.render_widget(Span::styled(s.end_prompt, Style::default().fg(app.theme.header)), line(2));
-    f.render_widget(&st.input, line(3));
+    f.render_widget(Paragraph::new(Line::from(st.question)).style(Style::default().fg(app.theme.header)), line(0));
+    f.render_widget(&st.input, line(2));
     if let Some(err) = st.error {
-        f.render_widget(Span::styled(format!("↑ {err}"), Style::default().fg(app.theme.error)), line(4));
+        f.render_widget(Span::styled(format!("↑ {err}"), Style::default().fg(app.theme.error)), line(3));
     }
+    let _ = s;
 }

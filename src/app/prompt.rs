@@ -1,0 +1,160 @@
+//! One-line questions asked before a change: the result of an event marked done (Enter skips),
+//! the new date of a postponed event, the end date of a mentoring link.
+
+use super::linkform::one_line;
+use super::{App, Overlay};
+use crate::domain::{EventStatus, LinkRow};
+use crate::period::parse_when;
+use crate::store::EventChange;
+use crate::text::format_date;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Purpose {
+    EventResult { id: i64, version: i64 },
+    EventDate { id: i64, version: i64 },
+    EndLink { id: i64, version: i64, start: Option<chrono::NaiveDate> },
+}
+
+pub struct Prompt {
+    pub purpose: Purpose,
+    pub title: String,
+    pub question: &'static str,
+    pub input: TextArea<'static>,
+    pub error: Option<&'static str>,
+}
+
+impl App {
+    pub(super) fn ask(&mut self, purpose: Purpose, title: String, question: &'static str, initial: &str) {
+        self.overlays.push(Overlay::Prompt(Box::new(Prompt {
+            purpose,
+            title,
+            question,
+            input: one_line(initial),
+            error: None,
+        })));
+    }
+
+    pub fn ask_end_link(&mut self, l: &LinkRow) {
+        let purpose = Purpose::EndLink { id: l.id, version: l.stamp.version, start: l.when.start };
+        self.ask(purpose, format!("{} → {}", l.mentor, l.mentee), self.s.end_prompt, &format_date(self.today));
+    }
+
+    pub(super) fn prompt_key(&mut self, ev: KeyEvent) {
+        let s = self.s;
+        let Some(Overlay::Prompt(p)) = self.overlays.last_mut() else { return };
+        match ev.code {
+            KeyCode::Esc => {
+                self.overlays.pop();
+            }
+            KeyCode::Enter => {
+                let text = crate::text::clean_line(&p.input.lines().join(" "));
+                let result = match p.purpose {
+                    Purpose::EventResult { id, version } => {
+                        let result = (!text.trim().is_empty()).then(|| text.trim().to_string());
+                        let c = EventChange { status: Some(EventStatus::Done), result, when: None };
+                        self.store.change_event(id, &c, Some(version)).map(|_| s.status_saved)
+                    }
+                    Purpose::EventDate { id, version } => {
+                        let Some(when) = parse_when(&text) else {
+                            p.error = Some(s.err_when);
+                            return;
+                        };
+                        let c = EventChange { status: Some(EventStatus::Postponed), result: None, when: Some(when) };
+                        self.store.change_event(id, &c, Some(version)).map(|_| s.status_saved)
+                    }
+                    Purpose::EndLink { id, version, start } => {
+                        let Some(end) = crate::text::parse_date(&text) else {
+                            p.error = Some(s.err_date);
+                            return;
+                        };
+                        if start.is_some_and(|st| end < st) {
+                            p.error = Some(s.err_end_before);
+                            return;
+                        }
+                        self.store.end_link(id, end, Some(version)).map(|_| s.link_ended)
+                    }
+                };
+                self.overlays.pop();
+                match result {
+                    Ok(what) => self.after_write(what),
+                    Err(e) => {
+                        self.report::<()>(Err(e));
+                        self.reload();
+                    }
+                }
+            }
+            _ => {
+                p.input.input(ev);
+                p.error = None;
+            }
+        }
+    }
+}
+
+impl App {
+    /// One key, one status: done asks for the result, postponed for the new date.
+    pub(super) fn set_status_key(&mut self, st: EventStatus) {
+        let s = self.s;
+        match self.selected_item() {
+            Some(super::rows::ItemRef::Event(i)) => {
+                let e = self.data.events[i].clone();
+                let (id, version) = (e.id, e.stamp.version);
+                match st {
+                    EventStatus::Done => {
+                        self.ask(Purpose::EventResult { id, version }, e.title, s.ask_result, &e.result)
+                    }
+                    EventStatus::Postponed => {
+                        self.ask(Purpose::EventDate { id, version }, e.title, s.ask_date, &e.when.display())
+                    }
+                    _ => {
+                        let c = EventChange { status: Some(st), ..Default::default() };
+                        let r = self.store.change_event(id, &c, Some(version));
+                        self.finish_status(r);
+                    }
+                }
+            }
+            Some(super::rows::ItemRef::Decision(i)) => {
+                let x = &self.data.decisions[i];
+                let r = self.store.set_decision_status(x.id, st, Some(x.stamp.version));
+                self.finish_status(r);
+            }
+            _ => {}
+        }
+    }
+
+    fn finish_status(&mut self, r: crate::store::Result<bool>) {
+        match r {
+            Ok(changed) => self.after_write(if changed { self.s.status_saved } else { self.s.status_unchanged }),
+            Err(e) => {
+                self.report::<()>(Err(e));
+                self.reload();
+            }
+        }
+    }
+
+    pub(super) fn undo_redo(&mut self, redo: bool) {
+        let s = self.s;
+        let r = if redo { self.store.redo() } else { self.store.undo() };
+        match r {
+            Ok(Some(rev)) => {
+                let label = |code: &str| {
+                    EventStatus::from_code(code).map(|x| x.label(s).to_string()).unwrap_or_else(|| code.to_string())
+                };
+                let what =
+                    format!("{}: {} → {}", if redo { s.redone } else { s.undone }, label(&rev.from), label(&rev.to));
+                self.reload();
+                self.data_version = self.store.data_version().unwrap_or(self.data_version);
+                self.message = Some(super::Message { text: what, error: false });
+            }
+            Ok(None) => {
+                let text = if redo { s.nothing_to_redo } else { s.nothing_to_undo };
+                self.message = Some(super::Message { text: text.to_string(), error: false });
+            }
+            Err(e) => {
+                self.report::<()>(Err(e));
+            }
+        }
+    }
+}
