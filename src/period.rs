@@ -39,7 +39,7 @@ pub fn parse_when(input: &str) -> Option<When> {
     for sep in ['–', '—', '-'] {
         if let Some((a, b)) = text.split_once(&format!(" {sep} ")).or_else(|| text.split_once(sep)) {
             if let (Some(a), Some(b)) = (parse_date(a), parse_date(b)) {
-                return (a <= b).then(|| When { start: Some(a), end: Some(b), text: None });
+                return (a <= b).then_some(When { start: Some(a), end: Some(b), text: None });
             }
         }
     }

@@ -235,30 +235,45 @@ pub struct EventChange {
     pub when: Option<crate::domain::When>,
 }
 
+/// An event's changeable values as they are in the store.
+struct EventNow {
+    status: String,
+    result: String,
+    start: Option<String>,
+    end: Option<String>,
+    period: Option<String>,
+    version: i64,
+    by: String,
+    at: String,
+}
+
 impl Store {
     /// Changes an event's status, result and dates as one undoable action. Returns false when
     /// nothing changed.
     pub fn change_event(&self, id: i64, c: &EventChange, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
-            let (status, result, start, end, period, version, by, at): (
-                String,
-                String,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                i64,
-                String,
-                String,
-            ) = s
+            let now = s
                 .conn
                 .query_row(
                     "SELECT status, result, start_date, end_date, period_text, version, changed_by, changed_at
                        FROM events WHERE id = ?1",
                     [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+                    |r| {
+                        Ok(EventNow {
+                            status: r.get(0)?,
+                            result: r.get(1)?,
+                            start: r.get(2)?,
+                            end: r.get(3)?,
+                            period: r.get(4)?,
+                            version: r.get(5)?,
+                            by: r.get(6)?,
+                            at: r.get(7)?,
+                        })
+                    },
                 )
                 .optional()?
                 .ok_or(StoreError::NotFound("event"))?;
+            let EventNow { status, result, start, end, period, version, by, at } = now;
             if seen_version.is_some_and(|v| v != version) {
                 return Err(StoreError::Conflict { by, at });
             }
