@@ -125,8 +125,8 @@ catalogue! {
     lookup_prompt: "Школа, педагог, город или предмет", "School, teacher, town or subject";
     lookup_nothing: "Ничего не найдено", "Nothing found";
     lookup_hint: "Enter — ответ, ↑↓ — выбор, Esc — назад", "Enter answers, ↑↓ choose, Esc goes back";
-    act_lookup: "Найти школу или человека: кто наставляет и кого", "Find a school or person: who mentors it and whom it mentors";
-    act_copy: "В ответе «кто кого»: скопировать его в буфер обмена (и по SSH)", "In a who-mentors answer: copy it to the clipboard (over SSH too)";
+    act_lookup: "Кто кого наставляет: найти школу, человека", "Who mentors whom: find a school or person";
+    act_copy: "Скопировать ответ «кто кого» (и по SSH)", "Copy the who-mentors answer (over SSH too)";
     copied: "Ответ скопирован в буфер обмена", "The answer is on the clipboard";
     hint_lookup: "кто кого", "who mentors";
     hint_copy: "копировать", "copy";
@@ -153,7 +153,7 @@ catalogue! {
     end_prompt: "Дата окончания (Enter — сохранить, Esc — отмена)", "End date (Enter saves, Esc cancels)";
     act_new: "Новая связь наставничества", "New mentoring link";
     act_edit: "Изменить выбранную связь", "Edit the selected link";
-    act_end: "Завершить выбранную связь (останется в истории)", "End the selected link (it stays in history)";
+    act_end: "Завершить связь (останется в истории)", "End the link (it stays in history)";
     act_save: "Сохранить форму", "Save the form";
     hint_new: "новая", "new";
     hint_edit: "изменить", "edit";
@@ -184,9 +184,22 @@ catalogue! {
     act_done: "Статус: проведено (спросит результат)", "Status: done (asks for the result)";
     act_postponed: "Статус: перенесено (спросит новую дату)", "Status: postponed (asks for the new date)";
     act_cancelled: "Статус: отменено", "Status: cancelled";
-    act_undo: "Отменить своё последнее изменение (и после перезапуска)", "Undo your last change (also after a restart)";
+    act_undo: "Отменить своё изменение (и после выхода)", "Undo your last change (even after restart)";
     act_redo: "Повторить отменённое", "Redo what was undone";
     hint_undo: "отменить", "undo";
+    act_timeline: "Дорожная карта: временная шкала ↔ список", "Roadmap: timeline ↔ list";
+    act_zoom_in: "Шкала: по неделям", "Timeline: by weeks";
+    act_zoom_out: "Шкала: по месяцам", "Timeline: by months";
+    act_today: "Шкала: к сегодняшнему дню", "Timeline: go to today";
+    act_rows_by_school: "Шкала: строка на мероприятие ↔ на школу", "Timeline: a row per event ↔ per school";
+    hint_timeline: "шкала", "timeline";
+    hint_list: "список", "list";
+    hint_scroll: "время", "time";
+    hint_zoom: "масштаб", "zoom";
+    hint_today: "сегодня", "today";
+    hint_rows: "по школам", "by school";
+    months_short: "янв фев мар апр май июн июл авг сен окт ноя дек", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec";
+    today_mark: "сегодня", "today";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 
@@ -212,7 +225,7 @@ catalogue! {
     act_page_up: "Страница вверх", "Page up";
     act_open: "Открыть выбранное", "Open the selection";
     act_back: "Назад / закрыть", "Back / close";
-    act_filter: "Фильтр по тексту (как вы печатаете)", "Filter as you type";
+    act_filter: "Фильтр; школа: предмет: вид: статус: отв:", "Filter; school: subject: kind: status: resp:";
     act_clear_filter: "Сбросить фильтр", "Clear the filter";
     act_status: "Сменить статус выбранного", "Change the status of the selection";
     act_prev_year: "Предыдущий учебный год", "Previous academic year";

@@ -39,6 +39,11 @@ pub enum Action {
     SetStatus(crate::domain::EventStatus),
     Undo,
     Redo,
+    Timeline,
+    ZoomIn,
+    ZoomOut,
+    Today,
+    RowsBySchool,
 }
 
 /// Every action with its config name and its default keys, in the order help lists them.
@@ -70,6 +75,11 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::SetStatus(EventStatus::Done), "status_done", &["d"]),
     (Action::SetStatus(EventStatus::Postponed), "status_postponed", &["o"]),
     (Action::SetStatus(EventStatus::Cancelled), "status_cancelled", &["c"]),
+    (Action::Timeline, "timeline", &["v"]),
+    (Action::ZoomIn, "zoom_in", &["+", "="]),
+    (Action::ZoomOut, "zoom_out", &["-"]),
+    (Action::Today, "today", &["t"]),
+    (Action::RowsBySchool, "rows_by_school", &["r"]),
     (Action::Undo, "undo", &["u"]),
     (Action::Redo, "redo", &["U", "C-r"]),
     (Action::PrevYear, "prev_year", &["["]),
@@ -119,6 +129,11 @@ impl Action {
             Action::SetStatus(EventStatus::Postponed) => s.act_postponed,
             Action::SetStatus(EventStatus::Cancelled) => s.act_cancelled,
             Action::Undo => s.act_undo,
+            Action::Timeline => s.act_timeline,
+            Action::ZoomIn => s.act_zoom_in,
+            Action::ZoomOut => s.act_zoom_out,
+            Action::Today => s.act_today,
+            Action::RowsBySchool => s.act_rows_by_school,
             Action::Redo => s.act_redo,
         }
     }

@@ -2,6 +2,7 @@
 
 mod forms;
 mod lookup;
+mod timeline;
 
 use crate::app::rows::{columns, DocLine, Tone};
 use crate::app::{areas, tab_spans, App, Overlay, Pane, MIN_HEIGHT, MIN_WIDTH};
@@ -32,7 +33,11 @@ pub fn draw(f: &mut Frame, app: &App) {
     let a = areas(size);
     draw_tabs(f, app, a.tabs);
     draw_header(f, app, a.header);
-    draw_list(f, app, a.body);
+    if app.timeline_on() {
+        timeline::draw_timeline(f, app, a.body);
+    } else {
+        draw_list(f, app, a.body);
+    }
     draw_status(f, app, a.status);
     for overlay in &app.overlays {
         match overlay {
@@ -82,6 +87,9 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
         Span::styled(format!(" {} ", app.pane.title(app.s)), Style::default().add_modifier(Modifier::BOLD)),
         Span::styled(format!("· {items} "), Style::default().fg(app.theme.muted)),
     ];
+    if app.timeline_on() {
+        spans.push(Span::styled(format!(" {} ", timeline::describe(app)), Style::default().fg(app.theme.accent)));
+    }
     if !v.filter.is_empty() {
         spans.push(Span::styled(
             format!(
@@ -252,7 +260,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                 (k(Action::Filter), s.hint_filter),
                 (format!("{}{}", k(Action::PrevYear), k(Action::NextYear)), s.hint_year),
             ];
-            if app.pane.has_status() {
+            if app.pane == Pane::Agreements {
                 h.push((k(Action::Status), s.hint_status));
             }
             if app.pane == Pane::Roadmap {
@@ -268,6 +276,15 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                     s.hint_status,
                 ));
                 h.push((k(Action::Undo), s.hint_undo));
+                if app.timeline_on() {
+                    h.push((k(Action::Timeline), s.hint_list));
+                    h.push(("←→".into(), s.hint_scroll));
+                    h.push((format!("{}{}", k(Action::ZoomIn), k(Action::ZoomOut)), s.hint_zoom));
+                    h.push((k(Action::Today), s.hint_today));
+                    h.push((k(Action::RowsBySchool), s.hint_rows));
+                } else {
+                    h.push((k(Action::Timeline), s.hint_timeline));
+                }
             }
             if app.pane == Pane::Mentoring {
                 h.push((k(Action::New), s.hint_new));
@@ -340,39 +357,55 @@ pub(crate) fn popup_block<'a>(app: &App, title: &'a str) -> Block<'a> {
 
 fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
     let area = f.area();
-    let r = centered(area, area.width.saturating_sub(8).min(90), area.height.saturating_sub(4));
-    let mut lines = Vec::new();
+    let r = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    let mut entries: Vec<(String, &'static str)> = Vec::new();
     let mut seen_tab = false;
     for (action, _, _) in DEFAULTS {
         if let Action::Tab(_) = action {
-            if seen_tab {
-                continue;
+            if !seen_tab {
+                seen_tab = true;
+                let keys: Vec<String> = (1..=5).map(|n| app.keys.keys(Action::Tab(n))).collect();
+                entries.push((keys.join(" "), action.describe(app.s)));
             }
-            seen_tab = true;
-            let keys: Vec<String> = (1..=5).map(|n| app.keys.keys(Action::Tab(n))).collect();
-            lines.push(help_line(app, &keys.join(" "), action.describe(app.s)));
             continue;
         }
         if (*action == Action::Status && !app.pane.has_status())
-            || (matches!(action, Action::SetStatus(_)) && app.pane != Pane::Roadmap)
+            || (matches!(
+                action,
+                Action::SetStatus(_)
+                    | Action::Timeline
+                    | Action::ZoomIn
+                    | Action::ZoomOut
+                    | Action::Today
+                    | Action::RowsBySchool
+            ) && app.pane != Pane::Roadmap)
         {
             continue;
         }
-        lines.push(help_line(app, &app.keys.keys(*action), action.describe(app.s)));
+        entries.push((app.keys.keys(*action), action.describe(app.s)));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(app.s.help_footer, Style::default().fg(app.theme.muted)));
     let title = format!("{} — {}", app.s.help_title, app.pane.title(app.s));
+    let block = popup_block(app, &title);
+    let inner = block.inner(r);
     f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(lines).block(popup_block(app, &title)).scroll((scroll, 0)).wrap(Wrap { trim: false }),
-        r,
-    );
+    f.render_widget(block, r);
+    // Two columns when there is room, so that every key fits on one screen.
+    let columns = if inner.width >= 100 { 2 } else { 1 };
+    let per_column = entries.len().div_ceil(columns);
+    let col_w = inner.width / columns as u16;
+    for (c, chunk) in entries.chunks(per_column).enumerate() {
+        let lines: Vec<Line> = chunk.iter().map(|(k, what)| help_line(app, k, what)).collect();
+        let area =
+            Rect { x: inner.x + c as u16 * col_w, width: col_w, height: inner.height.saturating_sub(2), ..inner };
+        f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+    }
+    let footer = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
+    f.render_widget(Paragraph::new(Line::styled(app.s.help_footer, Style::default().fg(app.theme.muted))), footer);
 }
 
 fn help_line(app: &App, keys: &str, what: &str) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("  {keys:<18}"), Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD)),
+        Span::styled(format!(" {keys:<12} "), Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD)),
         Span::raw(what.to_string()),
     ])
 }

@@ -491,3 +491,63 @@ fn one_key_statuses_with_result_and_new_date_undone_and_redone() {
     assert!(screen(&mut app).contains("Статус сохранён"));
     assert_eq!(app.view().rows[app.view().selected].cells[1], "идёт");
 }
+
+#[test]
+fn the_roadmap_as_a_timeline_scrolls_zooms_and_goes_to_today() {
+    let mut app = app("timeline");
+    key(&mut app, '3');
+    key(&mut app, 'v');
+    let text = screen(&mut app);
+    assert!(text.contains("┊сен21┊окт") && text.contains("25.11.2021     Взаимопосещение уроков"), "{text}");
+    insta::assert_snapshot!("timeline_months", text);
+    // The lesson visit of 25.11.2021 is a point in November's column.
+    let line = text.lines().find(|l| l.contains("25.11.2021     Взаимопосещение")).unwrap();
+    let header = text.lines().find(|l| l.contains("┊ноя")).unwrap();
+    let col = |s: &str, pat: &str| s.find(pat).map(|b| s[..b].chars().count()).unwrap();
+    let (nov, dec) = (col(header, "┊ноя"), col(header, "┊дек"));
+    let dot = col(line, "●");
+    assert!(nov < dot && dot < dec, "the point sits in November: {nov} < {dot} < {dec}");
+    // + zooms to weeks around the selection, ← → move in time, - back to months.
+    key(&mut app, '+');
+    let weeks = screen(&mut app);
+    assert!(weeks.contains("по неделям"), "{weeks}");
+    let first_week = app.timeline.start;
+    key(&mut app, 'l');
+    assert_eq!((app.timeline.start - first_week).num_days(), 7);
+    key(&mut app, 'h');
+    key(&mut app, 'h');
+    assert_eq!((first_week - app.timeline.start).num_days(), 7);
+    key(&mut app, '-');
+    // r: a row per host school; t: today, in the current academic year.
+    key(&mut app, 'к');
+    let by_school = screen(&mut app);
+    assert!(by_school.contains("СОШ №1 (3)") && by_school.contains("ППМС-центр (3)"), "{by_school}");
+    key(&mut app, 'r');
+    key(&mut app, 't');
+    assert_eq!(app.year.label(), "2026-2027");
+    assert!(screen(&mut app).contains("Нет записей за этот год"));
+    // v: back to the list, one key away.
+    key(&mut app, 'v');
+    assert!(!app.timeline.on);
+    key(&mut app, '[');
+    assert!(screen(&mut app).contains("Дата / срок        Статус"));
+}
+
+#[test]
+fn roadmap_filters_combine_by_field() {
+    let mut app = app("facets");
+    key(&mut app, '3');
+    key(&mut app, ']');
+    key(&mut app, '/');
+    type_text(&mut app, "статус:запл школа:мку");
+    code(&mut app, KeyCode::Enter);
+    let titles: Vec<String> = app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| r.cells[3].clone()).collect();
+    assert_eq!(titles.len(), 4, "{titles:?}");
+    assert!(titles.iter().all(|t| t.contains("еминар")), "{titles:?}");
+    assert!(screen(&mut app).contains("фильтр: «статус:запл школа:мку»"));
+    key(&mut app, 'x');
+    key(&mut app, '/');
+    type_text(&mut app, "предмет:физика отв:карганова");
+    let n = app.view().rows.iter().filter(|r| r.item.is_some()).count();
+    assert_eq!(n, 1);
+}

@@ -5,6 +5,7 @@ pub mod linkform;
 pub mod lookup;
 pub mod prompt;
 pub mod rows;
+pub mod timeline;
 
 use crate::config::Theme;
 use crate::domain::{AgreementStatus, EventStatus};
@@ -127,6 +128,7 @@ pub struct App {
     pub link_draft: Option<crate::domain::LinkDraft>,
     /// Above these a mentor is marked overloaded (config `[load]`).
     pub limits: crate::suggest::LoadLimits,
+    pub timeline: timeline::Timeline,
     data_version: i64,
 }
 
@@ -188,6 +190,7 @@ impl App {
             clipboard: None,
             link_draft: None,
             limits: crate::suggest::LoadLimits::default(),
+            timeline: timeline::Timeline::new(year.start()),
             data_version,
         };
         app.load()?;
@@ -487,14 +490,26 @@ impl App {
             Action::NextTab => self.set_pane(Pane::ALL[(self.pane.index() + 1) % 5]),
             Action::PrevTab => self.set_pane(Pane::ALL[(self.pane.index() + 4) % 5]),
             Action::Tab(n) => self.set_pane(Pane::ALL[(n as usize).clamp(1, 5) - 1]),
+            Action::Down if self.timeline_on() && self.timeline.by_school => self.timeline.school_offset += 1,
+            Action::Up if self.timeline_on() && self.timeline.by_school => {
+                self.timeline.school_offset = self.timeline.school_offset.saturating_sub(1)
+            }
             Action::Down => self.move_selection(1),
             Action::Up => self.move_selection(-1),
             Action::PageDown => self.move_selection(page),
             Action::PageUp => self.move_selection(-page),
             Action::Top => self.select_edge(false),
             Action::Bottom => self.select_edge(true),
+            Action::Left if self.timeline_on() => self.scroll_time(-1),
+            Action::Right if self.timeline_on() => self.scroll_time(1),
             Action::Left => self.change_year(-1),
             Action::Right => self.change_year(1),
+            Action::Timeline => self.toggle_timeline(),
+            Action::ZoomIn if self.timeline_on() => self.zoom(true),
+            Action::ZoomOut if self.timeline_on() => self.zoom(false),
+            Action::Today if self.timeline_on() => self.to_today(),
+            Action::RowsBySchool if self.timeline_on() => self.toggle_rows_by_school(),
+            Action::ZoomIn | Action::ZoomOut | Action::Today | Action::RowsBySchool => {}
             Action::PrevYear => self.change_year(-1),
             Action::NextYear => self.change_year(1),
             Action::Open => self.open_selected(),

@@ -34,13 +34,20 @@ pub struct ViewRow {
     pub cells: Vec<String>,
     pub item: Option<ItemRef>,
     pub tone: Tone,
+    /// Folded text per facet a filter can name ("школа:", "предмет:", "вид:", "статус:",
+    /// "отв:"), for the rows that have them; the free words of a filter search `cells` and these.
+    pub facets: Option<Box<[String; 5]>>,
 }
+
+/// The facet names a filter understands, in both languages, in the order of `facets`.
+const FACETS: [(&str, &str); 5] =
+    [("школа", "school"), ("предмет", "subject"), ("вид", "kind"), ("статус", "status"), ("отв", "resp")];
 
 impl ViewRow {
     fn header(title: String, width: usize) -> ViewRow {
         let mut cells = vec![String::new(); width];
         cells[0] = title;
-        ViewRow { cells, item: None, tone: Tone::Header }
+        ViewRow { cells, item: None, tone: Tone::Header, facets: None }
     }
 }
 
@@ -107,6 +114,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     cells: vec![c.school.clone(), c.district.clone(), c.town.clone(), c.risk_level.clone()],
                     item: Some(ItemRef::Cluster(c.org_id)),
                     tone: Tone::Normal,
+                    facets: None,
                 });
             }
         }
@@ -128,6 +136,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                         ],
                         item: Some(ItemRef::Link(i)),
                         tone: if l.active { Tone::Normal } else { Tone::Muted },
+                        facets: None,
                     });
                 }
             }
@@ -143,6 +152,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     cells: vec![best, school.name.clone(), school.needs.join("; "), why, String::new()],
                     item: Some(ItemRef::Uncovered(i)),
                     tone: Tone::Overdue,
+                    facets: None,
                 });
             }
         }
@@ -164,6 +174,13 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     ],
                     item: Some(ItemRef::Event(i)),
                     tone: event_tone(e.status, e.when.last_day(), today),
+                    facets: Some(Box::new([
+                        fold(&format!("{} {} {}", e.host_school, e.host_short, e.participants)),
+                        fold(&e.subject),
+                        fold(&e.kind),
+                        fold(e.status.label(s)),
+                        fold(&format!("{} {}", e.responsible, e.teacher)),
+                    ])),
                 });
             }
             if !d.decisions.is_empty() {
@@ -183,6 +200,13 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     ],
                     item: Some(ItemRef::Decision(i)),
                     tone: event_tone(x.status, x.deadline.last_day(), today),
+                    facets: Some(Box::new([
+                        fold(&format!("{} {}", x.meeting, x.text)),
+                        String::new(),
+                        fold(s.col_decision),
+                        fold(x.status.label(s)),
+                        fold(&x.responsible),
+                    ])),
                 });
             }
         }
@@ -201,6 +225,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     ],
                     item: Some(ItemRef::Risk(i)),
                     tone: Tone::Normal,
+                    facets: None,
                 });
             }
             if !d.indicators.is_empty() {
@@ -217,6 +242,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     ],
                     item: Some(ItemRef::Indicator(i)),
                     tone: Tone::Normal,
+                    facets: None,
                 });
             }
         }
@@ -236,6 +262,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     ],
                     item: Some(ItemRef::Agreement(i)),
                     tone: Tone::Agreement(a.status),
+                    facets: None,
                 });
             }
         }
@@ -243,9 +270,56 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
     out
 }
 
-/// Keeps the rows matching `query` (every word, any order, case and ё folded), and the group
+/// A filter as typed: free words, and "facet:value" pairs for the rows that have facets.
+struct Query {
+    words: String,
+    facets: Vec<(usize, String)>,
+}
+
+fn parse_query(query: &str) -> Query {
+    let mut words = Vec::new();
+    let mut facets = Vec::new();
+    for token in query.split_whitespace() {
+        if let Some((k, v)) = token.split_once(':') {
+            let k = fold(k);
+            if let Some(i) =
+                FACETS.iter().position(|(ru, en)| !k.is_empty() && (ru.starts_with(&k) || en.starts_with(&k)))
+            {
+                let v = fold(v);
+                if !v.is_empty() {
+                    facets.push((i, v));
+                }
+                continue;
+            }
+        }
+        words.push(token);
+    }
+    Query { words: words.join(" "), facets }
+}
+
+fn row_matches(r: &ViewRow, q: &Query) -> bool {
+    if !q.facets.is_empty() {
+        let Some(f) = &r.facets else { return false };
+        if !q.facets.iter().all(|(i, v)| v.split(' ').all(|w| f[*i].contains(w))) {
+            return false;
+        }
+    }
+    if fold(&q.words).is_empty() {
+        return true;
+    }
+    let mut hay = fold(&r.cells.join(" "));
+    if let Some(f) = &r.facets {
+        hay.push(' ');
+        hay.push_str(&f.join(" "));
+    }
+    matches_query(&hay, &q.words)
+}
+
+/// Keeps the rows matching `query` (every word, any order, case and ё folded; "школа:сош3",
+/// "предмет:", "вид:", "статус:", "отв:" narrow to one facet, combinable), and the group
 /// headers that still have rows under them, each with the count of its rows shown.
 pub fn filter(rows: Vec<ViewRow>, query: &str) -> Vec<ViewRow> {
+    let q = parse_query(query);
     let everything = fold(query).is_empty();
     let mut out: Vec<ViewRow> = Vec::new();
     let mut header: Option<usize> = None;
@@ -268,7 +342,7 @@ pub fn filter(rows: Vec<ViewRow>, query: &str) -> Vec<ViewRow> {
             out.push(r);
             continue;
         }
-        if everything || matches_query(&fold(&r.cells.join(" ")), query) {
+        if everything || row_matches(&r, &q) {
             count += 1;
             out.push(r);
         }
