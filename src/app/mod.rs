@@ -507,7 +507,7 @@ impl App {
             Action::Timeline => self.toggle_timeline(),
             Action::ZoomIn if self.timeline_on() => self.zoom(true),
             Action::ZoomOut if self.timeline_on() => self.zoom(false),
-            Action::Today if self.timeline_on() => self.to_today(),
+            Action::Today if self.timeline_on() => self.jump_to_today(),
             Action::RowsBySchool if self.timeline_on() => self.toggle_rows_by_school(),
             Action::ZoomIn | Action::ZoomOut | Action::Today | Action::RowsBySchool => {}
             Action::PrevYear => self.change_year(-1),

@@ -110,7 +110,7 @@ impl App {
     }
 
     /// Jumps to today: the current academic year, the window around today.
-    pub(super) fn to_today(&mut self) {
+    pub(super) fn jump_to_today(&mut self) {
         let year = crate::text::AcademicYear::of(self.today);
         if year != self.year {
             self.year = year;
