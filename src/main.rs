@@ -61,6 +61,9 @@ enum Command {
         /// Add N synthetic districts of the demo's shape (50 schools and 600 people each), for measuring.
         #[arg(long, value_name = "N", default_value_t = 0)]
         scale: usize,
+        /// Roadmap events in each synthetic district.
+        #[arg(long, value_name = "M", default_value_t = nastavnik::synth::EVENTS_PER_DISTRICT)]
+        events_per_district: usize,
     },
     /// Render every pane as an SVG picture into a folder (the README's screenshots).
     Screenshots {
@@ -142,8 +145,8 @@ fn main() -> ExitCode {
         return fail(e);
     }
     let cli = Cli::parse();
-    if let Some(Command::Demo { out, scale }) = &cli.command {
-        return write_demo(out, *scale);
+    if let Some(Command::Demo { out, scale, events_per_district }) = &cli.command {
+        return write_demo(out, *scale, *events_per_district);
     }
     let st = match setup(&cli) {
         Ok(s) => s,
@@ -244,11 +247,11 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<(), St
     Ok(())
 }
 
-fn write_demo(out: &Path, scale: usize) -> ExitCode {
+fn write_demo(out: &Path, scale: usize, events: usize) -> ExitCode {
     let user = Config::default().user();
     let result = Store::create_new(out, &user).and_then(|store| {
         nastavnik::demo::load(&store)?;
-        nastavnik::synth::generate(&store, scale)?;
+        nastavnik::synth::generate_sized(&store, scale, events)?;
         store.checkpoint()
     });
     match result {

@@ -142,17 +142,22 @@ fn person_name(rng: &mut Rng) -> String {
 
 /// Adds `n` synthetic districts to the store, in one transaction.
 pub fn generate(store: &Store, n: usize) -> Result<()> {
+    generate_sized(store, n, EVENTS_PER_DISTRICT)
+}
+
+/// The same, with `events` roadmap events a district (all in the 2025-2026 academic year).
+pub fn generate_sized(store: &Store, n: usize, events: usize) -> Result<()> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let year = AcademicYear(2025);
     store.in_transaction(|s| {
         for k in 0..n {
-            district(s, &mut rng, k, year)?;
+            district(s, &mut rng, k, year, events)?;
         }
         Ok(())
     })
 }
 
-fn district(s: &Store, rng: &mut Rng, k: usize, year: AcademicYear) -> Result<()> {
+fn district(s: &Store, rng: &mut Rng, k: usize, year: AcademicYear, events: usize) -> Result<()> {
     let town = TOWNS[k % TOWNS.len()];
     let name = format!("{} муниципальный район № {}", town, k + 1);
     let d = s.add_district(&name, "Синтетическая область")?;
@@ -246,7 +251,7 @@ fn district(s: &Store, rng: &mut Rng, k: usize, year: AcademicYear) -> Result<()
     }
     s.add_network(d, year, Some(NetworkModel::Distributed), &format!("Сеть школ района {}", k + 1), &schools)?;
     let days = (end - start).num_days() as u64;
-    for e in 0..EVENTS_PER_DISTRICT {
+    for e in 0..events {
         let host = rng.below(SCHOOLS_PER_DISTRICT);
         let day: NaiveDate = start + Days::new(rng.next() % days);
         let when = if e % 7 == 0 { When::period(day, day + Days::new(30), "") } else { When::day(day) };

@@ -27,6 +27,16 @@ pub fn clean(s: &str) -> String {
     out
 }
 
+/// [`clean_line`] for an owned string, returning it untouched (no copy) when it is clean,
+/// as nearly every string read from the store is.
+pub fn clean_line_owned(s: String) -> String {
+    if s.chars().any(|c| c.is_control() || is_format_hazard(c)) {
+        clean_line(&s)
+    } else {
+        s
+    }
+}
+
 /// Like [`clean`], and also joins lines: for a cell of a table or a one-line field.
 pub fn clean_line(s: &str) -> String {
     let cleaned = clean(s);
@@ -152,33 +162,34 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// A key that sorts names the way people read them when compared as plain strings: folded,
+/// with every run of digits padded, so "СШ № 2" comes before "СШ № 13".
+pub fn natural_key(s: &str) -> String {
+    let f = fold(s);
+    let mut out = String::with_capacity(f.len() + 8);
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if !digits.is_empty() {
+            let trimmed = digits.trim_start_matches('0');
+            out.push_str(&format!("{:0>12}", if trimmed.is_empty() { "0" } else { trimmed }));
+            digits.clear();
+        }
+    };
+    for c in f.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
 /// Compares names the way people read them: "СШ № 2" before "СШ № 13", case and ё folded.
 pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    fn chunks(s: &str) -> Vec<(bool, String)> {
-        let mut out: Vec<(bool, String)> = Vec::new();
-        for c in fold(s).chars() {
-            let digit = c.is_ascii_digit();
-            match out.last_mut() {
-                Some((d, t)) if *d == digit => t.push(c),
-                _ => out.push((digit, c.to_string())),
-            }
-        }
-        out
-    }
-    let (ca, cb) = (chunks(a), chunks(b));
-    for (x, y) in ca.iter().zip(&cb) {
-        let ord = match (x, y) {
-            ((true, p), (true, q)) => {
-                let (p, q) = (p.trim_start_matches('0'), q.trim_start_matches('0'));
-                p.len().cmp(&q.len()).then_with(|| p.cmp(q))
-            }
-            ((_, p), (_, q)) => p.cmp(q),
-        };
-        if ord != std::cmp::Ordering::Equal {
-            return ord;
-        }
-    }
-    ca.len().cmp(&cb.len())
+    natural_key(a).cmp(&natural_key(b))
 }
 
 #[cfg(test)]

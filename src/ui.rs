@@ -167,7 +167,10 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     let inner = Rect { x: 0, y: 0, width: area.width.saturating_sub(2 + HIGHLIGHT_WIDTH), height: 1 };
     let col_w: Vec<usize> =
         Layout::horizontal(widths(app.pane)).spacing(1).split(inner).iter().map(|r| r.width as usize).collect();
-    let rows = v.rows.iter().map(|r| {
+    // Only the rows that fit are turned into widgets: a long roadmap costs nothing extra per frame.
+    let visible = area.height.saturating_sub(3) as usize;
+    let offset = v.offset.min(v.rows.len().saturating_sub(1));
+    let rows = v.rows.iter().skip(offset).take(visible).map(|r| {
         let spilled;
         let source = if r.tone == Tone::Header {
             spilled = spill(&r.cells[0], &col_w);
@@ -202,7 +205,7 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         .column_spacing(1)
         .row_highlight_style(Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD))
         .highlight_symbol(HIGHLIGHT);
-    let mut state = TableState::default().with_offset(v.offset).with_selected(Some(v.selected));
+    let mut state = TableState::default().with_selected(v.selected.checked_sub(offset));
     f.render_stateful_widget(table, area, &mut state);
 }
 

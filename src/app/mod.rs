@@ -253,6 +253,72 @@ impl App {
         Ok(())
     }
 
+    /// After a change to one row: read that row again and redraw it in place, so that a status
+    /// set during a call costs one row, not the whole year. Dates move a row: then the year is
+    /// read again.
+    pub(crate) fn refresh_row(&mut self, item: ItemRef, moved: bool) {
+        if moved {
+            self.reload();
+            return;
+        }
+        let s = self.s;
+        let fresh = match item {
+            ItemRef::Event(i) => {
+                let Some(id) = self.data.events.get(i).map(|e| e.id) else { return };
+                self.store.event(id).map(|mut e| {
+                    // The list's participants are already known; keep them.
+                    e.participants = std::mem::take(&mut self.data.events[i].participants);
+                    let row = rows::event_view(i, &e, s, self.today);
+                    self.data.events[i] = e;
+                    (Pane::Roadmap, row)
+                })
+            }
+            ItemRef::Decision(i) => self.store.decisions(self.year).map(|d| {
+                self.data.decisions = d;
+                (
+                    Pane::Roadmap,
+                    rows::decision_view(i, &self.data.decisions[i.min(self.data.decisions.len() - 1)], s, self.today),
+                )
+            }),
+            ItemRef::Agreement(i) => {
+                let Some(id) = self.data.agreements.get(i).map(|a| a.id) else { return };
+                self.store.agreement(id).map(|a| {
+                    let row = rows::agreement_view(i, &a, s);
+                    self.data.agreements[i] = a;
+                    (Pane::Agreements, row)
+                })
+            }
+            _ => {
+                self.reload();
+                return;
+            }
+        };
+        match fresh {
+            Ok((pane, row)) => {
+                let v = &mut self.views[pane.index()];
+                if let Some(pos) = v.rows.iter().position(|r| r.item == Some(item)) {
+                    v.rows[pos] = row;
+                }
+            }
+            Err(e) => {
+                self.report::<()>(Err(e));
+                self.reload();
+            }
+        }
+        self.data_version = self.store.data_version().unwrap_or(self.data_version);
+    }
+
+    /// The row showing an entity of the history table, if this year lists it.
+    pub(crate) fn item_of(&self, entity: &str, id: i64) -> Option<ItemRef> {
+        let d = &self.data;
+        match entity {
+            "event" => d.events.iter().position(|e| e.id == id).map(ItemRef::Event),
+            "decision" => d.decisions.iter().position(|x| x.id == id).map(ItemRef::Decision),
+            "agreement" => d.agreements.iter().position(|a| a.id == id).map(ItemRef::Agreement),
+            _ => None,
+        }
+    }
+
     /// A row's identity that survives a reload: its kind and the id of what it shows.
     fn key_of(&self, item: ItemRef) -> (u8, i64) {
         let d = &self.data;
@@ -667,8 +733,12 @@ impl App {
             }
         };
         let changed = self.report(result);
-        self.reload();
-        self.data_version = self.store.data_version().unwrap_or(self.data_version);
+        match (changed, self.selected_item()) {
+            (Some(_), Some(item)) => self.refresh_row(item, false),
+            _ => {
+                self.reload();
+            }
+        }
         if let Some(changed) = changed {
             let text = if changed { self.s.status_saved } else { self.s.status_unchanged };
             self.message = Some(Message { text: text.to_string(), error: false });

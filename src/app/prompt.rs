@@ -50,7 +50,8 @@ impl App {
             }
             KeyCode::Enter => {
                 let text = crate::text::clean_line(&p.input.lines().join(" "));
-                let result = match p.purpose {
+                let purpose = p.purpose;
+                let result = match purpose {
                     Purpose::EventResult { id, version } => {
                         let result = (!text.trim().is_empty()).then(|| text.trim().to_string());
                         let c = EventChange { status: Some(EventStatus::Done), result, when: None };
@@ -78,7 +79,13 @@ impl App {
                 };
                 self.overlays.pop();
                 match result {
-                    Ok(what) => self.after_write(what),
+                    Ok(what) => match (purpose, self.selected_item()) {
+                        (Purpose::EventResult { .. }, Some(item)) => {
+                            self.refresh_row(item, false);
+                            self.message = Some(super::Message { text: what.to_string(), error: false });
+                        }
+                        _ => self.after_write(what),
+                    },
                     Err(e) => {
                         self.report::<()>(Err(e));
                         self.reload();
@@ -111,22 +118,26 @@ impl App {
                     _ => {
                         let c = EventChange { status: Some(st), ..Default::default() };
                         let r = self.store.change_event(id, &c, Some(version));
-                        self.finish_status(r);
+                        self.finish_status(r, super::rows::ItemRef::Event(i));
                     }
                 }
             }
             Some(super::rows::ItemRef::Decision(i)) => {
                 let x = &self.data.decisions[i];
                 let r = self.store.set_decision_status(x.id, st, Some(x.stamp.version));
-                self.finish_status(r);
+                self.finish_status(r, super::rows::ItemRef::Decision(i));
             }
             _ => {}
         }
     }
 
-    fn finish_status(&mut self, r: crate::store::Result<bool>) {
+    fn finish_status(&mut self, r: crate::store::Result<bool>, item: super::rows::ItemRef) {
         match r {
-            Ok(changed) => self.after_write(if changed { self.s.status_saved } else { self.s.status_unchanged }),
+            Ok(changed) => {
+                self.refresh_row(item, false);
+                let text = if changed { self.s.status_saved } else { self.s.status_unchanged };
+                self.message = Some(super::Message { text: text.to_string(), error: false });
+            }
             Err(e) => {
                 self.report::<()>(Err(e));
                 self.reload();
@@ -144,8 +155,14 @@ impl App {
                 };
                 let what =
                     format!("{}: {} → {}", if redo { s.redone } else { s.undone }, label(&rev.from), label(&rev.to));
-                self.reload();
-                self.data_version = self.store.data_version().unwrap_or(self.data_version);
+                // A status or a result goes back in place; dates move the row.
+                let moved = rev.moved;
+                match self.item_of(&rev.entity, rev.entity_id) {
+                    Some(item) => self.refresh_row(item, moved),
+                    None => {
+                        self.reload();
+                    }
+                }
                 self.message = Some(super::Message { text: what, error: false });
             }
             Ok(None) => {

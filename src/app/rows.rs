@@ -98,6 +98,72 @@ fn event_tone(status: EventStatus, last_day: Option<chrono::NaiveDate>, today: c
     }
 }
 
+pub fn event_view(i: usize, e: &EventRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
+    ViewRow {
+        cells: vec![
+            e.when.display(),
+            e.status.label(s).to_string(),
+            e.kind.clone(),
+            e.title.clone(),
+            e.subject.clone(),
+            e.grades.clone(),
+            e.host_short.clone(),
+            e.teacher.clone(),
+        ],
+        item: Some(ItemRef::Event(i)),
+        tone: event_tone(e.status, e.when.last_day(), today),
+        facets: Some(Box::new([
+            fold(&format!("{} {} {}", e.host_school, e.host_short, e.participants)),
+            fold(&e.subject),
+            fold(&e.kind),
+            fold(e.status.label(s)),
+            fold(&format!("{} {}", e.responsible, e.teacher)),
+        ])),
+    }
+}
+
+pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
+    ViewRow {
+        cells: vec![
+            Some(x.deadline.display()).filter(|d| !d.is_empty()).unwrap_or_else(|| s.none.to_string()),
+            x.status.label(s).to_string(),
+            s.col_decision.to_lowercase(),
+            format!("{}. {}", x.number, x.text),
+            String::new(),
+            String::new(),
+            x.meeting.clone(),
+            x.responsible.clone(),
+        ],
+        item: Some(ItemRef::Decision(i)),
+        tone: event_tone(x.status, x.deadline.last_day(), today),
+        facets: Some(Box::new([
+            fold(&format!("{} {}", x.meeting, x.text)),
+            String::new(),
+            fold(s.col_decision),
+            fold(x.status.label(s)),
+            fold(&x.responsible),
+        ])),
+    }
+}
+
+pub fn agreement_view(i: usize, a: &AgreementRow, s: &Strings) -> ViewRow {
+    let kind = if a.parent.is_some() { format!("  └ {}", a.kind.label(s)) } else { a.kind.label(s).to_string() };
+    ViewRow {
+        cells: vec![
+            kind,
+            if a.number.is_empty() { "№ ___".into() } else { format!("№ {}", a.number) },
+            a.date.clone(),
+            a.title.clone(),
+            a.parties.clone(),
+            a.term.clone(),
+            a.status.label(s).to_string(),
+        ],
+        item: Some(ItemRef::Agreement(i)),
+        tone: Tone::Agreement(a.status),
+        facets: None,
+    }
+}
+
 /// All rows of a pane, with group headers, before filtering.
 pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) -> Vec<ViewRow> {
     let width = columns(pane, s).len();
@@ -161,53 +227,13 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                 out.push(ViewRow::header(s.sec_events.to_string(), width));
             }
             for (i, e) in d.events.iter().enumerate() {
-                out.push(ViewRow {
-                    cells: vec![
-                        e.when.display(),
-                        e.status.label(s).to_string(),
-                        e.kind.clone(),
-                        e.title.clone(),
-                        e.subject.clone(),
-                        e.grades.clone(),
-                        e.host_short.clone(),
-                        e.teacher.clone(),
-                    ],
-                    item: Some(ItemRef::Event(i)),
-                    tone: event_tone(e.status, e.when.last_day(), today),
-                    facets: Some(Box::new([
-                        fold(&format!("{} {} {}", e.host_school, e.host_short, e.participants)),
-                        fold(&e.subject),
-                        fold(&e.kind),
-                        fold(e.status.label(s)),
-                        fold(&format!("{} {}", e.responsible, e.teacher)),
-                    ])),
-                });
+                out.push(event_view(i, e, s, today));
             }
             if !d.decisions.is_empty() {
                 out.push(ViewRow::header(s.sec_decisions.to_string(), width));
             }
             for (i, x) in d.decisions.iter().enumerate() {
-                out.push(ViewRow {
-                    cells: vec![
-                        Some(x.deadline.display()).filter(|d| !d.is_empty()).unwrap_or_else(|| s.none.to_string()),
-                        x.status.label(s).to_string(),
-                        s.col_decision.to_lowercase(),
-                        format!("{}. {}", x.number, x.text),
-                        String::new(),
-                        String::new(),
-                        x.meeting.clone(),
-                        x.responsible.clone(),
-                    ],
-                    item: Some(ItemRef::Decision(i)),
-                    tone: event_tone(x.status, x.deadline.last_day(), today),
-                    facets: Some(Box::new([
-                        fold(&format!("{} {}", x.meeting, x.text)),
-                        String::new(),
-                        fold(s.col_decision),
-                        fold(x.status.label(s)),
-                        fold(&x.responsible),
-                    ])),
-                });
+                out.push(decision_view(i, x, s, today));
             }
         }
         Pane::Deficits => {
@@ -248,22 +274,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
         }
         Pane::Agreements => {
             for (i, a) in d.agreements.iter().enumerate() {
-                let kind =
-                    if a.parent.is_some() { format!("  └ {}", a.kind.label(s)) } else { a.kind.label(s).to_string() };
-                out.push(ViewRow {
-                    cells: vec![
-                        kind,
-                        if a.number.is_empty() { "№ ___".into() } else { format!("№ {}", a.number) },
-                        a.date.clone(),
-                        a.title.clone(),
-                        a.parties.clone(),
-                        a.term.clone(),
-                        a.status.label(s).to_string(),
-                    ],
-                    item: Some(ItemRef::Agreement(i)),
-                    tone: Tone::Agreement(a.status),
-                    facets: None,
-                });
+                out.push(agreement_view(i, a, s));
             }
         }
     }

@@ -4,12 +4,12 @@
 use super::{Result, Store};
 use crate::domain::*;
 use crate::lookup::{Entity, Entry};
-use crate::text::{clean_line, natural_cmp, AcademicYear};
+use crate::text::{clean_line, natural_cmp, natural_key, AcademicYear};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
 fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
-    Ok(r.get::<_, Option<String>>(i)?.map(|s| clean_line(&s)).unwrap_or_default())
+    Ok(r.get::<_, Option<String>>(i)?.map(crate::text::clean_line_owned).unwrap_or_default())
 }
 
 fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
@@ -41,8 +41,7 @@ fn party(prefix: &str) -> String {
 
 const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.status, e.kind, e.title,
     e.subject, e.grades, coalesce(h.name, ''), coalesce(t.full_name, ''),
-    (SELECT group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ')
-       FROM event_participants ep JOIN organizations o ON o.id = ep.org_id WHERE ep.event_id = e.id),
+    NULL,
     e.responsible, e.result, coalesce(d.name, ''), e.version, e.changed_by, e.changed_at,
     coalesce(nullif(h.short_name, ''), h.name, '')
     FROM events e
@@ -195,12 +194,8 @@ impl Store {
             })
         })?;
         let mut rows: Vec<ClusterRow> = rows.collect::<rusqlite::Result<_>>()?;
-        rows.sort_by(|a, b| {
-            cluster_rank(&a.status)
-                .cmp(&cluster_rank(&b.status))
-                .then_with(|| natural_cmp(&a.status, &b.status))
-                .then_with(|| natural_cmp(&a.district, &b.district))
-                .then_with(|| natural_cmp(&a.school, &b.school))
+        rows.sort_by_cached_key(|c| {
+            (cluster_rank(&c.status), natural_key(&c.status), natural_key(&c.district), natural_key(&c.school))
         });
         Ok(rows)
     }
@@ -224,13 +219,39 @@ impl Store {
               ORDER BY e.start_date, coalesce(e.end_date, e.start_date), e.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![s, e], event_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows: Vec<EventRow> = stmt.query_map(params![s, e], event_row)?.collect::<rusqlite::Result<_>>()?;
+        // The participants of all of them in one grouped pass, not one query per event.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT ep.event_id, group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ')
+               FROM event_participants ep JOIN organizations o ON o.id = ep.org_id
+               JOIN events e ON e.id = ep.event_id
+              WHERE e.start_date <= ?2 AND coalesce(e.end_date, e.start_date) >= ?1
+              GROUP BY ep.event_id",
+        )?;
+        let mut who: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
+        for r in stmt.query_map(params![s, e], |r| Ok((r.get::<_, i64>(0)?, text(r, 1)?)))? {
+            let (id, names) = r?;
+            who.insert(id, names);
+        }
+        for row in &mut rows {
+            if let Some(names) = who.remove(&row.id) {
+                row.participants = names;
+            }
+        }
+        Ok(rows)
     }
 
     pub fn event(&self, id: i64) -> Result<EventRow> {
         let sql = format!("SELECT {EVENT_COLS} WHERE e.id = ?1");
-        Ok(self.conn.prepare_cached(&sql)?.query_row([id], event_row)?)
+        let mut row = self.conn.prepare_cached(&sql)?.query_row([id], event_row)?;
+        row.participants = self
+            .conn
+            .prepare_cached(
+                "SELECT group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ')
+                   FROM event_participants ep JOIN organizations o ON o.id = ep.org_id WHERE ep.event_id = ?1",
+            )?
+            .query_row([id], |r| text(r, 0))?;
+        Ok(row)
     }
 
     /// Decisions whose deadline falls in the year, or, without a deadline, whose meeting does.
@@ -593,15 +614,16 @@ impl Store {
             loads.entry(who).or_insert((name, 0, 0)).1 += n as usize;
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT x.org, x.person, coalesce(o.name, p.full_name), count(*) FROM (
-                SELECT host_org_id AS org, NULL AS person FROM events
+            "SELECT g.org, g.person, coalesce(o.name, p.full_name), g.n FROM (
+                SELECT host_org_id AS org, NULL AS person, count(*) AS n FROM events
                  WHERE host_org_id IS NOT NULL AND start_date <= ?2 AND coalesce(end_date, start_date) >= ?1
+                 GROUP BY host_org_id
                 UNION ALL
-                SELECT NULL, host_person_id FROM events
-                 WHERE host_person_id IS NOT NULL AND start_date <= ?2 AND coalesce(end_date, start_date) >= ?1) x
-               LEFT JOIN organizations o ON o.id = x.org
-               LEFT JOIN people p ON p.id = x.person
-              GROUP BY x.org, x.person",
+                SELECT NULL, host_person_id, count(*) FROM events
+                 WHERE host_person_id IS NOT NULL AND start_date <= ?2 AND coalesce(end_date, start_date) >= ?1
+                 GROUP BY host_person_id) g
+               LEFT JOIN organizations o ON o.id = g.org
+               LEFT JOIN people p ON p.id = g.person",
         )?;
         let rows = stmt.query_map(params![s, e], |r| Ok((entity(r, 0)?, text(r, 2)?, r.get::<_, i64>(3)?)))?;
         for row in rows {
@@ -623,17 +645,22 @@ impl Store {
     pub fn uncovered_schools(&self, year: AcademicYear) -> Result<Vec<crate::suggest::Uncovered>> {
         let (s, e) = bounds(year);
         let mut stmt = self.conn.prepare_cached(
-            "SELECT o.id, o.name, o.district_id, o.town,
+            "WITH covered AS (
+                SELECT l.mentee_org_id AS org FROM mentoring_links l
+                 WHERE l.mentee_org_id IS NOT NULL AND l.ended_at IS NULL
+                   AND (l.start_date IS NULL OR l.start_date <= ?2) AND (l.end_date IS NULL OR l.end_date >= ?1)
+                UNION
+                SELECT p.org_id FROM mentoring_links l JOIN people p ON p.id = l.mentee_person_id
+                 WHERE l.ended_at IS NULL
+                   AND (l.start_date IS NULL OR l.start_date <= ?2) AND (l.end_date IS NULL OR l.end_date >= ?1)),
+             needy AS (
+                SELECT org_id FROM cluster_status WHERE year = ?3
+                UNION SELECT org_id FROM risk_directions WHERE year = ?3)
+             SELECT o.id, o.name, o.district_id, o.town,
                     (SELECT group_concat(status, '|') FROM cluster_status c WHERE c.org_id = o.id AND c.year = ?3),
                     (SELECT group_concat(direction, '|') FROM risk_directions r WHERE r.org_id = o.id AND r.year = ?3)
                FROM organizations o
-              WHERE o.kind = 'school'
-                AND (EXISTS (SELECT 1 FROM cluster_status c WHERE c.org_id = o.id AND c.year = ?3)
-                  OR EXISTS (SELECT 1 FROM risk_directions r WHERE r.org_id = o.id AND r.year = ?3))
-                AND NOT EXISTS (
-                    SELECT 1 FROM mentoring_links l LEFT JOIN people p ON p.id = l.mentee_person_id
-                     WHERE (l.mentee_org_id = o.id OR p.org_id = o.id) AND l.ended_at IS NULL
-                       AND (l.start_date IS NULL OR l.start_date <= ?2) AND (l.end_date IS NULL OR l.end_date >= ?1))
+              WHERE o.kind = 'school' AND o.id IN (SELECT org_id FROM needy) AND o.id NOT IN (SELECT org FROM covered WHERE org IS NOT NULL)
               ORDER BY o.name",
         )?;
         let rows = stmt.query_map(params![s, e, year.0], |r| {

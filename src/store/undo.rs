@@ -28,6 +28,8 @@ pub struct Reverted {
     pub field: String,
     pub from: String,
     pub to: String,
+    /// Whether dates changed too, which moves the row in date order.
+    pub moved: bool,
 }
 
 struct Line {
@@ -65,6 +67,7 @@ impl Store {
     fn rewrite(&self, lines: &[Line], backwards: bool) -> Result<Option<Reverted>> {
         // The status line, when there is one, is what the message names.
         let mut first: Option<Reverted> = None;
+        let moved = lines.iter().any(|l| matches!(l.field.as_str(), "start" | "end" | "period"));
         for l in lines {
             let Some((table, col)) = column(&l.entity, &l.field) else {
                 return Err(StoreError::NotUndoable);
@@ -96,6 +99,7 @@ impl Store {
                 field: l.field.clone(),
                 from: from.clone().unwrap_or_default(),
                 to: to.clone().unwrap_or_default(),
+                moved,
             });
         }
         Ok(first)
