@@ -228,7 +228,8 @@ pub const MIGRATIONS: &[&str] = &[
     // undoing it marks them undone, so the history itself is the undo stack.
     "ALTER TABLE history ADD COLUMN action INTEGER;
      ALTER TABLE history ADD COLUMN undone INTEGER NOT NULL DEFAULT 0;
-     CREATE INDEX history_action ON history(who, action);",
+     CREATE INDEX history_action ON history(who, action);
+     CREATE INDEX history_action_all ON history(action);",
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
