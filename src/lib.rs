@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domain;
 pub mod headless;
 pub mod i18n;
+pub mod ics;
 pub mod keys;
 pub mod lookup;
 pub mod period;

@@ -54,6 +54,18 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Write the roadmap's events and decision deadlines as an iCalendar (.ics) file.
+    Ics {
+        /// Only events hosted by or involving this school (a few letters of its name).
+        #[arg(long)]
+        school: Option<String>,
+        /// Academic year, e.g. 2021-2022 (default: every year with events).
+        #[arg(long)]
+        year: Option<String>,
+        /// The file to write (default: standard output); an existing file is not overwritten.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Write the demo data (the seed documents) to a new store file.
     Demo {
         #[arg(long, value_name = "FILE")]
@@ -193,6 +205,25 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
         }
         Some(Command::Screenshots { out }) => screenshots(store, st, out),
         Some(Command::Who { query, format }) => who(&store, &query.join(" "), *format, st.s),
+        Some(Command::Ics { school, year, out }) => {
+            let text = nastavnik::ics::calendar(&store, parse_year(year)?, school.as_deref(), st.s)
+                .map_err(|e| e.to_string())?;
+            match out {
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+                Some(path) => {
+                    use std::io::Write;
+                    let mut f = std::fs::OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(path)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    f.write_all(text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+                }
+            }
+        }
         Some(Command::Demo { .. }) => Ok(()),
     }
 }

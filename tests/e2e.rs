@@ -259,3 +259,46 @@ fn who_answers_from_the_command_line_and_fails_clearly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Ничего не найдено") && err.contains("Т.П. Маслова"), "{err}");
 }
+
+#[test]
+fn the_ics_file_reads_back_with_an_icalendar_parser() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let out = dir.path().join("pikalevo.ics");
+    let run = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .args(["ics", "--year", "2021-2022", "--school", "пикалево сош 1", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let reader = ical::IcalParser::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+    let calendars: Vec<_> = reader.collect::<Result<_, _>>().expect("a well-formed iCalendar file");
+    assert_eq!(calendars.len(), 1);
+    let events = &calendars[0].events;
+    let prop = |e: &ical::parser::ical::component::IcalEvent, name: &str| {
+        e.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default()
+    };
+    let visit = events
+        .iter()
+        .find(|e| prop(e, "DTSTART") == "20211125")
+        .expect("the lesson visit of 25.11.2021 hosted by СОШ №1");
+    assert_eq!(prop(visit, "SUMMARY"), "Взаимопосещение уроков");
+    assert_eq!(prop(visit, "DTEND"), "20211126");
+    assert!(prop(visit, "DESCRIPTION").contains("Е.С. Кузикова"));
+    // Only Pikalevo's school No. 1: its six visits and master classes, consultations, monitoring…
+    assert!(events.iter().all(|e| !prop(e, "LOCATION").contains("Усть-Илимск")));
+    let uids: std::collections::HashSet<String> = events.iter().map(|e| prop(e, "UID")).collect();
+    assert_eq!(uids.len(), events.len(), "every UID is unique");
+    // The round table's decisions are there with their deadlines.
+    let all = Command::new(BIN).arg("--db").arg(&db).args(["ics", "--year", "2021-2022"]).output().unwrap();
+    let text = String::from_utf8(all.stdout).unwrap();
+    let cal = ical::IcalParser::new(text.as_bytes()).next().unwrap().unwrap();
+    let deadline =
+        cal.events.iter().find(|e| prop(e, "UID").starts_with("decision-") && prop(e, "DTSTART") == "20220606");
+    assert!(deadline.is_some(), "the deadline of 06.06.2022");
+    // An existing file is not overwritten.
+    let again = Command::new(BIN).arg("--db").arg(&db).args(["ics", "--out"]).arg(&out).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+}
