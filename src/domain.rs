@@ -266,6 +266,24 @@ pub struct HistoryRow {
     pub new: String,
 }
 
+/// A meeting's minutes, as the protocol document lists them.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Minutes {
+    pub id: i64,
+    pub number: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub time: String,
+    pub format: String,
+    pub link: String,
+    pub place: String,
+    pub district: String,
+    pub participants: Vec<String>,
+    /// Each item: what was on the agenda, who was heard, what they said.
+    pub agenda: Vec<(String, String, String)>,
+    pub decisions: Vec<DecisionRow>,
+}
+
 /// Everything the card of one school shows.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct SchoolCard {

@@ -200,6 +200,23 @@ catalogue! {
     hint_rows: "по школам", "by school";
     months_short: "янв фев мар апр май июн июл авг сен окт ноя дек", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec";
     today_mark: "сегодня", "today";
+    doc_protocol: "Протокол", "Minutes";
+    doc_date: "Дата", "Date";
+    doc_time: "Время", "Time";
+    doc_place: "Место проведения", "Place";
+    doc_format: "Формат проведения", "Format";
+    doc_agenda: "Повестка", "Agenda";
+    doc_heard: "Слушали", "Heard";
+    doc_decided: "Решили", "Decided";
+    min_title: "Тема", "Subject";
+    min_link: "Ссылка (Zoom, ВКС)", "Link (Zoom, VKS)";
+    min_decisions: "Решения", "Decisions";
+    min_line: "строка", "line";
+    min_saved: "Протокол сохранён", "Minutes saved";
+    min_form: "Протокол совещания", "Meeting minutes";
+    min_hint: "Tab поле · в многострочных Enter — новая строка · решение: текст | срок | ответственные · Ctrl-S сохранить · Esc — черновик", "Tab field · Enter adds a line in lists · decision: text | deadline | responsible · Ctrl-S saves · Esc keeps a draft";
+    act_minutes: "Протокол совещания: повестка, решения", "Meeting minutes: agenda, decisions";
+    hint_minutes: "протокол", "minutes";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 

@@ -44,6 +44,7 @@ pub enum Action {
     ZoomOut,
     Today,
     RowsBySchool,
+    Minutes,
 }
 
 /// Every action with its config name and its default keys, in the order help lists them.
@@ -80,6 +81,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::ZoomOut, "zoom_out", &["-"]),
     (Action::Today, "today", &["t"]),
     (Action::RowsBySchool, "rows_by_school", &["r"]),
+    (Action::Minutes, "minutes", &["m"]),
     (Action::Undo, "undo", &["u"]),
     (Action::Redo, "redo", &["U", "C-r"]),
     (Action::PrevYear, "prev_year", &["["]),
@@ -134,6 +136,7 @@ impl Action {
             Action::ZoomOut => s.act_zoom_out,
             Action::Today => s.act_today,
             Action::RowsBySchool => s.act_rows_by_school,
+            Action::Minutes => s.act_minutes,
             Action::Redo => s.act_redo,
         }
     }

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod ics;
 pub mod keys;
 pub mod lookup;
+pub mod minutes;
 pub mod period;
 pub mod store;
 pub mod suggest;

@@ -54,6 +54,13 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Print a meeting's minutes as a document; without ID, list the meetings.
+    Minutes {
+        id: Option<i64>,
+        /// md (Markdown) or text.
+        #[arg(long, default_value = "md")]
+        format: String,
+    },
     /// Write the roadmap's events and decision deadlines as an iCalendar (.ics) file.
     Ics {
         /// Only events hosted by or involving this school (a few letters of its name).
@@ -205,6 +212,25 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
         }
         Some(Command::Screenshots { out }) => screenshots(store, st, out),
         Some(Command::Who { query, format }) => who(&store, &query.join(" "), *format, st.s),
+        Some(Command::Minutes { id, format }) => {
+            if !matches!(format.as_str(), "md" | "text") {
+                return Err(format!("--format {format}: md or text"));
+            }
+            match id {
+                None => {
+                    for (id, date, number, title) in store.meetings().map_err(|e| e.to_string())? {
+                        let date = date.map(nastavnik::text::format_date).unwrap_or_default();
+                        let number = if number.is_empty() { String::new() } else { format!("№{number} ") };
+                        println!("{id} | {date} | {number}{title}");
+                    }
+                }
+                Some(id) => {
+                    let m = store.minutes(*id).map_err(|e| format!("{} {id}: {e}", st.s.doc_protocol))?;
+                    print!("{}", nastavnik::minutes::markdown(&m, st.s));
+                }
+            }
+            Ok(())
+        }
         Some(Command::Ics { school, year, out }) => {
             let text = nastavnik::ics::calendar(&store, parse_year(year)?, school.as_deref(), st.s)
                 .map_err(|e| e.to_string())?;

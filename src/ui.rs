@@ -45,6 +45,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Overlay::Detail { title, doc, scroll, .. } => draw_detail(f, app, title, doc, *scroll),
             Overlay::LinkForm(form) => forms::draw_form(f, app, form),
             Overlay::Prompt(p) => forms::draw_prompt(f, app, p),
+            Overlay::Minutes(m) => forms::draw_minutes(f, app, m),
             Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
             Overlay::Lookup(st) => lookup::draw_lookup(f, app, st),
             Overlay::Answer(st) => lookup::draw_answer(f, app, st),
@@ -246,7 +247,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     match app.overlays.last() {
         Some(Overlay::StatusPicker { .. }) => vec![(k(Action::Open), s.hint_status), (k(Action::Back), s.act_back)],
         Some(Overlay::Lookup(_)) => vec![("Enter".into(), s.hint_open), ("Esc".into(), s.act_back)],
-        Some(Overlay::LinkForm(_) | Overlay::Prompt(_)) => {
+        Some(Overlay::LinkForm(_) | Overlay::Prompt(_) | Overlay::Minutes(_)) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }
         Some(Overlay::Answer(_)) => vec![
@@ -279,6 +280,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                     s.hint_status,
                 ));
                 h.push((k(Action::Undo), s.hint_undo));
+                h.push((k(Action::Minutes), s.hint_minutes));
                 if app.timeline_on() {
                     h.push((k(Action::Timeline), s.hint_list));
                     h.push(("←→".into(), s.hint_scroll));
@@ -381,6 +383,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
                     | Action::ZoomOut
                     | Action::Today
                     | Action::RowsBySchool
+                    | Action::Minutes
             ) && app.pane != Pane::Roadmap)
         {
             continue;

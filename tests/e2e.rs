@@ -302,3 +302,31 @@ fn the_ics_file_reads_back_with_an_icalendar_parser() {
     let again = Command::new(BIN).arg("--db").arg(&db).args(["ics", "--out"]).arg(&out).output().unwrap();
     assert_eq!(again.status.code(), Some(1));
 }
+
+#[test]
+fn minutes_print_in_the_shape_of_a_protocol() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let list = Command::new(BIN).arg("--db").arg(&db).arg("minutes").output().unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    let line = list.lines().find(|l| l.contains("№5 Круглый стол")).expect("the round table of 03.06.2022");
+    assert!(line.contains("03.06.2022"), "{line}");
+    let id = line.split(" | ").next().unwrap();
+    let out = Command::new(BIN).arg("--db").arg(&db).args(["minutes", id, "--format", "md"]).output().unwrap();
+    let doc = String::from_utf8(out.stdout).unwrap();
+    for part in [
+        "# Протокол №5",
+        "**Дата:** 03.06.2022",
+        "**Время:** 15.00–16.00",
+        "**Формат проведения:** дистанционный, платформа видеоконференции ZOOM",
+        "### Повестка",
+        "### Слушали",
+        "### Решили",
+        "   Срок: август 2022.",
+        "   Ответственные: Т.С. Боброва.",
+    ] {
+        assert!(doc.contains(part), "no «{part}» in\n{doc}");
+    }
+    let missing = Command::new(BIN).arg("--db").arg(&db).args(["minutes", "999"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+}

@@ -551,3 +551,76 @@ fn roadmap_filters_combine_by_field() {
     let n = app.view().rows.iter().filter(|r| r.item.is_some()).count();
     assert_eq!(n, 1);
 }
+
+#[test]
+fn minutes_taken_during_a_call_become_tasks_and_a_document() {
+    let mut app = app("minutes");
+    key(&mut app, '3');
+    key(&mut app, ']');
+    key(&mut app, 'ь'); // m on the Russian layout
+    assert!(screen(&mut app).contains("Протокол совещания"));
+    // The subject field has the focus; the date is today's.
+    type_text(&mut app, "Рабочая встреча школ Пикалево");
+    code(&mut app, KeyCode::BackTab);
+    type_text(&mut app, "6");
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "15.09.2022");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "15.00");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "ВКС");
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Т.С. Боброва");
+    code(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Ю.Н. Карганова");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "План семинаров на 2022-2023 учебный год");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Согласовать график семинаров | к пятнице | Т.С. Боброва");
+    code(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Провести семинар по физике | ноябрь 2022 | Л.И. Гришкина");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("строка 1: не понял дату"), "{text}");
+    // Fix the first line's deadline.
+    code(&mut app, KeyCode::Up);
+    code(&mut app, KeyCode::End);
+    for _ in 0..("к пятнице | Т.С. Боброва".chars().count()) {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "23.09.2022 | Т.С. Боброва");
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty(), "{}", screen(&mut app));
+    assert!(screen(&mut app).contains("Протокол сохранён"));
+    // The decisions are tasks on the roadmap with their deadlines.
+    let tasks: Vec<(String, String)> = app
+        .data
+        .decisions
+        .iter()
+        .filter(|d| d.meeting.contains("Рабочая встреча"))
+        .map(|d| (d.deadline.display(), d.responsible.clone()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            ("23.09.2022".to_string(), "Т.С. Боброва".to_string()),
+            ("ноябрь 2022".to_string(), "Л.И. Гришкина".to_string())
+        ]
+    );
+    // And the minutes print as a document.
+    let (id, ..) = app.store.meetings().unwrap().into_iter().find(|m| m.3.contains("Рабочая встреча")).unwrap();
+    let doc = nastavnik::minutes::markdown(&app.store.minutes(id).unwrap(), &RU);
+    assert!(doc.starts_with("# Протокол №6\n\n## Рабочая встреча школ Пикалево"), "{doc}");
+    assert!(doc.contains("**Дата:** 15.09.2022") && doc.contains("**Формат проведения:** ВКС"), "{doc}");
+    assert!(doc.contains("**Участники:** Т.С. Боброва; Ю.Н. Карганова"), "{doc}");
+    assert!(doc.contains("1. План семинаров на 2022-2023 учебный год"), "{doc}");
+    assert!(
+        doc.contains("2. Провести семинар по физике\n   Срок: ноябрь 2022.\n   Ответственные: Л.И. Гришкина."),
+        "{doc}"
+    );
+}

@@ -3,6 +3,7 @@
 
 pub mod linkform;
 pub mod lookup;
+pub mod minutesform;
 pub mod prompt;
 pub mod rows;
 pub mod timeline;
@@ -96,6 +97,7 @@ pub enum Overlay {
     Answer(lookup::AnswerState),
     LinkForm(Box<linkform::LinkForm>),
     Prompt(Box<prompt::Prompt>),
+    Minutes(Box<minutesform::MinutesForm>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,6 +131,8 @@ pub struct App {
     /// Above these a mentor is marked overloaded (config `[load]`).
     pub limits: crate::suggest::LoadLimits,
     pub timeline: timeline::Timeline,
+    /// Minutes closed before saving, offered again by the next `m`.
+    pub minutes_draft: Option<Vec<String>>,
     data_version: i64,
 }
 
@@ -191,6 +195,7 @@ impl App {
             link_draft: None,
             limits: crate::suggest::LoadLimits::default(),
             timeline: timeline::Timeline::new(year.start()),
+            minutes_draft: None,
             data_version,
         };
         app.load()?;
@@ -468,6 +473,10 @@ impl App {
                 self.prompt_key(ev);
                 return;
             }
+            Some(Overlay::Minutes(_)) => {
+                self.minutes_key(ev);
+                return;
+            }
             _ => {}
         }
         let Some(action) = self.keys.action(&ev) else {
@@ -514,7 +523,14 @@ impl App {
             return;
         };
         match (top, action) {
-            (Overlay::Lookup(_) | Overlay::Answer(_) | Overlay::LinkForm(_) | Overlay::Prompt(_), _) => {}
+            (
+                Overlay::Lookup(_)
+                | Overlay::Answer(_)
+                | Overlay::LinkForm(_)
+                | Overlay::Prompt(_)
+                | Overlay::Minutes(_),
+                _,
+            ) => {}
             (_, Action::Quit) => self.quit = true,
             (Overlay::Detail { .. }, Action::Lookup) => self.open_lookup(),
             (Overlay::Detail { entity: Some(e), .. }, Action::New) => {
@@ -607,6 +623,8 @@ impl App {
             Action::New | Action::Edit | Action::End => {}
             Action::SetStatus(st) if self.pane == Pane::Roadmap => self.set_status_key(st),
             Action::SetStatus(_) => {}
+            Action::Minutes if self.pane == Pane::Roadmap => self.new_minutes(),
+            Action::Minutes => {}
             Action::Undo => self.undo_redo(false),
             Action::Redo => self.undo_redo(true),
             Action::Load => {

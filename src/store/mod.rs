@@ -11,7 +11,7 @@ pub use build::*;
 pub use read::Table;
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use undo::Reverted;
-pub use write::EventChange;
+pub use write::{EventChange, NewMinutes};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

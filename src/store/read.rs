@@ -12,6 +12,11 @@ fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
     Ok(r.get::<_, Option<String>>(i)?.map(crate::text::clean_line_owned).unwrap_or_default())
 }
 
+/// Multi-line text, cleaned but keeping its line breaks.
+fn clean_multi(r: &Row, i: usize) -> rusqlite::Result<String> {
+    Ok(r.get::<_, Option<String>>(i)?.map(|s| crate::text::clean(&s)).unwrap_or_default())
+}
+
 fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
     Ok(r.get::<_, Option<String>>(i)?.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
 }
@@ -726,6 +731,86 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// Every meeting: id, date, number and title, newest first.
+    pub fn meetings(&self) -> Result<Vec<(i64, Option<NaiveDate>, String, String)>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, date, number, title FROM meetings ORDER BY date DESC, id DESC")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, date(r, 1)?, text(r, 2)?, text(r, 3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn minutes(&self, id: i64) -> Result<Minutes> {
+        let mut m = self
+            .conn
+            .prepare_cached(
+                "SELECT m.id, m.number, m.title, m.date, m.time, m.format, m.link, m.place, coalesce(d.name, '')
+                   FROM meetings m LEFT JOIN districts d ON d.id = m.district_id WHERE m.id = ?1",
+            )?
+            .query_row([id], |r| {
+                Ok(Minutes {
+                    id: r.get(0)?,
+                    number: text(r, 1)?,
+                    title: text(r, 2)?,
+                    date: date(r, 3)?,
+                    time: text(r, 4)?,
+                    format: text(r, 5)?,
+                    link: text(r, 6)?,
+                    place: text(r, 7)?,
+                    district: text(r, 8)?,
+                    ..Default::default()
+                })
+            })
+            .optional()?
+            .ok_or(super::StoreError::NotFound("meeting"))?;
+        m.participants = self
+            .conn
+            .prepare_cached(
+                "SELECT CASE
+                    WHEN p.id IS NOT NULL THEN p.full_name || coalesce(', ' || nullif(p.role, ''), '')
+                         || coalesce(', ' || nullif(po.short_name, ''), '')
+                    WHEN o.id IS NOT NULL THEN o.name
+                    ELSE mp.text END
+                   FROM meeting_participants mp
+                   LEFT JOIN people p ON p.id = mp.person_id
+                   LEFT JOIN organizations po ON po.id = p.org_id
+                   LEFT JOIN organizations o ON o.id = mp.org_id
+                  WHERE mp.meeting_id = ?1 ORDER BY mp.pos",
+            )?
+            .query_map([id], |r| text(r, 0))?
+            .collect::<rusqlite::Result<_>>()?;
+        m.agenda = self
+            .conn
+            .prepare_cached("SELECT text, speaker, heard FROM agenda_items WHERE meeting_id = ?1 ORDER BY pos")?
+            .query_map([id], |r| Ok((clean_multi(r, 0)?, text(r, 1)?, clean_multi(r, 2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        m.decisions = self
+            .conn
+            .prepare_cached(
+                "SELECT x.id, '', x.pos, x.text, x.start_date, x.end_date, x.period_text, x.responsible, x.status,
+                        x.version, x.changed_by, x.changed_at
+                   FROM decisions x WHERE x.meeting_id = ?1 ORDER BY x.pos",
+            )?
+            .query_map([id], |r| {
+                Ok(DecisionRow {
+                    id: r.get(0)?,
+                    meeting: String::new(),
+                    number: r.get(2)?,
+                    text: clean_multi(r, 3)?,
+                    deadline: when(r, 4)?,
+                    responsible: text(r, 7)?,
+                    status: EventStatus::from_code(&r.get::<_, String>(8)?).unwrap_or(EventStatus::Planned),
+                    stamp: stamp(r, 9)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(m)
+    }
+
+    /// The meeting a decision was taken at.
+    pub fn meeting_of_decision(&self, decision: i64) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT meeting_id FROM decisions WHERE id = ?1", [decision], |r| r.get(0))?)
     }
 
     pub fn count(&self, table: Table) -> Result<i64> {

@@ -305,3 +305,47 @@ impl Store {
         })
     }
 }
+
+/// Minutes as recorded during a call: the meeting, who took part, the agenda, the decisions.
+#[derive(Clone, Debug, Default)]
+pub struct NewMinutes {
+    pub district: Option<i64>,
+    pub number: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub time: String,
+    pub format: String,
+    pub link: String,
+    pub participants: Vec<String>,
+    pub agenda: Vec<String>,
+    /// Text, deadline, responsible.
+    pub decisions: Vec<(String, crate::domain::When, String)>,
+}
+
+impl Store {
+    /// Records a meeting with everything in it as one action.
+    pub fn record_minutes(&self, m: &NewMinutes) -> Result<i64> {
+        self.user_action(|s| {
+            let id = s.add_meeting(super::NewMeeting {
+                district: m.district,
+                number: &m.number,
+                title: &m.title,
+                date: m.date,
+                time: &m.time,
+                format: &m.format,
+                link: &m.link,
+                place: "",
+            })?;
+            for p in &m.participants {
+                s.add_meeting_participant(id, None, p)?;
+            }
+            for a in &m.agenda {
+                s.add_agenda_item(id, a, "", "")?;
+            }
+            for (text, deadline, responsible) in &m.decisions {
+                s.add_decision(id, text, deadline.clone(), responsible, EventStatus::Planned)?;
+            }
+            Ok(id)
+        })
+    }
+}

@@ -2,6 +2,7 @@
 
 use super::{centered, popup_block};
 use crate::app::linkform::LinkForm;
+use crate::app::minutesform::{MinField, MinutesForm};
 use crate::app::prompt::Prompt;
 use crate::app::App;
 use crate::domain::LinkField;
@@ -75,4 +76,49 @@ pub fn draw_prompt(f: &mut Frame, app: &App, st: &Prompt) {
         f.render_widget(Span::styled(format!("↑ {err}"), Style::default().fg(app.theme.error)), line(3));
     }
     let _ = s;
+}
+
+pub fn draw_minutes(f: &mut Frame, app: &App, form: &MinutesForm) {
+    let s = app.s;
+    let area = f.area();
+    let rows: u16 = MinField::ALL.iter().map(|m| m.height() + 1).sum();
+    let r = centered(area, area.width.saturating_sub(4).min(120), rows + 3);
+    f.render_widget(Clear, r);
+    let block = popup_block(app, s.min_form);
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let mut y = inner.y;
+    for (i, field) in MinField::ALL.iter().enumerate() {
+        if y + field.height() > inner.bottom().saturating_sub(1) {
+            break;
+        }
+        let focused = i == form.focus;
+        let style = if focused {
+            Style::default().fg(app.theme.accent).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().fg(app.theme.header)
+        };
+        let label = Rect { x: inner.x, y, width: LABEL_WIDTH.min(inner.width), height: 1 };
+        f.render_widget(Span::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label(s)), style), label);
+        let value = Rect {
+            x: inner.x + LABEL_WIDTH,
+            y,
+            width: inner.width.saturating_sub(LABEL_WIDTH),
+            height: field.height(),
+        };
+        if focused {
+            f.render_widget(&form.fields[i], value);
+        } else {
+            let text: Vec<Line> = form.fields[i].lines().iter().map(|l| Line::from(l.clone())).collect();
+            f.render_widget(Paragraph::new(text), value);
+        }
+        y += field.height();
+        if let Some(err) = form.error_of(*field) {
+            let under = Rect { x: value.x, y, width: value.width, height: 1 };
+            f.render_widget(Span::styled(format!("↑ {err}"), Style::default().fg(app.theme.error)), under);
+        }
+        y += 1;
+    }
+    let hint = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
+    f.render_widget(Paragraph::new(Span::styled(s.min_hint, Style::default().fg(app.theme.muted))), hint);
 }
