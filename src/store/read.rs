@@ -734,7 +734,7 @@ impl Store {
     }
 
     /// Every meeting: id, date, number and title, newest first.
-    pub fn meetings(&self) -> Result<Vec<(i64, Option<NaiveDate>, String, String)>> {
+    pub fn meetings(&self) -> Result<Vec<MeetingHead>> {
         let mut stmt =
             self.conn.prepare_cached("SELECT id, date, number, title FROM meetings ORDER BY date DESC, id DESC")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, date(r, 1)?, text(r, 2)?, text(r, 3)?)))?;
@@ -818,6 +818,9 @@ impl Store {
         Ok(self.conn.query_row(&sql, [], |r| r.get(0))?)
     }
 }
+
+/// A meeting as listed: id, date, number, title.
+pub type MeetingHead = (i64, Option<NaiveDate>, String, String);
 
 /// Tables whose rows can be counted (for tests and the status line), named without free SQL.
 #[derive(Clone, Copy, Debug)]
