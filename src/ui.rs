@@ -258,12 +258,8 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         ],
         Some(_) => vec![(format!("{}/{}", k(Action::Down), k(Action::Up)), s.act_down), (k(Action::Back), s.act_back)],
         None => {
-            let mut h = vec![
-                (k(Action::Help), s.hint_help),
-                (k(Action::Open), s.hint_open),
-                (k(Action::Filter), s.hint_filter),
-                (format!("{}{}", k(Action::PrevYear), k(Action::NextYear)), s.hint_year),
-            ];
+            // The year's keys stand beside the year at the top; Enter needs no hint.
+            let mut h = vec![(k(Action::Help), s.hint_help), (k(Action::Filter), s.hint_filter)];
             if app.pane == Pane::Agreements {
                 h.push((k(Action::Status), s.hint_status));
             }
