@@ -319,7 +319,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let mut spans = vec![
         Span::styled(format!(" {} ", app.store.user()), Style::default().fg(Color::Black).bg(app.theme.accent)),
         Span::styled(
-            format!(" {} ", short_path(&app.store.path().display().to_string(), 40)),
+            format!(" {} ", short_path(&app.store.path().display().to_string(), 24)),
             Style::default().fg(app.theme.muted),
         ),
     ];
