@@ -266,6 +266,23 @@ pub struct HistoryRow {
     pub new: String,
 }
 
+/// An event as the form edits it: every field a coordinator can set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventFields {
+    pub kind: String,
+    pub title: String,
+    pub subject: String,
+    pub grades: String,
+    pub when: When,
+    pub host_org: Option<(i64, String)>,
+    pub host_person: Option<(i64, String)>,
+    pub participants: Vec<(i64, String)>,
+    pub responsible: String,
+    pub funding: String,
+    pub expected_result: String,
+    pub result: String,
+}
+
 /// A meeting's minutes, as the protocol document lists them.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Minutes {

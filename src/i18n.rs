@@ -151,8 +151,8 @@ catalogue! {
     draft_restored: "Восстановлен несохранённый черновик", "The unsaved draft is back";
     end_title: "Завершить связь", "End the link";
     end_prompt: "Дата окончания (Enter — сохранить, Esc — отмена)", "End date (Enter saves, Esc cancels)";
-    act_new: "Новая связь наставничества", "New mentoring link";
-    act_edit: "Изменить выбранную связь", "Edit the selected link";
+    act_new: "Новая связь (Наставничество) / мероприятие", "New link (Mentoring) / event (Roadmap)";
+    act_edit: "Изменить выбранную связь / мероприятие", "Edit the selected link / event";
     act_end: "Завершить связь (останется в истории)", "End the link (it stays in history)";
     act_save: "Сохранить форму", "Save the form";
     hint_new: "новая", "new";
@@ -217,6 +217,20 @@ catalogue! {
     min_hint: "Tab поле · в многострочных Enter — новая строка · решение: текст | срок | ответственные · Ctrl-S сохранить · Esc — черновик", "Tab field · Enter adds a line in lists · decision: text | deadline | responsible · Ctrl-S saves · Esc keeps a draft";
     act_minutes: "Протокол совещания: повестка, решения", "Meeting minutes: agenda, decisions";
     hint_minutes: "протокол", "minutes";
+    act_copy_event: "Копия выбранного мероприятия", "Copy the selected event";
+    act_delete_event: "Удалить мероприятие (спросит)", "Remove the event (asks first)";
+    ev_funding: "Источник финансирования", "Funding source";
+    ev_expected: "Ожидаемый результат", "Expected result";
+    ev_form_new: "Новое мероприятие", "New event";
+    ev_form_edit: "Мероприятие", "Event";
+    ev_saved: "Мероприятие сохранено", "Event saved";
+    ev_deleted: "Мероприятие удалено; запись об этом осталась в истории", "Event removed; the history keeps a record";
+    ev_delete: "Удалить мероприятие", "Remove the event";
+    ev_delete_keys: "y — да, любая другая клавиша — нет", "y yes, any other key no";
+    ev_pick_person: "педагог — это человек: выберите человека", "a teacher is a person: pick a person";
+    ev_pick_school: "здесь нужна школа или организация", "pick a school or a body here";
+    ev_hint: "Tab поле · Enter на школе/педагоге — выбрать, Backspace — убрать · Ctrl-S сохранить · Esc — черновик", "Tab field · Enter on school/teacher picks, Backspace removes · Ctrl-S saves · Esc keeps a draft";
+    hint_event: "мероприятие", "event";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 

@@ -45,6 +45,8 @@ pub enum Action {
     Today,
     RowsBySchool,
     Minutes,
+    CopyEvent,
+    Delete,
 }
 
 /// Every action with its config name and its default keys, in the order help lists them.
@@ -82,6 +84,8 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Today, "today", &["t"]),
     (Action::RowsBySchool, "rows_by_school", &["r"]),
     (Action::Minutes, "minutes", &["m"]),
+    (Action::CopyEvent, "copy_event", &["C"]),
+    (Action::Delete, "delete_event", &["D"]),
     (Action::Undo, "undo", &["u"]),
     (Action::Redo, "redo", &["U", "C-r"]),
     (Action::PrevYear, "prev_year", &["["]),
@@ -137,6 +141,8 @@ impl Action {
             Action::Today => s.act_today,
             Action::RowsBySchool => s.act_rows_by_school,
             Action::Minutes => s.act_minutes,
+            Action::CopyEvent => s.act_copy_event,
+            Action::Delete => s.act_delete_event,
             Action::Redo => s.act_redo,
         }
     }

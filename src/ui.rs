@@ -46,6 +46,8 @@ pub fn draw(f: &mut Frame, app: &App) {
             Overlay::LinkForm(form) => forms::draw_form(f, app, form),
             Overlay::Prompt(p) => forms::draw_prompt(f, app, p),
             Overlay::Minutes(m) => forms::draw_minutes(f, app, m),
+            Overlay::Event(e) => forms::draw_event(f, app, e),
+            Overlay::Confirm { question, .. } => forms::draw_confirm(f, app, question),
             Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
             Overlay::Lookup(st) => lookup::draw_lookup(f, app, st),
             Overlay::Answer(st) => lookup::draw_answer(f, app, st),
@@ -247,7 +249,13 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     match app.overlays.last() {
         Some(Overlay::StatusPicker { .. }) => vec![(k(Action::Open), s.hint_status), (k(Action::Back), s.act_back)],
         Some(Overlay::Lookup(_)) => vec![("Enter".into(), s.hint_open), ("Esc".into(), s.act_back)],
-        Some(Overlay::LinkForm(_) | Overlay::Prompt(_) | Overlay::Minutes(_)) => {
+        Some(
+            Overlay::LinkForm(_)
+            | Overlay::Prompt(_)
+            | Overlay::Minutes(_)
+            | Overlay::Event(_)
+            | Overlay::Confirm { .. },
+        ) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }
         Some(Overlay::Answer(_)) => vec![
@@ -276,6 +284,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                     s.hint_status,
                 ));
                 h.push((k(Action::Undo), s.hint_undo));
+                h.push((k(Action::New), s.hint_event));
                 h.push((k(Action::Minutes), s.hint_minutes));
                 if app.timeline_on() {
                     h.push((k(Action::Timeline), s.hint_list));
@@ -380,6 +389,8 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
                     | Action::Today
                     | Action::RowsBySchool
                     | Action::Minutes
+                    | Action::CopyEvent
+                    | Action::Delete
             ) && app.pane != Pane::Roadmap)
         {
             continue;

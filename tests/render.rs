@@ -624,3 +624,86 @@ fn minutes_taken_during_a_call_become_tasks_and_a_document() {
         "{doc}"
     );
 }
+
+#[test]
+fn an_event_is_created_edited_copied_and_removed_from_the_keyboard() {
+    let mut app = app("events");
+    key(&mut app, '3');
+    key(&mut app, 'n');
+    assert!(screen(&mut app).contains("Новое мероприятие"));
+    // Title first; the kind is one field up.
+    type_text(&mut app, "Мастер-класс по физике");
+    code(&mut app, KeyCode::BackTab);
+    type_text(&mut app, "мастер-класс");
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..12 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "каникулы 2022");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("не понял дату"), "an unreadable period is refused at its field");
+    for _ in 0..13 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "осенние каникулы 2022");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "физика");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "9-11");
+    code(&mut app, KeyCode::Tab);
+    pick(&mut app, "сош 3 пикалево");
+    // The teacher field takes a person: a school there is refused.
+    pick(&mut app, "сош 1 пикалево");
+    assert!(screen(&mut app).contains("педагог — это человек"));
+    pick(&mut app, "ерошенкова");
+    pick(&mut app, "сош 1 пикалево");
+    pick(&mut app, "оош 2 пикалево");
+    // Esc keeps the draft; n brings it back.
+    code(&mut app, KeyCode::Esc);
+    key(&mut app, 'n');
+    assert!(screen(&mut app).contains("Восстановлен несохранённый черновик"));
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Мероприятие сохранено"));
+    assert_eq!(app.year.label(), "2022-2023", "the view moves to the new event's year");
+    let e = app.data.events.iter().find(|e| e.title == "Мастер-класс по физике").expect("listed").clone();
+    assert_eq!(e.when.display(), "осенние каникулы 2022");
+    assert_eq!((e.host_short.as_str(), e.teacher.as_str(), e.grades.as_str()), ("СОШ №3", "Н.О. Ерошенкова", "9-11"));
+    assert_eq!(e.participants, "ООШ №2, СОШ №1");
+    // Edit: e, change the grades; the history has the line.
+    select_event(&mut app, "Мастер-класс по физике");
+    key(&mut app, 'e');
+    for _ in 0..3 {
+        code(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..4 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "10-11");
+    ctrl(&mut app, 's');
+    assert_eq!(app.store.event(e.id).unwrap().grades, "10-11");
+    let h = app.store.history("event", e.id).unwrap();
+    assert_eq!((h[0].field.as_str(), h[0].old.as_str(), h[0].new.as_str()), ("grades", "9-11", "10-11"));
+    // u undoes the edit.
+    key(&mut app, 'u');
+    assert_eq!(app.store.event(e.id).unwrap().grades, "9-11");
+    // C copies it into a new form; saving makes a second event.
+    select_event(&mut app, "Мастер-класс по физике");
+    key(&mut app, 'C');
+    ctrl(&mut app, 's');
+    let copies: Vec<i64> =
+        app.data.events.iter().filter(|x| x.title == "Мастер-класс по физике").map(|x| x.id).collect();
+    assert_eq!(copies.len(), 2);
+    // D asks first; anything but y keeps it, y removes it with a history record.
+    select_event(&mut app, "Мастер-класс по физике");
+    key(&mut app, 'D');
+    assert!(screen(&mut app).contains("Удалить мероприятие «Мастер-класс по физике»"));
+    key(&mut app, 'n');
+    assert_eq!(app.data.events.iter().filter(|x| x.title == "Мастер-класс по физике").count(), 2);
+    key(&mut app, 'D');
+    key(&mut app, 'y');
+    assert_eq!(app.data.events.iter().filter(|x| x.title == "Мастер-класс по физике").count(), 1);
+    let gone = copies.iter().find(|id| app.store.event(**id).is_err()).unwrap();
+    let h = app.store.history("event", *gone).unwrap();
+    assert_eq!((h[0].field.as_str(), h[0].new.as_str()), ("*", "deleted"));
+}

@@ -54,7 +54,9 @@ impl App {
                     let picking = st.picking;
                     self.overlays.pop();
                     if picking {
-                        self.picked(e, name);
+                        if !self.event_picked(e, name.clone()) {
+                            self.picked(e, name);
+                        }
                     } else {
                         self.show_answer(e);
                     }

@@ -1,6 +1,7 @@
 //! The program's state and the one place that changes it. Keys become actions (see `keys`),
 //! actions change state here, and the store is read or written here — never while drawing.
 
+pub mod eventform;
 pub mod linkform;
 pub mod lookup;
 pub mod minutesform;
@@ -98,6 +99,12 @@ pub enum Overlay {
     LinkForm(Box<linkform::LinkForm>),
     Prompt(Box<prompt::Prompt>),
     Minutes(Box<minutesform::MinutesForm>),
+    Event(Box<eventform::EventForm>),
+    /// "Remove this event?" — answered with y (д) or anything else for no.
+    Confirm {
+        question: String,
+        event: i64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,6 +140,8 @@ pub struct App {
     pub timeline: timeline::Timeline,
     /// Minutes closed before saving, offered again by the next `m`.
     pub minutes_draft: Option<Vec<String>>,
+    /// A new event's form closed before saving, offered again by the next `n`.
+    pub event_draft: Option<Box<eventform::EventForm>>,
     data_version: i64,
 }
 
@@ -196,6 +205,7 @@ impl App {
             limits: crate::suggest::LoadLimits::default(),
             timeline: timeline::Timeline::new(year.start()),
             minutes_draft: None,
+            event_draft: None,
             data_version,
         };
         app.load()?;
@@ -477,6 +487,14 @@ impl App {
                 self.minutes_key(ev);
                 return;
             }
+            Some(Overlay::Event(_)) => {
+                self.event_key(ev);
+                return;
+            }
+            Some(Overlay::Confirm { .. }) => {
+                self.confirm_key(ev);
+                return;
+            }
             _ => {}
         }
         let Some(action) = self.keys.action(&ev) else {
@@ -528,7 +546,9 @@ impl App {
                 | Overlay::Answer(_)
                 | Overlay::LinkForm(_)
                 | Overlay::Prompt(_)
-                | Overlay::Minutes(_),
+                | Overlay::Minutes(_)
+                | Overlay::Event(_)
+                | Overlay::Confirm { .. },
                 _,
             ) => {}
             (_, Action::Quit) => self.quit = true,
@@ -610,6 +630,11 @@ impl App {
             Action::Lookup => self.open_lookup(),
             Action::Copy => {}
             Action::New if self.pane == Pane::Mentoring => self.new_link(None),
+            Action::New if self.pane == Pane::Roadmap => self.new_event(),
+            Action::Edit if self.pane == Pane::Roadmap => self.open_event(false),
+            Action::CopyEvent if self.pane == Pane::Roadmap => self.open_event(true),
+            Action::Delete if self.pane == Pane::Roadmap => self.ask_delete_event(),
+            Action::CopyEvent | Action::Delete => {}
             Action::Edit | Action::End if self.pane == Pane::Mentoring => {
                 if let Some(ItemRef::Link(i)) = self.selected_item() {
                     let l = self.data.links[i].clone();

@@ -23,7 +23,7 @@ fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
 
 fn when(r: &Row, i: usize) -> rusqlite::Result<When> {
     let t: Option<String> = r.get(i + 2)?;
-    Ok(When { start: date(r, i)?, end: date(r, i + 1)?, text: t.map(|s| clean_line(&s)) })
+    Ok(When { start: date(r, i)?, end: date(r, i + 1)?, text: t.map(|s| clean_line(&s)).filter(|s| !s.is_empty()) })
 }
 
 fn stamp(r: &Row, i: usize) -> rusqlite::Result<Stamp> {
@@ -227,7 +227,7 @@ impl Store {
         let mut rows: Vec<EventRow> = stmt.query_map(params![s, e], event_row)?.collect::<rusqlite::Result<_>>()?;
         // The participants of all of them in one grouped pass, not one query per event.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT ep.event_id, group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ')
+            "SELECT ep.event_id, group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ' ORDER BY coalesce(nullif(o.short_name, ''), o.name))
                FROM event_participants ep JOIN organizations o ON o.id = ep.org_id
                JOIN events e ON e.id = ep.event_id
               WHERE e.start_date <= ?2 AND coalesce(e.end_date, e.start_date) >= ?1
@@ -252,7 +252,7 @@ impl Store {
         row.participants = self
             .conn
             .prepare_cached(
-                "SELECT group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ')
+                "SELECT group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ' ORDER BY coalesce(nullif(o.short_name, ''), o.name))
                    FROM event_participants ep JOIN organizations o ON o.id = ep.org_id WHERE ep.event_id = ?1",
             )?
             .query_row([id], |r| text(r, 0))?;

@@ -3,7 +3,7 @@
 //! version the user saw refuses to overwrite a colleague's newer change.
 
 use super::{now_stamp, Result, Store, StoreError};
-use crate::domain::{AgreementStatus, EventStatus, ValidLink};
+use crate::domain::{AgreementStatus, EventFields, EventStatus, ValidLink};
 use crate::lookup::Entity;
 use crate::text::format_date;
 use chrono::NaiveDate;
@@ -346,6 +346,185 @@ impl Store {
                 s.add_decision(id, text, deadline.clone(), responsible, EventStatus::Planned)?;
             }
             Ok(id)
+        })
+    }
+}
+
+impl Store {
+    /// An event's fields as stored, for the form.
+    pub fn event_fields(&self, id: i64) -> Result<(EventFields, i64)> {
+        let (mut f, version) = self
+            .conn
+            .query_row(
+                "SELECT e.kind, e.title, e.subject, e.grades, e.start_date, e.end_date, e.period_text,
+                        e.host_org_id, coalesce(h.name, ''), e.host_person_id, coalesce(t.full_name, ''),
+                        e.responsible, e.funding, e.expected_result, e.result, e.version
+                   FROM events e LEFT JOIN organizations h ON h.id = e.host_org_id
+                   LEFT JOIN people t ON t.id = e.host_person_id WHERE e.id = ?1",
+                [id],
+                |r| {
+                    let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+                        Ok(r.get::<_, Option<String>>(i)?.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
+                    };
+                    Ok((
+                        EventFields {
+                            kind: r.get(0)?,
+                            title: r.get(1)?,
+                            subject: r.get(2)?,
+                            grades: r.get(3)?,
+                            when: crate::domain::When { start: date(4)?, end: date(5)?, text: r.get(6)? },
+                            host_org: r.get::<_, Option<i64>>(7)?.map(|id| (id, r.get(8).unwrap_or_default())),
+                            host_person: r.get::<_, Option<i64>>(9)?.map(|id| (id, r.get(10).unwrap_or_default())),
+                            participants: Vec::new(),
+                            responsible: r.get(11)?,
+                            funding: r.get(12)?,
+                            expected_result: r.get(13)?,
+                            result: r.get(14)?,
+                        },
+                        r.get::<_, i64>(15)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("event"))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id, o.name FROM event_participants ep JOIN organizations o ON o.id = ep.org_id
+              WHERE ep.event_id = ?1 ORDER BY o.name",
+        )?;
+        f.participants = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok((f, version))
+    }
+
+    pub fn create_event(&self, f: &EventFields) -> Result<i64> {
+        self.user_action(|s| {
+            let district: Option<i64> = match f.host_org {
+                Some((org, _)) => {
+                    s.conn.query_row("SELECT district_id FROM organizations WHERE id = ?1", [org], |r| r.get(0))?
+                }
+                None => None,
+            };
+            s.add_event(super::NewEvent {
+                district,
+                kind: &f.kind,
+                title: &f.title,
+                subject: &f.subject,
+                grades: &f.grades,
+                when: f.when.clone(),
+                host_org: f.host_org.as_ref().map(|h| h.0),
+                host_person: f.host_person.as_ref().map(|h| h.0),
+                participants: f.participants.iter().map(|p| p.0).collect(),
+                responsible: &f.responsible,
+                funding: &f.funding,
+                expected_result: &f.expected_result,
+                result: &f.result,
+                status: None,
+                note: "",
+            })
+        })
+    }
+
+    /// Changes an event's fields; each changed one gets its history line. False when nothing changed.
+    pub fn update_event(&self, id: i64, f: &EventFields, seen_version: Option<i64>) -> Result<bool> {
+        self.user_action(|s| {
+            let (old, version) = s.event_fields(id)?;
+            if seen_version.is_some_and(|v| v != version) {
+                let (by, at): (String, String) =
+                    s.conn.query_row("SELECT changed_by, changed_at FROM events WHERE id = ?1", [id], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })?;
+                return Err(StoreError::Conflict { by, at });
+            }
+            let names = |v: &[(i64, String)]| v.iter().map(|p| p.1.clone()).collect::<Vec<_>>().join(", ");
+            let texts: [(&str, &str, String, String); 11] = [
+                ("kind", "kind", old.kind.clone(), crate::text::clean_line(&f.kind)),
+                ("title", "title", old.title.clone(), crate::text::clean_line(&f.title)),
+                ("subject", "subject", old.subject.clone(), crate::text::clean_line(&f.subject)),
+                ("grades", "grades", old.grades.clone(), crate::text::clean_line(&f.grades)),
+                ("start", "start_date", iso(old.when.start).unwrap_or_default(), iso(f.when.start).unwrap_or_default()),
+                ("end", "end_date", iso(old.when.end).unwrap_or_default(), iso(f.when.end).unwrap_or_default()),
+                (
+                    "period",
+                    "period_text",
+                    old.when.text.clone().unwrap_or_default(),
+                    f.when.text.clone().unwrap_or_default(),
+                ),
+                ("responsible", "responsible", old.responsible.clone(), crate::text::clean_line(&f.responsible)),
+                ("funding", "funding", old.funding.clone(), crate::text::clean_line(&f.funding)),
+                ("expected", "expected_result", old.expected_result.clone(), crate::text::clean(&f.expected_result)),
+                ("result", "result", old.result.clone(), crate::text::clean(&f.result)),
+            ];
+            let mut changed = false;
+            for (field, col, a, b) in texts {
+                if a != b {
+                    let value = if b.is_empty() && matches!(col, "start_date" | "end_date" | "period_text") {
+                        None
+                    } else {
+                        Some(b.clone())
+                    };
+                    s.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
+                    s.record("event", id, field, Some(&a), value.as_deref())?;
+                    changed = true;
+                }
+            }
+            if old.host_org.as_ref().map(|h| h.0) != f.host_org.as_ref().map(|h| h.0) {
+                s.conn.execute(
+                    "UPDATE events SET host_org_id = ?1 WHERE id = ?2",
+                    params![f.host_org.as_ref().map(|h| h.0), id],
+                )?;
+                let name = |h: &Option<(i64, String)>| h.as_ref().map(|x| x.1.clone()).unwrap_or_default();
+                s.record("event", id, "host", Some(&name(&old.host_org)), Some(&name(&f.host_org)))?;
+                changed = true;
+            }
+            if old.host_person.as_ref().map(|h| h.0) != f.host_person.as_ref().map(|h| h.0) {
+                s.conn.execute(
+                    "UPDATE events SET host_person_id = ?1 WHERE id = ?2",
+                    params![f.host_person.as_ref().map(|h| h.0), id],
+                )?;
+                let name = |h: &Option<(i64, String)>| h.as_ref().map(|x| x.1.clone()).unwrap_or_default();
+                s.record("event", id, "teacher", Some(&name(&old.host_person)), Some(&name(&f.host_person)))?;
+                changed = true;
+            }
+            let ids = |v: &[(i64, String)]| {
+                let mut x: Vec<i64> = v.iter().map(|p| p.0).collect();
+                x.sort_unstable();
+                x
+            };
+            if ids(&old.participants) != ids(&f.participants) {
+                s.conn.execute("DELETE FROM event_participants WHERE event_id = ?1", [id])?;
+                for (org, _) in &f.participants {
+                    s.conn.execute(
+                        "INSERT OR IGNORE INTO event_participants (event_id, org_id) VALUES (?1, ?2)",
+                        params![id, org],
+                    )?;
+                }
+                s.record("event", id, "participants", Some(&names(&old.participants)), Some(&names(&f.participants)))?;
+                changed = true;
+            }
+            if changed {
+                s.conn.execute(
+                    "UPDATE events SET version = version + 1, changed_by = ?1, changed_at = ?2 WHERE id = ?3",
+                    params![s.user, now_stamp(), id],
+                )?;
+            }
+            Ok(changed)
+        })
+    }
+
+    /// Removes an event; its history keeps what it was.
+    pub fn delete_event(&self, id: i64) -> Result<()> {
+        self.user_action(|s| {
+            let title: String = s
+                .conn
+                .query_row(
+                    "SELECT title || ' (' || coalesce(period_text, start_date, '') || ')' FROM events WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound("event"))?;
+            s.conn.execute("DELETE FROM events WHERE id = ?1", [id])?;
+            s.record("event", id, "*", Some(&title), Some("deleted"))?;
+            Ok(())
         })
     }
 }

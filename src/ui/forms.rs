@@ -1,6 +1,7 @@
 //! Drawing the mentoring-link form and the "end the link" question.
 
 use super::{centered, popup_block};
+use crate::app::eventform::{EvField, EventForm};
 use crate::app::linkform::LinkForm;
 use crate::app::minutesform::{MinField, MinutesForm};
 use crate::app::prompt::Prompt;
@@ -121,4 +122,68 @@ pub fn draw_minutes(f: &mut Frame, app: &App, form: &MinutesForm) {
     }
     let hint = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
     f.render_widget(Paragraph::new(Span::styled(s.min_hint, Style::default().fg(app.theme.muted))), hint);
+}
+
+pub fn draw_event(f: &mut Frame, app: &App, form: &EventForm) {
+    let s = app.s;
+    let area = f.area();
+    let rows: u16 = EvField::ALL.iter().map(|m| m.height() + 1).sum();
+    let r = centered(area, area.width.saturating_sub(4).min(120), rows + 3);
+    f.render_widget(Clear, r);
+    let block = popup_block(app, if form.editing.is_some() { s.ev_form_edit } else { s.ev_form_new });
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let mut y = inner.y;
+    for (i, field) in EvField::ALL.iter().enumerate() {
+        if y + field.height() > inner.bottom().saturating_sub(1) {
+            break;
+        }
+        let focused = i == form.focus;
+        let style = if focused {
+            Style::default().fg(app.theme.accent).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().fg(app.theme.header)
+        };
+        let label = Rect { x: inner.x, y, width: LABEL_WIDTH.min(inner.width), height: 1 };
+        f.render_widget(Span::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label(s)), style), label);
+        let value = Rect {
+            x: inner.x + LABEL_WIDTH,
+            y,
+            width: inner.width.saturating_sub(LABEL_WIDTH),
+            height: field.height(),
+        };
+        if field.is_pick() {
+            let v = form.picked(*field);
+            let shown = if v.is_empty() { format!("[{}]", s.form_pick) } else { v };
+            let st = if focused {
+                Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD)
+            } else {
+                Style::default()
+            };
+            f.render_widget(Paragraph::new(Span::styled(shown, st)), value);
+        } else if focused {
+            f.render_widget(&form.fields[i], value);
+        } else {
+            let text: Vec<Line> = form.fields[i].lines().iter().map(|l| Line::from(l.clone())).collect();
+            f.render_widget(Paragraph::new(text), value);
+        }
+        y += field.height();
+        if let Some(err) = form.error_of(*field) {
+            let under = Rect { x: value.x, y, width: value.width, height: 1 };
+            f.render_widget(Span::styled(format!("↑ {err}"), Style::default().fg(app.theme.error)), under);
+        }
+        y += 1;
+    }
+    let hint = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
+    f.render_widget(Paragraph::new(Span::styled(s.ev_hint, Style::default().fg(app.theme.muted))), hint);
+}
+
+pub fn draw_confirm(f: &mut Frame, app: &App, question: &str) {
+    let area = f.area();
+    let r = centered(area, area.width.saturating_sub(8).min(100), 5);
+    f.render_widget(Clear, r);
+    let block = popup_block(app, app.s.ev_delete);
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    f.render_widget(Paragraph::new(question.to_string()).wrap(ratatui::widgets::Wrap { trim: true }), inner);
 }

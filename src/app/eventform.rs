@@ -1,0 +1,299 @@
+//! Creating, editing, copying and removing roadmap events. Dates are read the way the documents
+//! write them; the host school, the teacher and the participating schools are picked with the
+//! lookup; a form closed by mistake keeps its draft until it is saved or discarded.
+
+use super::{App, Message, Overlay};
+use crate::domain::EventFields;
+use crate::lookup::Entity;
+use crate::period::parse_when;
+use crate::text::clean_line;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvField {
+    Kind,
+    Title,
+    When,
+    Subject,
+    Grades,
+    Host,
+    Teacher,
+    Participants,
+    Responsible,
+    Funding,
+    Expected,
+    Result,
+}
+
+impl EvField {
+    pub const ALL: [EvField; 12] = [
+        EvField::Kind,
+        EvField::Title,
+        EvField::When,
+        EvField::Subject,
+        EvField::Grades,
+        EvField::Host,
+        EvField::Teacher,
+        EvField::Participants,
+        EvField::Responsible,
+        EvField::Funding,
+        EvField::Expected,
+        EvField::Result,
+    ];
+    pub fn label(self, s: &crate::i18n::Strings) -> &'static str {
+        match self {
+            EvField::Kind => s.col_kind,
+            EvField::Title => s.min_title,
+            EvField::When => s.col_date,
+            EvField::Subject => s.col_subject,
+            EvField::Grades => s.col_grades,
+            EvField::Host => s.col_host,
+            EvField::Teacher => s.col_teacher,
+            EvField::Participants => s.col_participants,
+            EvField::Responsible => s.col_responsible,
+            EvField::Funding => s.ev_funding,
+            EvField::Expected => s.ev_expected,
+            EvField::Result => s.col_result,
+        }
+    }
+    pub fn is_pick(self) -> bool {
+        matches!(self, EvField::Host | EvField::Teacher | EvField::Participants)
+    }
+    pub fn height(self) -> u16 {
+        if matches!(self, EvField::Expected | EvField::Result) {
+            2
+        } else {
+            1
+        }
+    }
+}
+
+pub struct EventForm {
+    /// The event being edited and the version seen; `None` for a new one (or a copy).
+    pub editing: Option<(i64, i64)>,
+    pub fields: Vec<TextArea<'static>>,
+    pub host: Option<(i64, String)>,
+    pub teacher: Option<(i64, String)>,
+    pub participants: Vec<(i64, String)>,
+    pub focus: usize,
+    pub errors: Vec<(EvField, &'static str)>,
+}
+
+fn area(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(text.split('\n').map(str::to_string).collect());
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl EventForm {
+    fn from_fields(editing: Option<(i64, i64)>, f: &EventFields) -> EventForm {
+        let texts = [
+            f.kind.clone(),
+            f.title.clone(),
+            f.when.display(),
+            f.subject.clone(),
+            f.grades.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            f.responsible.clone(),
+            f.funding.clone(),
+            f.expected_result.clone(),
+            f.result.clone(),
+        ];
+        EventForm {
+            editing,
+            fields: texts.iter().map(|t| area(t)).collect(),
+            host: f.host_org.clone(),
+            teacher: f.host_person.clone(),
+            participants: f.participants.clone(),
+            focus: 1,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn field(&self) -> EvField {
+        EvField::ALL[self.focus]
+    }
+
+    pub fn text(&self, f: EvField) -> String {
+        self.fields[f as usize].lines().join("\n")
+    }
+
+    /// What a pick field shows.
+    pub fn picked(&self, f: EvField) -> String {
+        match f {
+            EvField::Host => self.host.as_ref().map(|h| h.1.clone()).unwrap_or_default(),
+            EvField::Teacher => self.teacher.as_ref().map(|h| h.1.clone()).unwrap_or_default(),
+            EvField::Participants => self.participants.iter().map(|p| p.1.as_str()).collect::<Vec<_>>().join(", "),
+            _ => String::new(),
+        }
+    }
+
+    pub fn error_of(&self, f: EvField) -> Option<&'static str> {
+        self.errors.iter().find(|(g, _)| *g == f).map(|(_, e)| *e)
+    }
+
+    fn values(&self) -> EventFields {
+        EventFields {
+            kind: clean_line(self.text(EvField::Kind).trim()),
+            title: clean_line(self.text(EvField::Title).trim()),
+            subject: clean_line(self.text(EvField::Subject).trim()),
+            grades: clean_line(self.text(EvField::Grades).trim()),
+            when: parse_when(&self.text(EvField::When)).unwrap_or_default(),
+            host_org: self.host.clone(),
+            host_person: self.teacher.clone(),
+            participants: self.participants.clone(),
+            responsible: clean_line(self.text(EvField::Responsible).trim()),
+            funding: clean_line(self.text(EvField::Funding).trim()),
+            expected_result: crate::text::clean(self.text(EvField::Expected).trim()),
+            result: crate::text::clean(self.text(EvField::Result).trim()),
+        }
+    }
+}
+
+impl App {
+    pub fn new_event(&mut self) {
+        if let Some(form) = self.event_draft.take() {
+            self.message = Some(Message { text: self.s.draft_restored.to_string(), error: false });
+            self.overlays.push(Overlay::Event(form));
+            return;
+        }
+        let f = EventFields { when: crate::domain::When::day(self.today), ..Default::default() };
+        let mut form = EventForm::from_fields(None, &f);
+        form.fields[EvField::When as usize] = area(&crate::text::format_date(self.today));
+        self.overlays.push(Overlay::Event(Box::new(form)));
+    }
+
+    /// Edit (`e`) or copy (`C`) the selected event; a copy is a new event with the same fields.
+    pub fn open_event(&mut self, copy: bool) {
+        let Some(super::rows::ItemRef::Event(i)) = self.selected_item() else { return };
+        let id = self.data.events[i].id;
+        let Some((mut f, version)) = self.report(self.store.event_fields(id)) else { return };
+        if copy {
+            f.result.clear();
+        }
+        let editing = (!copy).then_some((id, version));
+        self.overlays.push(Overlay::Event(Box::new(EventForm::from_fields(editing, &f))));
+    }
+
+    pub fn ask_delete_event(&mut self) {
+        let Some(super::rows::ItemRef::Event(i)) = self.selected_item() else { return };
+        let e = &self.data.events[i];
+        let question = format!("{} «{}» ({})? {}", self.s.ev_delete, e.title, e.when.display(), self.s.ev_delete_keys);
+        self.overlays.push(Overlay::Confirm { question, event: e.id });
+    }
+
+    pub(super) fn confirm_key(&mut self, ev: KeyEvent) {
+        let Some(Overlay::Confirm { event, .. }) = self.overlays.last() else { return };
+        let id = *event;
+        let yes = matches!(ev.code, KeyCode::Char('y' | 'н' | 'д' | 'l' | 'Y' | 'Н' | 'Д'));
+        self.overlays.pop();
+        if yes {
+            let r = self.store.delete_event(id);
+            if self.report(r).is_some() {
+                self.after_write(self.s.ev_deleted);
+            }
+        }
+    }
+
+    pub(super) fn event_key(&mut self, ev: KeyEvent) {
+        let Some(Overlay::Event(form)) = self.overlays.last_mut() else { return };
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let multi = form.field().height() > 1;
+        let n = EvField::ALL.len();
+        match ev.code {
+            KeyCode::Esc => {
+                if let Some(Overlay::Event(form)) = self.overlays.pop() {
+                    if form.editing.is_none() {
+                        self.event_draft = Some(form);
+                    }
+                }
+            }
+            KeyCode::Char('s' | 'ы') if ctrl => self.save_event(),
+            KeyCode::Tab => form.focus = (form.focus + 1) % n,
+            KeyCode::BackTab => form.focus = (form.focus + n - 1) % n,
+            KeyCode::Enter if form.field().is_pick() => {
+                self.open_lookup();
+                if let Some(Overlay::Lookup(st)) = self.overlays.last_mut() {
+                    st.picking = true;
+                }
+            }
+            KeyCode::Backspace | KeyCode::Delete if form.field().is_pick() => match form.field() {
+                EvField::Host => form.host = None,
+                EvField::Teacher => form.teacher = None,
+                _ => {
+                    form.participants.pop();
+                }
+            },
+            KeyCode::Down | KeyCode::Enter if !multi => form.focus = (form.focus + 1).min(n - 1),
+            KeyCode::Up if !multi => form.focus = form.focus.saturating_sub(1),
+            _ if form.field().is_pick() => {}
+            _ => {
+                let f = form.focus;
+                form.fields[f].input(ev);
+            }
+        }
+    }
+
+    /// Called by the lookup when it was opened to pick for the event form.
+    pub(super) fn event_picked(&mut self, e: Entity, name: String) -> bool {
+        let s = self.s;
+        let Some(Overlay::Event(form)) = self.overlays.last_mut() else { return false };
+        form.errors.clear();
+        match (form.field(), e) {
+            (EvField::Host, Entity::Org(id)) => {
+                form.host = Some((id, name));
+                form.focus += 1;
+            }
+            (EvField::Participants, Entity::Org(id)) => {
+                if !form.participants.iter().any(|p| p.0 == id) {
+                    form.participants.push((id, name));
+                }
+            }
+            (EvField::Teacher, Entity::Person(id)) => {
+                form.teacher = Some((id, name));
+                form.focus += 1;
+            }
+            (f, _) => form.errors = vec![(f, if f == EvField::Teacher { s.ev_pick_person } else { s.ev_pick_school })],
+        }
+        true
+    }
+
+    fn save_event(&mut self) {
+        let s = self.s;
+        let Some(Overlay::Event(form)) = self.overlays.last_mut() else { return };
+        let mut errors = Vec::new();
+        if form.text(EvField::Title).trim().is_empty() {
+            errors.push((EvField::Title, s.err_required));
+        }
+        if parse_when(&form.text(EvField::When)).is_none() {
+            errors.push((EvField::When, s.err_when));
+        }
+        if !errors.is_empty() {
+            form.errors = errors;
+            return;
+        }
+        let values = form.values();
+        let result = match form.editing {
+            None => self.store.create_event(&values).map(|_| ()),
+            Some((id, version)) => self.store.update_event(id, &values, Some(version)).map(|_| ()),
+        };
+        match result {
+            Ok(()) => {
+                self.overlays.pop();
+                self.event_draft = None;
+                // A new event may be in another year: show the year it is in.
+                if let Some(start) = values.when.start {
+                    self.year = crate::text::AcademicYear::of(start);
+                }
+                self.after_write(s.ev_saved);
+            }
+            Err(e) => {
+                self.report::<()>(Err(e));
+            }
+        }
+    }
+}
