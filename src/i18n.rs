@@ -186,7 +186,7 @@ catalogue! {
     act_cancelled: "Статус: отменено", "Status: cancelled";
     act_undo: "Отменить своё изменение (и после выхода)", "Undo your last change (even after restart)";
     act_redo: "Повторить отменённое", "Redo what was undone";
-    hint_undo: "отменить", "undo";
+    hint_undo: "отмена", "undo";
     act_timeline: "Дорожная карта: временная шкала ↔ список", "Roadmap: timeline ↔ list";
     act_zoom_in: "Шкала: по неделям", "Timeline: by weeks";
     act_zoom_out: "Шкала: по месяцам", "Timeline: by months";
@@ -230,7 +230,7 @@ catalogue! {
     ev_pick_person: "педагог — это человек: выберите человека", "a teacher is a person: pick a person";
     ev_pick_school: "здесь нужна школа или организация", "pick a school or a body here";
     ev_hint: "Tab поле · Enter на школе/педагоге — выбрать, Backspace — убрать · Ctrl-S сохранить · Esc — черновик", "Tab field · Enter on school/teacher picks, Backspace removes · Ctrl-S saves · Esc keeps a draft";
-    hint_event: "мероприятие", "event";
+    hint_event: "новое", "new";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 

@@ -343,5 +343,14 @@ fn screenshots(store: Store, st: Setup, out: &Path) -> Result<(), String> {
     headless::press(&mut app, KeyCode::Char('?'));
     shot(&mut app, "7-help")?;
     headless::press(&mut app, KeyCode::Esc);
+    headless::press(&mut app, KeyCode::Char('v'));
+    shot(&mut app, "8-timeline")?;
+    headless::press(&mut app, KeyCode::Char('v'));
+    headless::press(&mut app, KeyCode::Char('w'));
+    for c in "сош 3 пикалево".chars() {
+        headless::press(&mut app, KeyCode::Char(c));
+    }
+    headless::press(&mut app, KeyCode::Enter);
+    shot(&mut app, "9-who-mentors")?;
     Ok(())
 }
