@@ -348,3 +348,17 @@ fn undo_and_redo_survive_a_restart_and_touch_only_my_changes() {
     assert!(matches!(store.undo(), Err(StoreError::Conflict { .. })));
     assert_eq!(store.event(id).unwrap().status, EventStatus::Postponed);
 }
+
+#[test]
+fn another_programs_sqlite_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('мои заметки');").unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path, "tester").err().expect("refused");
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+    assert_eq!(bytes(&path), before);
+}

@@ -288,13 +288,17 @@ impl App {
                     (Pane::Roadmap, row)
                 })
             }
-            ItemRef::Decision(i) => self.store.decisions(self.year).map(|d| {
-                self.data.decisions = d;
-                (
-                    Pane::Roadmap,
-                    rows::decision_view(i, &self.data.decisions[i.min(self.data.decisions.len() - 1)], s, self.today),
-                )
-            }),
+            ItemRef::Decision(i) => match self.store.decisions(self.year) {
+                Ok(d) if i < d.len() => {
+                    self.data.decisions = d;
+                    Ok((Pane::Roadmap, rows::decision_view(i, &self.data.decisions[i], s, self.today)))
+                }
+                Ok(_) => {
+                    self.reload();
+                    return;
+                }
+                Err(e) => Err(e),
+            },
             ItemRef::Agreement(i) => {
                 let Some(id) = self.data.agreements.get(i).map(|a| a.id) else { return };
                 self.store.agreement(id).map(|a| {

@@ -69,6 +69,15 @@ impl Store {
         if found > schema::LATEST {
             return Err(StoreError::NewerSchema { path: path.to_path_buf(), found, supported: schema::LATEST });
         }
+        if found == 0 {
+            // Version 0 with tables in it is another program's database: not ours to change.
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))
+                .map_err(|e| classify(path, e))?;
+            if tables > 0 {
+                return Err(StoreError::NotADatabase { path: path.to_path_buf() });
+            }
+        }
         if existed && conn.is_readonly("main").unwrap_or(false) {
             return Err(StoreError::ReadOnly { path: path.to_path_buf() });
         }
