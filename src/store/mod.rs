@@ -21,7 +21,7 @@ use std::time::Duration;
 pub enum StoreError {
     #[error("{path}: the file was written by a newer nastavnik (schema {found}, this version knows up to {supported}); it was left untouched — update nastavnik to open it")]
     NewerSchema { path: PathBuf, found: i64, supported: i64 },
-    #[error("{path}: this is not a nastavnik store (not an SQLite database); it was left untouched")]
+    #[error("{path}: this is not a nastavnik store (another kind of file or database); it was left untouched")]
     NotADatabase { path: PathBuf },
     #[error("{path}: the file cannot be written (read-only file or folder); it was left untouched — check its permissions or pass another --db")]
     ReadOnly { path: PathBuf },
