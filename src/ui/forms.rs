@@ -17,49 +17,22 @@ const LABEL_WIDTH: u16 = 24;
 
 pub fn draw_form(f: &mut Frame, app: &App, form: &LinkForm) {
     let s = app.s;
-    let area = f.area();
-    let r = centered(area, area.width.saturating_sub(6).min(110), (LinkField::ALL.len() as u16) * 2 + 4);
-    f.render_widget(Clear, r);
-    let title = if form.editing.is_some() { s.form_edit_link } else { s.form_new_link };
-    let block = popup_block(app, title);
-    let inner = block.inner(r);
-    f.render_widget(block, r);
-    for (i, field) in LinkField::ALL.iter().enumerate() {
-        let y = inner.y + (i as u16) * 2;
-        if y + 1 >= inner.bottom() {
-            break;
-        }
-        let focused = i == form.focus;
-        let label_style = if focused {
-            Style::default().fg(app.theme.accent).add_modifier(Modifier::BOLD)
-        } else {
-            Style::default().fg(app.theme.header)
-        };
-        let label = Rect { x: inner.x, y, width: LABEL_WIDTH.min(inner.width), height: 1 };
-        f.render_widget(
-            Span::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label(s)), label_style),
-            label,
-        );
-        let value = Rect { x: inner.x + LABEL_WIDTH, y, width: inner.width.saturating_sub(LABEL_WIDTH), height: 1 };
-        if focused && !field.is_pick() {
-            f.render_widget(&form.input, value);
-        } else {
+    let rows: Vec<Row> = LinkField::ALL
+        .iter()
+        .map(|field| {
             let v = form.value_of(*field);
-            let shown = if v.is_empty() && field.is_pick() { format!("[{}]", s.form_pick) } else { v };
-            let style = if field.is_pick() && focused {
-                Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD)
-            } else {
-                Style::default()
-            };
-            f.render_widget(Paragraph::new(Span::styled(shown, style)), value);
-        }
-        if let Some(err) = form.error_of(*field) {
-            let under = Rect { x: inner.x + LABEL_WIDTH, y: y + 1, width: value.width, height: 1 };
-            f.render_widget(Span::styled(format!("↑ {err}"), Style::default().fg(app.theme.error)), under);
-        }
-    }
-    let hint = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
-    f.render_widget(Paragraph::new(Span::styled(s.form_hint, Style::default().fg(app.theme.muted))), hint);
+            Row {
+                label: field.label(s),
+                height: 1,
+                input: Some(&form.input),
+                shown: vec![if v.is_empty() && field.is_pick() { format!("[{}]", s.form_pick) } else { v }],
+                pick: field.is_pick(),
+                error: form.error_of(*field).map(str::to_string),
+            }
+        })
+        .collect();
+    let title = if form.editing.is_some() { s.form_edit_link } else { s.form_new_link };
+    draw_rows(f, app, title, s.form_hint, &rows, form.focus);
 }
 
 pub fn draw_prompt(f: &mut Frame, app: &App, st: &Prompt) {
@@ -79,103 +52,105 @@ pub fn draw_prompt(f: &mut Frame, app: &App, st: &Prompt) {
     let _ = s;
 }
 
-pub fn draw_minutes(f: &mut Frame, app: &App, form: &MinutesForm) {
-    let s = app.s;
+/// One field of a tall form, as the shared drawing sees it.
+struct Row<'a> {
+    label: &'static str,
+    height: u16,
+    /// The text area when the field is typed into, or the text it shows.
+    input: Option<&'a ratatui_textarea::TextArea<'static>>,
+    shown: Vec<String>,
+    pick: bool,
+    error: Option<String>,
+}
+
+/// The frame, the labelled fields (the focused one live), errors under their fields, a hint.
+fn draw_rows(f: &mut Frame, app: &App, title: &str, hint: &str, rows: &[Row], focus: usize) {
     let area = f.area();
-    let rows: u16 = MinField::ALL.iter().map(|m| m.height() + 1).sum();
-    let r = centered(area, area.width.saturating_sub(4).min(120), rows + 3);
+    let height: u16 = rows.iter().map(|r| r.height + 1).sum();
+    let r = centered(area, area.width.saturating_sub(4).min(120), height + 3);
     f.render_widget(Clear, r);
-    let block = popup_block(app, s.min_form);
+    let block = popup_block(app, title);
     let inner = block.inner(r);
     f.render_widget(block, r);
     let mut y = inner.y;
-    for (i, field) in MinField::ALL.iter().enumerate() {
-        if y + field.height() > inner.bottom().saturating_sub(1) {
+    for (i, row) in rows.iter().enumerate() {
+        if y + row.height > inner.bottom().saturating_sub(1) {
             break;
         }
-        let focused = i == form.focus;
+        let focused = i == focus;
         let style = if focused {
             Style::default().fg(app.theme.accent).add_modifier(Modifier::BOLD)
         } else {
             Style::default().fg(app.theme.header)
         };
         let label = Rect { x: inner.x, y, width: LABEL_WIDTH.min(inner.width), height: 1 };
-        f.render_widget(Span::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label(s)), style), label);
-        let value = Rect {
-            x: inner.x + LABEL_WIDTH,
-            y,
-            width: inner.width.saturating_sub(LABEL_WIDTH),
-            height: field.height(),
-        };
-        if focused {
-            f.render_widget(&form.fields[i], value);
-        } else {
-            let text: Vec<Line> = form.fields[i].lines().iter().map(|l| Line::from(l.clone())).collect();
-            f.render_widget(Paragraph::new(text), value);
+        f.render_widget(Span::styled(format!("{}{}", if focused { "▶ " } else { "  " }, row.label), style), label);
+        let value =
+            Rect { x: inner.x + LABEL_WIDTH, y, width: inner.width.saturating_sub(LABEL_WIDTH), height: row.height };
+        match (focused, row.input) {
+            (true, Some(input)) if !row.pick => f.render_widget(input, value),
+            _ => {
+                let st = if focused && row.pick {
+                    Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD)
+                } else {
+                    Style::default()
+                };
+                let text: Vec<Line> = row.shown.iter().map(|l| Line::styled(l.clone(), st)).collect();
+                f.render_widget(Paragraph::new(text), value);
+            }
         }
-        y += field.height();
-        if let Some(err) = form.error_of(*field) {
+        y += row.height;
+        if let Some(err) = &row.error {
             let under = Rect { x: value.x, y, width: value.width, height: 1 };
             f.render_widget(Span::styled(format!("↑ {err}"), Style::default().fg(app.theme.error)), under);
         }
         y += 1;
     }
-    let hint = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
-    f.render_widget(Paragraph::new(Span::styled(s.min_hint, Style::default().fg(app.theme.muted))), hint);
+    let hint_area = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
+    f.render_widget(Paragraph::new(Span::styled(hint.to_string(), Style::default().fg(app.theme.muted))), hint_area);
+}
+
+pub fn draw_minutes(f: &mut Frame, app: &App, form: &MinutesForm) {
+    let s = app.s;
+    let rows: Vec<Row> = MinField::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, field)| Row {
+            label: field.label(s),
+            height: field.height(),
+            input: Some(&form.fields[i]),
+            shown: form.fields[i].lines().to_vec(),
+            pick: false,
+            error: form.error_of(*field).map(str::to_string),
+        })
+        .collect();
+    draw_rows(f, app, s.min_form, s.min_hint, &rows, form.focus);
 }
 
 pub fn draw_event(f: &mut Frame, app: &App, form: &EventForm) {
     let s = app.s;
-    let area = f.area();
-    let rows: u16 = EvField::ALL.iter().map(|m| m.height() + 1).sum();
-    let r = centered(area, area.width.saturating_sub(4).min(120), rows + 3);
-    f.render_widget(Clear, r);
-    let block = popup_block(app, if form.editing.is_some() { s.ev_form_edit } else { s.ev_form_new });
-    let inner = block.inner(r);
-    f.render_widget(block, r);
-    let mut y = inner.y;
-    for (i, field) in EvField::ALL.iter().enumerate() {
-        if y + field.height() > inner.bottom().saturating_sub(1) {
-            break;
-        }
-        let focused = i == form.focus;
-        let style = if focused {
-            Style::default().fg(app.theme.accent).add_modifier(Modifier::BOLD)
-        } else {
-            Style::default().fg(app.theme.header)
-        };
-        let label = Rect { x: inner.x, y, width: LABEL_WIDTH.min(inner.width), height: 1 };
-        f.render_widget(Span::styled(format!("{}{}", if focused { "▶ " } else { "  " }, field.label(s)), style), label);
-        let value = Rect {
-            x: inner.x + LABEL_WIDTH,
-            y,
-            width: inner.width.saturating_sub(LABEL_WIDTH),
-            height: field.height(),
-        };
-        if field.is_pick() {
-            let v = form.picked(*field);
-            let shown = if v.is_empty() { format!("[{}]", s.form_pick) } else { v };
-            let st = if focused {
-                Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD)
+    let rows: Vec<Row> = EvField::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            let shown = if field.is_pick() {
+                let v = form.picked(*field);
+                vec![if v.is_empty() { format!("[{}]", s.form_pick) } else { v }]
             } else {
-                Style::default()
+                form.fields[i].lines().to_vec()
             };
-            f.render_widget(Paragraph::new(Span::styled(shown, st)), value);
-        } else if focused {
-            f.render_widget(&form.fields[i], value);
-        } else {
-            let text: Vec<Line> = form.fields[i].lines().iter().map(|l| Line::from(l.clone())).collect();
-            f.render_widget(Paragraph::new(text), value);
-        }
-        y += field.height();
-        if let Some(err) = form.error_of(*field) {
-            let under = Rect { x: value.x, y, width: value.width, height: 1 };
-            f.render_widget(Span::styled(format!("↑ {err}"), Style::default().fg(app.theme.error)), under);
-        }
-        y += 1;
-    }
-    let hint = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
-    f.render_widget(Paragraph::new(Span::styled(s.ev_hint, Style::default().fg(app.theme.muted))), hint);
+            Row {
+                label: field.label(s),
+                height: field.height(),
+                input: Some(&form.fields[i]),
+                shown,
+                pick: field.is_pick(),
+                error: form.error_of(*field).map(str::to_string),
+            }
+        })
+        .collect();
+    let title = if form.editing.is_some() { s.ev_form_edit } else { s.ev_form_new };
+    draw_rows(f, app, title, s.ev_hint, &rows, form.focus);
 }
 
 pub fn draw_confirm(f: &mut Frame, app: &App, question: &str) {
