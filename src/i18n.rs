@@ -214,7 +214,7 @@ catalogue! {
     min_line: "строка", "line";
     min_saved: "Протокол сохранён", "Minutes saved";
     min_form: "Протокол совещания", "Meeting minutes";
-    min_hint: "Tab поле · в многострочных Enter — новая строка · решение: текст | срок | ответственные · Ctrl-S сохранить · Esc — черновик", "Tab field · Enter adds a line in lists · decision: text | deadline | responsible · Ctrl-S saves · Esc keeps a draft";
+    min_hint: "Tab поле · Enter: участник — выбрать, в списках — новая строка · решение: текст | срок | ответственные · Ctrl-S", "Tab field · Enter: pick a participant, a new line in lists · decision: text | deadline | responsible · Ctrl-S";
     act_minutes: "Протокол совещания: повестка, решения", "Meeting minutes: agenda, decisions";
     hint_minutes: "протокол", "minutes";
     act_copy_event: "Копия выбранного мероприятия", "Copy the selected event";

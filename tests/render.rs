@@ -575,9 +575,10 @@ fn minutes_taken_during_a_call_become_tasks_and_a_document() {
     type_text(&mut app, "ВКС");
     code(&mut app, KeyCode::Tab);
     code(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Т.С. Боброва");
-    code(&mut app, KeyCode::Enter);
-    type_text(&mut app, "Ю.Н. Карганова");
+    // Participants are picked with the lookup; an unknown name is taken as typed.
+    pick(&mut app, "боброва");
+    pick(&mut app, "карганова");
+    pick(&mut app, "Гость из ИРО");
     code(&mut app, KeyCode::Tab);
     type_text(&mut app, "План семинаров на 2022-2023 учебный год");
     code(&mut app, KeyCode::Tab);
@@ -617,7 +618,13 @@ fn minutes_taken_during_a_call_become_tasks_and_a_document() {
     let doc = nastavnik::minutes::markdown(&app.store.minutes(id).unwrap(), &RU);
     assert!(doc.starts_with("# Протокол №6\n\n## Рабочая встреча школ Пикалево"), "{doc}");
     assert!(doc.contains("**Дата:** 15.09.2022") && doc.contains("**Формат проведения:** ВКС"), "{doc}");
-    assert!(doc.contains("**Участники:** Т.С. Боброва; Ю.Н. Карганова"), "{doc}");
+    assert!(
+        doc.contains(
+            "**Участники:** Т.С. Боброва, ведущий специалист, муниципальный координатор, Комитет образования; \
+             Ю.Н. Карганова, директор, СОШ №1; Гость из ИРО"
+        ),
+        "{doc}"
+    );
     assert!(doc.contains("1. План семинаров на 2022-2023 учебный год"), "{doc}");
     assert!(
         doc.contains("2. Провести семинар по физике\n   Срок: ноябрь 2022.\n   Ответственные: Л.И. Гришкина."),

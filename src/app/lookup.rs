@@ -50,15 +50,23 @@ impl App {
             KeyCode::Down => st.selected = (st.selected + 1).min(st.hits.len().saturating_sub(1)),
             KeyCode::Up => st.selected = st.selected.saturating_sub(1),
             KeyCode::Enter => {
-                if let Some((e, name, _)) = st.hits.get(st.selected).cloned() {
+                let typed = crate::text::clean_line(st.input.lines().join(" ").trim());
+                if let Some((e, name, context)) = st.hits.get(st.selected).cloned() {
                     let picking = st.picking;
                     self.overlays.pop();
                     if picking {
-                        if !self.event_picked(e, name.clone()) {
+                        let line = if context.is_empty() { name.clone() } else { format!("{name}, {context}") };
+                        if !self.minutes_picked(line) && !self.event_picked(e, name.clone()) {
                             self.picked(e, name);
                         }
                     } else {
                         self.show_answer(e);
+                    }
+                } else if st.picking && !typed.is_empty() {
+                    // Minutes take a participant the store does not know, as typed.
+                    if matches!(self.overlays.iter().rev().nth(1), Some(Overlay::Minutes(_))) {
+                        self.overlays.pop();
+                        self.minutes_picked(typed);
                     }
                 }
             }

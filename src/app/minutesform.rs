@@ -123,6 +123,13 @@ impl App {
             KeyCode::Char('s' | 'ы') if ctrl => self.save_minutes(),
             KeyCode::Tab => form.focus = (form.focus + 1) % MinField::ALL.len(),
             KeyCode::BackTab => form.focus = (form.focus + MinField::ALL.len() - 1) % MinField::ALL.len(),
+            // Participants are picked with the lookup; a name it does not know is taken as typed.
+            KeyCode::Enter if form.field() == MinField::Participants => {
+                self.open_lookup();
+                if let Some(Overlay::Lookup(st)) = self.overlays.last_mut() {
+                    st.picking = true;
+                }
+            }
             KeyCode::Down | KeyCode::Enter if !multi => form.focus = (form.focus + 1).min(MinField::ALL.len() - 1),
             KeyCode::Up if !multi => form.focus = form.focus.saturating_sub(1),
             _ => {
@@ -189,5 +196,17 @@ impl App {
                 self.report::<()>(Err(e));
             }
         }
+    }
+}
+
+impl App {
+    /// Called by the lookup when it was opened from the minutes: adds a participant line.
+    pub(super) fn minutes_picked(&mut self, line: String) -> bool {
+        let Some(Overlay::Minutes(form)) = self.overlays.last_mut() else { return false };
+        let area = &mut form.fields[MinField::Participants as usize];
+        let mut lines: Vec<String> = area.lines().iter().filter(|l| !l.trim().is_empty()).cloned().collect();
+        lines.push(line);
+        *area = area_with(&lines.join("\n"));
+        true
     }
 }
