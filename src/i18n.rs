@@ -230,7 +230,6 @@ catalogue! {
     ev_pick_person: "педагог — это человек: выберите человека", "a teacher is a person: pick a person";
     ev_pick_school: "здесь нужна школа или организация", "pick a school or a body here";
     ev_hint: "Tab поле · Enter на школе/педагоге — выбрать, Backspace — убрать · Ctrl-S сохранить · Esc — черновик", "Tab field · Enter on school/teacher picks, Backspace removes · Ctrl-S saves · Esc keeps a draft";
-    hint_event: "новое", "new";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 

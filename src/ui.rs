@@ -283,16 +283,19 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                     ),
                     s.hint_status,
                 ));
-                h.push((k(Action::Undo), s.hint_undo));
-                h.push((k(Action::New), s.hint_event));
-                h.push((k(Action::Minutes), s.hint_minutes));
                 if app.timeline_on() {
+                    // The timeline's own keys first; the rest are in help.
+                    h.truncate(1);
                     h.push((k(Action::Timeline), s.hint_list));
                     h.push(("←→".into(), s.hint_scroll));
                     h.push((format!("{}{}", k(Action::ZoomIn), k(Action::ZoomOut)), s.hint_zoom));
                     h.push((k(Action::Today), s.hint_today));
                     h.push((k(Action::RowsBySchool), s.hint_rows));
+                    h.push((k(Action::Quit), s.hint_quit));
+                    return h;
                 } else {
+                    h.push((k(Action::Undo), s.hint_undo));
+                    h.push((k(Action::Minutes), s.hint_minutes));
                     h.push((k(Action::Timeline), s.hint_timeline));
                 }
             }
