@@ -138,6 +138,8 @@ pub struct App {
     /// Above these a mentor is marked overloaded (config `[load]`).
     pub limits: crate::suggest::LoadLimits,
     pub timeline: timeline::Timeline,
+    /// The roadmap's row positions by host school, for the timeline's rows per school.
+    pub school_groups: Vec<(String, Vec<usize>)>,
     /// Minutes closed before saving, offered again by the next `m`.
     pub minutes_draft: Option<Vec<String>>,
     /// A new event's form closed before saving, offered again by the next `n`.
@@ -204,6 +206,7 @@ impl App {
             link_draft: None,
             limits: crate::suggest::LoadLimits::default(),
             timeline: timeline::Timeline::new(year.start()),
+            school_groups: Vec::new(),
             minutes_draft: None,
             event_draft: None,
             data_version,
@@ -368,6 +371,21 @@ impl App {
         });
         view.selected = found.unwrap_or_else(|| first_item(&view.rows, 0, 1));
         self.scroll_into_view(pane);
+        if pane == Pane::Roadmap {
+            self.group_by_school();
+        }
+    }
+
+    /// The roadmap's rows grouped by host school, for the timeline's rows per school: made when
+    /// the rows are, not per frame.
+    fn group_by_school(&mut self) {
+        let mut groups: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (pos, row) in self.views[Pane::Roadmap.index()].rows.iter().enumerate() {
+            if let Some(ItemRef::Event(i)) = row.item {
+                groups.entry(self.data.events[i].host_short.clone()).or_default().push(pos);
+            }
+        }
+        self.school_groups = groups.into_iter().collect();
     }
 
     pub fn view(&self) -> &PaneView {

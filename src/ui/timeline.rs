@@ -142,24 +142,19 @@ pub fn draw_timeline(f: &mut Frame, app: &App, area: Rect) {
 }
 
 fn draw_by_school(buf: &mut Buffer, app: &App, g: &Grid, area: Rect, label_w: u16, today_x: i32, today: Style) {
-    use std::collections::BTreeMap;
-    let mut schools: BTreeMap<String, Vec<(ItemRef, Tone)>> = BTreeMap::new();
-    for row in &app.view().rows {
-        if let Some(item @ ItemRef::Event(i)) = row.item {
-            let host = app.data.events[i].host_short.clone();
-            schools.entry(host).or_default().push((item, row.tone));
-        }
-    }
-    for (k, (school, items)) in schools.iter().skip(app.timeline.school_offset).take(area.height as usize).enumerate() {
+    let rows = &app.view().rows;
+    for (k, (school, positions)) in
+        app.school_groups.iter().skip(app.timeline.school_offset).take(area.height as usize).enumerate()
+    {
         let y = area.y + k as u16;
         if (0..g.width as i32).contains(&today_x) {
             buf.set_string(g.x0 + today_x as u16, y, "│", today);
         }
-        let label = format!("{school} ({})", items.len());
+        let label = format!("{school} ({})", positions.len());
         buf.set_stringn(area.x, y, truncate(&label, label_w as usize), label_w as usize, Style::default());
-        for (item, tone) in items {
-            if let Some(w) = when_of(app, *item) {
-                mark(buf, app, g, y, w, Style::default().fg(tone_color(app, *tone)));
+        for row in positions.iter().filter_map(|p| rows.get(*p)) {
+            if let Some(w) = row.item.and_then(|item| when_of(app, item)) {
+                mark(buf, app, g, y, w, Style::default().fg(tone_color(app, row.tone)));
             }
         }
     }
