@@ -318,7 +318,7 @@ pub struct SchoolCard {
 }
 
 /// A mentoring link as typed into the form, before it is checked.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct LinkDraft {
     pub mentor: Option<(Entity, String)>,
     pub mentee: Option<(Entity, String)>,

@@ -144,11 +144,12 @@ catalogue! {
     fld_basis_date: "Дата приказа", "Order date";
     form_new_link: "Новая связь наставничества", "New mentoring link";
     form_edit_link: "Связь наставничества", "Mentoring link";
-    form_hint: "↑↓ Tab поле · Enter выбрать/далее · Ctrl-S сохранить · Esc отмена (черновик сохранится)", "↑↓ Tab field · Enter pick/next · Ctrl-S save · Esc cancel (the draft is kept)";
+    form_hint: "↑↓ Tab поле · Enter выбрать/далее · Ctrl-S сохранить · Esc отмена (черновик сохранится) · Ctrl-D удалить черновик", "↑↓ Tab field · Enter pick/next · Ctrl-S save · Esc cancel (the draft is kept) · Ctrl-D discard";
     form_pick: "Enter — выбрать", "Enter to pick";
     link_saved: "Связь сохранена", "Link saved";
     link_ended: "Связь завершена; она остаётся в истории", "Link ended; it stays in the history";
     draft_restored: "Восстановлен несохранённый черновик", "The unsaved draft is back";
+    draft_discarded: "Черновик удалён", "Draft discarded";
     end_title: "Завершить связь", "End the link";
     end_prompt: "Дата окончания (Enter — сохранить, Esc — отмена)", "End date (Enter saves, Esc cancels)";
     act_new: "Новая связь (Наставничество) / мероприятие", "New link (Mentoring) / event (Roadmap)";
@@ -229,7 +230,7 @@ catalogue! {
     ev_delete_keys: "y — да, любая другая клавиша — нет", "y yes, any other key no";
     ev_pick_person: "педагог — это человек: выберите человека", "a teacher is a person: pick a person";
     ev_pick_school: "здесь нужна школа или организация", "pick a school or a body here";
-    ev_hint: "Tab поле · Enter на школе/педагоге — выбрать, Backspace — убрать · Ctrl-S сохранить · Esc — черновик", "Tab field · Enter on school/teacher picks, Backspace removes · Ctrl-S saves · Esc keeps a draft";
+    ev_hint: "Tab поле · Enter на школе/педагоге — выбрать, Backspace — убрать · Ctrl-S сохранить · Esc — черновик · Ctrl-D удалить", "Tab field · Enter on school/teacher picks, Backspace removes · Ctrl-S saves · Esc keeps a draft · Ctrl-D discards";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 

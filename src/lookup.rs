@@ -3,9 +3,9 @@
 //! letter forgiven, best match first. Pure logic over an in-memory index; the store fills it.
 
 use crate::text::fold;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Entity {
     Org(i64),

@@ -714,3 +714,29 @@ fn an_event_is_created_edited_copied_and_removed_from_the_keyboard() {
     let h = app.store.history("event", *gone).unwrap();
     assert_eq!((h[0].field.as_str(), h[0].new.as_str()), ("*", "deleted"));
 }
+
+#[test]
+fn a_draft_survives_a_restart_and_ctrl_d_discards_it() {
+    let mut app = app("draftrestart");
+    key(&mut app, '3');
+    key(&mut app, 'n');
+    type_text(&mut app, "Семинар, прерванный обрывом связи");
+    code(&mut app, KeyCode::Esc);
+    let path = app.store.path().to_path_buf();
+    drop(app);
+    // The program starts again on the same store (an SSH session dropped, say).
+    let store = Store::open(&path, "tester").unwrap();
+    let (keys, _) = KeyMap::new(&HashMap::new());
+    let mut app = App::new(store, &RU, keys, Theme::default(), ratatui::layout::Rect::new(0, 0, 120, 40)).unwrap();
+    key(&mut app, '3');
+    key(&mut app, 'n');
+    let text = screen(&mut app);
+    assert!(
+        text.contains("Восстановлен несохранённый черновик") && text.contains("Семинар, прерванный обрывом связи"),
+        "{text}"
+    );
+    ctrl(&mut app, 'd');
+    assert!(app.overlays.is_empty() && screen(&mut app).contains("Черновик удалён"));
+    key(&mut app, 'n');
+    assert!(!screen(&mut app).contains("Семинар, прерванный"), "the discarded draft does not come back");
+}

@@ -69,6 +69,15 @@ impl EvField {
     }
 }
 
+/// What an event form's draft keeps: its texts and what was picked.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EventDraft {
+    texts: Vec<String>,
+    host: Option<(i64, String)>,
+    teacher: Option<(i64, String)>,
+    participants: Vec<(i64, String)>,
+}
+
 pub struct EventForm {
     /// The event being edited and the version seen; `None` for a new one (or a copy).
     pub editing: Option<(i64, i64)>,
@@ -156,9 +165,17 @@ impl EventForm {
 
 impl App {
     pub fn new_event(&mut self) {
-        if let Some(form) = self.event_draft.take() {
-            self.message = Some(Message { text: self.s.draft_restored.to_string(), error: false });
-            self.overlays.push(Overlay::Event(form));
+        if let Some(d) = self.restore_draft::<EventDraft>("event").filter(|d| d.texts.len() == EvField::ALL.len()) {
+            let form = EventForm {
+                editing: None,
+                fields: d.texts.iter().map(|t| area(t)).collect(),
+                host: d.host,
+                teacher: d.teacher,
+                participants: d.participants,
+                focus: 1,
+                errors: Vec::new(),
+            };
+            self.overlays.push(Overlay::Event(Box::new(form)));
             return;
         }
         let f = EventFields { when: crate::domain::When::day(self.today), ..Default::default() };
@@ -208,9 +225,20 @@ impl App {
             KeyCode::Esc => {
                 if let Some(Overlay::Event(form)) = self.overlays.pop() {
                     if form.editing.is_none() {
-                        self.event_draft = Some(form);
+                        let draft = EventDraft {
+                            texts: EvField::ALL.iter().map(|f| form.text(*f)).collect(),
+                            host: form.host,
+                            teacher: form.teacher,
+                            participants: form.participants,
+                        };
+                        self.keep_draft("event", &draft);
                     }
                 }
+            }
+            KeyCode::Char('d' | 'в') if ctrl => {
+                self.overlays.pop();
+                self.discard_draft("event");
+                self.message = Some(Message { text: self.s.draft_discarded.to_string(), error: false });
             }
             KeyCode::Char('s' | 'ы') if ctrl => self.save_event(),
             KeyCode::Tab => form.focus = (form.focus + 1) % n,
@@ -277,6 +305,7 @@ impl App {
             return;
         }
         let values = form.values();
+        let form_was_new = form.editing.is_none();
         let result = match form.editing {
             None => self.store.create_event(&values).map(|_| ()),
             Some((id, version)) => self.store.update_event(id, &values, Some(version)).map(|_| ()),
@@ -284,7 +313,9 @@ impl App {
         match result {
             Ok(()) => {
                 self.overlays.pop();
-                self.event_draft = None;
+                if form_was_new {
+                    self.discard_draft("event");
+                }
                 // A new event may be in another year: show the year it is in.
                 if let Some(start) = values.when.start {
                     self.year = crate::text::AcademicYear::of(start);

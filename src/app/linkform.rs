@@ -88,8 +88,7 @@ impl App {
     /// A new link, with the mentee filled in when it is opened from a card or an answer.
     pub fn new_link(&mut self, mentee: Option<Entity>) {
         if mentee.is_none() {
-            if let Some(draft) = self.link_draft.take() {
-                self.message = Some(Message { text: self.s.draft_restored.to_string(), error: false });
+            if let Some(draft) = self.restore_draft::<LinkDraft>("link") {
                 self.open_form(None, draft);
                 return;
             }
@@ -121,8 +120,13 @@ impl App {
                 form.commit();
                 let Some(Overlay::LinkForm(form)) = self.overlays.pop() else { return };
                 if form.editing.is_none() && form.draft != LinkDraft::default() {
-                    self.link_draft = Some(form.draft);
+                    self.keep_draft("link", &form.draft);
                 }
+            }
+            KeyCode::Char('d' | 'в') if ctrl => {
+                self.overlays.pop();
+                self.discard_draft("link");
+                self.message = Some(Message { text: self.s.draft_discarded.to_string(), error: false });
             }
             KeyCode::Char('s' | 'ы') if ctrl => self.save_form(),
             KeyCode::Tab | KeyCode::Down => {
@@ -190,7 +194,7 @@ impl App {
         match result {
             Ok(()) => {
                 self.overlays.pop();
-                self.link_draft = None;
+                self.discard_draft("link");
                 self.after_write(s.link_saved);
             }
             Err(StoreError::Duplicate) => {

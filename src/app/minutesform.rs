@@ -94,11 +94,8 @@ fn area_with(text: &str) -> TextArea<'static> {
 
 impl App {
     pub fn new_minutes(&mut self) {
-        let texts = match self.minutes_draft.take() {
-            Some(t) => {
-                self.message = Some(Message { text: self.s.draft_restored.to_string(), error: false });
-                t
-            }
+        let texts = match self.restore_draft::<Vec<String>>("minutes").filter(|t| t.len() == MinField::ALL.len()) {
+            Some(t) => t,
             None => MinField::ALL
                 .iter()
                 .map(|f| if *f == MinField::Date { format_date(self.today) } else { String::new() })
@@ -117,8 +114,13 @@ impl App {
                 let texts = form.texts();
                 self.overlays.pop();
                 if texts.iter().enumerate().any(|(i, t)| !t.trim().is_empty() && MinField::ALL[i] != MinField::Date) {
-                    self.minutes_draft = Some(texts);
+                    self.keep_draft("minutes", &texts);
                 }
+            }
+            KeyCode::Char('d' | 'в') if ctrl => {
+                self.overlays.pop();
+                self.discard_draft("minutes");
+                self.message = Some(Message { text: self.s.draft_discarded.to_string(), error: false });
             }
             KeyCode::Char('s' | 'ы') if ctrl => self.save_minutes(),
             KeyCode::Tab => form.focus = (form.focus + 1) % MinField::ALL.len(),
@@ -189,7 +191,7 @@ impl App {
         match self.store.record_minutes(&m) {
             Ok(id) => {
                 self.overlays.pop();
-                self.minutes_draft = None;
+                self.discard_draft("minutes");
                 self.after_write(&format!("{} (ID {id}): nastavnik minutes {id}", s.min_saved));
             }
             Err(e) => {

@@ -133,17 +133,11 @@ pub struct App {
     pub index: Option<crate::lookup::Index>,
     /// Text the terminal should put on the clipboard (OSC 52); the event loop sends it.
     pub clipboard: Option<String>,
-    /// A new link's form closed before saving, offered again by the next `n`.
-    pub link_draft: Option<crate::domain::LinkDraft>,
     /// Above these a mentor is marked overloaded (config `[load]`).
     pub limits: crate::suggest::LoadLimits,
     pub timeline: timeline::Timeline,
     /// The roadmap's row positions by host school, for the timeline's rows per school.
     pub school_groups: Vec<(String, Vec<usize>)>,
-    /// Minutes closed before saving, offered again by the next `m`.
-    pub minutes_draft: Option<Vec<String>>,
-    /// A new event's form closed before saving, offered again by the next `n`.
-    pub event_draft: Option<Box<eventform::EventForm>>,
     data_version: i64,
 }
 
@@ -203,12 +197,9 @@ impl App {
             today: chrono::Local::now().date_naive(),
             index: None,
             clipboard: None,
-            link_draft: None,
             limits: crate::suggest::LoadLimits::default(),
             timeline: timeline::Timeline::new(year.start()),
             school_groups: Vec::new(),
-            minutes_draft: None,
-            event_draft: None,
             data_version,
         };
         app.load()?;
@@ -339,6 +330,28 @@ impl App {
             "agreement" => d.agreements.iter().position(|a| a.id == id).map(ItemRef::Agreement),
             _ => None,
         }
+    }
+
+    /// Keeps a form's unsaved content in the store, so that neither `Esc` nor a dropped SSH
+    /// session loses it.
+    pub(crate) fn keep_draft<T: serde::Serialize>(&mut self, kind: &str, value: &T) {
+        if let Ok(body) = serde_json::to_string(value) {
+            let r = self.store.save_draft(kind, &body);
+            self.report(r);
+        }
+    }
+
+    /// This user's draft of a kind of form, announced on the message line.
+    pub(crate) fn restore_draft<T: serde::de::DeserializeOwned>(&mut self, kind: &str) -> Option<T> {
+        let body = self.store.draft(kind).ok().flatten()?;
+        let value = serde_json::from_str(&body).ok()?;
+        self.message = Some(Message { text: self.s.draft_restored.to_string(), error: false });
+        Some(value)
+    }
+
+    pub(crate) fn discard_draft(&mut self, kind: &str) {
+        let r = self.store.drop_draft(kind);
+        self.report(r);
     }
 
     /// A row's identity that survives a reload: its kind and the id of what it shows.

@@ -230,6 +230,14 @@ pub const MIGRATIONS: &[&str] = &[
      ALTER TABLE history ADD COLUMN undone INTEGER NOT NULL DEFAULT 0;
      CREATE INDEX history_action ON history(who, action);
      CREATE INDEX history_action_all ON history(action);",
+    // 4: a form closed before saving keeps its draft here, per user, across restarts and
+    // dropped SSH sessions.
+    "CREATE TABLE drafts (
+        who TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (who, kind));",
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

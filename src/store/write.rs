@@ -528,3 +528,28 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Keeps a form's unsaved content for this user (one draft per kind of form).
+    pub fn save_draft(&self, kind: &str, body: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO drafts (who, kind, body, saved_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (who, kind) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
+            params![self.user, kind, body, now_stamp()],
+        )?;
+        Ok(())
+    }
+
+    /// This user's draft of a kind of form, if there is one.
+    pub fn draft(&self, kind: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT body FROM drafts WHERE who = ?1 AND kind = ?2", params![self.user, kind], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn drop_draft(&self, kind: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM drafts WHERE who = ?1 AND kind = ?2", params![self.user, kind])?;
+        Ok(())
+    }
+}
