@@ -362,3 +362,23 @@ fn another_programs_sqlite_file_is_refused_untouched() {
     assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
     assert_eq!(bytes(&path), before);
 }
+
+#[test]
+fn a_decision_is_postponed_to_a_new_deadline_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let d = store
+        .decisions(AcademicYear(2021))
+        .unwrap()
+        .into_iter()
+        .find(|d| d.deadline.display() == "август 2022")
+        .unwrap();
+    let when = nastavnik::period::parse_when("сентябрь 2022").unwrap();
+    store.postpone_decision(d.id, &when, Some(d.stamp.version)).unwrap();
+    let moved =
+        store.decisions(AcademicYear(2022)).unwrap().into_iter().find(|x| x.id == d.id).expect("in the next year now");
+    assert_eq!((moved.status, moved.deadline.display()), (EventStatus::Postponed, "сентябрь 2022".to_string()));
+    store.undo().unwrap().expect("undone");
+    let back = store.decisions(AcademicYear(2021)).unwrap().into_iter().find(|x| x.id == d.id).unwrap();
+    assert_eq!((back.status, back.deadline.display()), (EventStatus::Planned, "август 2022".to_string()));
+}

@@ -14,6 +14,7 @@ use ratatui_textarea::TextArea;
 pub enum Purpose {
     EventResult { id: i64, version: i64 },
     EventDate { id: i64, version: i64 },
+    DecisionDate { id: i64, version: i64 },
     EndLink { id: i64, version: i64, start: Option<chrono::NaiveDate> },
 }
 
@@ -64,6 +65,13 @@ impl App {
                         };
                         let c = EventChange { status: Some(EventStatus::Postponed), result: None, when: Some(when) };
                         self.store.change_event(id, &c, Some(version)).map(|_| s.status_saved)
+                    }
+                    Purpose::DecisionDate { id, version } => {
+                        let Some(when) = parse_when(&text) else {
+                            p.error = Some(s.err_when);
+                            return;
+                        };
+                        self.store.postpone_decision(id, &when, Some(version)).map(|_| s.status_saved)
                     }
                     Purpose::EndLink { id, version, start } => {
                         let Some(end) = crate::text::parse_date(&text) else {
@@ -121,6 +129,12 @@ impl App {
                         self.finish_status(r, super::rows::ItemRef::Event(i));
                     }
                 }
+            }
+            Some(super::rows::ItemRef::Decision(i)) if st == EventStatus::Postponed => {
+                let x = &self.data.decisions[i];
+                let purpose = Purpose::DecisionDate { id: x.id, version: x.stamp.version };
+                let (title, deadline) = (x.text.clone(), x.deadline.display());
+                self.ask(purpose, title, s.ask_date, &deadline);
             }
             Some(super::rows::ItemRef::Decision(i)) => {
                 let x = &self.data.decisions[i];

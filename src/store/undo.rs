@@ -22,6 +22,9 @@ fn column(entity: &str, field: &str) -> Option<(&'static str, &'static str)> {
         ("event", "funding") => ("events", "funding"),
         ("event", "expected") => ("events", "expected_result"),
         ("decision", "status") => ("decisions", "status"),
+        ("decision", "start") => ("decisions", "start_date"),
+        ("decision", "end") => ("decisions", "end_date"),
+        ("decision", "period") => ("decisions", "period_text"),
         ("agreement", "status") => ("agreements", "status"),
         _ => return None,
     })

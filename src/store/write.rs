@@ -553,3 +553,49 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Moves a decision's deadline and marks it postponed, as one undoable action.
+    pub fn postpone_decision(&self, id: i64, when: &crate::domain::When, seen_version: Option<i64>) -> Result<()> {
+        self.user_action(|s| {
+            let (status, start, end, period, version, by, at): (
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                i64,
+                String,
+                String,
+            ) = s
+                .conn
+                .query_row(
+                    "SELECT status, start_date, end_date, period_text, version, changed_by, changed_at
+                           FROM decisions WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound("decision"))?;
+            if seen_version.is_some_and(|v| v != version) {
+                return Err(StoreError::Conflict { by, at });
+            }
+            let new = [
+                ("status", "status", Some(status), Some(EventStatus::Postponed.code().to_string())),
+                ("start", "start_date", start, iso(when.start)),
+                ("end", "end_date", end, iso(when.end)),
+                ("period", "period_text", period, when.text.as_deref().map(crate::text::clean_line)),
+            ];
+            for (field, col, old, value) in new {
+                if old.as_deref().unwrap_or("") != value.as_deref().unwrap_or("") {
+                    s.conn.execute(&format!("UPDATE decisions SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
+                    s.record("decision", id, field, old.as_deref(), value.as_deref())?;
+                }
+            }
+            s.conn.execute(
+                "UPDATE decisions SET version = version + 1, changed_by = ?1, changed_at = ?2 WHERE id = ?3",
+                params![s.user, now_stamp(), id],
+            )?;
+            Ok(())
+        })
+    }
+}
