@@ -112,12 +112,11 @@ fn widths(pane: Pane) -> Vec<Constraint> {
     use Constraint::{Fill, Length};
     match pane {
         Pane::Clusters => vec![Fill(4), Fill(3), Fill(2), Length(22)],
-        Pane::Mentoring => vec![Fill(3), Fill(3), Fill(2), Fill(3), Length(16)],
-        Pane::Roadmap => {
-            vec![Length(18), Length(12), Length(12), Fill(4), Length(11), Length(6), Length(14), Length(15)]
-        }
+        Pane::Mentoring => vec![Fill(3), Fill(3), Fill(2), Fill(3), Fill(2)],
+        // The status keeps its width ("⚠ запланировано"); the rest share what is left.
+        Pane::Roadmap => vec![Fill(3), Length(15), Fill(2), Fill(7), Fill(2), Length(6), Fill(3), Fill(3)],
         Pane::Deficits => vec![Fill(2), Fill(5), Length(12), Fill(3), Length(16)],
-        Pane::Agreements => vec![Length(22), Length(6), Length(10), Fill(3), Fill(3), Length(18), Length(15)],
+        Pane::Agreements => vec![Fill(3), Length(6), Length(10), Fill(5), Fill(5), Fill(3), Length(15)],
     }
 }
 

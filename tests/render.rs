@@ -530,7 +530,7 @@ fn the_roadmap_as_a_timeline_scrolls_zooms_and_goes_to_today() {
     key(&mut app, 'v');
     assert!(!app.timeline.on);
     key(&mut app, '[');
-    assert!(screen(&mut app).contains("Дата / срок        Статус"));
+    assert!(screen(&mut app).contains("Дата / срок   Статус"));
 }
 
 #[test]
