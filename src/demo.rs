@@ -82,6 +82,8 @@ fn boksitogorsk(s: &Store) -> Result<()> {
         s.add_cluster_status(org, Y2022, "участник сетевого взаимодействия", "")?;
     }
 
+    // The minutes date the order 27.12.2029 (surely 2019, for a 2020-2022 programme); it is kept
+    // as the document writes it.
     let programme = "муниципальная программа, приказ Комитета образования от 27.12.2029 №116";
     s.add_link(NewLink {
         level: LinkLevel::SchoolSchool,
