@@ -236,6 +236,8 @@ pub struct AgreementRow {
     pub status: AgreementStatus,
     pub parent: Option<i64>,
     pub stamp: Stamp,
+    /// What the agreement is about (its first section).
+    pub subject: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -61,6 +61,7 @@ catalogue! {
     ag_expired: "истёк", "expired";
     ag_terminated: "расторгнут", "terminated";
     ag_kind_framework: "рамочный договор", "framework agreement";
+    ag_subject: "Предмет договора", "Subject of the agreement";
     ag_kind_additional: "доп. соглашение", "additional agreement";
 
     kind_school: "школа", "school";

@@ -740,3 +740,16 @@ fn a_draft_survives_a_restart_and_ctrl_d_discards_it() {
     key(&mut app, 'n');
     assert!(!screen(&mut app).contains("Семинар, прерванный"), "the discarded draft does not come back");
 }
+
+#[test]
+fn an_agreement_opens_with_its_subject_and_appendices() {
+    let mut app = app("agreement");
+    key(&mut app, '5');
+    code(&mut app, KeyCode::Down);
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Предмет договора") && text.contains("Внести изменения в п. 3.2.3"), "{text}");
+    assert!(text.contains("№ 1 — План совместной деятельности сторон"), "{text}");
+    assert!(text.contains("1. Совместное районное административное совещание"), "{text}");
+    assert!(text.contains("21.10.2021"), "{text}");
+}

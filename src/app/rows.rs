@@ -468,6 +468,11 @@ pub fn agreement_doc(a: &AgreementRow, appendices: &[Appendix], history: &[Histo
     field(&mut out, s.col_term, &a.term);
     field(&mut out, s.col_status, a.status.label(s));
     field(&mut out, s.col_changed, &format!("{} {}", a.stamp.changed_at, a.stamp.changed_by));
+    if !a.subject.is_empty() {
+        out.push(DocLine::Blank);
+        out.push(DocLine::Heading(s.ag_subject.to_string()));
+        out.push(DocLine::Text(a.subject.clone()));
+    }
     if !appendices.is_empty() {
         out.push(DocLine::Blank);
         out.push(DocLine::Heading(s.sec_appendices.to_string()));

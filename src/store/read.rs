@@ -122,7 +122,7 @@ const AGREEMENT_COLS: &str = "a.id, a.kind, a.number, a.date, a.title,
     (SELECT group_concat(coalesce(o.name, p.name) || coalesce(' — ' || nullif(p.signatory, ''), ''), '; ')
        FROM agreement_parties p LEFT JOIN organizations o ON o.id = p.org_id
       WHERE p.agreement_id = a.id),
-    a.term_text, a.status, a.parent_id, a.version, a.changed_by, a.changed_at
+    a.term_text, a.status, a.parent_id, a.version, a.changed_by, a.changed_at, a.subject
     FROM agreements a";
 
 fn agreement_row(r: &Row) -> rusqlite::Result<AgreementRow> {
@@ -137,6 +137,7 @@ fn agreement_row(r: &Row) -> rusqlite::Result<AgreementRow> {
         status: AgreementStatus::from_code(&r.get::<_, String>(7)?).unwrap_or(AgreementStatus::Draft),
         parent: r.get(8)?,
         stamp: stamp(r, 9)?,
+        subject: clean_multi(r, 12)?,
     })
 }
 
