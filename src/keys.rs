@@ -100,6 +100,22 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
 ];
 
 impl Action {
+    /// Keys that mean something only on the roadmap; help lists them there alone.
+    pub fn roadmap_only(self) -> bool {
+        matches!(
+            self,
+            Action::SetStatus(_)
+                | Action::Timeline
+                | Action::ZoomIn
+                | Action::ZoomOut
+                | Action::Today
+                | Action::RowsBySchool
+                | Action::Minutes
+                | Action::CopyEvent
+                | Action::Delete
+        )
+    }
+
     pub fn describe(self, s: &Strings) -> &'static str {
         match self {
             Action::Quit => s.act_quit,

@@ -85,7 +85,7 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
 
 fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     let v = app.view();
-    let items = v.rows.iter().filter(|r| r.item.is_some()).count();
+    let items = v.items;
     let mut spans = vec![
         Span::styled(format!(" {} ", app.pane.title(app.s)), Style::default().add_modifier(Modifier::BOLD)),
         Span::styled(format!("· {items} "), Style::default().fg(app.theme.muted)),
@@ -381,19 +381,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             }
             continue;
         }
-        if (*action == Action::Status && !app.pane.has_status())
-            || (matches!(
-                action,
-                Action::SetStatus(_)
-                    | Action::Timeline
-                    | Action::ZoomIn
-                    | Action::ZoomOut
-                    | Action::Today
-                    | Action::RowsBySchool
-                    | Action::Minutes
-                    | Action::CopyEvent
-                    | Action::Delete
-            ) && app.pane != Pane::Roadmap)
+        if (*action == Action::Status && !app.pane.has_status()) || (action.roadmap_only() && app.pane != Pane::Roadmap)
         {
             continue;
         }

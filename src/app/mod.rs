@@ -65,6 +65,8 @@ impl Pane {
 #[derive(Clone, Debug, Default)]
 pub struct PaneView {
     pub rows: Vec<ViewRow>,
+    /// How many of `rows` are items, not group headers: counted when the rows are built.
+    pub items: usize,
     pub selected: usize,
     pub offset: usize,
     pub filter: String,
@@ -212,13 +214,7 @@ impl App {
         let y = self.year;
         self.index = None;
         // What each pane had selected, by identity, to find it again among the new rows.
-        let keep: Vec<Option<(u8, i64)>> = Pane::ALL
-            .iter()
-            .map(|p| {
-                let v = &self.views[p.index()];
-                v.rows.get(v.selected).and_then(|r| r.item).map(|i| self.key_of(i))
-            })
-            .collect();
+        let keep: Vec<Option<(u8, i64)>> = Pane::ALL.iter().map(|p| self.selected_key(*p)).collect();
         self.data = YearData {
             clusters: self.store.clusters(y)?,
             links: self.store.links(y)?,
@@ -249,15 +245,7 @@ impl App {
         }
         self.years = years;
         for pane in Pane::ALL {
-            self.rebuild(pane);
-            if let Some(key) = keep[pane.index()] {
-                let found =
-                    self.views[pane.index()].rows.iter().position(|r| r.item.is_some_and(|i| self.key_of(i) == key));
-                if let Some(pos) = found {
-                    self.views[pane.index()].selected = pos;
-                    self.scroll_into_view(pane);
-                }
-            }
+            self.rebuild_keeping(pane, keep[pane.index()]);
         }
         Ok(())
     }
@@ -369,19 +357,26 @@ impl App {
         }
     }
 
+    /// The identity of a pane's selected row, to find it again after its rows are rebuilt.
+    fn selected_key(&self, pane: Pane) -> Option<(u8, i64)> {
+        let v = &self.views[pane.index()];
+        v.rows.get(v.selected).and_then(|r| r.item).map(|i| self.key_of(i))
+    }
+
+    /// Rebuilds a pane's rows from the same data (a filter changed), keeping the selection.
     fn rebuild(&mut self, pane: Pane) {
-        let view = &self.views[pane.index()];
-        let keep = view.rows.get(view.selected).and_then(|r| r.item.map(|i| (i, r.cells.clone())));
+        let keep = self.selected_key(pane);
+        self.rebuild_keeping(pane, keep);
+    }
+
+    /// Rebuilds a pane's rows and selects the row with identity `keep` when it is still there.
+    fn rebuild_keeping(&mut self, pane: Pane, keep: Option<(u8, i64)>) {
         let all = rows::build(pane, &self.data, self.s, self.today);
         let rows = rows::filter(all, &self.views[pane.index()].filter);
+        let found = keep.and_then(|key| rows.iter().position(|r| r.item.is_some_and(|i| self.key_of(i) == key)));
         let view = &mut self.views[pane.index()];
+        view.items = rows.iter().filter(|r| r.item.is_some()).count();
         view.rows = rows;
-        let found = keep.and_then(|(item, cells)| {
-            view.rows
-                .iter()
-                .position(|r| r.item == Some(item) && r.cells == cells)
-                .or_else(|| view.rows.iter().position(|r| r.item == Some(item)))
-        });
         view.selected = found.unwrap_or_else(|| first_item(&view.rows, 0, 1));
         self.scroll_into_view(pane);
         if pane == Pane::Roadmap {

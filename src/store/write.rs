@@ -35,6 +35,31 @@ impl StatusTable {
 }
 
 impl Store {
+    /// Refuses a change made on a stale screen: the row must still have the version the user
+    /// saw (`None` skips the check, for scripts and tests).
+    fn check_version(&self, table: &str, id: i64, seen: Option<i64>, what: &'static str) -> Result<()> {
+        let (version, by, at): (i64, String, String) = self
+            .conn
+            .query_row(&format!("SELECT version, changed_by, changed_at FROM {table} WHERE id = ?1"), [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound(what))?;
+        match seen {
+            Some(v) if v != version => Err(StoreError::Conflict { by, at }),
+            _ => Ok(()),
+        }
+    }
+
+    /// A changed row's new version, and who changed it when.
+    fn stamp_row(&self, table: &str, id: i64) -> Result<()> {
+        self.conn.execute(
+            &format!("UPDATE {table} SET version = version + 1, changed_by = ?1, changed_at = ?2 WHERE id = ?3"),
+            params![self.user, now_stamp(), id],
+        )?;
+        Ok(())
+    }
+
     /// Returns false when the status was already `status` (nothing is written then).
     pub fn set_event_status(&self, id: i64, status: EventStatus, seen_version: Option<i64>) -> Result<bool> {
         self.set_status(StatusTable::Events, id, status.code(), seen_version)
@@ -51,28 +76,14 @@ impl Store {
     fn set_status(&self, t: StatusTable, id: i64, new: &str, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
             let table = t.table();
-            let current: Option<(String, i64, String, String)> = s
-                .conn
-                .query_row(
-                    &format!("SELECT status, version, changed_by, changed_at FROM {table} WHERE id = ?1"),
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?;
-            let (old, version, by, at) = current.ok_or(StoreError::NotFound(t.entity()))?;
-            if seen_version.is_some_and(|v| v != version) {
-                return Err(StoreError::Conflict { by, at });
-            }
+            s.check_version(table, id, seen_version, t.entity())?;
+            let old: String =
+                s.conn.query_row(&format!("SELECT status FROM {table} WHERE id = ?1"), [id], |r| r.get(0))?;
             if old == new {
                 return Ok(false);
             }
-            s.conn.execute(
-                &format!(
-                    "UPDATE {table} SET status = ?1, version = version + 1, changed_by = ?2,
-                     changed_at = ?3 WHERE id = ?4"
-                ),
-                params![new, s.user, now_stamp(), id],
-            )?;
+            s.conn.execute(&format!("UPDATE {table} SET status = ?1 WHERE id = ?2"), params![new, id])?;
+            s.stamp_row(table, id)?;
             s.record(t.entity(), id, "status", Some(&old), Some(new))?;
             Ok(true)
         })
@@ -84,6 +95,39 @@ fn ids(e: Entity) -> (Option<i64>, Option<i64>) {
         Entity::Org(id) => (Some(id), None),
         Entity::Person(id) => (None, Some(id)),
     }
+}
+
+/// The columns of a mentoring link that its form sets, in the order of [`link_values`].
+const LINK_COLUMNS: [&str; 11] = [
+    "level",
+    "mentor_org_id",
+    "mentor_person_id",
+    "mentee_org_id",
+    "mentee_person_id",
+    "subject",
+    "form",
+    "start_date",
+    "end_date",
+    "basis",
+    "basis_date",
+];
+
+fn link_values(l: &ValidLink) -> Vec<Box<dyn rusqlite::ToSql>> {
+    let (mo, mp) = ids(l.mentor);
+    let (eo, ep) = ids(l.mentee);
+    vec![
+        Box::new(l.level.code()),
+        Box::new(mo),
+        Box::new(mp),
+        Box::new(eo),
+        Box::new(ep),
+        Box::new(l.subject.clone()),
+        Box::new(l.form.clone()),
+        Box::new(iso(l.start)),
+        Box::new(iso(l.end)),
+        Box::new(l.basis.clone()),
+        Box::new(iso(l.basis_date)),
+    ]
 }
 
 fn iso(d: Option<NaiveDate>) -> Option<String> {
@@ -119,28 +163,17 @@ impl Store {
             if s.duplicate_link(l, None)? {
                 return Err(StoreError::Duplicate);
             }
-            let (mo, mp) = ids(l.mentor);
-            let (eo, ep) = ids(l.mentee);
+            let mut values = link_values(l);
+            values.push(Box::new(s.user.clone()));
+            values.push(Box::new(now_stamp()));
+            let holes: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
             s.conn.execute(
-                "INSERT INTO mentoring_links (level, mentor_org_id, mentor_person_id, mentee_org_id,
-                    mentee_person_id, subject, form, start_date, end_date, basis, basis_date,
-                    changed_by, changed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    l.level.code(),
-                    mo,
-                    mp,
-                    eo,
-                    ep,
-                    l.subject,
-                    l.form,
-                    iso(l.start),
-                    iso(l.end),
-                    l.basis,
-                    iso(l.basis_date),
-                    s.user,
-                    now_stamp()
-                ],
+                &format!(
+                    "INSERT INTO mentoring_links ({}, changed_by, changed_at) VALUES ({})",
+                    LINK_COLUMNS.join(", "),
+                    holes.join(", ")
+                ),
+                rusqlite::params_from_iter(values.iter()),
             )?;
             let id = s.conn.last_insert_rowid();
             s.record("mentoring_link", id, "*", None, Some("created"))?;
@@ -152,10 +185,8 @@ impl Store {
     /// changed.
     pub fn update_link(&self, id: i64, l: &ValidLink, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
+            s.check_version("mentoring_links", id, seen_version, "mentoring link")?;
             let old = s.link(id)?;
-            if seen_version.is_some_and(|v| v != old.stamp.version) {
-                return Err(StoreError::Conflict { by: old.stamp.changed_by, at: old.stamp.changed_at });
-            }
             if s.duplicate_link(l, Some(id))? {
                 return Err(StoreError::Duplicate);
             }
@@ -175,31 +206,18 @@ impl Store {
             if changes.is_empty() {
                 return Ok(false);
             }
-            let (mo, mp) = ids(l.mentor);
-            let (eo, ep) = ids(l.mentee);
+            let mut values = link_values(l);
+            let set: Vec<String> = LINK_COLUMNS.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
+            values.push(Box::new(id));
             s.conn.execute(
-                "UPDATE mentoring_links SET level = ?1, mentor_org_id = ?2, mentor_person_id = ?3,
-                    mentee_org_id = ?4, mentee_person_id = ?5, subject = ?6, form = ?7,
-                    start_date = ?8, end_date = ?9, period_text = NULL, basis = ?10, basis_date = ?11,
-                    version = version + 1, changed_by = ?12, changed_at = ?13
-                 WHERE id = ?14",
-                params![
-                    l.level.code(),
-                    mo,
-                    mp,
-                    eo,
-                    ep,
-                    l.subject,
-                    l.form,
-                    iso(l.start),
-                    iso(l.end),
-                    l.basis,
-                    iso(l.basis_date),
-                    s.user,
-                    now_stamp(),
-                    id
-                ],
+                &format!(
+                    "UPDATE mentoring_links SET {}, period_text = NULL WHERE id = ?{}",
+                    set.join(", "),
+                    values.len()
+                ),
+                rusqlite::params_from_iter(values.iter()),
             )?;
+            s.stamp_row("mentoring_links", id)?;
             for (field, a, b) in changes {
                 s.record("mentoring_link", id, field, Some(&a), Some(&b))?;
             }
@@ -210,10 +228,8 @@ impl Store {
     /// Ends a link on `end`: it stays in the store and in history, marked ended.
     pub fn end_link(&self, id: i64, end: NaiveDate, seen_version: Option<i64>) -> Result<()> {
         self.user_action(|s| {
+            s.check_version("mentoring_links", id, seen_version, "mentoring link")?;
             let old = s.link(id)?;
-            if seen_version.is_some_and(|v| v != old.stamp.version) {
-                return Err(StoreError::Conflict { by: old.stamp.changed_by, at: old.stamp.changed_at });
-            }
             s.conn.execute(
                 "UPDATE mentoring_links SET end_date = ?1, period_text = NULL, ended_at = ?2,
                     version = version + 1, changed_by = ?3, changed_at = ?2 WHERE id = ?4",
@@ -242,9 +258,6 @@ struct EventNow {
     start: Option<String>,
     end: Option<String>,
     period: Option<String>,
-    version: i64,
-    by: String,
-    at: String,
 }
 
 impl Store {
@@ -252,11 +265,11 @@ impl Store {
     /// nothing changed.
     pub fn change_event(&self, id: i64, c: &EventChange, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
+            s.check_version("events", id, seen_version, "event")?;
             let now = s
                 .conn
                 .query_row(
-                    "SELECT status, result, start_date, end_date, period_text, version, changed_by, changed_at
-                       FROM events WHERE id = ?1",
+                    "SELECT status, result, start_date, end_date, period_text FROM events WHERE id = ?1",
                     [id],
                     |r| {
                         Ok(EventNow {
@@ -265,18 +278,12 @@ impl Store {
                             start: r.get(2)?,
                             end: r.get(3)?,
                             period: r.get(4)?,
-                            version: r.get(5)?,
-                            by: r.get(6)?,
-                            at: r.get(7)?,
                         })
                     },
                 )
                 .optional()?
                 .ok_or(StoreError::NotFound("event"))?;
-            let EventNow { status, result, start, end, period, version, by, at } = now;
-            if seen_version.is_some_and(|v| v != version) {
-                return Err(StoreError::Conflict { by, at });
-            }
+            let EventNow { status, result, start, end, period } = now;
             let mut changes: Vec<(&str, &str, Option<String>, Option<String>)> = Vec::new();
             if let Some(st) = c.status {
                 changes.push(("status", "status", Some(status), Some(st.code().to_string())));
@@ -297,10 +304,7 @@ impl Store {
                 s.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![new, id])?;
                 s.record("event", id, field, old.as_deref(), new.as_deref())?;
             }
-            s.conn.execute(
-                "UPDATE events SET version = version + 1, changed_by = ?1, changed_at = ?2 WHERE id = ?3",
-                params![s.user, now_stamp(), id],
-            )?;
+            s.stamp_row("events", id)?;
             Ok(true)
         })
     }
@@ -426,14 +430,8 @@ impl Store {
     /// Changes an event's fields; each changed one gets its history line. False when nothing changed.
     pub fn update_event(&self, id: i64, f: &EventFields, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
-            let (old, version) = s.event_fields(id)?;
-            if seen_version.is_some_and(|v| v != version) {
-                let (by, at): (String, String) =
-                    s.conn.query_row("SELECT changed_by, changed_at FROM events WHERE id = ?1", [id], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })?;
-                return Err(StoreError::Conflict { by, at });
-            }
+            s.check_version("events", id, seen_version, "event")?;
+            let (old, _) = s.event_fields(id)?;
             let names = |v: &[(i64, String)]| v.iter().map(|p| p.1.clone()).collect::<Vec<_>>().join(", ");
             let texts: [(&str, &str, String, String); 11] = [
                 ("kind", "kind", old.kind.clone(), crate::text::clean_line(&f.kind)),
@@ -501,10 +499,7 @@ impl Store {
                 changed = true;
             }
             if changed {
-                s.conn.execute(
-                    "UPDATE events SET version = version + 1, changed_by = ?1, changed_at = ?2 WHERE id = ?3",
-                    params![s.user, now_stamp(), id],
-                )?;
+                s.stamp_row("events", id)?;
             }
             Ok(changed)
         })
@@ -558,27 +553,13 @@ impl Store {
     /// Moves a decision's deadline and marks it postponed, as one undoable action.
     pub fn postpone_decision(&self, id: i64, when: &crate::domain::When, seen_version: Option<i64>) -> Result<()> {
         self.user_action(|s| {
-            let (status, start, end, period, version, by, at): (
-                String,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                i64,
-                String,
-                String,
-            ) = s
-                .conn
-                .query_row(
-                    "SELECT status, start_date, end_date, period_text, version, changed_by, changed_at
-                           FROM decisions WHERE id = ?1",
+            s.check_version("decisions", id, seen_version, "decision")?;
+            let (status, start, end, period): (String, Option<String>, Option<String>, Option<String>) =
+                s.conn.query_row(
+                    "SELECT status, start_date, end_date, period_text FROM decisions WHERE id = ?1",
                     [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound("decision"))?;
-            if seen_version.is_some_and(|v| v != version) {
-                return Err(StoreError::Conflict { by, at });
-            }
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )?;
             let new = [
                 ("status", "status", Some(status), Some(EventStatus::Postponed.code().to_string())),
                 ("start", "start_date", start, iso(when.start)),
@@ -591,10 +572,7 @@ impl Store {
                     s.record("decision", id, field, old.as_deref(), value.as_deref())?;
                 }
             }
-            s.conn.execute(
-                "UPDATE decisions SET version = version + 1, changed_by = ?1, changed_at = ?2 WHERE id = ?3",
-                params![s.user, now_stamp(), id],
-            )?;
+            s.stamp_row("decisions", id)?;
             Ok(())
         })
     }
