@@ -22,6 +22,21 @@ pub struct Config {
     pub keys: HashMap<String, Vec<String>>,
     #[serde(default)]
     pub load: crate::suggest::LoadLimits,
+    #[serde(default)]
+    pub agreements: AgreementsConfig,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementsConfig {
+    /// An agreement whose term ends within this many days is flagged in the list.
+    pub expiring_days: i64,
+}
+
+impl Default for AgreementsConfig {
+    fn default() -> Self {
+        AgreementsConfig { expiring_days: 30 }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

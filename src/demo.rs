@@ -3,7 +3,7 @@
 //! `shared/seeds/`; where a document is ambiguous the comment says which reading was chosen.
 
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
-use crate::store::{NewAgreement, NewEvent, NewLink, NewMeeting, Party, Result, Store};
+use crate::store::{NewAgreement, NewEvent, NewLink, NewMeeting, NewParty, Party, Result, Store};
 use crate::text::AcademicYear;
 use chrono::NaiveDate;
 
@@ -603,6 +603,22 @@ fn kirovsk(s: &Store) -> Result<()> {
     let school10 =
         s.add_org(Some(dist), OrgKind::School, "СОШ", "МБОУ «Средняя общеобразовательная школа № 10»", "СОШ № 10", "")?;
     s.add_person("Иванов Николай Иванович", "директор", Some(school10), "")?;
+    // The template's second party is left blank in the document ("МБОУ «...»", "... (Ф.И.О.)"):
+    // it is chosen "по итогам определения партнёров", so the draft cannot be signed until the
+    // coordinator fills it in.
+    let parties = |a: i64| -> Result<()> {
+        s.add_agreement_party(
+            a,
+            NewParty {
+                org: Some(school10),
+                signatory: "Иванов Николай Иванович",
+                position: "директор",
+                basis: "Устава",
+                ..Default::default()
+            },
+        )?;
+        s.add_agreement_party(a, NewParty { position: "директор", basis: "Устава", ..Default::default() })
+    };
     let framework = s.add_agreement(NewAgreement {
         kind: AgreementKind::Framework,
         parent: None,
@@ -613,14 +629,11 @@ fn kirovsk(s: &Store) -> Result<()> {
         date: None,
         term: When { start: None, end: None, text: Some("2023-2024 учебный год".into()) },
         status: AgreementStatus::Draft,
+        place: "Кировский район",
+        goals: "Обеспечение взаимодействия и обмена опытом по вопросам повышения качества предметных, метапредметных и личностных образовательных результатов обучающихся путём реализации мероприятий по взаимодействию Сторон между собой.",
+        tasks: "Организация совместной деятельности Сторон с целью повышения качества образовательных результатов.\nФормирование системы взаимного информирования, обмена опытом, консультационной поддержки и экспертной оценки материалов участников образовательных отношений по темам проектов Сторон.\nПредоставление площадок для обмена и обсуждения инновационного педагогического опыта.",
     })?;
-    s.add_agreement_party(framework, Some(school10), "", "директор Иванов Николай Иванович")?;
-    s.add_agreement_party(
-        framework,
-        None,
-        "МБОУ «...» (вторая сторона — по итогам определения партнёров)",
-        "директор ... (Ф.И.О.)",
-    )?;
+    parties(framework)?;
     let extra = s.add_agreement(NewAgreement {
         kind: AgreementKind::Additional,
         parent: Some(framework),
@@ -631,18 +644,36 @@ fn kirovsk(s: &Store) -> Result<()> {
         date: None,
         term: When { start: None, end: None, text: Some("с момента подписания".into()) },
         status: AgreementStatus::Draft,
+        place: "Кировский район",
+        goals: "",
+        tasks: "",
     })?;
-    s.add_agreement_party(extra, Some(school10), "", "директор Иванов Николай Иванович")?;
-    s.add_agreement_party(extra, None, "МБОУ «...»", "директор ... (Ф.И.О.)")?;
+    parties(extra)?;
     let plan = s.add_appendix(extra, 1, "План совместной деятельности сторон в рамках сетевого взаимодействия (график взаимодействия на 2021-2022 учебный год)")?;
-    s.add_plan_item(plan, "Совместное районное административное совещание (с привлечением руководителей ИИОФР). Инициатива «Управление взаимодействием: Задачи на 2021-2022 учебный год»", "21.10.2021", "", "", "Инициатива взаимодействия управленческих команд")?;
+    // The plan's rows are roadmap events of the district: the table's dates as given.
     s.add_plan_item(
         plan,
-        "Встречи сторон «Сетевое взаимодействие: возможности и ожидания»",
-        "26.11.2021",
-        "",
-        "",
-        "Актуализация методологии и формирования кадровых кадров МБОУ «...»",
+        NewEvent {
+            district: Some(dist),
+            kind: "совещание",
+            title: "Совместное районное административное совещание (с привлечением руководителей ИИОФР). Инициатива «Управление взаимодействием: Задачи на 2021-2022 учебный год»",
+            when: day(2021, 10, 21),
+            host_org: Some(school10),
+            expected_result: "Инициатива взаимодействия управленческих команд",
+            ..Default::default()
+        },
+    )?;
+    s.add_plan_item(
+        plan,
+        NewEvent {
+            district: Some(dist),
+            kind: "встреча",
+            title: "Встречи сторон «Сетевое взаимодействие: возможности и ожидания»",
+            when: day(2021, 11, 26),
+            host_org: Some(school10),
+            expected_result: "Актуализация методологии и формирования кадровых кадров МБОУ «...»",
+            ..Default::default()
+        },
     )?;
     s.add_appendix(extra, 2, "Список ответственных")?;
     s.add_appendix(extra, 3, "_____")?;
@@ -747,6 +778,32 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
     ];
     for (org, direction, progress) in risks {
         s.add_risk_direction(org, Y2021, direction, "антирисковая программа утверждена", progress)?;
+    }
+
+    // The report of the first half of 2022 names two network agreements in force: СОШ № 5 with
+    // the ЦДТ (additional education) and СОШ № 2 with the БГУ (research and project work).
+    // Their numbers and dates are not in it; the term is taken as the 2021-2022 school year the
+    // report covers, so today they show as expired.
+    for (org, partner, subject) in [
+        (s5, "Центр детского творчества (ЦДТ)", "Построение системы дополнительного образования в сетевой форме."),
+        (s2, "Байкальский государственный университет (БГУ)", "Организация исследовательской и проектной работы обучающихся."),
+    ] {
+        let a = s.add_agreement(NewAgreement {
+            kind: AgreementKind::Framework,
+            parent: None,
+            district: Some(dist),
+            number: "",
+            title: "Договор о сетевом взаимодействии",
+            subject,
+            date: None,
+            term: period((2021, 9, 1), (2022, 8, 31), "2021-2022 учебный год"),
+            status: AgreementStatus::InForce,
+            place: "г. Усть-Илимск",
+            goals: "",
+            tasks: "",
+        })?;
+        s.add_agreement_party(a, NewParty { org: Some(org), position: "директор", basis: "Устава", ..Default::default() })?;
+        s.add_agreement_party(a, NewParty { name: partner, basis: "Устава", ..Default::default() })?;
     }
 
     let city = |name: &str, target: &str, period: &str, value: &str, is_bool: bool| -> Result<()> {

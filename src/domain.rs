@@ -238,6 +238,48 @@ pub struct AgreementRow {
     pub stamp: Stamp,
     /// What the agreement is about (its first section).
     pub subject: String,
+    /// The day it was signed, as a date (`date` is the same, printed).
+    pub signed_on: Option<NaiveDate>,
+    /// Its term: from, to (an additional agreement without its own end runs as long as the
+    /// agreement it amends), and the term as written.
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub place: String,
+    pub goals: String,
+    pub tasks: String,
+    /// Rows of its joint plan (its own and its additional agreements'), not counting cancelled
+    /// ones, and how many of them are done.
+    pub plan_total: i64,
+    pub plan_done: i64,
+}
+
+/// An agreement as its form edits it.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, Serialize)]
+pub struct AgreementFields {
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub place: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub term_text: String,
+    pub subject: String,
+    pub goals: String,
+    pub tasks: String,
+    pub parties: Vec<PartyRow>,
+}
+
+/// A party to an agreement, as its card and its document show it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct PartyRow {
+    pub id: i64,
+    pub org: Option<i64>,
+    /// The school's full name, or the name typed for a party that is not in the store.
+    pub name: String,
+    pub short: String,
+    pub signatory: String,
+    pub position: String,
+    pub basis: String,
+    pub address: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -248,6 +290,9 @@ pub struct PlanItem {
     pub responsible: String,
     pub funding: String,
     pub result: String,
+    /// The roadmap event this row is, and its status.
+    pub event_id: Option<i64>,
+    pub status: Option<EventStatus>,
 }
 
 #[derive(Clone, Debug, Serialize)]

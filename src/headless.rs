@@ -125,24 +125,21 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
             );
             (vec!["type", "owner", "item", "target", "actual", "period"], rows)
         }
-        Pane::Agreements => (
-            vec!["kind", "number", "date", "title", "parties", "term", "status"],
-            store
-                .agreements(year)?
-                .into_iter()
-                .map(|a| {
-                    vec![
-                        a.kind.label(s).to_string(),
-                        a.number,
-                        a.date,
-                        a.title,
-                        a.parties,
-                        a.term,
-                        a.status.label(s).to_string(),
-                    ]
-                })
-                .collect(),
-        ),
+        Pane::Agreements => {
+            let today = chrono::Local::now().date_naive();
+            (
+                vec!["kind", "number", "date", "title", "parties", "term", "plan", "status"],
+                store
+                    .agreements()?
+                    .into_iter()
+                    .map(|a| {
+                        let status = crate::lifecycle::effective(&a, today).label(s).to_string();
+                        let plan = crate::app::rows::plan_progress(&a, s);
+                        vec![a.kind.label(s).to_string(), a.number, a.date, a.title, a.parties, a.term, plan, status]
+                    })
+                    .collect(),
+            )
+        }
     };
     Ok(Records { fields, rows })
 }

@@ -47,6 +47,9 @@ pub enum Action {
     Minutes,
     CopyEvent,
     Delete,
+    /// An agreement's next lifecycle step (draft → under approval → signed → in force).
+    Advance,
+    Terminate,
 }
 
 /// Every action with its config name and its default keys, in the order help lists them.
@@ -86,6 +89,8 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Minutes, "minutes", &["m"]),
     (Action::CopyEvent, "copy_event", &["C"]),
     (Action::Delete, "delete_event", &["D"]),
+    (Action::Advance, "advance", &["a"]),
+    (Action::Terminate, "terminate", &["T"]),
     (Action::Undo, "undo", &["u"]),
     (Action::Redo, "redo", &["U", "C-r"]),
     (Action::PrevYear, "prev_year", &["["]),
@@ -114,6 +119,11 @@ impl Action {
                 | Action::CopyEvent
                 | Action::Delete
         )
+    }
+
+    /// Keys that mean something only on the agreements.
+    pub fn agreements_only(self) -> bool {
+        matches!(self, Action::Advance | Action::Terminate)
     }
 
     pub fn describe(self, s: &Strings) -> &'static str {
@@ -160,6 +170,8 @@ impl Action {
             Action::CopyEvent => s.act_copy_event,
             Action::Delete => s.act_delete_event,
             Action::Redo => s.act_redo,
+            Action::Advance => s.act_advance,
+            Action::Terminate => s.act_terminate,
         }
     }
 }

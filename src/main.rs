@@ -61,6 +61,23 @@ enum Command {
         #[arg(long, default_value = "md")]
         format: String,
     },
+    /// Write an agreement's text to sign, from the template (config/templates/agreement.md, or
+    /// your own); without ID, list the agreements with their ids.
+    Agreement {
+        id: Option<i64>,
+        /// md (Markdown) or docx (Word, LibreOffice).
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// The file to write (default for md: standard output; docx needs it).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// A template of your own instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// Replace FILE when it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the roadmap's events and decision deadlines as an iCalendar (.ics) file.
     Ics {
         /// Only events hosted by or involving this school (a few letters of its name).
@@ -93,6 +110,7 @@ enum Command {
 
 struct Setup {
     limits: nastavnik::suggest::LoadLimits,
+    expiring_days: i64,
     keys: KeyMap,
     theme: nastavnik::config::Theme,
     s: &'static Strings,
@@ -124,7 +142,7 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
     } else {
         (cli.db.clone().or_else(|| cfg.db.clone()).unwrap_or_else(default_db_path), None)
     };
-    Ok(Setup { limits: cfg.load, keys, theme, s, user, _demo_dir: demo_dir, db })
+    Ok(Setup { limits: cfg.load, expiring_days: cfg.agreements.expiring_days, keys, theme, s, user, _demo_dir: demo_dir, db })
 }
 
 fn parse_year(y: &Option<String>) -> Result<Option<AcademicYear>, String> {
@@ -188,6 +206,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                 nastavnik::app::App::new(store, st.s, st.keys, st.theme, ratatui::layout::Rect::new(0, 0, 80, 24))
                     .map_err(|e| e.to_string())?;
             app.limits = st.limits;
+            app.expiring_days = st.expiring_days;
             app.load().map_err(|e| e.to_string())?;
             nastavnik::tui::run(&mut app).map_err(|e| e.to_string())
         }
@@ -250,7 +269,53 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                 }
             }
         }
+        Some(Command::Agreement { id, format, out, template, force }) => {
+            agreement(&store, *id, format, out.as_deref(), template.as_deref(), *force, st.s)
+        }
         Some(Command::Demo { .. }) => Ok(()),
+    }
+}
+
+fn agreement(
+    store: &Store,
+    id: Option<i64>,
+    format: &str,
+    out: Option<&Path>,
+    template: Option<&Path>,
+    force: bool,
+    s: &Strings,
+) -> Result<(), String> {
+    use nastavnik::document;
+    if !matches!(format, "md" | "docx") {
+        return Err(format!("--format {format}: md or docx"));
+    }
+    let Some(id) = id else {
+        let today = chrono::Local::now().date_naive();
+        for a in store.agreements().map_err(|e| e.to_string())? {
+            let number = if a.number.is_empty() { "№ ___".to_string() } else { format!("№ {}", a.number) };
+            let status = nastavnik::lifecycle::effective(&a, today).label(s);
+            println!("{} | {} | {number} | {} | {} | {status}", a.id, a.kind.label(s), a.title, a.parties);
+        }
+        return Ok(());
+    };
+    let (text, name) = document::template(template).map_err(|e| e.to_string())?;
+    let md = document::render_markdown(store, id, &text, &name).map_err(|e| e.to_string())?;
+    match (format, out) {
+        ("md", None) => {
+            print!("{md}");
+            Ok(())
+        }
+        (_, None) => Err("--format docx needs --out FILE.docx".into()),
+        (_, Some(path)) => {
+            let bytes = if format == "docx" {
+                document::markdown_to_docx(&md).map_err(|e| e.to_string())?
+            } else {
+                md.into_bytes()
+            };
+            document::write_file(path, &bytes, force).map_err(|e| e.to_string())?;
+            eprintln!("{} {}", path.display(), s.doc_written);
+            Ok(())
+        }
     }
 }
 

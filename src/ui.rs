@@ -47,7 +47,8 @@ pub fn draw(f: &mut Frame, app: &App) {
             Overlay::Prompt(p) => forms::draw_prompt(f, app, p),
             Overlay::Minutes(m) => forms::draw_minutes(f, app, m),
             Overlay::Event(e) => forms::draw_event(f, app, e),
-            Overlay::Confirm { question, .. } => forms::draw_confirm(f, app, question),
+            Overlay::Confirm { title, question, .. } => forms::draw_confirm(f, app, title, question),
+            Overlay::Agreement(form) => forms::draw_agreement(f, app, form),
             Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
             Overlay::Lookup(st) => lookup::draw_lookup(f, app, st),
             Overlay::Answer(st) => lookup::draw_answer(f, app, st),
@@ -116,7 +117,7 @@ fn widths(pane: Pane) -> Vec<Constraint> {
         // The status keeps its width ("⚠ запланировано"); the rest share what is left.
         Pane::Roadmap => vec![Fill(3), Length(15), Fill(2), Fill(7), Fill(2), Length(6), Fill(3), Fill(3)],
         Pane::Deficits => vec![Fill(2), Fill(5), Length(12), Fill(3), Length(16)],
-        Pane::Agreements => vec![Fill(3), Length(6), Length(10), Fill(5), Fill(5), Fill(3), Length(15)],
+        Pane::Agreements => vec![Fill(3), Length(6), Length(10), Fill(5), Fill(5), Fill(3), Length(13), Length(18)],
     }
 }
 
@@ -144,7 +145,7 @@ fn agreement_color(app: &App, s: AgreementStatus) -> Color {
 fn status_col(pane: Pane) -> Option<usize> {
     match pane {
         Pane::Roadmap => Some(1),
-        Pane::Agreements => Some(6),
+        Pane::Agreements => Some(7),
         _ => None,
     }
 }
@@ -253,7 +254,8 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             | Overlay::Prompt(_)
             | Overlay::Minutes(_)
             | Overlay::Event(_)
-            | Overlay::Confirm { .. },
+            | Overlay::Confirm { .. }
+            | Overlay::Agreement(_),
         ) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }
@@ -268,7 +270,10 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             // The year's keys stand beside the year at the top; Enter needs no hint.
             let mut h = vec![(k(Action::Help), s.hint_help), (k(Action::Filter), s.hint_filter)];
             if app.pane == Pane::Agreements {
+                h.push((k(Action::Advance), s.hint_advance));
                 h.push((k(Action::Status), s.hint_status));
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::Undo), s.hint_undo));
             }
             if app.pane == Pane::Roadmap {
                 h.push((
@@ -382,6 +387,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             continue;
         }
         if (*action == Action::Status && !app.pane.has_status()) || (action.roadmap_only() && app.pane != Pane::Roadmap)
+            || (action.agreements_only() && app.pane != Pane::Agreements)
         {
             continue;
         }

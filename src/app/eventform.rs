@@ -200,19 +200,26 @@ impl App {
         let Some(super::rows::ItemRef::Event(i)) = self.selected_item() else { return };
         let e = &self.data.events[i];
         let question = format!("{} «{}» ({})? {}", self.s.ev_delete, e.title, e.when.display(), self.s.ev_delete_keys);
-        self.overlays.push(Overlay::Confirm { question, event: e.id });
+        let action = super::Confirmed::DeleteEvent(e.id);
+        self.overlays.push(Overlay::Confirm { title: self.s.ev_delete, question, action });
     }
 
     pub(super) fn confirm_key(&mut self, ev: KeyEvent) {
-        let Some(Overlay::Confirm { event, .. }) = self.overlays.last() else { return };
-        let id = *event;
+        let Some(Overlay::Confirm { action, .. }) = self.overlays.last() else { return };
+        let action = *action;
         let yes = matches!(ev.code, KeyCode::Char('y' | 'н' | 'д' | 'l' | 'Y' | 'Н' | 'Д'));
         self.overlays.pop();
-        if yes {
-            let r = self.store.delete_event(id);
-            if self.report(r).is_some() {
-                self.after_write(self.s.ev_deleted);
+        if !yes {
+            return;
+        }
+        match action {
+            super::Confirmed::DeleteEvent(id) => {
+                let r = self.store.delete_event(id);
+                if self.report(r).is_some() {
+                    self.after_write(self.s.ev_deleted);
+                }
             }
+            super::Confirmed::Terminate { id, version } => self.terminate(id, version),
         }
     }
 

@@ -6,6 +6,7 @@ pub mod linkform;
 pub mod lookup;
 pub mod minutesform;
 pub mod prompt;
+pub mod agreement;
 pub mod rows;
 pub mod timeline;
 
@@ -104,9 +105,18 @@ pub enum Overlay {
     Event(Box<eventform::EventForm>),
     /// "Remove this event?" — answered with y (д) or anything else for no.
     Confirm {
+        title: &'static str,
         question: String,
-        event: i64,
+        action: Confirmed,
     },
+    Agreement(Box<agreement::AgreementForm>),
+}
+
+/// What a confirmation does when answered yes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirmed {
+    DeleteEvent(i64),
+    Terminate { id: i64, version: i64 },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,6 +147,8 @@ pub struct App {
     pub clipboard: Option<String>,
     /// Above these a mentor is marked overloaded (config `[load]`).
     pub limits: crate::suggest::LoadLimits,
+    /// An agreement ending within this many days is flagged (config `[agreements]`).
+    pub expiring_days: i64,
     pub timeline: timeline::Timeline,
     /// The roadmap's row positions by host school, for the timeline's rows per school.
     pub school_groups: Vec<(String, Vec<usize>)>,
@@ -200,6 +212,7 @@ impl App {
             index: None,
             clipboard: None,
             limits: crate::suggest::LoadLimits::default(),
+            expiring_days: crate::config::AgreementsConfig::default().expiring_days,
             timeline: timeline::Timeline::new(year.start()),
             school_groups: Vec::new(),
             data_version,
@@ -222,7 +235,8 @@ impl App {
             decisions: self.store.decisions(y)?,
             risks: self.store.risks(y)?,
             indicators: self.store.indicators(y)?,
-            agreements: self.store.agreements(y)?,
+            agreements: self.store.agreements()?,
+            expiring_days: self.expiring_days,
             loads: self.store.mentor_loads(y)?,
             uncovered: Vec::new(),
         };
@@ -284,7 +298,7 @@ impl App {
             ItemRef::Agreement(i) => {
                 let Some(id) = self.data.agreements.get(i).map(|a| a.id) else { return };
                 self.store.agreement(id).map(|a| {
-                    let row = rows::agreement_view(i, &a, s);
+                    let row = rows::agreement_view(i, &a, s, self.today, self.expiring_days);
                     self.data.agreements[i] = a;
                     (Pane::Agreements, row)
                 })
@@ -483,6 +497,7 @@ impl App {
             Err(e) => {
                 let text = match &e {
                     StoreError::Conflict { by, at } => format!("{} ({by}, {at})", self.s.conflict),
+                    StoreError::Refused(r) => r.text(self.s),
                     other => other.to_string(),
                 };
                 self.message = Some(Message { text, error: true });
@@ -523,6 +538,10 @@ impl App {
             }
             Some(Overlay::Confirm { .. }) => {
                 self.confirm_key(ev);
+                return;
+            }
+            Some(Overlay::Agreement(_)) => {
+                self.agreement_key(ev);
                 return;
             }
             _ => {}
@@ -578,7 +597,8 @@ impl App {
                 | Overlay::Prompt(_)
                 | Overlay::Minutes(_)
                 | Overlay::Event(_)
-                | Overlay::Confirm { .. },
+                | Overlay::Confirm { .. }
+                | Overlay::Agreement(_),
                 _,
             ) => {}
             (_, Action::Quit) => self.quit = true,
@@ -675,7 +695,10 @@ impl App {
                     }
                 }
             }
-            Action::New | Action::Edit | Action::End => {}
+            Action::Edit if self.pane == Pane::Agreements => self.edit_agreement(),
+            Action::Advance if self.pane == Pane::Agreements => self.advance_agreement(),
+            Action::Terminate if self.pane == Pane::Agreements => self.ask_terminate(),
+            Action::New | Action::Edit | Action::End | Action::Advance | Action::Terminate => {}
             Action::SetStatus(st) if self.pane == Pane::Roadmap => self.set_status_key(st),
             Action::SetStatus(_) => {}
             Action::Minutes if self.pane == Pane::Roadmap => self.new_minutes(),
@@ -740,13 +763,10 @@ impl App {
             ItemRef::Indicator(i) => (s.col_indicator.to_string(), rows::indicator_doc(&self.data.indicators[i], s)),
             ItemRef::Agreement(i) => {
                 let a = self.data.agreements[i].clone();
-                let Some(ap) = self.report(self.store.appendices(a.id)) else {
+                let Some(doc) = self.report(agreement::card(&self.store, &a, &self.data.agreements, s, self.today)) else {
                     return;
                 };
-                let Some(h) = self.report(self.store.history("agreement", a.id)) else {
-                    return;
-                };
-                (a.title.clone(), rows::agreement_doc(&a, &ap, &h, s))
+                (a.title.clone(), doc)
             }
         };
         self.overlays.push(Overlay::Detail { title, doc, scroll: 0, entity });
@@ -780,7 +800,8 @@ impl App {
             }
             ItemRef::Agreement(i) => {
                 let a = &self.data.agreements[i];
-                let cur = AgreementStatus::ALL.iter().position(|x| *x == a.status).unwrap_or(0);
+                let now = crate::lifecycle::effective(a, self.today);
+                let cur = AgreementStatus::ALL.iter().position(|x| *x == now).unwrap_or(0);
                 (
                     StatusTarget::Agreement { id: a.id, version: a.stamp.version },
                     a.title.clone(),
@@ -802,7 +823,7 @@ impl App {
                 self.store.set_decision_status(id, EventStatus::ALL[choice], Some(version))
             }
             StatusTarget::Agreement { id, version } => {
-                self.store.set_agreement_status(id, AgreementStatus::ALL[choice], Some(version))
+                self.store.set_agreement_status(id, AgreementStatus::ALL[choice], Some(version), self.today)
             }
         };
         let changed = self.report(result);

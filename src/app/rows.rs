@@ -61,6 +61,8 @@ pub struct YearData {
     pub risks: Vec<RiskRow>,
     pub indicators: Vec<IndicatorRow>,
     pub agreements: Vec<AgreementRow>,
+    /// An agreement whose term ends within this many days is flagged (config `[agreements]`).
+    pub expiring_days: i64,
     pub loads: Vec<crate::suggest::Load>,
     /// Schools needing a mentor this year, each with its suggested mentors, best first.
     pub uncovered: Vec<(crate::suggest::Uncovered, Vec<crate::suggest::Suggestion>)>,
@@ -84,7 +86,7 @@ pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
         ],
         Pane::Deficits => vec![s.col_owner, s.col_indicator, s.col_target, s.col_actual, s.col_period],
         Pane::Agreements => {
-            vec![s.col_kind, s.col_number, s.col_signed, s.col_agreement, s.col_parties, s.col_term, s.col_status]
+            vec![s.col_kind, s.col_number, s.col_signed, s.col_agreement, s.col_parties, s.col_term, s.col_plan, s.col_status]
         }
     }
 }
@@ -146,21 +148,45 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
     }
 }
 
-pub fn agreement_view(i: usize, a: &AgreementRow, s: &Strings) -> ViewRow {
+/// "1 из 2" — how much of an agreement's joint plan is done.
+pub fn plan_progress(a: &AgreementRow, s: &Strings) -> String {
+    if a.plan_total == 0 {
+        String::new()
+    } else {
+        format!("{}/{} {}", a.plan_done, a.plan_total, s.ag_plan_progress)
+    }
+}
+
+/// An agreement's row: the status as of today (an ended term shows as expired), flagged when
+/// the term ends within `expiring_days`.
+pub fn agreement_view(i: usize, a: &AgreementRow, s: &Strings, today: chrono::NaiveDate, expiring_days: i64) -> ViewRow {
     let kind = if a.parent.is_some() { format!("  └ {}", a.kind.label(s)) } else { a.kind.label(s).to_string() };
+    let status = crate::lifecycle::effective(a, today);
+    let mut shown = status.label(s).to_string();
+    let expiring = crate::lifecycle::expiring(a, today, expiring_days);
+    if let Some(days) = expiring {
+        shown = format!("⚠ {shown} {days} {}", s.ag_days);
+    }
     ViewRow {
         cells: vec![
-            kind,
+            kind.clone(),
             if a.number.is_empty() { "№ ___".into() } else { format!("№ {}", a.number) },
             a.date.clone(),
             a.title.clone(),
             a.parties.clone(),
             a.term.clone(),
-            a.status.label(s).to_string(),
+            plan_progress(a, s),
+            shown.clone(),
         ],
         item: Some(ItemRef::Agreement(i)),
-        tone: Tone::Agreement(a.status),
-        facets: None,
+        tone: if expiring.is_some() { Tone::Overdue } else { Tone::Agreement(status) },
+        facets: Some(Box::new([
+            fold(&a.parties),
+            String::new(),
+            fold(&kind),
+            fold(&if expiring.is_some() { format!("{shown} {}", s.ag_expiring_word) } else { shown }),
+            String::new(),
+        ])),
     }
 }
 
@@ -274,7 +300,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
         }
         Pane::Agreements => {
             for (i, a) in d.agreements.iter().enumerate() {
-                out.push(agreement_view(i, a, s));
+                out.push(agreement_view(i, a, s, today, d.expiring_days));
             }
         }
     }
@@ -377,7 +403,7 @@ fn field(out: &mut Vec<DocLine>, label: &str, value: &str) {
     }
 }
 
-fn history_lines(out: &mut Vec<DocLine>, s: &Strings, history: &[HistoryRow], label: impl Fn(&str) -> String) {
+pub(crate) fn history_lines(out: &mut Vec<DocLine>, s: &Strings, history: &[HistoryRow], label: impl Fn(&str) -> String) {
     if history.is_empty() {
         return;
     }
@@ -456,43 +482,6 @@ pub fn indicator_doc(r: &IndicatorRow, s: &Strings) -> Vec<DocLine> {
     field(&mut out, s.col_target, &r.target);
     field(&mut out, s.col_actual, if r.actual.is_empty() { s.none } else { &r.actual });
     field(&mut out, s.col_period, &r.period);
-    out
-}
-
-pub fn agreement_doc(a: &AgreementRow, appendices: &[Appendix], history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
-    let mut out = Vec::new();
-    field(&mut out, s.col_kind, a.kind.label(s));
-    field(&mut out, s.col_number, if a.number.is_empty() { "___" } else { &a.number });
-    field(&mut out, s.col_date, if a.date.is_empty() { "«__» _____" } else { &a.date });
-    field(&mut out, s.col_parties, &a.parties);
-    field(&mut out, s.col_term, &a.term);
-    field(&mut out, s.col_status, a.status.label(s));
-    field(&mut out, s.col_changed, &format!("{} {}", a.stamp.changed_at, a.stamp.changed_by));
-    if !a.subject.is_empty() {
-        out.push(DocLine::Blank);
-        out.push(DocLine::Heading(s.ag_subject.to_string()));
-        out.push(DocLine::Text(a.subject.clone()));
-    }
-    if !appendices.is_empty() {
-        out.push(DocLine::Blank);
-        out.push(DocLine::Heading(s.sec_appendices.to_string()));
-        for ap in appendices {
-            out.push(DocLine::Text(format!("№ {} — {}", ap.number, ap.title)));
-            for it in &ap.items {
-                let mut line = format!("    {}. {}", it.number, it.event);
-                for extra in [&it.dates, &it.responsible, &it.funding, &it.result] {
-                    if !extra.is_empty() {
-                        line.push_str(" | ");
-                        line.push_str(extra);
-                    }
-                }
-                out.push(DocLine::Text(line));
-            }
-        }
-    }
-    let label =
-        |c: &str| AgreementStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
-    history_lines(&mut out, s, history, label);
     out
 }
 

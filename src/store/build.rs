@@ -54,6 +54,22 @@ pub struct NewAgreement<'a> {
     pub date: Option<NaiveDate>,
     pub term: When,
     pub status: AgreementStatus,
+    /// Where it is signed ("Кировский район").
+    pub place: &'a str,
+    pub goals: &'a str,
+    pub tasks: &'a str,
+}
+
+/// A party to an agreement: a school of the store (`org`) or a name typed as is, with the
+/// person who signs for it, their position and the basis they act on.
+#[derive(Default)]
+pub struct NewParty<'a> {
+    pub org: Option<i64>,
+    pub name: &'a str,
+    pub signatory: &'a str,
+    pub position: &'a str,
+    pub basis: &'a str,
+    pub address: &'a str,
 }
 
 pub struct NewLink<'a> {
@@ -338,8 +354,8 @@ impl Store {
         self.insert(
             "agreement",
             "INSERT INTO agreements (kind, parent_id, district_id, number, title, subject, date,
-                start_date, end_date, term_text, status, changed_by, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                start_date, end_date, term_text, status, place, goals, tasks, changed_by, changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             &[
                 &a.kind.code(),
                 &a.parent,
@@ -352,20 +368,31 @@ impl Store {
                 &opt_date(a.term.end),
                 &a.term.text.as_deref().map(clean_line).unwrap_or_default(),
                 &a.status.code(),
+                &clean_line(a.place),
+                &clean(a.goals),
+                &clean(a.tasks),
                 &self.user,
                 &now_stamp(),
             ],
         )
     }
 
-    pub fn add_agreement_party(&self, agreement: i64, org: Option<i64>, name: &str, signatory: &str) -> Result<()> {
+    pub fn add_agreement_party(&self, agreement: i64, p: NewParty) -> Result<()> {
         self.conn
             .prepare_cached(
-                "INSERT INTO agreement_parties (agreement_id, pos, org_id, name, signatory)
+                "INSERT INTO agreement_parties (agreement_id, pos, org_id, name, signatory, position, basis, address)
                  VALUES (?1, (SELECT count(*) + 1 FROM agreement_parties WHERE agreement_id = ?1),
-                 ?2, ?3, ?4)",
+                 ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
-            .execute(params![agreement, org, clean_line(name), clean_line(signatory)])?;
+            .execute(params![
+                agreement,
+                p.org,
+                clean_line(p.name),
+                clean_line(p.signatory),
+                clean_line(p.position),
+                clean_line(p.basis),
+                clean_line(p.address)
+            ])?;
         Ok(())
     }
 
@@ -376,29 +403,21 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
-    pub fn add_plan_item(
-        &self,
-        appendix: i64,
-        event: &str,
-        dates: &str,
-        responsible: &str,
-        funding: &str,
-        result: &str,
-    ) -> Result<()> {
+    /// A row of a joint plan: a roadmap event, listed in the appendix at the next position.
+    pub fn add_plan_item(&self, appendix: i64, event: NewEvent) -> Result<i64> {
+        let id = self.add_event(event)?;
+        self.append_plan_item(appendix, id)?;
+        Ok(id)
+    }
+
+    /// Lists an existing event as the next row of a plan.
+    pub fn append_plan_item(&self, appendix: i64, event: i64) -> Result<()> {
         self.conn
             .prepare_cached(
-                "INSERT INTO plan_items (appendix_id, pos, event, dates, responsible, funding, result)
-                 VALUES (?1, (SELECT count(*) + 1 FROM plan_items WHERE appendix_id = ?1),
-                 ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO plan_items (appendix_id, pos, event, event_id)
+                 VALUES (?1, (SELECT coalesce(max(pos), 0) + 1 FROM plan_items WHERE appendix_id = ?1), '', ?2)",
             )?
-            .execute(params![
-                appendix,
-                clean(event),
-                clean_line(dates),
-                clean_line(responsible),
-                clean_line(funding),
-                clean(result)
-            ])?;
+            .execute(params![appendix, event])?;
         Ok(())
     }
 

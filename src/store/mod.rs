@@ -1,6 +1,7 @@
 //! The only module that speaks SQL. Everything else sees typed rows and verbs named after what
 //! a coordinator does (`set_event_status`, `set_agreement_status`).
 
+mod agreements;
 mod build;
 mod read;
 mod schema;
@@ -35,6 +36,9 @@ pub enum StoreError {
     NotUndoable,
     #[error("such an active link already exists")]
     Duplicate,
+    /// A step of an agreement's lifecycle that is not allowed; the app says why in its language.
+    #[error("refused: {0:?}")]
+    Refused(crate::lifecycle::Refusal),
     #[error("no such {0}")]
     NotFound(&'static str),
     #[error("database error: {0}")]

@@ -1,7 +1,7 @@
 //! What the panes list. Text is cleaned on the way out too: a row written by another program
 //! must not reach the terminal with an escape sequence in it.
 
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::domain::*;
 use crate::lookup::{Entity, Entry};
 use crate::text::{clean_line, natural_cmp, natural_key, AcademicYear};
@@ -118,26 +118,57 @@ fn link_row(r: &Row) -> rusqlite::Result<LinkRow> {
     })
 }
 
-const AGREEMENT_COLS: &str = "a.id, a.kind, a.number, a.date, a.title,
-    (SELECT group_concat(coalesce(o.name, p.name) || coalesce(' — ' || nullif(p.signatory, ''), ''), '; ')
+/// The plan rows counted for an agreement: its own appendices' and its additional agreements'.
+const PLAN_OF: &str = "FROM plan_items pi
+    JOIN agreement_appendices ap ON ap.id = pi.appendix_id
+    LEFT JOIN events pe ON pe.id = pi.event_id
+   WHERE (ap.agreement_id = a.id OR ap.agreement_id IN (SELECT c.id FROM agreements c WHERE c.parent_id = a.id))
+     AND coalesce(pe.status, '') <> 'cancelled'";
+
+fn agreement_cols() -> String {
+    format!(
+        "a.id, a.kind, a.number, a.date, a.title,
+    (SELECT group_concat(coalesce(nullif(p.name, ''), nullif(o.short_name, ''), o.name, '…')
+                         || coalesce(' — ' || nullif(p.signatory, ''), ''), '; ')
        FROM agreement_parties p LEFT JOIN organizations o ON o.id = p.org_id
       WHERE p.agreement_id = a.id),
-    a.term_text, a.status, a.parent_id, a.version, a.changed_by, a.changed_at, a.subject
-    FROM agreements a";
+    a.term_text, a.status, a.parent_id, a.version, a.changed_by, a.changed_at, a.subject,
+    a.start_date, coalesce(a.end_date, (SELECT pa.end_date FROM agreements pa WHERE pa.id = a.parent_id)),
+    a.place, a.goals, a.tasks,
+    (SELECT count(*) {PLAN_OF}),
+    (SELECT count(*) {PLAN_OF} AND pe.status = 'done')
+    FROM agreements a"
+    )
+}
 
 fn agreement_row(r: &Row) -> rusqlite::Result<AgreementRow> {
+    let signed_on = date(r, 3)?;
+    let start = date(r, 13)?;
+    let end = date(r, 14)?;
+    let mut term = text(r, 6)?;
+    if term.is_empty() {
+        term = When { start, end, text: None }.display();
+    }
     Ok(AgreementRow {
         id: r.get(0)?,
         kind: AgreementKind::from_code(&r.get::<_, String>(1)?).unwrap_or(AgreementKind::Framework),
         number: text(r, 2)?,
-        date: date(r, 3)?.map(crate::text::format_date).unwrap_or_default(),
+        date: signed_on.map(crate::text::format_date).unwrap_or_default(),
         title: text(r, 4)?,
         parties: text(r, 5)?,
-        term: text(r, 6)?,
+        term,
         status: AgreementStatus::from_code(&r.get::<_, String>(7)?).unwrap_or(AgreementStatus::Draft),
         parent: r.get(8)?,
         stamp: stamp(r, 9)?,
         subject: clean_multi(r, 12)?,
+        signed_on,
+        start,
+        end,
+        place: text(r, 15)?,
+        goals: clean_multi(r, 16)?,
+        tasks: clean_multi(r, 17)?,
+        plan_total: r.get(18)?,
+        plan_done: r.get(19)?,
     })
 }
 
@@ -339,23 +370,48 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Agreements dated in the year or running through it; undated drafts are always listed.
-    pub fn agreements(&self, year: AcademicYear) -> Result<Vec<AgreementRow>> {
-        let (s, e) = bounds(year);
+    /// Every agreement, whatever the year: a framework agreement followed by its additional
+    /// ones. Agreements span school years and there are few of them; the pane filters them.
+    pub fn agreements(&self) -> Result<Vec<AgreementRow>> {
         let sql = format!(
-            "SELECT {AGREEMENT_COLS}
-              WHERE (a.date IS NULL AND a.start_date IS NULL)
-                 OR (coalesce(a.start_date, a.date) <= ?2 AND coalesce(a.end_date, a.date, a.start_date) >= ?1)
-              ORDER BY coalesce(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id"
+            "SELECT {} ORDER BY coalesce(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id",
+            agreement_cols()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![s, e], agreement_row)?;
+        let rows = stmt.query_map([], agreement_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn agreement(&self, id: i64) -> Result<AgreementRow> {
-        let sql = format!("SELECT {AGREEMENT_COLS} WHERE a.id = ?1");
-        Ok(self.conn.prepare_cached(&sql)?.query_row([id], agreement_row)?)
+        let sql = format!("SELECT {} WHERE a.id = ?1", agreement_cols());
+        self.conn
+            .prepare_cached(&sql)?
+            .query_row([id], agreement_row)
+            .optional()?
+            .ok_or(StoreError::NotFound("agreement"))
+    }
+
+    /// An agreement's parties in order, with the school's name where the party is one.
+    pub fn agreement_parties(&self, agreement: i64) -> Result<Vec<PartyRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.org_id, coalesce(nullif(p.name, ''), o.name, ''), coalesce(o.short_name, ''), p.signatory, p.position,
+                    p.basis, p.address
+               FROM agreement_parties p LEFT JOIN organizations o ON o.id = p.org_id
+              WHERE p.agreement_id = ?1 ORDER BY p.pos",
+        )?;
+        let rows = stmt.query_map([agreement], |r| {
+            Ok(PartyRow {
+                id: r.get(0)?,
+                org: r.get(1)?,
+                name: text(r, 2)?,
+                short: text(r, 3)?,
+                signatory: text(r, 4)?,
+                position: text(r, 5)?,
+                basis: text(r, 6)?,
+                address: text(r, 7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn appendices(&self, agreement: i64) -> Result<Vec<Appendix>> {
@@ -365,21 +421,29 @@ impl Store {
         let heads: Vec<(i64, i64, String)> = stmt
             .query_map([agreement], |r| Ok((r.get(0)?, r.get(1)?, text(r, 2)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        // A plan row that is a roadmap event reads the event: editing one edits the other.
         let mut items = self.conn.prepare_cached(
-            "SELECT pos, event, dates, responsible, funding, result FROM plan_items
-              WHERE appendix_id = ?1 ORDER BY pos",
+            "SELECT pi.pos, coalesce(e.title, pi.event), e.start_date, e.end_date, e.period_text, pi.dates,
+                    coalesce(e.responsible, pi.responsible), coalesce(e.funding, pi.funding),
+                    coalesce(nullif(e.result, ''), e.expected_result, pi.result), e.id, e.status
+               FROM plan_items pi LEFT JOIN events e ON e.id = pi.event_id
+              WHERE pi.appendix_id = ?1 ORDER BY pi.pos",
         )?;
         let mut out = Vec::new();
         for (id, number, title) in heads {
             let rows = items
                 .query_map([id], |r| {
+                    let event_id: Option<i64> = r.get(9)?;
+                    let dates = if event_id.is_some() { when(r, 2)?.display() } else { text(r, 5)? };
                     Ok(PlanItem {
                         number: r.get(0)?,
                         event: text(r, 1)?,
-                        dates: text(r, 2)?,
-                        responsible: text(r, 3)?,
-                        funding: text(r, 4)?,
-                        result: text(r, 5)?,
+                        dates,
+                        responsible: text(r, 6)?,
+                        funding: text(r, 7)?,
+                        result: clean_multi(r, 8)?,
+                        event_id,
+                        status: r.get::<_, Option<String>>(10)?.and_then(|c| EventStatus::from_code(&c)),
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
@@ -450,8 +514,9 @@ impl Store {
         let agreements = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {AGREEMENT_COLS} WHERE a.id IN
-                    (SELECT agreement_id FROM agreement_parties WHERE org_id = ?1) ORDER BY a.id"
+                "SELECT {} WHERE a.id IN
+                    (SELECT agreement_id FROM agreement_parties WHERE org_id = ?1) ORDER BY a.id",
+                agreement_cols()
             ))?
             .query_map([org], agreement_row)?
             .collect::<rusqlite::Result<_>>()?;

@@ -238,6 +238,46 @@ pub const MIGRATIONS: &[&str] = &[
         body TEXT NOT NULL,
         saved_at TEXT NOT NULL,
         PRIMARY KEY (who, kind));",
+    // 5: agreements in full. The place, goals and tasks of an agreement; each party's signatory
+    // position, the basis they act on and their address; and the joint plan's rows become
+    // roadmap events (a plan row points at its event, so editing one edits the other). Plan
+    // rows written before this become events of the agreement's district. A party gets an id
+    // and a version of its own, so that its edits are checked and undone like any other row.
+    "ALTER TABLE agreements ADD COLUMN place TEXT NOT NULL DEFAULT '';
+     ALTER TABLE agreements ADD COLUMN goals TEXT NOT NULL DEFAULT '';
+     ALTER TABLE agreements ADD COLUMN tasks TEXT NOT NULL DEFAULT '';
+     CREATE TABLE parties (
+        id INTEGER PRIMARY KEY,
+        agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        pos INTEGER NOT NULL,
+        org_id INTEGER REFERENCES organizations(id),
+        name TEXT NOT NULL DEFAULT '',
+        signatory TEXT NOT NULL DEFAULT '',
+        position TEXT NOT NULL DEFAULT '',
+        basis TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        changed_by TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL DEFAULT '');
+     INSERT INTO parties (agreement_id, pos, org_id, name, signatory)
+       SELECT agreement_id, pos, org_id, name, signatory FROM agreement_parties;
+     DROP TABLE agreement_parties;
+     ALTER TABLE parties RENAME TO agreement_parties;
+     ALTER TABLE plan_items ADD COLUMN event_id INTEGER REFERENCES events(id) ON DELETE SET NULL;
+     CREATE INDEX plan_items_event ON plan_items(event_id);
+     CREATE INDEX agreement_parties_agreement ON agreement_parties(agreement_id);
+     INSERT INTO events (district_id, kind, title, start_date, period_text, responsible, funding,
+                         expected_result, note)
+       SELECT a.district_id, '', p.event,
+              CASE WHEN p.dates GLOB '[0-9][0-9].[0-9][0-9].[0-9][0-9][0-9][0-9]'
+                   THEN substr(p.dates, 7, 4) || '-' || substr(p.dates, 4, 2) || '-' || substr(p.dates, 1, 2) END,
+              CASE WHEN p.dates GLOB '[0-9][0-9].[0-9][0-9].[0-9][0-9][0-9][0-9]' THEN NULL ELSE nullif(p.dates, '') END,
+              p.responsible, p.funding, p.result, 'plan item ' || p.id
+         FROM plan_items p
+         JOIN agreement_appendices ap ON ap.id = p.appendix_id
+         JOIN agreements a ON a.id = ap.agreement_id;
+     UPDATE plan_items SET event_id = (SELECT e.id FROM events e WHERE e.note = 'plan item ' || plan_items.id);
+     UPDATE events SET note = '' WHERE note GLOB 'plan item *';",
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

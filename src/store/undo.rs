@@ -25,7 +25,7 @@ fn column(entity: &str, field: &str) -> Option<(&'static str, &'static str)> {
         ("decision", "start") => ("decisions", "start_date"),
         ("decision", "end") => ("decisions", "end_date"),
         ("decision", "period") => ("decisions", "period_text"),
-        ("agreement", "status") => ("agreements", "status"),
+        ("agreement" | "party", _) => return super::agreements::column(entity, field),
         _ => return None,
     })
 }

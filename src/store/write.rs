@@ -37,7 +37,7 @@ impl StatusTable {
 impl Store {
     /// Refuses a change made on a stale screen: the row must still have the version the user
     /// saw (`None` skips the check, for scripts and tests).
-    fn check_version(&self, table: &str, id: i64, seen: Option<i64>, what: &'static str) -> Result<()> {
+    pub(super) fn check_version(&self, table: &str, id: i64, seen: Option<i64>, what: &'static str) -> Result<()> {
         let (version, by, at): (i64, String, String) = self
             .conn
             .query_row(&format!("SELECT version, changed_by, changed_at FROM {table} WHERE id = ?1"), [id], |r| {
@@ -52,7 +52,7 @@ impl Store {
     }
 
     /// A changed row's new version, and who changed it when.
-    fn stamp_row(&self, table: &str, id: i64) -> Result<()> {
+    pub(super) fn stamp_row(&self, table: &str, id: i64) -> Result<()> {
         self.conn.execute(
             &format!("UPDATE {table} SET version = version + 1, changed_by = ?1, changed_at = ?2 WHERE id = ?3"),
             params![self.user, now_stamp(), id],
@@ -62,21 +62,44 @@ impl Store {
 
     /// Returns false when the status was already `status` (nothing is written then).
     pub fn set_event_status(&self, id: i64, status: EventStatus, seen_version: Option<i64>) -> Result<bool> {
-        self.set_status(StatusTable::Events, id, status.code(), seen_version)
+        self.set_status(StatusTable::Events, id, status.code(), seen_version, |_| Ok(()))
     }
 
     pub fn set_decision_status(&self, id: i64, status: EventStatus, seen_version: Option<i64>) -> Result<bool> {
-        self.set_status(StatusTable::Decisions, id, status.code(), seen_version)
+        self.set_status(StatusTable::Decisions, id, status.code(), seen_version, |_| Ok(()))
     }
 
-    pub fn set_agreement_status(&self, id: i64, status: AgreementStatus, seen_version: Option<i64>) -> Result<bool> {
-        self.set_status(StatusTable::Agreements, id, status.code(), seen_version)
+    /// Moves an agreement one step of its lifecycle, as of `today`; a step that is not allowed,
+    /// or signing an incomplete agreement, is refused with the reason and nothing is written.
+    pub fn set_agreement_status(
+        &self,
+        id: i64,
+        status: AgreementStatus,
+        seen_version: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<bool> {
+        self.set_status(StatusTable::Agreements, id, status.code(), seen_version, |s| {
+            let a = s.agreement(id)?;
+            if crate::lifecycle::effective(&a, today) == status {
+                return Ok(());
+            }
+            let parties = s.agreement_parties(id)?;
+            crate::lifecycle::check(&a, &parties, status, today).map_err(StoreError::Refused)
+        })
     }
 
-    fn set_status(&self, t: StatusTable, id: i64, new: &str, seen_version: Option<i64>) -> Result<bool> {
+    fn set_status(
+        &self,
+        t: StatusTable,
+        id: i64,
+        new: &str,
+        seen_version: Option<i64>,
+        allowed: impl FnOnce(&Store) -> Result<()>,
+    ) -> Result<bool> {
         self.user_action(|s| {
             let table = t.table();
             s.check_version(table, id, seen_version, t.entity())?;
+            allowed(s)?;
             let old: String =
                 s.conn.query_row(&format!("SELECT status FROM {table} WHERE id = ?1"), [id], |r| r.get(0))?;
             if old == new {

@@ -1,6 +1,7 @@
 //! Drawing the mentoring-link form and the "end the link" question.
 
 use super::{centered, popup_block};
+use crate::app::agreement::AgreementForm;
 use crate::app::eventform::{EvField, EventForm};
 use crate::app::linkform::LinkForm;
 use crate::app::minutesform::{MinField, MinutesForm};
@@ -22,7 +23,7 @@ pub fn draw_form(f: &mut Frame, app: &App, form: &LinkForm) {
         .map(|field| {
             let v = form.value_of(*field);
             Row {
-                label: field.label(s),
+                label: field.label(s).to_string(),
                 height: 1,
                 input: Some(&form.input),
                 shown: vec![if v.is_empty() && field.is_pick() { format!("[{}]", s.form_pick) } else { v }],
@@ -54,7 +55,7 @@ pub fn draw_prompt(f: &mut Frame, app: &App, st: &Prompt) {
 
 /// One field of a tall form, as the shared drawing sees it.
 struct Row<'a> {
-    label: &'static str,
+    label: String,
     height: u16,
     /// The text area when the field is typed into, or the text it shows.
     input: Option<&'a ratatui_textarea::TextArea<'static>>,
@@ -72,8 +73,15 @@ fn draw_rows(f: &mut Frame, app: &App, title: &str, hint: &str, rows: &[Row], fo
     let block = popup_block(app, title);
     let inner = block.inner(r);
     f.render_widget(block, r);
+    // A form taller than the screen scrolls: the rows from `first` on are drawn, and `first`
+    // is the smallest that keeps the focused row on screen.
+    let room = inner.height.saturating_sub(1);
+    let mut first = 0;
+    while first < focus && rows[first..=focus].iter().map(|r| r.height + 1).sum::<u16>() > room {
+        first += 1;
+    }
     let mut y = inner.y;
-    for (i, row) in rows.iter().enumerate() {
+    for (i, row) in rows.iter().enumerate().skip(first) {
         if y + row.height > inner.bottom().saturating_sub(1) {
             break;
         }
@@ -116,7 +124,7 @@ pub fn draw_minutes(f: &mut Frame, app: &App, form: &MinutesForm) {
         .iter()
         .enumerate()
         .map(|(i, field)| Row {
-            label: field.label(s),
+            label: field.label(s).to_string(),
             height: field.height(),
             input: Some(&form.fields[i]),
             shown: form.fields[i].lines().to_vec(),
@@ -140,7 +148,7 @@ pub fn draw_event(f: &mut Frame, app: &App, form: &EventForm) {
                 form.fields[i].lines().to_vec()
             };
             Row {
-                label: field.label(s),
+                label: field.label(s).to_string(),
                 height: field.height(),
                 input: Some(&form.fields[i]),
                 shown,
@@ -153,11 +161,29 @@ pub fn draw_event(f: &mut Frame, app: &App, form: &EventForm) {
     draw_rows(f, app, title, s.ev_hint, &rows, form.focus);
 }
 
-pub fn draw_confirm(f: &mut Frame, app: &App, question: &str) {
+pub fn draw_agreement(f: &mut Frame, app: &App, form: &AgreementForm) {
+    let s = app.s;
+    let rows: Vec<Row> = form
+        .fields
+        .iter()
+        .map(|(field, input)| Row {
+            label: field.label(s),
+            height: field.height(),
+            input: Some(input),
+            shown: input.lines().to_vec(),
+            pick: false,
+            error: form.error_of(*field).map(str::to_string),
+        })
+        .collect();
+    let title = format!("{}: {}", s.ag_form, form.title);
+    draw_rows(f, app, &title, s.ag_hint, &rows, form.focus);
+}
+
+pub fn draw_confirm(f: &mut Frame, app: &App, title: &str, question: &str) {
     let area = f.area();
     let r = centered(area, area.width.saturating_sub(8).min(100), 5);
     f.render_widget(Clear, r);
-    let block = popup_block(app, app.s.ev_delete);
+    let block = popup_block(app, title);
     let inner = block.inner(r);
     f.render_widget(block, r);
     f.render_widget(Paragraph::new(question.to_string()).wrap(ratatui::widgets::Wrap { trim: true }), inner);

@@ -1,0 +1,333 @@
+//! The text of an agreement to sign: a Jinja template (the built-in one is
+//! `config/templates/agreement.md`, a user's own replaces it) filled with the agreement, its
+//! parties and its joint plan, printed as Markdown or written as a Word document.
+
+use crate::domain::{AgreementKind, AgreementRow, PartyRow};
+use crate::store::{Store, StoreError};
+use docx_rs::{
+    AlignmentType, Docx, PageMargin, Paragraph, Run, RunFonts, Style, StyleType, Table, TableCell, TableRow, WidthType,
+};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The template shipped with the program.
+pub const BUILTIN_TEMPLATE: &str = include_str!("../config/templates/agreement.md");
+
+#[derive(Debug, thiserror::Error)]
+pub enum DocError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("no agreement with id {0} (see `nastavnik show agreements --format json` for the ids)")]
+    NoAgreement(i64),
+    #[error("template {path}: {msg}")]
+    Template { path: String, msg: String },
+    #[error("{path}: {msg}")]
+    Io { path: PathBuf, msg: String },
+    #[error("{0} already exists; pass --force to replace it")]
+    Exists(PathBuf),
+}
+
+/// A value as a line of the document: no line breaks, no table separators, no control
+/// characters.
+fn line(s: &str) -> String {
+    crate::text::clean_line(s).replace('|', "/")
+}
+
+fn lines(s: &str) -> Vec<String> {
+    s.lines().map(line).filter(|l| !l.trim().is_empty()).collect()
+}
+
+#[derive(Serialize)]
+struct AgreementCtx {
+    kind: &'static str,
+    number: String,
+    date: String,
+    place: String,
+    title: String,
+    subject: String,
+    goals: Vec<String>,
+    tasks: Vec<String>,
+    term: String,
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+struct PartyCtx {
+    name: String,
+    signatory: String,
+    position: String,
+    basis: String,
+    address: String,
+}
+
+#[derive(Serialize)]
+struct ItemCtx {
+    number: i64,
+    event: String,
+    dates: String,
+    responsible: String,
+    funding: String,
+    result: String,
+}
+
+#[derive(Serialize)]
+struct AppendixCtx {
+    number: i64,
+    title: String,
+    items: Vec<ItemCtx>,
+}
+
+/// A template's placeholder ("МБОУ «...»") is a blank in the document, to be filled by hand.
+fn filled(s: &str) -> String {
+    if crate::lifecycle::is_placeholder(s) {
+        String::new()
+    } else {
+        line(s)
+    }
+}
+
+fn agreement_ctx(a: &AgreementRow) -> AgreementCtx {
+    let day = |d: Option<chrono::NaiveDate>| d.map(crate::text::format_date).unwrap_or_default();
+    AgreementCtx {
+        kind: a.kind.code(),
+        number: filled(&a.number),
+        date: a.date.clone(),
+        place: line(&a.place),
+        title: line(&a.title),
+        subject: line(&a.subject),
+        goals: lines(&a.goals),
+        tasks: lines(&a.tasks),
+        term: line(&a.term),
+        start: day(a.start),
+        end: day(a.end),
+    }
+}
+
+fn party_ctx(p: &PartyRow) -> PartyCtx {
+    PartyCtx {
+        name: filled(&p.name),
+        signatory: filled(&p.signatory),
+        position: line(&p.position),
+        basis: line(&p.basis),
+        address: line(&p.address),
+    }
+}
+
+/// Fills `template` (named `template_name` in messages) with agreement `id`.
+pub fn render_markdown(store: &Store, id: i64, template: &str, template_name: &str) -> Result<String, DocError> {
+    let a = match store.agreement(id) {
+        Ok(a) => a,
+        Err(StoreError::NotFound(_)) => return Err(DocError::NoAgreement(id)),
+        Err(e) => return Err(e.into()),
+    };
+    let parent = match a.parent {
+        Some(p) if a.kind == AgreementKind::Additional => Some(agreement_ctx(&store.agreement(p)?)),
+        _ => None,
+    };
+    let parties: Vec<PartyCtx> = store.agreement_parties(id)?.iter().map(party_ctx).collect();
+    let appendices: Vec<AppendixCtx> = store
+        .appendices(id)?
+        .into_iter()
+        .map(|ap| AppendixCtx {
+            number: ap.number,
+            title: line(&ap.title),
+            items: ap
+                .items
+                .iter()
+                .map(|it| ItemCtx {
+                    number: it.number,
+                    event: line(&it.event),
+                    dates: line(&it.dates),
+                    responsible: line(&it.responsible),
+                    funding: line(&it.funding),
+                    result: line(&it.result),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+    let err = |e: minijinja::Error| DocError::Template {
+        path: template_name.to_string(),
+        msg: match e.line() {
+            Some(n) => format!("line {n}: {}", e.detail().unwrap_or(&e.kind().to_string())),
+            None => e.to_string(),
+        },
+    };
+    env.add_template("agreement", template).map_err(err)?;
+    let t = env.get_template("agreement").map_err(err)?;
+    let ctx = minijinja::context! {
+        a => minijinja::Value::from(minijinja::value::Serde(agreement_ctx(&a))),
+        parent => minijinja::Value::from(minijinja::value::Serde(parent)),
+        parties => minijinja::Value::from(minijinja::value::Serde(parties)),
+        appendices => minijinja::Value::from(minijinja::value::Serde(appendices)),
+    };
+    let out = t.render(ctx).map_err(err)?;
+    Ok(tidy(&out))
+}
+
+/// No runs of blank lines and one newline at the end, whatever the template's whitespace.
+fn tidy(s: &str) -> String {
+    let mut out = String::new();
+    let mut blank = true;
+    for l in s.lines() {
+        let l = l.trim_end();
+        if l.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+        } else {
+            out.push_str(l);
+            out.push('\n');
+            blank = false;
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// The runs of a line: `**bold**` spans bold, the rest plain.
+fn runs(text: &str, bold_all: bool) -> Vec<Run> {
+    text.split("**")
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(i, part)| {
+            let r = Run::new().add_text(part);
+            if bold_all || i % 2 == 1 {
+                r.bold()
+            } else {
+                r
+            }
+        })
+        .collect()
+}
+
+fn paragraph(text: &str, bold_all: bool) -> Paragraph {
+    runs(text, bold_all).into_iter().fold(Paragraph::new(), |p, r| p.add_run(r))
+}
+
+fn cells(row: &str) -> Vec<String> {
+    let inner = row.trim().trim_start_matches('|').trim_end_matches('|');
+    inner.split('|').map(|c| c.trim().to_string()).collect()
+}
+
+fn is_separator(row: &str) -> bool {
+    cells(row).iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':')))
+}
+
+/// The Markdown the template produced, as a Word document: headings, paragraphs, list items,
+/// bold, and tables with a bold header row. A4, Times New Roman 12.
+pub fn markdown_to_docx(md: &str) -> Result<Vec<u8>, DocError> {
+    let font = RunFonts::new().ascii("Times New Roman").hi_ansi("Times New Roman").cs("Times New Roman");
+    let mut doc = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(PageMargin::new().top(1134).bottom(1134).left(1701).right(850))
+        .default_fonts(font)
+        .default_size(24)
+        .add_style(Style::new("Heading1", StyleType::Paragraph).name("Heading 1").bold().size(28).align(AlignmentType::Center))
+        .add_style(Style::new("Heading2", StyleType::Paragraph).name("Heading 2").bold().size(24).align(AlignmentType::Center));
+    let all: Vec<&str> = md.lines().collect();
+    let mut i = 0;
+    while i < all.len() {
+        let l = all[i].trim_end();
+        if l.starts_with('|') {
+            let mut rows = Vec::new();
+            while i < all.len() && all[i].trim_start().starts_with('|') {
+                if !is_separator(all[i]) {
+                    rows.push(cells(all[i]));
+                }
+                i += 1;
+            }
+            let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+            let table_rows: Vec<TableRow> = rows
+                .iter()
+                .enumerate()
+                .map(|(n, r)| {
+                    let cells = (0..width)
+                        .map(|c| {
+                            let text = r.get(c).map(String::as_str).unwrap_or("");
+                            TableCell::new().add_paragraph(paragraph(text, n == 0))
+                        })
+                        .collect();
+                    TableRow::new(cells)
+                })
+                .collect();
+            doc = doc.add_table(Table::new(table_rows).width(9355, WidthType::Dxa));
+            doc = doc.add_paragraph(Paragraph::new());
+            continue;
+        }
+        if let Some(h) = l.strip_prefix("# ") {
+            doc = doc.add_paragraph(paragraph(h, true).style("Heading1"));
+        } else if let Some(h) = l.strip_prefix("## ") {
+            doc = doc.add_paragraph(paragraph(h, true).style("Heading2"));
+        } else if let Some(item) = l.strip_prefix("- ") {
+            doc = doc.add_paragraph(paragraph(&format!("– {item}"), false).indent(Some(567), None, None, None));
+        } else if !l.is_empty() {
+            doc = doc.add_paragraph(paragraph(l, false).align(AlignmentType::Both));
+        }
+        i += 1;
+    }
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).map_err(|e| DocError::Io { path: PathBuf::from("docx"), msg: e.to_string() })?;
+    Ok(buf.into_inner())
+}
+
+/// The template to use: `explicit`, else the user's `templates/agreement.md` beside their
+/// config, else the built-in one. Returns its text and its name for messages.
+pub fn template(explicit: Option<&Path>) -> Result<(String, String), DocError> {
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| DocError::Io { path: p.to_path_buf(), msg: e.to_string() })
+    };
+    if let Some(p) = explicit {
+        return Ok((read(p)?, p.display().to_string()));
+    }
+    if let Some(user) = crate::config::default_config_path().and_then(|c| c.parent().map(|d| d.join("templates/agreement.md"))) {
+        if user.is_file() {
+            return Ok((read(&user)?, user.display().to_string()));
+        }
+    }
+    Ok((BUILTIN_TEMPLATE.to_string(), "config/templates/agreement.md (built in)".to_string()))
+}
+
+/// Writes `bytes` to `out` whole or not at all: a temporary file beside it, then a rename.
+pub fn write_file(out: &Path, bytes: &[u8], force: bool) -> Result<(), DocError> {
+    if out.exists() && !force {
+        return Err(DocError::Exists(out.to_path_buf()));
+    }
+    let io = |e: std::io::Error| DocError::Io { path: out.to_path_buf(), msg: e.to_string() };
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    // A document is for others to read: the usual permissions, not the temporary file's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(io)?;
+    }
+    tmp.persist(out).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_and_bold_are_read_from_the_markdown() {
+        assert_eq!(cells("| 1 | Встреча | 26.11.2021 |"), vec!["1", "Встреча", "26.11.2021"]);
+        assert!(is_separator("|---|:---:|---|"));
+        assert!(!is_separator("| 1 | --- |"));
+        let r = runs("**СОШ № 10** в лице директора", false);
+        assert_eq!(r.len(), 2);
+        assert_eq!(tidy("a\n\n\n\nb\n\n"), "a\n\nb\n");
+        assert_eq!(line("a|b\nc"), "a/b c");
+    }
+}

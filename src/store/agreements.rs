@@ -1,0 +1,144 @@
+//! Editing an agreement and its parties: every changed field is one history line of one
+//! action, so that a save is undone as a whole, and the version the user saw is checked first.
+
+use super::{Result, Store};
+use crate::domain::AgreementFields;
+use rusqlite::params;
+
+/// The agreement's columns a form edits: history field, column, value as stored.
+fn agreement_columns(f: &AgreementFields) -> Vec<(&'static str, &'static str, Option<String>)> {
+    let iso = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let text = |t: &str| Some(crate::text::clean(t.trim()));
+    let line = |t: &str| Some(crate::text::clean_line(t.trim()));
+    vec![
+        ("number", "number", line(&f.number)),
+        ("date", "date", iso(f.date)),
+        ("place", "place", line(&f.place)),
+        ("start", "start_date", iso(f.start)),
+        ("end", "end_date", iso(f.end)),
+        ("term", "term_text", line(&f.term_text)),
+        ("subject", "subject", text(&f.subject)),
+        ("goals", "goals", text(&f.goals)),
+        ("tasks", "tasks", text(&f.tasks)),
+    ]
+}
+
+/// Where an agreement's or a party's history line lives, for undo.
+pub(super) fn column(entity: &str, field: &str) -> Option<(&'static str, &'static str)> {
+    match entity {
+        "agreement" => {
+            let col = match field {
+                "status" => "status",
+                "number" => "number",
+                "date" => "date",
+                "place" => "place",
+                "start" => "start_date",
+                "end" => "end_date",
+                "term" => "term_text",
+                "subject" => "subject",
+                "goals" => "goals",
+                "tasks" => "tasks",
+                _ => return None,
+            };
+            Some(("agreements", col))
+        }
+        "party" => {
+            let col = match field {
+                "name" => "name",
+                "signatory" => "signatory",
+                "position" => "position",
+                "basis" => "basis",
+                "address" => "address",
+                _ => return None,
+            };
+            Some(("agreement_parties", col))
+        }
+        _ => None,
+    }
+}
+
+impl Store {
+    /// The agreement as its form edits it, with the version to check at save.
+    pub fn agreement_fields(&self, id: i64) -> Result<(AgreementFields, i64)> {
+        let a = self.agreement(id)?;
+        let (start, end): (Option<String>, Option<String>) =
+            self.conn.query_row("SELECT start_date, end_date FROM agreements WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        let day = |s: Option<String>| s.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+        let term_text: String = self.conn.query_row("SELECT term_text FROM agreements WHERE id = ?1", [id], |r| r.get(0))?;
+        let f = AgreementFields {
+            number: a.number,
+            date: a.signed_on,
+            place: a.place,
+            start: day(start),
+            end: day(end),
+            term_text,
+            subject: a.subject,
+            goals: a.goals,
+            tasks: a.tasks,
+            parties: self.agreement_parties(id)?,
+        };
+        Ok((f, a.stamp.version))
+    }
+
+    /// Saves what the form changed; false when nothing did. A party's name typed as the
+    /// school's own name is not stored twice.
+    pub fn update_agreement(&self, id: i64, f: &AgreementFields, seen_version: Option<i64>) -> Result<bool> {
+        self.user_action(|s| {
+            s.check_version("agreements", id, seen_version, "agreement")?;
+            let mut changed = false;
+            for (field, col, new) in agreement_columns(f) {
+                let old: Option<String> =
+                    s.conn.query_row(&format!("SELECT {col} FROM agreements WHERE id = ?1"), [id], |r| r.get(0))?;
+                if old.as_deref().unwrap_or("") == new.as_deref().unwrap_or("") {
+                    continue;
+                }
+                s.conn.execute(&format!("UPDATE agreements SET {col} = ?1 WHERE id = ?2"), params![new, id])?;
+                s.record("agreement", id, field, old.as_deref(), new.as_deref())?;
+                changed = true;
+            }
+            let before = s.agreement_parties(id)?;
+            for p in &f.parties {
+                let Some(old) = before.iter().find(|b| b.id == p.id) else { continue };
+                let org_name: Option<String> = match old.org {
+                    Some(org) => s.conn.query_row("SELECT name FROM organizations WHERE id = ?1", [org], |r| r.get(0))?,
+                    None => None,
+                };
+                let name = crate::text::clean_line(p.name.trim());
+                let name = if org_name.as_deref() == Some(name.as_str()) { String::new() } else { name };
+                let mut party_changed = false;
+                for (field, new) in [
+                    ("name", name),
+                    ("signatory", crate::text::clean_line(p.signatory.trim())),
+                    ("position", crate::text::clean_line(p.position.trim())),
+                    ("basis", crate::text::clean_line(p.basis.trim())),
+                    ("address", crate::text::clean_line(p.address.trim())),
+                ] {
+                    let now: String = s.conn.query_row(
+                        &format!("SELECT {field} FROM agreement_parties WHERE id = ?1"),
+                        [p.id],
+                        |r| r.get(0),
+                    )?;
+                    if now == new {
+                        continue;
+                    }
+                    s.conn.execute(
+                        &format!("UPDATE agreement_parties SET {field} = ?1 WHERE id = ?2"),
+                        params![new, p.id],
+                    )?;
+                    s.record("party", p.id, field, Some(&now), Some(&new))?;
+                    party_changed = true;
+                }
+                if party_changed {
+                    s.stamp_row("agreement_parties", p.id)?;
+                    changed = true;
+                }
+            }
+            if changed {
+                s.stamp_row("agreements", id)?;
+            }
+            Ok(changed)
+        })
+    }
+}
