@@ -786,7 +786,11 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
     // report covers, so today they show as expired.
     for (org, partner, subject) in [
         (s5, "Центр детского творчества (ЦДТ)", "Построение системы дополнительного образования в сетевой форме."),
-        (s2, "Байкальский государственный университет (БГУ)", "Организация исследовательской и проектной работы обучающихся."),
+        (
+            s2,
+            "Байкальский государственный университет (БГУ)",
+            "Организация исследовательской и проектной работы обучающихся.",
+        ),
     ] {
         let a = s.add_agreement(NewAgreement {
             kind: AgreementKind::Framework,
@@ -802,7 +806,10 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
             goals: "",
             tasks: "",
         })?;
-        s.add_agreement_party(a, NewParty { org: Some(org), position: "директор", basis: "Устава", ..Default::default() })?;
+        s.add_agreement_party(
+            a,
+            NewParty { org: Some(org), position: "директор", basis: "Устава", ..Default::default() },
+        )?;
         s.add_agreement_party(a, NewParty { name: partner, basis: "Устава", ..Default::default() })?;
     }
 

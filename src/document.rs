@@ -228,8 +228,12 @@ pub fn markdown_to_docx(md: &str) -> Result<Vec<u8>, DocError> {
         .page_margin(PageMargin::new().top(1134).bottom(1134).left(1701).right(850))
         .default_fonts(font)
         .default_size(24)
-        .add_style(Style::new("Heading1", StyleType::Paragraph).name("Heading 1").bold().size(28).align(AlignmentType::Center))
-        .add_style(Style::new("Heading2", StyleType::Paragraph).name("Heading 2").bold().size(24).align(AlignmentType::Center));
+        .add_style(
+            Style::new("Heading1", StyleType::Paragraph).name("Heading 1").bold().size(28).align(AlignmentType::Center),
+        )
+        .add_style(
+            Style::new("Heading2", StyleType::Paragraph).name("Heading 2").bold().size(24).align(AlignmentType::Center),
+        );
     let all: Vec<&str> = md.lines().collect();
     let mut i = 0;
     while i < all.len() {
@@ -279,13 +283,14 @@ pub fn markdown_to_docx(md: &str) -> Result<Vec<u8>, DocError> {
 /// The template to use: `explicit`, else the user's `templates/agreement.md` beside their
 /// config, else the built-in one. Returns its text and its name for messages.
 pub fn template(explicit: Option<&Path>) -> Result<(String, String), DocError> {
-    let read = |p: &Path| {
-        std::fs::read_to_string(p).map_err(|e| DocError::Io { path: p.to_path_buf(), msg: e.to_string() })
-    };
+    let read =
+        |p: &Path| std::fs::read_to_string(p).map_err(|e| DocError::Io { path: p.to_path_buf(), msg: e.to_string() });
     if let Some(p) = explicit {
         return Ok((read(p)?, p.display().to_string()));
     }
-    if let Some(user) = crate::config::default_config_path().and_then(|c| c.parent().map(|d| d.join("templates/agreement.md"))) {
+    if let Some(user) =
+        crate::config::default_config_path().and_then(|c| c.parent().map(|d| d.join("templates/agreement.md")))
+    {
         if user.is_file() {
             return Ok((read(&user)?, user.display().to_string()));
         }

@@ -79,6 +79,9 @@ catalogue! {
     ag_last_step: "Дальше по жизненному циклу некуда; расторжение — T, любой статус — s", "No further lifecycle step; terminate with T, any status with s";
     ag_terminate_q: "Расторгнуть договор", "Terminate the agreement";
     ag_terminated_msg: "Договор расторгнут", "Agreement terminated";
+    ag_next_steps: "Следующий шаг", "Next step";
+    ag_all_years: "все учебные годы", "all school years";
+    ag_appendix: "Приложение", "Appendix";
     ag_recorded: "в карточке записан", "recorded as";
     ag_by_term: "по сроку", "by its term";
     ag_parties_sec: "Стороны", "Parties";
@@ -103,8 +106,8 @@ catalogue! {
     ag_no_plan: "плана нет", "no plan";
     ag_in_roadmap: "строки плана — события дорожной карты: правьте их там (3)", "plan rows are roadmap events: edit them there (3)";
     col_plan: "План", "Plan";
-    act_advance: "договор: следующий шаг (проект → согласование → подписан → действует)", "agreement: next step (draft → approval → signed → in force)";
-    act_terminate: "договор: расторгнуть (с подтверждением)", "agreement: terminate (asks first)";
+    act_advance: "Договор: следующий шаг (→ подписан → …)", "Agreement: next step (→ signed → …)";
+    act_terminate: "Договор: расторгнуть (спросит)", "Agreement: terminate (asks first)";
     hint_advance: "дальше", "advance";
     doc_written: "записан", "written";
     ag_kind_additional: "доп. соглашение", "additional agreement";
@@ -199,7 +202,7 @@ catalogue! {
     end_title: "Завершить связь", "End the link";
     end_prompt: "Дата окончания (Enter — сохранить, Esc — отмена)", "End date (Enter saves, Esc cancels)";
     act_new: "Новая связь (Наставничество) / мероприятие", "New link (Mentoring) / event (Roadmap)";
-    act_edit: "Изменить выбранную связь / мероприятие / договор", "Edit the selected link / event / agreement";
+    act_edit: "Изменить выбранное: связь, событие, договор", "Edit the selected link, event, agreement";
     act_end: "Завершить связь (останется в истории)", "End the link (it stays in history)";
     act_save: "Сохранить форму", "Save the form";
     hint_new: "новая", "new";

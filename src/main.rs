@@ -142,7 +142,16 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
     } else {
         (cli.db.clone().or_else(|| cfg.db.clone()).unwrap_or_else(default_db_path), None)
     };
-    Ok(Setup { limits: cfg.load, expiring_days: cfg.agreements.expiring_days, keys, theme, s, user, _demo_dir: demo_dir, db })
+    Ok(Setup {
+        limits: cfg.load,
+        expiring_days: cfg.agreements.expiring_days,
+        keys,
+        theme,
+        s,
+        user,
+        _demo_dir: demo_dir,
+        db,
+    })
 }
 
 fn parse_year(y: &Option<String>) -> Result<Option<AcademicYear>, String> {

@@ -94,6 +94,9 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     if app.timeline_on() {
         spans.push(Span::styled(format!(" {} ", timeline::describe(app)), Style::default().fg(app.theme.accent)));
     }
+    if app.pane == Pane::Agreements {
+        spans.push(Span::styled(format!("· {} ", app.s.ag_all_years), Style::default().fg(app.theme.muted)));
+    }
     if !v.filter.is_empty() {
         spans.push(Span::styled(
             format!(
@@ -117,7 +120,7 @@ fn widths(pane: Pane) -> Vec<Constraint> {
         // The status keeps its width ("⚠ запланировано"); the rest share what is left.
         Pane::Roadmap => vec![Fill(3), Length(15), Fill(2), Fill(7), Fill(2), Length(6), Fill(3), Fill(3)],
         Pane::Deficits => vec![Fill(2), Fill(5), Length(12), Fill(3), Length(16)],
-        Pane::Agreements => vec![Fill(3), Length(6), Length(10), Fill(5), Fill(5), Fill(3), Length(13), Length(18)],
+        Pane::Agreements => vec![Fill(3), Length(10), Length(10), Fill(5), Fill(5), Fill(3), Length(13), Length(18)],
     }
 }
 
@@ -386,7 +389,8 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             }
             continue;
         }
-        if (*action == Action::Status && !app.pane.has_status()) || (action.roadmap_only() && app.pane != Pane::Roadmap)
+        if (*action == Action::Status && !app.pane.has_status())
+            || (action.roadmap_only() && app.pane != Pane::Roadmap)
             || (action.agreements_only() && app.pane != Pane::Agreements)
         {
             continue;

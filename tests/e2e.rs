@@ -149,10 +149,11 @@ fn a_colleagues_change_appears_without_a_restart() {
     let cfg = config(dir.path(), "Боброва");
     let actor = Tmux::start("act", &format!("{BIN} --db {} --config {}", db.display(), cfg.display()));
     actor.wait_for("Кластеры");
-    actor.keys(&["5", "s", "j", "j", "Enter"]);
+    // On the Russian layout: "ф" is the key of "a", the agreement's next step.
+    actor.keys(&["5", "ф"]);
     actor.wait_for("Статус сохранён");
 
-    let seen = watcher.wait_for("подписан");
+    let seen = watcher.wait_for("на согласовании");
     assert!(seen.contains("Данные обновлены"), "{seen}");
 }
 
@@ -224,7 +225,11 @@ fn show_prints_one_self_contained_line_per_row_in_every_format() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 2);
+    // Agreements span school years: every one is listed, whatever --year says.
+    let v = v.as_array().unwrap();
+    assert_eq!(v.len(), 4);
+    assert_eq!(v[1]["plan"], "0/2 выполнено");
+    assert_eq!(v[2]["status"], "истёк", "Ust-Ilimsk's agreement of 2021-2022 has expired by itself");
     let csv = Command::new(BIN)
         .arg("--db")
         .arg(&db)

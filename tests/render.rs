@@ -79,11 +79,18 @@ fn help_lists_every_key_of_the_pane() {
     app.set_pane(Pane::Roadmap);
     key(&mut app, '?');
     let text = screen(&mut app);
-    for (action, _, _) in nastavnik::keys::DEFAULTS {
+    for (action, _, _) in nastavnik::keys::DEFAULTS.iter().filter(|(a, _, _)| !a.agreements_only()) {
         let what = action.describe(&RU);
         assert!(text.contains(what), "help does not mention «{what}»\n{text}");
     }
+    assert!(!text.contains(RU.act_advance), "the agreements' keys are not the roadmap's");
     insta::assert_snapshot!("help_roadmap", text);
+    key(&mut app, '?');
+    app.set_pane(Pane::Agreements);
+    key(&mut app, '?');
+    let text = screen(&mut app);
+    assert!(text.contains(RU.act_advance) && text.contains(RU.act_terminate) && text.contains(RU.act_status), "{text}");
+    assert!(!text.contains(RU.act_timeline), "{text}");
     // Help on a pane without statuses does not offer the status key.
     key(&mut app, '?');
     app.set_pane(Pane::Clusters);
@@ -749,7 +756,92 @@ fn an_agreement_opens_with_its_subject_and_appendices() {
     code(&mut app, KeyCode::Enter);
     let text = screen(&mut app);
     assert!(text.contains("Предмет договора") && text.contains("Внести изменения в п. 3.2.3"), "{text}");
-    assert!(text.contains("№ 1 — План совместной деятельности сторон"), "{text}");
-    assert!(text.contains("1. Совместное районное административное совещание"), "{text}");
+    assert!(text.contains("К договору: Договор о сетевом взаимодействии и сотрудничестве (рамочный)"), "{text}");
+    assert!(text.contains("Следующий шаг: на согласовании"), "{text}");
+    // Parties, the plan with each event's status, and how much of it is done.
+    assert!(
+        text.contains("1. МБОУ «Средняя общеобразовательная школа № 10» — директор Иванов Николай Иванович"),
+        "{text}"
+    );
+    assert!(text.contains("Приложение № 1 — План совместной деятельности сторон"), "{text}");
+    assert!(text.contains("1. [запланировано] Совместное районное административное совещание"), "{text}");
     assert!(text.contains("21.10.2021"), "{text}");
+    assert!(text.contains("План совместной деятельности: 0/2 выполнено"), "{text}");
+    insta::assert_snapshot!("agreement_card", without_clock(&text));
+}
+
+#[test]
+fn agreements_move_along_their_lifecycle_with_reasons_and_a_form() {
+    let mut app = app("lifecycle");
+    key(&mut app, '5');
+    let text = screen(&mut app);
+    // Ust-Ilimsk's agreements of 2021-2022 show as expired without anyone touching them.
+    assert!(text.contains("все учебные годы") && text.contains("истёк"), "{text}");
+    insta::assert_snapshot!("agreements_expired", text);
+    // One key per step: the draft goes to approval, then signing is refused with the reason.
+    key(&mut app, 'ф');
+    assert!(screen(&mut app).contains("Статус сохранён: на согласовании"));
+    key(&mut app, 'a');
+    let text = screen(&mut app);
+    assert!(
+        text.contains("Нельзя подписать, не хватает: номера договора; даты подписания; названия стороны 2"),
+        "{text}"
+    );
+    // The form: a wrong date is refused under its field and nothing is saved.
+    key(&mut app, 'e');
+    type_text(&mut app, "12/2026");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "31.02.2026");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("↑ дата пишется как 25.11.2021"), "{text}");
+    insta::assert_snapshot!("agreement_form_error", text);
+    for _ in "31.02.2026".chars() {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "20.11.2026");
+    // Party 2: its name and signatory, the template's blanks.
+    while !matches!(
+        app.overlays.last(),
+        Some(Overlay::Agreement(f)) if f.field() == nastavnik::app::agreement::AgField::PartyName(1)
+    ) {
+        code(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "МКОУ «Шумская СОШ»");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Петрова Анна Сергеевна");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Договор сохранён"));
+    key(&mut app, 'a');
+    let text = screen(&mut app);
+    assert!(text.contains("Статус сохранён: подписан") && text.contains("№ 12/2026"), "{text}");
+    // Terminating asks first; "no" leaves it signed.
+    key(&mut app, 'T');
+    assert!(screen(&mut app).contains("Расторгнуть договор"));
+    key(&mut app, 'n');
+    assert!(screen(&mut app).contains("подписан"));
+    // Undo takes the signing back.
+    key(&mut app, 'u');
+    assert!(screen(&mut app).contains("Отменено: подписан → на согласовании"));
+}
+
+/// The screen with every "2026-11-22 22:03:18" stamp made the same, for a snapshot that does
+/// not change with the time the test ran.
+fn without_clock(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let shape = "dddd-dd-dd dd:dd:dd";
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let fits = i + shape.len() <= chars.len()
+            && shape.chars().zip(&chars[i..]).all(|(p, c)| if p == 'd' { c.is_ascii_digit() } else { p == *c });
+        if fits {
+            out.push_str("YYYY-MM-DD hh:mm:ss");
+            i += shape.len();
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }

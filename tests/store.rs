@@ -83,13 +83,16 @@ fn the_demo_holds_every_entity_of_the_documents() {
         && l.mentee == "МБОУ «СОШ №1» г. Пикалево"));
     assert!(links.iter().any(|l| l.mentor.starts_with("Т.П. Маслова") && l.mentee.starts_with("И.В. Чеблокова")));
 
-    let agreements = store.agreements(y).unwrap();
-    assert_eq!(agreements.len(), 2, "the framework agreement and its additional agreement");
+    let agreements = store.agreements().unwrap();
+    assert_eq!(agreements.len(), 4, "Kirovsk's framework and additional agreement, Ust-Ilimsk's two in force");
     let extra = agreements.iter().find(|a| a.parent.is_some()).unwrap();
     let appendices = store.appendices(extra.id).unwrap();
     assert_eq!(appendices.len(), 3);
     assert_eq!(appendices[0].items.len(), 2);
     assert_eq!(appendices[0].items[0].dates, "21.10.2021");
+    // The plan's rows are the roadmap's events of 2021-2022.
+    let plan_event = appendices[0].items[1].event_id.expect("a plan row is an event");
+    assert!(store.events(y).unwrap().iter().any(|e| e.id == plan_event && e.title.starts_with("Встречи сторон")));
 }
 
 #[test]
@@ -115,10 +118,122 @@ fn a_status_change_is_versioned_stamped_and_in_history() {
     // Setting the same status again writes nothing.
     assert!(!store.set_event_status(e.id, EventStatus::Done, None).unwrap());
     assert_eq!(store.history("event", e.id).unwrap().len(), h.len());
+}
 
-    let a = store.agreements(AcademicYear(2023)).unwrap().remove(0);
-    store.set_agreement_status(a.id, AgreementStatus::Signed, Some(a.stamp.version)).unwrap();
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+#[test]
+fn an_agreement_is_signed_only_when_complete_and_the_step_is_undone_like_any_change() {
+    use nastavnik::lifecycle::{Missing, Refusal};
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let a = store.agreements().unwrap().remove(0);
+    assert_eq!((a.title.contains("рамочный"), a.status), (true, AgreementStatus::Draft));
+
+    // Not along the lifecycle: refused with the reason, nothing written.
+    let err = store.set_agreement_status(a.id, AgreementStatus::Signed, None, today()).unwrap_err();
+    assert!(matches!(err, StoreError::Refused(Refusal::NotAllowed { .. })), "{err}");
+    assert!(store.history("agreement", a.id).unwrap().is_empty());
+    assert!(store.set_agreement_status(a.id, AgreementStatus::Approval, None, today()).unwrap());
+
+    // The template's blanks stop the signing, each named.
+    let StoreError::Refused(r) = store.set_agreement_status(a.id, AgreementStatus::Signed, None, today()).unwrap_err()
+    else {
+        panic!("not a refusal")
+    };
+    assert_eq!(r, Refusal::Incomplete(vec![Missing::Number, Missing::Date, Missing::PartyName(2)]));
+    assert_eq!(r.text(&RU), "Нельзя подписать, не хватает: номера договора; даты подписания; названия стороны 2");
+
+    // Filled in through the form's verb, checked against the version seen.
+    let (mut f, version) = store.agreement_fields(a.id).unwrap();
+    f.number = "12/2026".into();
+    f.date = Some(today());
+    f.parties[1].name = "МКОУ «Шумская СОШ»".into();
+    f.parties[1].signatory = "Петрова Анна Сергеевна".into();
+    assert!(store.update_agreement(a.id, &f, Some(version)).unwrap());
+    let stale = store.update_agreement(a.id, &f, Some(version)).unwrap_err();
+    assert!(matches!(stale, StoreError::Conflict { .. }), "{stale}");
+    let parties = store.agreement_parties(a.id).unwrap();
+    assert_eq!(parties[1].name, "МКОУ «Шумская СОШ»");
+
+    let seen = store.agreement(a.id).unwrap().stamp.version;
+    assert!(store.set_agreement_status(a.id, AgreementStatus::Signed, Some(seen), today()).unwrap());
     assert_eq!(store.agreement(a.id).unwrap().status, AgreementStatus::Signed);
+    let h = store.history("agreement", a.id).unwrap();
+    assert_eq!((h[0].field.as_str(), h[0].old.as_str(), h[0].new.as_str()), ("status", "approval", "signed"));
+
+    // Undo takes the signing back, then the form's save (number, date and the party at once).
+    let back = store.undo().unwrap().unwrap();
+    assert_eq!((back.from.as_str(), back.to.as_str()), ("signed", "approval"));
+    store.undo().unwrap().unwrap();
+    let undone = store.agreement(a.id).unwrap();
+    assert_eq!((undone.number.as_str(), undone.signed_on), ("", None));
+    assert_eq!(store.agreement_parties(a.id).unwrap()[1].signatory, "");
+    store.redo().unwrap();
+    store.redo().unwrap();
+    assert_eq!(store.agreement(a.id).unwrap().status, AgreementStatus::Signed);
+}
+
+#[test]
+fn the_term_expires_an_agreement_and_its_plan_is_the_roadmap() {
+    use nastavnik::lifecycle::effective;
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let all = store.agreements().unwrap();
+    // Ust-Ilimsk's agreements ran through 2021-2022: stored "in force", shown expired.
+    let cdt = all.iter().find(|a| a.parties.contains("ЦДТ")).unwrap();
+    assert_eq!((cdt.status, effective(cdt, today())), (AgreementStatus::InForce, AgreementStatus::Expired));
+    let err = store.set_agreement_status(cdt.id, AgreementStatus::Terminated, None, today()).unwrap_err();
+    assert!(matches!(err, StoreError::Refused(_)), "an expired agreement is not terminated: {err}");
+
+    // Marking a plan row's event done in the roadmap moves the plan's progress, on the
+    // additional agreement and on the framework agreement it amends.
+    let extra = all.iter().find(|a| a.parent.is_some()).unwrap();
+    assert_eq!((extra.plan_done, extra.plan_total), (0, 2));
+    let item = &store.appendices(extra.id).unwrap()[0].items[0];
+    store.set_event_status(item.event_id.unwrap(), EventStatus::Done, None).unwrap();
+    let after = store.agreement(extra.id).unwrap();
+    assert_eq!((after.plan_done, after.plan_total), (1, 2));
+    assert_eq!(store.agreement(extra.parent.unwrap()).unwrap().plan_done, 1);
+    let item = &store.appendices(extra.id).unwrap()[0].items[0];
+    assert_eq!(item.status, Some(EventStatus::Done));
+    // A cancelled row no longer counts.
+    store.set_event_status(item.event_id.unwrap(), EventStatus::Cancelled, None).unwrap();
+    let after = store.agreement(extra.id).unwrap();
+    assert_eq!((after.plan_done, after.plan_total), (0, 1));
+}
+
+#[test]
+fn plan_rows_of_an_older_store_become_roadmap_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    Store::create_at_version(&path, 4).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO districts (id, name) VALUES (1, 'Кировский район');
+             INSERT INTO agreements (id, kind, district_id, title) VALUES (1, 'additional', 1, 'Соглашение');
+             INSERT INTO agreement_parties (agreement_id, pos, name, signatory) VALUES (1, 1, 'Школа А', 'Иванов');
+             INSERT INTO agreement_appendices (id, agreement_id, number, title) VALUES (1, 1, 1, 'План');
+             INSERT INTO plan_items (appendix_id, pos, event, dates, result)
+                  VALUES (1, 1, 'Встреча сторон', '26.11.2021', 'Актуализация'),
+                         (1, 2, 'Семинар', 'весна 2022', '');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, "tester").unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let items = store.appendices(1).unwrap().remove(0).items;
+    assert_eq!(
+        items.iter().map(|i| (i.event.as_str(), i.dates.as_str(), i.event_id.is_some())).collect::<Vec<_>>(),
+        vec![("Встреча сторон", "26.11.2021", true), ("Семинар", "весна 2022", true)]
+    );
+    assert_eq!(items[0].result, "Актуализация");
+    let events = store.events(AcademicYear(2021)).unwrap();
+    assert!(events.iter().any(|e| e.title == "Встреча сторон"));
+    assert_eq!(store.agreement_parties(1).unwrap()[0].signatory, "Иванов");
 }
 
 #[test]

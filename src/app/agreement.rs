@@ -283,7 +283,7 @@ pub fn card(
     }
     field(&mut out, s.col_status, &status);
     let next: Vec<&str> = crate::lifecycle::allowed(now).iter().map(|x| x.label(s)).collect();
-    field(&mut out, s.ag_allowed_next, &next.join(", "));
+    field(&mut out, s.ag_next_steps, &next.join(", "));
     if let Some(parent) = a.parent.and_then(|p| all.iter().find(|x| x.id == p)) {
         let number = if parent.number.is_empty() { "___".to_string() } else { parent.number.clone() };
         field(&mut out, s.ag_amends, &format!("{} № {number}", parent.title));
@@ -324,7 +324,7 @@ pub fn card(
     let mut plan_rows = 0;
     for ap in store.appendices(a.id)? {
         out.push(DocLine::Blank);
-        out.push(DocLine::Heading(format!("{} № {} — {}", s.sec_appendices, ap.number, ap.title)));
+        out.push(DocLine::Heading(format!("{} № {} — {}", s.ag_appendix, ap.number, ap.title)));
         for it in &ap.items {
             plan_rows += 1;
             let status = it.status.map(|x| format!("[{}] ", x.label(s))).unwrap_or_default();

@@ -1,12 +1,12 @@
 //! The program's state and the one place that changes it. Keys become actions (see `keys`),
 //! actions change state here, and the store is read or written here — never while drawing.
 
+pub mod agreement;
 pub mod eventform;
 pub mod linkform;
 pub mod lookup;
 pub mod minutesform;
 pub mod prompt;
-pub mod agreement;
 pub mod rows;
 pub mod timeline;
 
@@ -763,7 +763,8 @@ impl App {
             ItemRef::Indicator(i) => (s.col_indicator.to_string(), rows::indicator_doc(&self.data.indicators[i], s)),
             ItemRef::Agreement(i) => {
                 let a = self.data.agreements[i].clone();
-                let Some(doc) = self.report(agreement::card(&self.store, &a, &self.data.agreements, s, self.today)) else {
+                let Some(doc) = self.report(agreement::card(&self.store, &a, &self.data.agreements, s, self.today))
+                else {
                     return;
                 };
                 (a.title.clone(), doc)

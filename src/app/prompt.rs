@@ -164,8 +164,19 @@ impl App {
         let r = if redo { self.store.redo() } else { self.store.undo() };
         match r {
             Ok(Some(rev)) => {
+                let agreement = rev.entity == "agreement";
                 let label = |code: &str| {
-                    EventStatus::from_code(code).map(|x| x.label(s).to_string()).unwrap_or_else(|| code.to_string())
+                    let shown = if agreement {
+                        crate::domain::AgreementStatus::from_code(code).map(|x| x.label(s))
+                    } else {
+                        EventStatus::from_code(code).map(|x| x.label(s))
+                    };
+                    let shown = shown.map(str::to_string).unwrap_or_else(|| code.to_string());
+                    if shown.is_empty() {
+                        "—".to_string()
+                    } else {
+                        crate::text::truncate(&shown, 40)
+                    }
                 };
                 let what =
                     format!("{}: {} → {}", if redo { s.redone } else { s.undone }, label(&rev.from), label(&rev.to));

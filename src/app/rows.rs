@@ -86,7 +86,16 @@ pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
         ],
         Pane::Deficits => vec![s.col_owner, s.col_indicator, s.col_target, s.col_actual, s.col_period],
         Pane::Agreements => {
-            vec![s.col_kind, s.col_number, s.col_signed, s.col_agreement, s.col_parties, s.col_term, s.col_plan, s.col_status]
+            vec![
+                s.col_kind,
+                s.col_number,
+                s.col_signed,
+                s.col_agreement,
+                s.col_parties,
+                s.col_term,
+                s.col_plan,
+                s.col_status,
+            ]
         }
     }
 }
@@ -159,7 +168,13 @@ pub fn plan_progress(a: &AgreementRow, s: &Strings) -> String {
 
 /// An agreement's row: the status as of today (an ended term shows as expired), flagged when
 /// the term ends within `expiring_days`.
-pub fn agreement_view(i: usize, a: &AgreementRow, s: &Strings, today: chrono::NaiveDate, expiring_days: i64) -> ViewRow {
+pub fn agreement_view(
+    i: usize,
+    a: &AgreementRow,
+    s: &Strings,
+    today: chrono::NaiveDate,
+    expiring_days: i64,
+) -> ViewRow {
     let kind = if a.parent.is_some() { format!("  └ {}", a.kind.label(s)) } else { a.kind.label(s).to_string() };
     let status = crate::lifecycle::effective(a, today);
     let mut shown = status.label(s).to_string();
@@ -403,7 +418,12 @@ fn field(out: &mut Vec<DocLine>, label: &str, value: &str) {
     }
 }
 
-pub(crate) fn history_lines(out: &mut Vec<DocLine>, s: &Strings, history: &[HistoryRow], label: impl Fn(&str) -> String) {
+pub(crate) fn history_lines(
+    out: &mut Vec<DocLine>,
+    s: &Strings,
+    history: &[HistoryRow],
+    label: impl Fn(&str) -> String,
+) {
     if history.is_empty() {
         return;
     }

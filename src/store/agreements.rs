@@ -66,7 +66,8 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })?;
         let day = |s: Option<String>| s.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
-        let term_text: String = self.conn.query_row("SELECT term_text FROM agreements WHERE id = ?1", [id], |r| r.get(0))?;
+        let term_text: String =
+            self.conn.query_row("SELECT term_text FROM agreements WHERE id = ?1", [id], |r| r.get(0))?;
         let f = AgreementFields {
             number: a.number,
             date: a.signed_on,
@@ -102,7 +103,9 @@ impl Store {
             for p in &f.parties {
                 let Some(old) = before.iter().find(|b| b.id == p.id) else { continue };
                 let org_name: Option<String> = match old.org {
-                    Some(org) => s.conn.query_row("SELECT name FROM organizations WHERE id = ?1", [org], |r| r.get(0))?,
+                    Some(org) => {
+                        s.conn.query_row("SELECT name FROM organizations WHERE id = ?1", [org], |r| r.get(0))?
+                    }
                     None => None,
                 };
                 let name = crate::text::clean_line(p.name.trim());

@@ -373,10 +373,8 @@ impl Store {
     /// Every agreement, whatever the year: a framework agreement followed by its additional
     /// ones. Agreements span school years and there are few of them; the pane filters them.
     pub fn agreements(&self) -> Result<Vec<AgreementRow>> {
-        let sql = format!(
-            "SELECT {} ORDER BY coalesce(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id",
-            agreement_cols()
-        );
+        let sql =
+            format!("SELECT {} ORDER BY coalesce(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id", agreement_cols());
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], agreement_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -104,7 +104,10 @@ fn draw_rows(f: &mut Frame, app: &App, title: &str, hint: &str, rows: &[Row], fo
                     Style::default()
                 };
                 let text: Vec<Line> = row.shown.iter().map(|l| Line::styled(l.clone(), st)).collect();
-                f.render_widget(Paragraph::new(text), value);
+                let p = Paragraph::new(text);
+                // A tall field shows its text wrapped; a one-line field is cut at its width.
+                let p = if row.height > 1 { p.wrap(ratatui::widgets::Wrap { trim: false }) } else { p };
+                f.render_widget(p, value);
             }
         }
         y += row.height;

@@ -1,0 +1,109 @@
+//! The agreement's text to sign: filled from the template, written as .docx, and read back by
+//! another crate's DOCX parser the way Word or LibreOffice would open it.
+
+use docx_rust::document::{BodyContent, TableCellContent};
+use nastavnik::document::{markdown_to_docx, render_markdown, write_file, BUILTIN_TEMPLATE};
+use nastavnik::store::Store;
+
+fn demo(dir: &std::path::Path) -> Store {
+    let store = Store::create_new(&dir.join("demo.db"), "tester").unwrap();
+    nastavnik::demo::load(&store).unwrap();
+    store
+}
+
+fn additional(store: &Store) -> i64 {
+    store.agreements().unwrap().into_iter().find(|a| a.parent.is_some()).unwrap().id
+}
+
+#[test]
+fn the_markdown_has_the_parties_the_terms_and_the_plan_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let md = render_markdown(&store, additional(&store), BUILTIN_TEMPLATE, "built-in").unwrap();
+    assert!(md.starts_with("# ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ № _____\n"), "{md}");
+    assert!(md.contains("**МБОУ «Средняя общеобразовательная школа № 10»** (далее — Сторона 1), от имени которой действует директор Иванов Николай Иванович на основании Устава"));
+    // The template's unnamed second party is a blank to fill by hand, not "МБОУ «...»".
+    assert!(!md.contains("«...»»"));
+    assert!(
+        md.contains("| 2 | Встречи сторон «Сетевое взаимодействие: возможности и ожидания» | 26.11.2021 |"),
+        "{md}"
+    );
+    assert!(md.contains("- Приложение № 2 — Список ответственных"));
+}
+
+#[test]
+fn the_docx_opens_in_a_docx_reader_with_the_parties_and_the_plan_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let md = render_markdown(&store, additional(&store), BUILTIN_TEMPLATE, "built-in").unwrap();
+    let out = dir.path().join("agreement.docx");
+    write_file(&out, &markdown_to_docx(&md).unwrap(), false).unwrap();
+
+    let file = docx_rust::DocxFile::from_file(&out).expect("a .docx package");
+    let docx = file.parse().expect("a WordprocessingML document");
+    let mut paragraphs = Vec::new();
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    for item in &docx.document.body.content {
+        match item {
+            BodyContent::Paragraph(p) => paragraphs.push(p.text()),
+            BodyContent::Table(t) => tables.push(
+                t.rows
+                    .iter()
+                    .map(|r| {
+                        r.cells
+                            .iter()
+                            .filter_map(|c| match c {
+                                docx_rust::document::TableRowContent::TableCell(cell) => Some(
+                                    cell.content
+                                        .iter()
+                                        .map(|x| match x {
+                                            TableCellContent::Paragraph(p) => p.text(),
+                                            #[allow(unreachable_patterns)]
+                                            _ => String::new(),
+                                        })
+                                        .collect::<Vec<_>>()
+                                        .join(" "),
+                                ),
+                                _ => None,
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            ),
+            _ => {}
+        }
+    }
+    assert_eq!(paragraphs[0], "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ № _____");
+    assert!(paragraphs
+        .iter()
+        .any(|p| p.starts_with("МБОУ «Средняя общеобразовательная школа № 10» (далее — Сторона 1)")));
+    // Signatures, then Appendix No. 1: the joint plan, header row and its two events.
+    assert_eq!(tables.len(), 2, "{tables:?}");
+    assert_eq!(tables[0][1][0], "МБОУ «Средняя общеобразовательная школа № 10»");
+    let plan = &tables[1];
+    assert_eq!(plan[0], ["№", "Мероприятие", "Сроки", "Ответственные", "Источники финансирования", "Результат"]);
+    assert_eq!(plan.len(), 3);
+    assert_eq!(plan[1][2], "21.10.2021");
+    assert!(plan[2][1].starts_with("Встречи сторон"));
+
+    // An existing file is not replaced without being asked to.
+    assert!(write_file(&out, b"x", false).is_err());
+    assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+}
+
+#[test]
+fn a_template_of_ones_own_replaces_the_built_in_and_its_mistakes_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let id = additional(&store);
+    let own = "# {{ a.title }}\n{% for p in parties %}- {{ p.signatory or 'подпись' }}\n{% endfor %}";
+    let md = render_markdown(&store, id, own, "mine.md").unwrap();
+    assert_eq!(
+        md,
+        "# Дополнительное соглашение к Рамочному договору о сетевом взаимодействии и сотрудничестве\n- Иванов Николай Иванович\n- подпись\n"
+    );
+    let err = render_markdown(&store, id, "ok\n{% for p in parties %}\n{{ p.name }", "mine.md").unwrap_err();
+    assert!(err.to_string().starts_with("template mine.md: line "), "{err}");
+    let missing = render_markdown(&store, 999, own, "mine.md").unwrap_err();
+    assert!(missing.to_string().contains("999"), "{missing}");
+}
