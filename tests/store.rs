@@ -133,9 +133,11 @@ fn an_agreement_is_signed_only_when_complete_and_the_step_is_undone_like_any_cha
     assert_eq!((a.title.contains("рамочный"), a.status), (true, AgreementStatus::Draft));
 
     // Not along the lifecycle: refused with the reason, nothing written.
+    let lines = store.history("agreement", a.id).unwrap().len();
     let err = store.set_agreement_status(a.id, AgreementStatus::Signed, None, today()).unwrap_err();
     assert!(matches!(err, StoreError::Refused(Refusal::NotAllowed { .. })), "{err}");
-    assert!(store.history("agreement", a.id).unwrap().is_empty());
+    assert_eq!(store.history("agreement", a.id).unwrap().len(), lines);
+    assert_eq!(store.agreement(a.id).unwrap().status, AgreementStatus::Draft);
     assert!(store.set_agreement_status(a.id, AgreementStatus::Approval, None, today()).unwrap());
 
     // The template's blanks stop the signing, each named.
