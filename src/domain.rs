@@ -256,6 +256,7 @@ pub struct AgreementRow {
 /// An agreement as its form edits it.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, Serialize)]
 pub struct AgreementFields {
+    pub title: String,
     pub number: String,
     pub date: Option<NaiveDate>,
     pub place: String,

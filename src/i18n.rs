@@ -82,6 +82,15 @@ catalogue! {
     ag_next_steps: "Следующий шаг", "Next step";
     ag_all_years: "все учебные годы", "all school years";
     ag_appendix: "Приложение", "Appendix";
+    ag_new: "Новый договор", "New agreement";
+    ag_new_title: "Договор о сетевом взаимодействии и сотрудничестве (рамочный)", "Framework agreement on network interaction and cooperation";
+    ag_new_additional: "Новое дополнительное соглашение", "New additional agreement";
+    ag_additional_title: "Дополнительное соглашение к договору:", "Additional agreement to:";
+    ag_from_signing: "с момента подписания", "from signing";
+    ag_plan_row_saved: "Строка плана добавлена (и в дорожную карту)", "Plan row added (and to the roadmap)";
+    act_new_additional: "Договор: доп. соглашение к выбранному", "Agreement: additional agreement to it";
+    act_plan_row: "Договор: строка плана (событие)", "Agreement: a plan row (an event)";
+    hint_new_agreement: "новый", "new";
     ag_recorded: "в карточке записан", "recorded as";
     ag_by_term: "по сроку", "by its term";
     ag_parties_sec: "Стороны", "Parties";
@@ -201,7 +210,7 @@ catalogue! {
     draft_discarded: "Черновик удалён", "Draft discarded";
     end_title: "Завершить связь", "End the link";
     end_prompt: "Дата окончания (Enter — сохранить, Esc — отмена)", "End date (Enter saves, Esc cancels)";
-    act_new: "Новая связь (Наставничество) / мероприятие", "New link (Mentoring) / event (Roadmap)";
+    act_new: "Новое: связь, событие, договор", "New link, event, agreement";
     act_edit: "Изменить выбранное: связь, событие, договор", "Edit the selected link, event, agreement";
     act_end: "Завершить связь (останется в истории)", "End the link (it stays in history)";
     act_save: "Сохранить форму", "Save the form";

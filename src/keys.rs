@@ -50,6 +50,8 @@ pub enum Action {
     /// An agreement's next lifecycle step (draft → under approval → signed → in force).
     Advance,
     Terminate,
+    NewAdditional,
+    PlanRow,
 }
 
 /// Every action with its config name and its default keys, in the order help lists them.
@@ -91,6 +93,8 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Delete, "delete_event", &["D"]),
     (Action::Advance, "advance", &["a"]),
     (Action::Terminate, "terminate", &["T"]),
+    (Action::NewAdditional, "new_additional", &["A"]),
+    (Action::PlanRow, "plan_row", &["P"]),
     (Action::Undo, "undo", &["u"]),
     (Action::Redo, "redo", &["U", "C-r"]),
     (Action::PrevYear, "prev_year", &["["]),
@@ -123,7 +127,7 @@ impl Action {
 
     /// Keys that mean something only on the agreements.
     pub fn agreements_only(self) -> bool {
-        matches!(self, Action::Advance | Action::Terminate)
+        matches!(self, Action::Advance | Action::Terminate | Action::NewAdditional | Action::PlanRow)
     }
 
     pub fn describe(self, s: &Strings) -> &'static str {
@@ -172,6 +176,8 @@ impl Action {
             Action::Redo => s.act_redo,
             Action::Advance => s.act_advance,
             Action::Terminate => s.act_terminate,
+            Action::NewAdditional => s.act_new_additional,
+            Action::PlanRow => s.act_plan_row,
         }
     }
 }

@@ -273,6 +273,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             // The year's keys stand beside the year at the top; Enter needs no hint.
             let mut h = vec![(k(Action::Help), s.hint_help), (k(Action::Filter), s.hint_filter)];
             if app.pane == Pane::Agreements {
+                h.push((k(Action::New), s.hint_new_agreement));
                 h.push((k(Action::Advance), s.hint_advance));
                 h.push((k(Action::Status), s.hint_status));
                 h.push((k(Action::Edit), s.hint_edit));

@@ -789,6 +789,7 @@ fn agreements_move_along_their_lifecycle_with_reasons_and_a_form() {
     );
     // The form: a wrong date is refused under its field and nothing is saved.
     key(&mut app, 'e');
+    code(&mut app, KeyCode::Tab);
     type_text(&mut app, "12/2026");
     code(&mut app, KeyCode::Tab);
     type_text(&mut app, "31.02.2026");
@@ -844,4 +845,48 @@ fn without_clock(text: &str) -> String {
         }
     }
     out
+}
+
+#[test]
+fn new_agreements_and_plan_rows_are_made_from_the_keyboard() {
+    let mut app = app("new-agreement");
+    key(&mut app, '5');
+    // A new framework agreement: its title is offered, the parties typed; a school of the store
+    // typed by its short name becomes that school.
+    key(&mut app, 'n');
+    while !matches!(
+        app.overlays.last(),
+        Some(Overlay::Agreement(f)) if f.field() == nastavnik::app::agreement::AgField::PartyName(0)
+    ) {
+        code(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "СОШ № 17");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("Договор сохранён") && text.contains("Договоры · 5"), "{text}");
+    let created = app.data.agreements.last().unwrap().clone();
+    assert_eq!(created.parties, "СОШ № 17; …");
+    // An additional agreement to it, with the same parties and an empty plan.
+    key(&mut app, 'G');
+    key(&mut app, 'A');
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Договоры · 6"));
+    let extra = app.data.agreements.iter().find(|a| a.parent == Some(created.id)).unwrap().clone();
+    assert_eq!(extra.parties, created.parties);
+    // A plan row is a roadmap event of the year it falls in.
+    let pos = app.view().rows.iter().position(|r| r.cells[3] == extra.title).expect("listed");
+    app.views[Pane::Agreements.index()].selected = pos;
+    key(&mut app, 'P');
+    type_text(&mut app, "Взаимопосещение уроков математики");
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..12 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "10.03.2022");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("Строка плана добавлена") && text.contains("0/1 выполнено"), "{text}");
+    let items = &app.store.appendices(extra.id).unwrap()[0].items;
+    assert_eq!((items.len(), items[0].dates.as_str()), (1, "10.03.2022"));
+    assert!(app.data.events.iter().any(|e| e.title == "Взаимопосещение уроков математики"), "in the roadmap");
 }

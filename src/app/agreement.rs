@@ -5,7 +5,7 @@
 
 use super::rows::{DocLine, ItemRef};
 use super::{App, Confirmed, Message, Overlay};
-use crate::domain::{AgreementFields, AgreementRow, AgreementStatus, PartyRow};
+use crate::domain::{AgreementFields, AgreementKind, AgreementRow, AgreementStatus, PartyRow};
 use crate::i18n::Strings;
 use crate::store::{Store, StoreError};
 use crate::text::{format_date, parse_date};
@@ -14,6 +14,7 @@ use ratatui_textarea::TextArea;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AgField {
+    Title,
     Number,
     Date,
     Place,
@@ -33,6 +34,7 @@ pub enum AgField {
 impl AgField {
     pub fn label(self, s: &Strings) -> String {
         match self {
+            AgField::Title => s.min_title.to_string(),
             AgField::Number => s.col_number.to_string(),
             AgField::Date => s.col_signed.to_string(),
             AgField::Place => s.ag_place.to_string(),
@@ -58,8 +60,11 @@ impl AgField {
 }
 
 pub struct AgreementForm {
-    pub id: i64,
-    pub version: i64,
+    /// The agreement edited and the version seen; `None` for a new one.
+    pub editing: Option<(i64, i64)>,
+    /// What a new one is: framework, or additional to `parent`.
+    pub kind: AgreementKind,
+    pub parent: Option<i64>,
     pub title: String,
     pub fields: Vec<(AgField, TextArea<'static>)>,
     /// The parties as read, for their ids.
@@ -80,8 +85,9 @@ fn day(d: Option<chrono::NaiveDate>) -> String {
 }
 
 impl AgreementForm {
-    pub fn new(id: i64, version: i64, title: String, f: &AgreementFields) -> AgreementForm {
+    pub fn new(editing: Option<(i64, i64)>, title: String, f: &AgreementFields) -> AgreementForm {
         let mut fields = vec![
+            (AgField::Title, area(&f.title)),
             (AgField::Number, area(&f.number)),
             (AgField::Date, area(&day(f.date))),
             (AgField::Place, area(&f.place)),
@@ -101,7 +107,16 @@ impl AgreementForm {
             fields.push((AgField::Basis(i), area(&p.basis)));
             fields.push((AgField::Address(i), area(&p.address)));
         }
-        AgreementForm { id, version, title, fields, parties: f.parties.clone(), focus: 0, errors: Vec::new() }
+        AgreementForm {
+            editing,
+            kind: AgreementKind::Framework,
+            parent: None,
+            title,
+            fields,
+            parties: f.parties.clone(),
+            focus: 0,
+            errors: Vec::new(),
+        }
     }
 
     pub fn text(&self, f: AgField) -> String {
@@ -131,6 +146,9 @@ impl AgreementForm {
             d
         };
         let (signed, start, end) = (date(AgField::Date), date(AgField::Start), date(AgField::End));
+        if self.text(AgField::Title).trim().is_empty() {
+            errors.push((AgField::Title, s.err_required));
+        }
         if let (Some(a), Some(b)) = (start, end) {
             if b < a {
                 errors.push((AgField::End, s.err_end_before));
@@ -153,6 +171,7 @@ impl AgreementForm {
             })
             .collect();
         Ok(AgreementFields {
+            title: self.text(AgField::Title),
             number: self.text(AgField::Number),
             date: signed,
             place: self.text(AgField::Place),
@@ -178,7 +197,51 @@ impl App {
     pub(super) fn edit_agreement(&mut self) {
         let Some(a) = self.selected_agreement() else { return };
         let Some((f, version)) = self.report(self.store.agreement_fields(a.id)) else { return };
-        self.overlays.push(Overlay::Agreement(Box::new(AgreementForm::new(a.id, version, a.title, &f))));
+        let form = AgreementForm::new(Some((a.id, version)), a.title, &f);
+        self.overlays.push(Overlay::Agreement(Box::new(form)));
+    }
+
+    /// `n`: a new framework agreement between two parties, typed in the form.
+    pub(super) fn new_agreement(&mut self) {
+        let f = AgreementFields {
+            title: self.s.ag_new_title.to_string(),
+            term_text: String::new(),
+            parties: vec![
+                PartyRow { basis: "Устава".into(), position: "директор".into(), ..Default::default() },
+                PartyRow { basis: "Устава".into(), position: "директор".into(), ..Default::default() },
+            ],
+            ..Default::default()
+        };
+        let form = AgreementForm::new(None, self.s.ag_new.to_string(), &f);
+        self.overlays.push(Overlay::Agreement(Box::new(form)));
+    }
+
+    /// `A`: an additional agreement to the selected framework agreement (or to the one the
+    /// selected additional agreement amends), with the same parties.
+    pub(super) fn new_additional(&mut self) {
+        let Some(a) = self.selected_agreement() else { return };
+        let framework = a.parent.unwrap_or(a.id);
+        let Some((fw, _)) = self.report(self.store.agreement_fields(framework)) else { return };
+        let f = AgreementFields {
+            title: format!("{} {}", self.s.ag_additional_title, fw.title),
+            place: fw.place.clone(),
+            term_text: self.s.ag_from_signing.to_string(),
+            parties: fw.parties.clone(),
+            ..Default::default()
+        };
+        let mut form = AgreementForm::new(None, self.s.ag_new_additional.to_string(), &f);
+        form.kind = AgreementKind::Additional;
+        form.parent = Some(framework);
+        self.overlays.push(Overlay::Agreement(Box::new(form)));
+    }
+
+    /// `P`: a new row of the selected agreement's joint plan, made as a roadmap event.
+    pub(super) fn new_plan_row(&mut self) {
+        let Some(a) = self.selected_agreement() else { return };
+        self.new_event();
+        if let Some(Overlay::Event(form)) = self.overlays.last_mut() {
+            form.plan_for = Some((a.id, a.title.clone()));
+        }
     }
 
     /// One key: the next step of the lifecycle, or the reason it cannot be taken.
@@ -247,8 +310,10 @@ impl App {
                 return;
             }
         };
-        let (id, version) = (form.id, form.version);
-        let r = self.store.update_agreement(id, &values, Some(version));
+        let r = match form.editing {
+            Some((id, version)) => self.store.update_agreement(id, &values, Some(version)).map(|_| ()),
+            None => self.store.create_agreement(form.kind, form.parent, &values).map(|_| ()),
+        };
         if self.report(r).is_some() {
             self.overlays.pop();
             self.after_write(s.ag_saved);

@@ -87,6 +87,8 @@ pub struct EventForm {
     pub participants: Vec<(i64, String)>,
     pub focus: usize,
     pub errors: Vec<(EvField, &'static str)>,
+    /// The agreement whose joint plan a new event is a row of, and its title.
+    pub plan_for: Option<(i64, String)>,
 }
 
 fn area(text: &str) -> TextArea<'static> {
@@ -120,6 +122,7 @@ impl EventForm {
             participants: f.participants.clone(),
             focus: 1,
             errors: Vec::new(),
+            plan_for: None,
         }
     }
 
@@ -174,6 +177,7 @@ impl App {
                 participants: d.participants,
                 focus: 1,
                 errors: Vec::new(),
+                plan_for: None,
             };
             self.overlays.push(Overlay::Event(Box::new(form)));
             return;
@@ -313,21 +317,24 @@ impl App {
         }
         let values = form.values();
         let form_was_new = form.editing.is_none();
-        let result = match form.editing {
-            None => self.store.create_event(&values).map(|_| ()),
-            Some((id, version)) => self.store.update_event(id, &values, Some(version)).map(|_| ()),
+        let result = match (form.editing, &form.plan_for) {
+            (None, Some((agreement, _))) => self.store.add_plan_event(*agreement, &values).map(|_| ()),
+            (None, None) => self.store.create_event(&values).map(|_| ()),
+            (Some((id, version)), _) => self.store.update_event(id, &values, Some(version)).map(|_| ()),
         };
+        let in_plan = form.plan_for.is_some();
         match result {
             Ok(()) => {
                 self.overlays.pop();
                 if form_was_new {
                     self.discard_draft("event");
                 }
-                // A new event may be in another year: show the year it is in.
-                if let Some(start) = values.when.start {
+                // A new event may be in another year: show the year it is in (a plan row is
+                // added from the Agreements pane, which lists every year).
+                if let Some(start) = values.when.start.filter(|_| !in_plan) {
                     self.year = crate::text::AcademicYear::of(start);
                 }
-                self.after_write(s.ev_saved);
+                self.after_write(if in_plan { s.ag_plan_row_saved } else { s.ev_saved });
             }
             Err(e) => {
                 self.report::<()>(Err(e));

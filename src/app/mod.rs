@@ -696,9 +696,18 @@ impl App {
                 }
             }
             Action::Edit if self.pane == Pane::Agreements => self.edit_agreement(),
+            Action::New if self.pane == Pane::Agreements => self.new_agreement(),
+            Action::NewAdditional if self.pane == Pane::Agreements => self.new_additional(),
+            Action::PlanRow if self.pane == Pane::Agreements => self.new_plan_row(),
             Action::Advance if self.pane == Pane::Agreements => self.advance_agreement(),
             Action::Terminate if self.pane == Pane::Agreements => self.ask_terminate(),
-            Action::New | Action::Edit | Action::End | Action::Advance | Action::Terminate => {}
+            Action::New
+            | Action::Edit
+            | Action::End
+            | Action::Advance
+            | Action::Terminate
+            | Action::NewAdditional
+            | Action::PlanRow => {}
             Action::SetStatus(st) if self.pane == Pane::Roadmap => self.set_status_key(st),
             Action::SetStatus(_) => {}
             Action::Minutes if self.pane == Pane::Roadmap => self.new_minutes(),

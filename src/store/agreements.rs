@@ -1,8 +1,8 @@
 //! Editing an agreement and its parties: every changed field is one history line of one
 //! action, so that a save is undone as a whole, and the version the user saw is checked first.
 
-use super::{Result, Store};
-use crate::domain::AgreementFields;
+use super::{now_stamp, Result, Store};
+use crate::domain::{AgreementFields, AgreementKind, AgreementStatus};
 use rusqlite::params;
 
 /// The agreement's columns a form edits: history field, column, value as stored.
@@ -11,6 +11,7 @@ fn agreement_columns(f: &AgreementFields) -> Vec<(&'static str, &'static str, Op
     let text = |t: &str| Some(crate::text::clean(t.trim()));
     let line = |t: &str| Some(crate::text::clean_line(t.trim()));
     vec![
+        ("title", "title", line(&f.title)),
         ("number", "number", line(&f.number)),
         ("date", "date", iso(f.date)),
         ("place", "place", line(&f.place)),
@@ -29,6 +30,7 @@ pub(super) fn column(entity: &str, field: &str) -> Option<(&'static str, &'stati
         "agreement" => {
             let col = match field {
                 "status" => "status",
+                "title" => "title",
                 "number" => "number",
                 "date" => "date",
                 "place" => "place",
@@ -58,6 +60,115 @@ pub(super) fn column(entity: &str, field: &str) -> Option<(&'static str, &'stati
 }
 
 impl Store {
+    /// A school of the store whose full or short name is exactly `name`, for a party typed by
+    /// name.
+    fn school_named(&self, name: &str) -> Result<Option<(i64, Option<i64>)>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, district_id FROM organizations WHERE name = ?1 OR short_name = ?1 ORDER BY kind = 'school' DESC LIMIT 1",
+                [name.trim()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// A new draft: a framework agreement, or an additional one to `parent` (its parties, and
+    /// appendices No. 1, the joint plan, and No. 2, the list of responsible people).
+    pub fn create_agreement(&self, kind: AgreementKind, parent: Option<i64>, f: &AgreementFields) -> Result<i64> {
+        self.user_action(|s| {
+            let mut district: Option<i64> = match parent {
+                Some(p) => s.conn.query_row("SELECT district_id FROM agreements WHERE id = ?1", [p], |r| r.get(0))?,
+                None => None,
+            };
+            let mut parties = Vec::new();
+            for p in &f.parties {
+                let found = if p.org.is_some() { None } else { s.school_named(&p.name)? };
+                if district.is_none() {
+                    district = found.and_then(|(_, d)| d);
+                }
+                parties.push((p.org.or(found.map(|(o, _)| o)), p));
+            }
+            let id = s.add_agreement(super::NewAgreement {
+                kind,
+                parent,
+                district,
+                number: &f.number,
+                title: &f.title,
+                subject: &f.subject,
+                date: f.date,
+                term: crate::domain::When {
+                    start: f.start,
+                    end: f.end,
+                    text: Some(f.term_text.clone()).filter(|t| !t.trim().is_empty()),
+                },
+                status: AgreementStatus::Draft,
+                place: &f.place,
+                goals: &f.goals,
+                tasks: &f.tasks,
+            })?;
+            for (org, p) in parties {
+                let org_name: Option<String> = match org {
+                    Some(o) => s.conn.query_row("SELECT name FROM organizations WHERE id = ?1", [o], |r| r.get(0))?,
+                    None => None,
+                };
+                // A party that is a school of the store is named by the store.
+                let by_store = org_name.is_some() && (p.org.is_none() || org_name.as_deref() == Some(p.name.trim()));
+                let name = if by_store { "" } else { p.name.as_str() };
+                s.add_agreement_party(
+                    id,
+                    super::NewParty {
+                        org,
+                        name,
+                        signatory: &p.signatory,
+                        position: &p.position,
+                        basis: &p.basis,
+                        address: &p.address,
+                    },
+                )?;
+            }
+            if kind == AgreementKind::Additional {
+                s.add_appendix(id, 1, "План совместной деятельности сторон в рамках сетевого взаимодействия")?;
+                s.add_appendix(id, 2, "Список ответственных")?;
+            }
+            s.conn.execute(
+                "UPDATE agreements SET changed_by = ?1, changed_at = ?2 WHERE id = ?3",
+                rusqlite::params![s.user, now_stamp(), id],
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Lists a new roadmap event as the next row of the agreement's joint plan (appendix
+    /// No. 1, made when missing), in one action.
+    pub fn add_plan_event(&self, agreement: i64, f: &crate::domain::EventFields) -> Result<i64> {
+        self.user_action(|s| {
+            let appendix: Option<i64> = {
+                use rusqlite::OptionalExtension;
+                s.conn
+                    .query_row(
+                        "SELECT id FROM agreement_appendices WHERE agreement_id = ?1 AND number = 1",
+                        [agreement],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+            };
+            let appendix = match appendix {
+                Some(a) => a,
+                None => s.add_appendix(agreement, 1, "План совместной деятельности сторон в рамках сетевого взаимодействия")?,
+            };
+            let event = s.create_event_in(f)?;
+            s.conn.execute(
+                "UPDATE events SET district_id = coalesce(district_id, (SELECT district_id FROM agreements WHERE id = ?1))
+                  WHERE id = ?2",
+                rusqlite::params![agreement, event],
+            )?;
+            s.append_plan_item(appendix, event)?;
+            Ok(event)
+        })
+    }
+
     /// The agreement as its form edits it, with the version to check at save.
     pub fn agreement_fields(&self, id: i64) -> Result<(AgreementFields, i64)> {
         let a = self.agreement(id)?;
@@ -69,6 +180,7 @@ impl Store {
         let term_text: String =
             self.conn.query_row("SELECT term_text FROM agreements WHERE id = ?1", [id], |r| r.get(0))?;
         let f = AgreementFields {
+            title: a.title,
             number: a.number,
             date: a.signed_on,
             place: a.place,

@@ -423,7 +423,13 @@ impl Store {
     }
 
     pub fn create_event(&self, f: &EventFields) -> Result<i64> {
-        self.user_action(|s| {
+        self.user_action(|s| s.create_event_in(f))
+    }
+
+    /// A new event, inside the caller's action.
+    pub(super) fn create_event_in(&self, f: &EventFields) -> Result<i64> {
+        let s = self;
+        {
             let district: Option<i64> = match f.host_org {
                 Some((org, _)) => {
                     s.conn.query_row("SELECT district_id FROM organizations WHERE id = ?1", [org], |r| r.get(0))?
@@ -447,7 +453,7 @@ impl Store {
                 status: None,
                 note: "",
             })
-        })
+        }
     }
 
     /// Changes an event's fields; each changed one gets its history line. False when nothing changed.

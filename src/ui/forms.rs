@@ -160,8 +160,12 @@ pub fn draw_event(f: &mut Frame, app: &App, form: &EventForm) {
             }
         })
         .collect();
-    let title = if form.editing.is_some() { s.ev_form_edit } else { s.ev_form_new };
-    draw_rows(f, app, title, s.ev_hint, &rows, form.focus);
+    let title = match (&form.editing, &form.plan_for) {
+        (Some(_), _) => s.ev_form_edit.to_string(),
+        (None, Some((_, agreement))) => format!("{}: {agreement}", s.act_plan_row),
+        (None, None) => s.ev_form_new.to_string(),
+    };
+    draw_rows(f, app, &title, s.ev_hint, &rows, form.focus);
 }
 
 pub fn draw_agreement(f: &mut Frame, app: &App, form: &AgreementForm) {
