@@ -75,7 +75,7 @@ catalogue! {
     ag_not_started: "Ещё не вступил в силу: срок начинается", "Not in force yet: the term starts on";
     ag_expires_in: "истекает через", "expires in";
     ag_days: "дн.", "d";
-    ag_expiring_word: "истекает", "expiring";
+    ag_expiring_word: "скоро", "soon";
     ag_last_step: "Дальше по жизненному циклу некуда; расторжение — T, любой статус — s", "No further lifecycle step; terminate with T, any status with s";
     ag_terminate_q: "Расторгнуть договор", "Terminate the agreement";
     ag_terminated_msg: "Договор расторгнут", "Agreement terminated";

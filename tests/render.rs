@@ -890,3 +890,31 @@ fn new_agreements_and_plan_rows_are_made_from_the_keyboard() {
     assert_eq!((items.len(), items[0].dates.as_str()), (1, "10.03.2022"));
     assert!(app.data.events.iter().any(|e| e.title == "Взаимопосещение уроков математики"), "in the roadmap");
 }
+
+#[test]
+fn agreements_filter_by_status_party_and_an_ending_term() {
+    let mut app = app("agreement-filters");
+    // One of Ust-Ilimsk's agreements is extended to end in 18 days: it is flagged.
+    let cdt = app.data.agreements.iter().find(|a| a.parties.contains("ЦДТ")).unwrap().id;
+    let (mut f, v) = app.store.agreement_fields(cdt).unwrap();
+    f.end = chrono::NaiveDate::from_ymd_opt(2026, 12, 10);
+    app.store.update_agreement(cdt, &f, Some(v)).unwrap();
+    key(&mut app, '5');
+    app.load().unwrap();
+    let titles = |app: &App| -> Vec<String> {
+        app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| format!("{} {}", r.cells[4], r.cells[7])).collect()
+    };
+    key(&mut app, '/');
+    type_text(&mut app, "скоро");
+    code(&mut app, KeyCode::Enter);
+    assert_eq!(titles(&app), ["СОШ № 5; Центр детского творчества (ЦДТ) ⚠ действует 18 дн."]);
+    key(&mut app, 'x');
+    key(&mut app, '/');
+    type_text(&mut app, "статус:истёк");
+    code(&mut app, KeyCode::Enter);
+    assert_eq!(titles(&app), ["СОШ № 2; Байкальский государственный университет (БГУ) истёк"]);
+    key(&mut app, 'x');
+    key(&mut app, '/');
+    type_text(&mut app, "школа:сош 10 статус:проект");
+    assert_eq!(titles(&app).len(), 2, "{:?}\n{}", titles(&app), screen(&mut app));
+}
