@@ -219,6 +219,20 @@ fn is_separator(row: &str) -> bool {
     cells(row).iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':')))
 }
 
+/// The width of the text on an A4 page with the margins below, in twentieths of a point.
+const TEXT_WIDTH: usize = 11906 - 1701 - 850;
+
+/// Column widths that share the text width by how much each column holds (its longest cell,
+/// counted between 4 and 40 characters), so that "№" is narrow and the event wide.
+fn column_widths(rows: &[Vec<String>]) -> Vec<usize> {
+    let n = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let weights: Vec<usize> = (0..n)
+        .map(|c| rows.iter().map(|r| r.get(c).map_or(0, |t| t.chars().count())).max().unwrap_or(0).clamp(4, 40))
+        .collect();
+    let total: usize = weights.iter().sum();
+    weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
+}
+
 /// The Markdown the template produced, as a Word document: headings, paragraphs, list items,
 /// bold, and tables with a bold header row. A4, Times New Roman 12.
 pub fn markdown_to_docx(md: &str) -> Result<Vec<u8>, DocError> {
@@ -246,21 +260,23 @@ pub fn markdown_to_docx(md: &str) -> Result<Vec<u8>, DocError> {
                 }
                 i += 1;
             }
-            let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+            let grid = column_widths(&rows);
             let table_rows: Vec<TableRow> = rows
                 .iter()
                 .enumerate()
                 .map(|(n, r)| {
-                    let cells = (0..width)
-                        .map(|c| {
+                    let cells = grid
+                        .iter()
+                        .enumerate()
+                        .map(|(c, w)| {
                             let text = r.get(c).map(String::as_str).unwrap_or("");
-                            TableCell::new().add_paragraph(paragraph(text, n == 0))
+                            TableCell::new().width(*w, WidthType::Dxa).add_paragraph(paragraph(text, n == 0))
                         })
                         .collect();
                     TableRow::new(cells)
                 })
                 .collect();
-            doc = doc.add_table(Table::new(table_rows).width(9355, WidthType::Dxa));
+            doc = doc.add_table(Table::new(table_rows).set_grid(grid).width(TEXT_WIDTH, WidthType::Dxa));
             doc = doc.add_paragraph(Paragraph::new());
             continue;
         }
@@ -334,5 +350,7 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(tidy("a\n\n\n\nb\n\n"), "a\n\nb\n");
         assert_eq!(line("a|b\nc"), "a/b c");
+        let widths = column_widths(&[vec!["№".into(), "Совместное районное административное совещание".into()]]);
+        assert!(widths[0] * 5 < widths[1] && widths.iter().sum::<usize>() <= TEXT_WIDTH, "{widths:?}");
     }
 }

@@ -291,9 +291,11 @@ pub struct PlanItem {
     pub responsible: String,
     pub funding: String,
     pub result: String,
-    /// The roadmap event this row is, and its status.
+    /// The roadmap event this row is, its status, and what came of it (the plan's `result`
+    /// is the result expected).
     pub event_id: Option<i64>,
     pub status: Option<EventStatus>,
+    pub outcome: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

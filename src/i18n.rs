@@ -113,7 +113,7 @@ catalogue! {
     ag_saved: "Договор сохранён", "Agreement saved";
     ag_plan_progress: "выполнено", "done";
     ag_no_plan: "плана нет", "no plan";
-    ag_in_roadmap: "строки плана — события дорожной карты: правьте их там (3)", "plan rows are roadmap events: edit them there (3)";
+    ag_in_roadmap: "строки плана — события дорожной карты (3): правьте их там; P — новая строка", "plan rows are roadmap events (3): edit them there; P adds a row";
     col_plan: "План", "Plan";
     act_advance: "Договор: следующий шаг (→ подписан → …)", "Agreement: next step (→ signed → …)";
     act_terminate: "Договор: расторгнуть (спросит)", "Agreement: terminate (asks first)";

@@ -426,5 +426,17 @@ fn screenshots(store: Store, st: Setup, out: &Path) -> Result<(), String> {
     }
     headless::press(&mut app, KeyCode::Enter);
     shot(&mut app, "9-who-mentors")?;
+    headless::press(&mut app, KeyCode::Esc);
+    headless::press(&mut app, KeyCode::Esc);
+    app.set_pane(Pane::Agreements);
+    headless::press(&mut app, KeyCode::Down);
+    headless::press(&mut app, KeyCode::Enter);
+    shot(&mut app, "10-agreement-card")?;
+    headless::press(&mut app, KeyCode::Esc);
+    // The draft goes to approval, and signing it is refused with the reason.
+    headless::press(&mut app, KeyCode::Up);
+    headless::press(&mut app, KeyCode::Char('a'));
+    headless::press(&mut app, KeyCode::Char('a'));
+    shot(&mut app, "11-agreement-refused")?;
     Ok(())
 }

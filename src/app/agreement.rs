@@ -400,6 +400,9 @@ pub fn card(
                     line.push_str(extra);
                 }
             }
+            if !it.outcome.is_empty() {
+                line.push_str(&format!(" → {}", it.outcome.replace('\n', " ")));
+            }
             out.push(DocLine::Text(line));
         }
     }

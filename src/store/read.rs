@@ -423,7 +423,7 @@ impl Store {
         let mut items = self.conn.prepare_cached(
             "SELECT pi.pos, coalesce(e.title, pi.event), e.start_date, e.end_date, e.period_text, pi.dates,
                     coalesce(e.responsible, pi.responsible), coalesce(e.funding, pi.funding),
-                    coalesce(nullif(e.result, ''), e.expected_result, pi.result), e.id, e.status
+                    coalesce(e.expected_result, pi.result), e.id, e.status, e.result
                FROM plan_items pi LEFT JOIN events e ON e.id = pi.event_id
               WHERE pi.appendix_id = ?1 ORDER BY pi.pos",
         )?;
@@ -442,6 +442,7 @@ impl Store {
                         result: clean_multi(r, 8)?,
                         event_id,
                         status: r.get::<_, Option<String>>(10)?.and_then(|c| EventStatus::from_code(&c)),
+                        outcome: clean_multi(r, 11)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
