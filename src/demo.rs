@@ -3,7 +3,8 @@
 //! `shared/seeds/`; where a document is ambiguous the comment says which reading was chosen.
 
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
-use crate::store::{NewAgreement, NewEvent, NewLink, NewMeeting, NewParty, Party, Result, Store};
+use crate::domain::DiagnosticItem;
+use crate::store::{NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, Party, Result, Store};
 use crate::text::AcademicYear;
 use chrono::NaiveDate;
 
@@ -589,6 +590,8 @@ fn kirovsk(s: &Store) -> Result<()> {
     )?;
     s.add_indicator_value(ind, AcademicYear(2019), "2019-2020", "5")?;
     s.add_indicator_value(ind, Y2022, "конец 2022", "0")?;
+    // Fewer is better here: the target, none left, was reached by the end of 2022.
+    s.set_indicator_deadline(ind, NaiveDate::from_ymd_opt(2022, 12, 31), true)?;
     let out = s.add_indicator(
         Some(dist),
         None,
@@ -777,7 +780,11 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         (s17, "пониженный уровень качества школьной образовательной и воспитательной среды", "диагностика удовлетворённости и комфортности образовательной среды среди обучающихся и родителей"),
     ];
     for (org, direction, progress) in risks {
-        s.add_risk_direction(org, Y2021, direction, "антирисковая программа утверждена", progress)?;
+        let id = s.add_risk_direction(org, Y2021, direction, "антирисковая программа утверждена", progress)?;
+        // "выполнен плановый показатель": the one programme the report calls done.
+        if progress.contains("плановый показатель выполнен") {
+            s.update_risk_status_raw(id, EventStatus::Done)?;
+        }
     }
 
     // The report of the first half of 2022 names two network agreements in force: СОШ № 5 with
@@ -878,6 +885,10 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         false,
     )?;
     city("Доля педагогов ШНОР, имеющих индивидуальные программы развития", "100", "2022", "50,4", false)?;
+    // "к началу 22-23 учебного года разработать индивидуальные программы развития для всех
+    // педагогов": the target's deadline.
+    let iom: i64 = s.indicator_id("Доля педагогов ШНОР, имеющих индивидуальные программы развития")?;
+    s.set_indicator_deadline(iom, NaiveDate::from_ymd_opt(2022, 9, 1), false)?;
     city(
         "Наличие динамики методической активности педагогов ШНОР (ГМО, творческие группы, городские семинары), да/нет",
         "да",
@@ -886,29 +897,46 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         true,
     )?;
     city("Педагоги города, прошедшие курсы ПК и переподготовки (351 из 660)", "", "2021-2022", "53", false)?;
-    city("Курсы ПК педагогов ШНОР: функциональная грамотность", "", "2021-2022", "35", false)?;
-    city("Курсы ПК педагогов ШНОР: информационная безопасность", "", "2021-2022", "30", false)?;
-    city("Курсы ПК педагогов ШНОР: предметная направленность", "", "2021-2022", "63", false)?;
-    city("Курсы ПК педагогов ШНОР: обновлённые ФГОС", "", "2021-2022", "39", false)?;
-    for (org, in_reg, out_reg, total) in [
-        (s5, "8", "2", "10"),
-        (s7, "8", "3", "11"),
-        (nok, "2", "2", "4"),
-        (s1, "1", "0", "1"),
-        (s15, "3", "4", "7"),
-        (s17, "8", "9", "17"),
-        (s2, "2", "1", "3"),
-    ] {
-        let i = s.add_indicator(
-            Some(dist),
-            Some(org),
-            "Слушатели ДПП ГАУ ДПО ИРО в 1 полугодии 2022 (фед. реестр / вне реестра / всего)",
-            "чел.",
-            "",
-            "1 полугодие 2022",
-            false,
-        )?;
-        s.add_indicator_value(i, Y2021, "1 полугодие 2022", &format!("{in_reg} / {out_reg} / {total}"))?;
+    // The report's shares for the ШНОР's teachers as a whole (no counts per school are given):
+    // a district round of the diagnostics, in per cent, with the courses by direction.
+    let share = |kind: &str, label: &str, v: f64| DiagnosticItem {
+        kind: kind.into(),
+        label: label.into(),
+        count: Some(v),
+        in_percent: true,
+    };
+    s.add_diagnostic(&NewDiagnostic {
+        org: None,
+        district: Some(dist),
+        year: Y2021,
+        round: "1 полугодие 2022 (ШНОР города)".into(),
+        teachers: Some(100.0),
+        diagnosed: Some(83.0),
+        with_programme: Some(50.4),
+        trained: Some(98.6),
+        in_percent: true,
+        items: vec![
+            share("course", "функциональная грамотность", 35.0),
+            share("course", "информационная безопасность", 30.0),
+            share("course", "предметная направленность", 63.0),
+            share("course", "обновлённые ФГОС", 39.0),
+        ],
+    })?;
+    // Listeners of the ИРО's programmes per school in the first half of 2022.
+    for (org, in_reg, out_reg) in [(s5, 8.0, 2.0), (s7, 8.0, 3.0), (nok, 2.0, 2.0), (s1, 1.0, 0.0), (s15, 3.0, 4.0), (s17, 8.0, 9.0), (s2, 2.0, 1.0)] {
+        let count = |label: &str, v: f64| DiagnosticItem { kind: "course".into(), label: label.into(), count: Some(v), in_percent: false };
+        s.add_diagnostic(&NewDiagnostic {
+            org: Some(org),
+            district: Some(dist),
+            year: Y2021,
+            round: "1 полугодие 2022".into(),
+            teachers: None,
+            diagnosed: None,
+            with_programme: None,
+            trained: None,
+            in_percent: false,
+            items: vec![count("ДПП ИРО из фед. реестра", in_reg), count("ДПП ИРО вне реестра", out_reg)],
+        })?;
     }
 
     let seminar = |host: i64, title: &str, when: When, result: &str, guests: Vec<i64>, note: &str| {

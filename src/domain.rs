@@ -207,21 +207,79 @@ pub struct DecisionRow {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct RiskRow {
+    pub id: i64,
+    pub org: i64,
     pub school: String,
     pub district: String,
+    pub district_id: Option<i64>,
+    pub year: i32,
     pub direction: String,
     pub programme: String,
+    /// Progress notes ("3 staff hired: speech therapist, psychologist, organiser").
     pub progress: String,
+    pub goal: String,
+    pub measures: String,
+    pub responsible: String,
+    pub deadline: Option<NaiveDate>,
+    pub status: EventStatus,
+    pub stamp: Stamp,
 }
 
+/// One value of an indicator in a year, with what it is measured against.
 #[derive(Clone, Debug, Serialize)]
 pub struct IndicatorRow {
+    pub id: i64,
+    /// The value's row; `None` for a district's share rolled up from its schools.
+    pub value_id: Option<i64>,
+    /// The school or district the value is of.
     pub owner: String,
+    pub org: Option<i64>,
+    pub district_id: Option<i64>,
     pub name: String,
     pub unit: String,
+    /// Target and actual as shown ("100%", "50,4%", "да").
     pub target: String,
     pub period: String,
     pub actual: String,
+    pub kind: crate::deficits::Kind,
+    pub target_num: Option<f64>,
+    pub actual_num: Option<f64>,
+    /// When the target is to be reached.
+    pub deadline: Option<NaiveDate>,
+    pub lower_is_better: bool,
+    /// The counts of a school value (part of whole), and for a district row rolled up from its
+    /// schools, how many schools it is made of.
+    pub part: Option<f64>,
+    pub whole: Option<f64>,
+    pub rolled_from: usize,
+}
+
+/// A round of the diagnostics of teachers' professional deficits at a school (or, when only
+/// the district's shares are known, for the district).
+#[derive(Clone, Debug, Serialize)]
+pub struct DiagnosticRow {
+    pub id: i64,
+    pub org: Option<i64>,
+    pub district_id: Option<i64>,
+    pub owner: String,
+    pub round: String,
+    pub teachers: Option<f64>,
+    pub diagnosed: Option<f64>,
+    pub with_programme: Option<f64>,
+    pub trained: Option<f64>,
+    /// The numbers are shares of all teachers, in per cent, not counts.
+    pub in_percent: bool,
+    pub items: Vec<DiagnosticItem>,
+    pub stamp: Stamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct DiagnosticItem {
+    /// `course`, `deficit` or `vacancy`.
+    pub kind: String,
+    pub label: String,
+    pub count: Option<f64>,
+    pub in_percent: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -112,17 +112,36 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
             )
         }
         Pane::Deficits => {
-            let mut rows: Vec<Vec<String>> = store
-                .risks(year)?
-                .into_iter()
-                .map(|r| vec!["risk".into(), r.school, r.direction, String::new(), r.progress, String::new()])
+            let today = chrono::Local::now().date_naive();
+            let risks = store.risks(year)?;
+            let indicators = store.indicators(year)?;
+            let diagnostics = store.diagnostics(year)?;
+            let changes = store.cluster_changes(year)?;
+            let attention = crate::deficits::attention(&indicators, &risks, &diagnostics, &changes, today);
+            let mut rows: Vec<Vec<String>> = attention
+                .iter()
+                .map(|a| {
+                    let (owner, what) = a.parts(s);
+                    vec!["attention".into(), owner, what, String::new(), String::new(), String::new()]
+                })
                 .collect();
-            rows.extend(
-                store
-                    .indicators(year)?
-                    .into_iter()
-                    .map(|i| vec!["indicator".into(), i.owner, i.name, i.target, i.actual, i.period]),
-            );
+            rows.extend(risks.into_iter().map(|r| {
+                let due = r.deadline.map(crate::text::format_date).unwrap_or_default();
+                let status = r.status.label(s).to_string();
+                vec!["risk".into(), r.school, r.direction, r.goal, format!("{status}; {}", r.progress), due]
+            }));
+            rows.extend(diagnostics.iter().map(|g| {
+                let summary = crate::app::rows::diagnostic_summary(g, s);
+                vec!["diagnostics".into(), g.owner.clone(), summary, String::new(), String::new(), g.round.clone()]
+            }));
+            rows.extend(indicators.into_iter().map(|i| {
+                let owner = if i.rolled_from > 0 {
+                    format!("{} ({} {})", s.ind_rollup, i.rolled_from, s.ind_schools)
+                } else {
+                    i.owner
+                };
+                vec!["indicator".into(), owner, i.name, i.target, i.actual, i.period]
+            }));
             (vec!["type", "owner", "item", "target", "actual", "period"], rows)
         }
         Pane::Agreements => {

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod app;
 pub mod config;
+pub mod deficits;
 pub mod demo;
 pub mod document;
 pub mod domain;

@@ -235,11 +235,21 @@ impl App {
             decisions: self.store.decisions(y)?,
             risks: self.store.risks(y)?,
             indicators: self.store.indicators(y)?,
+            diagnostics: self.store.diagnostics(y)?,
+            attention: Vec::new(),
             agreements: self.store.agreements()?,
             expiring_days: self.expiring_days,
             loads: self.store.mentor_loads(y)?,
             uncovered: Vec::new(),
         };
+        let changes = self.store.cluster_changes(y)?;
+        self.data.attention = crate::deficits::attention(
+            &self.data.indicators,
+            &self.data.risks,
+            &self.data.diagnostics,
+            &changes,
+            self.today,
+        );
         let uncovered = self.store.uncovered_schools(y)?;
         let mut districts: Vec<i64> = uncovered.iter().filter_map(|u| u.district).collect();
         districts.sort_unstable();
@@ -368,6 +378,8 @@ impl App {
             ItemRef::Indicator(i) => (5, i as i64),
             ItemRef::Agreement(i) => (6, d.agreements.get(i).map_or(-1, |x| x.id)),
             ItemRef::Uncovered(i) => (7, d.uncovered.get(i).map_or(-1, |x| x.0.org)),
+            ItemRef::Attention(i) => (8, i as i64),
+            ItemRef::Diagnostic(i) => (9, d.diagnostics.get(i).map_or(-1, |x| x.id)),
         }
     }
 
@@ -740,16 +752,19 @@ impl App {
         let org = match item {
             ItemRef::Cluster(org) => Some(org),
             ItemRef::Uncovered(i) => Some(self.data.uncovered[i].0.org),
+            ItemRef::Attention(i) => self.data.attention[i].org(),
             _ => None,
         };
         let entity = org.map(crate::lookup::Entity::Org);
         let (title, doc) = match item {
-            ItemRef::Cluster(_) | ItemRef::Uncovered(_) => {
-                let Some(card) = self.report(self.store.school_card(org.unwrap_or_default())) else {
-                    return;
-                };
-                (format!("{}: {}", s.card_title, card.name), rows::card_with_suggestions(&card, &self.data, s))
-            }
+            ItemRef::Cluster(_) | ItemRef::Uncovered(_) => match self.school_card_doc(org) {
+                Some(x) => x,
+                None => return,
+            },
+            ItemRef::Attention(_) if org.is_some() => match self.school_card_doc(org) {
+                Some(x) => x,
+                None => return,
+            },
             ItemRef::Link(i) => {
                 let l = &self.data.links[i];
                 (format!("{} → {}", l.mentor, l.mentee), rows::link_doc(l, s))
@@ -768,7 +783,19 @@ impl App {
                 };
                 (format!("{}: {} {}", s.col_decision, x.meeting, x.number), rows::decision_doc(&x, &h, s))
             }
-            ItemRef::Risk(i) => (s.col_direction.to_string(), rows::risk_doc(&self.data.risks[i], s)),
+            ItemRef::Risk(i) => {
+                let r = self.data.risks[i].clone();
+                let Some(h) = self.report(self.store.history("risk", r.id)) else {
+                    return;
+                };
+                (format!("{}: {}", r.school, r.direction), rows::risk_doc(&r, &h, s))
+            }
+            ItemRef::Attention(i) => (s.sec_attention.to_string(), vec![rows::DocLine::Text(self.data.attention[i].text(s))]),
+            ItemRef::Diagnostic(i) => {
+                let g = &self.data.diagnostics[i];
+                let doc = rows::diagnostic_summary(g, s).split("; ").map(|l| rows::DocLine::Text(l.to_string())).collect();
+                (format!("{}: {}", g.owner, g.round), doc)
+            }
             ItemRef::Indicator(i) => (s.col_indicator.to_string(), rows::indicator_doc(&self.data.indicators[i], s)),
             ItemRef::Agreement(i) => {
                 let a = self.data.agreements[i].clone();
@@ -780,6 +807,12 @@ impl App {
             }
         };
         self.overlays.push(Overlay::Detail { title, doc, scroll: 0, entity });
+    }
+
+    /// A school's card with its suggested mentors and what needs attention.
+    fn school_card_doc(&mut self, org: Option<i64>) -> Option<(String, Vec<rows::DocLine>)> {
+        let card = self.report(self.store.school_card(org.unwrap_or_default()))?;
+        Some((format!("{}: {}", self.s.card_title, card.name), rows::card_with_suggestions(&card, &self.data, self.s)))
     }
 
     fn open_status_picker(&mut self) {

@@ -17,6 +17,8 @@ pub enum ItemRef {
     Indicator(usize),
     Agreement(usize),
     Uncovered(usize),
+    Attention(usize),
+    Diagnostic(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +62,9 @@ pub struct YearData {
     pub decisions: Vec<DecisionRow>,
     pub risks: Vec<RiskRow>,
     pub indicators: Vec<IndicatorRow>,
+    pub diagnostics: Vec<DiagnosticRow>,
+    /// What needs attention this year, as of the day the data was read.
+    pub attention: Vec<crate::deficits::Attention>,
     pub agreements: Vec<AgreementRow>,
     /// An agreement whose term ends within this many days is flagged (config `[agreements]`).
     pub expiring_days: i64,
@@ -84,7 +89,7 @@ pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
             s.col_host,
             s.col_teacher,
         ],
-        Pane::Deficits => vec![s.col_owner, s.col_indicator, s.col_target, s.col_actual, s.col_period],
+        Pane::Deficits => vec![s.col_owner, s.col_item, s.col_target, s.col_actual, s.col_due],
         Pane::Agreements => {
             vec![
                 s.col_kind,
@@ -278,19 +283,31 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
             }
         }
         Pane::Deficits => {
+            if !d.attention.is_empty() {
+                out.push(ViewRow::header(s.sec_attention.to_string(), width));
+            }
+            for (i, a) in d.attention.iter().enumerate() {
+                let (owner, what) = a.parts(s);
+                out.push(ViewRow {
+                    cells: vec![format!("⚠ {owner}"), what, String::new(), String::new(), String::new()],
+                    item: Some(ItemRef::Attention(i)),
+                    tone: Tone::Overdue,
+                    facets: None,
+                });
+            }
             if !d.risks.is_empty() {
                 out.push(ViewRow::header(s.sec_risks.to_string(), width));
             }
             for (i, r) in d.risks.iter().enumerate() {
+                out.push(risk_view(i, r, s, today));
+            }
+            if !d.diagnostics.is_empty() {
+                out.push(ViewRow::header(s.sec_diagnostics.to_string(), width));
+            }
+            for (i, g) in d.diagnostics.iter().enumerate() {
                 out.push(ViewRow {
-                    cells: vec![
-                        r.school.clone(),
-                        r.direction.clone(),
-                        r.programme.clone(),
-                        r.progress.clone(),
-                        String::new(),
-                    ],
-                    item: Some(ItemRef::Risk(i)),
+                    cells: vec![g.owner.clone(), diagnostic_summary(g, s), String::new(), String::new(), g.round.clone()],
+                    item: Some(ItemRef::Diagnostic(i)),
                     tone: Tone::Normal,
                     facets: None,
                 });
@@ -299,18 +316,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                 out.push(ViewRow::header(s.sec_indicators.to_string(), width));
             }
             for (i, r) in d.indicators.iter().enumerate() {
-                out.push(ViewRow {
-                    cells: vec![
-                        r.owner.clone(),
-                        r.name.clone(),
-                        r.target.clone(),
-                        if r.actual.is_empty() { s.none.to_string() } else { r.actual.clone() },
-                        r.period.clone(),
-                    ],
-                    item: Some(ItemRef::Indicator(i)),
-                    tone: Tone::Normal,
-                    facets: None,
-                });
+                out.push(indicator_view(i, r, s));
             }
         }
         Pane::Agreements => {
@@ -320,6 +326,78 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
         }
     }
     out
+}
+
+/// A verified risk direction: its programme's goal, progress, deadline and status.
+pub fn risk_view(i: usize, r: &RiskRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
+    let overdue = r.deadline.is_some_and(|d| d < today)
+        && !matches!(r.status, EventStatus::Done | EventStatus::Cancelled);
+    let mut when = r.status.label(s).to_string();
+    if let Some(d) = r.deadline {
+        when = format!("{}{when}, {}", if overdue { "⚠ " } else { "" }, crate::text::format_date(d));
+    }
+    let goal = if r.goal.is_empty() { r.programme.clone() } else { r.goal.clone() };
+    ViewRow {
+        cells: vec![r.school.clone(), r.direction.clone(), goal, r.progress.replace('\n', " "), when],
+        item: Some(ItemRef::Risk(i)),
+        tone: if overdue { Tone::Overdue } else { Tone::Event(r.status) },
+        facets: Some(Box::new([fold(&r.school), String::new(), fold(s.sec_risks), fold(r.status.label(s)), fold(&r.responsible)])),
+    }
+}
+
+/// An indicator's value: a district's share rolled up from its schools says so.
+pub fn indicator_view(i: usize, r: &IndicatorRow, s: &Strings) -> ViewRow {
+    let owner = if r.rolled_from > 0 {
+        format!("{} ({} {})", s.ind_rollup, r.rolled_from, s.ind_schools)
+    } else {
+        r.owner.clone()
+    };
+    let mut actual = if r.actual.is_empty() { s.none.to_string() } else { r.actual.clone() };
+    if let (Some(p), Some(w)) = (r.part, r.whole) {
+        actual = format!("{actual} ({} / {})", crate::text::format_number(p), crate::text::format_number(w));
+    }
+    let below = matches!((r.actual_num, r.target_num), (Some(a), Some(t)) if !crate::deficits::meets(a, t, r.lower_is_better));
+    ViewRow {
+        cells: vec![owner, r.name.clone(), r.target.clone(), actual, r.period.clone()],
+        item: Some(ItemRef::Indicator(i)),
+        tone: if below { Tone::Overdue } else { Tone::Normal },
+        facets: Some(Box::new([fold(&r.owner), String::new(), fold(s.sec_indicators), String::new(), String::new()])),
+    }
+}
+
+/// "прошли диагностику 83 из 100, с программой 50, обучены 98; курсы: …".
+pub fn diagnostic_summary(g: &DiagnosticRow, s: &Strings) -> String {
+    let n = |v: Option<f64>| match v {
+        Some(v) if g.in_percent => crate::deficits::share_text(v),
+        Some(v) => crate::text::format_number(v),
+        None => "—".into(),
+    };
+    let mut parts = Vec::new();
+    if !g.in_percent && g.teachers.is_some() {
+        parts.push(format!("{} {}", s.dg_teachers, n(g.teachers)));
+    }
+    for (label, v) in [(s.dg_diagnosed, g.diagnosed), (s.dg_with_programme, g.with_programme), (s.dg_trained, g.trained)]
+    {
+        if v.is_some() {
+            parts.push(format!("{label} {}", n(v)));
+        }
+    }
+    for (kind, label) in [("course", s.dg_courses), ("deficit", s.dg_deficits), ("vacancy", s.dg_vacancies)] {
+        let items: Vec<String> = g
+            .items
+            .iter()
+            .filter(|it| it.kind == kind)
+            .map(|it| match it.count {
+                Some(c) if it.in_percent => format!("{} {}", it.label, crate::deficits::share_text(c)),
+                Some(c) => format!("{} {}", it.label, crate::text::format_number(c)),
+                None => it.label.clone(),
+            })
+            .collect();
+        if !items.is_empty() {
+            parts.push(format!("{label}: {}", items.join(", ")));
+        }
+    }
+    parts.join("; ")
 }
 
 /// A filter as typed: free words, and "facet:value" pairs for the rows that have facets.
@@ -485,13 +563,24 @@ pub fn link_doc(l: &LinkRow, s: &Strings) -> Vec<DocLine> {
     out
 }
 
-pub fn risk_doc(r: &RiskRow, s: &Strings) -> Vec<DocLine> {
+pub fn risk_doc(r: &RiskRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
     let mut out = Vec::new();
     field(&mut out, s.col_school, &r.school);
     field(&mut out, s.col_district, &r.district);
     field(&mut out, s.col_direction, &r.direction);
+    field(&mut out, s.col_status, r.status.label(s));
+    field(&mut out, s.rk_deadline, &r.deadline.map(crate::text::format_date).unwrap_or_default());
+    field(&mut out, s.col_responsible, &r.responsible);
     field(&mut out, s.col_programme, &r.programme);
-    field(&mut out, s.col_result, &r.progress);
+    for (title, text) in [(s.rk_goal, &r.goal), (s.rk_measures, &r.measures), (s.rk_progress, &r.progress)] {
+        if !text.is_empty() {
+            out.push(DocLine::Blank);
+            out.push(DocLine::Heading(title.to_string()));
+            out.extend(text.lines().map(|l| DocLine::Text(l.to_string())));
+        }
+    }
+    let label = |c: &str| EventStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
+    history_lines(&mut out, s, history, label);
     out
 }
 
@@ -508,6 +597,12 @@ pub fn indicator_doc(r: &IndicatorRow, s: &Strings) -> Vec<DocLine> {
 /// The card, and for a school nobody mentors, the mentors suggested for it with their reasons.
 pub fn card_with_suggestions(c: &SchoolCard, d: &YearData, s: &Strings) -> Vec<DocLine> {
     let mut out = card_doc(c, s);
+    let attention: Vec<&crate::deficits::Attention> = d.attention.iter().filter(|a| a.org() == Some(c.id)).collect();
+    if !attention.is_empty() {
+        out.push(DocLine::Blank);
+        out.push(DocLine::Heading(format!("{} ({})", s.sec_attention, attention.len())));
+        out.extend(attention.iter().map(|a| DocLine::Text(format!("⚠ {}", a.text(s)))));
+    }
     if let Some((school, suggestions)) = d.uncovered.iter().find(|(u, _)| u.org == c.id) {
         out.push(DocLine::Blank);
         out.push(DocLine::Heading(format!("{} — {}", s.sec_suggestions, school.needs.join("; "))));

@@ -3,12 +3,14 @@
 
 mod agreements;
 mod build;
+mod deficits;
 mod read;
 mod schema;
 mod undo;
 mod write;
 
 pub use build::*;
+pub use deficits::{NewDiagnostic, NewValue, RiskFields};
 pub use read::Table;
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use undo::Reverted;

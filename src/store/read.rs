@@ -318,58 +318,6 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn risks(&self, year: AcademicYear) -> Result<Vec<RiskRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT o.name, coalesce(d.name, ''), r.direction, r.programme, r.progress
-               FROM risk_directions r JOIN organizations o ON o.id = r.org_id
-               LEFT JOIN districts d ON d.id = o.district_id
-              WHERE r.year = ?1 ORDER BY d.name, o.name, r.id",
-        )?;
-        let rows = stmt.query_map([year.0], |r| {
-            Ok(RiskRow {
-                school: text(r, 0)?,
-                district: text(r, 1)?,
-                direction: text(r, 2)?,
-                programme: text(r, 3)?,
-                progress: text(r, 4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn indicators(&self, year: AcademicYear) -> Result<Vec<IndicatorRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT coalesce(o.name, d.name, ''), i.name, i.unit, i.target,
-                    coalesce(nullif(v.period, ''), i.period_label), v.value, i.is_bool
-               FROM indicators i JOIN indicator_values v ON v.indicator_id = i.id
-               LEFT JOIN organizations o ON o.id = i.org_id
-               LEFT JOIN districts d ON d.id = i.district_id
-              WHERE v.year = ?1 ORDER BY d.name, i.org_id IS NOT NULL, o.name, i.id",
-        )?;
-        let rows = stmt.query_map([year.0], |r| {
-            let unit = text(r, 2)?;
-            let is_bool: bool = r.get(6)?;
-            let with_unit = |v: String| {
-                if v.is_empty() || is_bool || unit.is_empty() || v.ends_with(&unit) {
-                    v
-                } else if unit == "%" {
-                    format!("{v}%")
-                } else {
-                    format!("{v} {unit}")
-                }
-            };
-            Ok(IndicatorRow {
-                owner: text(r, 0)?,
-                name: text(r, 1)?,
-                target: with_unit(text(r, 3)?),
-                period: text(r, 4)?,
-                actual: with_unit(text(r, 5)?),
-                unit,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// Every agreement, whatever the year: a framework agreement followed by its additional
     /// ones. Agreements span school years and there are few of them; the pane filters them.
     pub fn agreements(&self) -> Result<Vec<AgreementRow>> {
@@ -519,22 +467,7 @@ impl Store {
             ))?
             .query_map([org], agreement_row)?
             .collect::<rusqlite::Result<_>>()?;
-        let risks = self
-            .conn
-            .prepare_cached(
-                "SELECT ?2, ?3, r.direction, r.programme, r.progress FROM risk_directions r
-                  WHERE r.org_id = ?1 ORDER BY r.year, r.id",
-            )?
-            .query_map(params![org, name, district], |r| {
-                Ok(RiskRow {
-                    school: text(r, 0)?,
-                    district: text(r, 1)?,
-                    direction: text(r, 2)?,
-                    programme: text(r, 3)?,
-                    progress: text(r, 4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let risks = self.risks_of(org)?;
         Ok(SchoolCard {
             id: org,
             name,

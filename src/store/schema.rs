@@ -278,6 +278,47 @@ pub const MIGRATIONS: &[&str] = &[
          JOIN agreements a ON a.id = ap.agreement_id;
      UPDATE plan_items SET event_id = (SELECT e.id FROM events e WHERE e.note = 'plan item ' || plan_items.id);
      UPDATE events SET note = '' WHERE note GLOB 'plan item *';",
+    // 6: deficit diagnostics. An anti-risk programme in full (goal, measures, responsible,
+    // deadline, status); an indicator's deadline and direction; values per school with the
+    // counts a district share is rolled up from; and the rounds of teachers' diagnostics with
+    // their courses, deficit areas and vacancies.
+    "ALTER TABLE risk_directions ADD COLUMN goal TEXT NOT NULL DEFAULT '';
+     ALTER TABLE risk_directions ADD COLUMN measures TEXT NOT NULL DEFAULT '';
+     ALTER TABLE risk_directions ADD COLUMN responsible TEXT NOT NULL DEFAULT '';
+     ALTER TABLE risk_directions ADD COLUMN deadline TEXT;
+     ALTER TABLE risk_directions ADD COLUMN status TEXT NOT NULL DEFAULT 'in_progress'
+         CHECK (status IN ('planned', 'in_progress', 'done', 'postponed', 'cancelled'));
+     CREATE INDEX risk_directions_year ON risk_directions(year, org_id);
+     ALTER TABLE indicators ADD COLUMN deadline TEXT;
+     ALTER TABLE indicators ADD COLUMN lower_is_better INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE indicator_values ADD COLUMN org_id INTEGER REFERENCES organizations(id);
+     ALTER TABLE indicator_values ADD COLUMN part REAL;
+     ALTER TABLE indicator_values ADD COLUMN whole REAL;
+     ALTER TABLE indicator_values ADD COLUMN measured_on TEXT;
+     CREATE INDEX indicator_values_indicator ON indicator_values(indicator_id, year);
+     CREATE TABLE diagnostics (
+        id INTEGER PRIMARY KEY,
+        district_id INTEGER REFERENCES districts(id),
+        org_id INTEGER REFERENCES organizations(id),
+        year INTEGER NOT NULL,
+        round TEXT NOT NULL,
+        teachers REAL,
+        diagnosed REAL,
+        with_programme REAL,
+        trained REAL,
+        in_percent INTEGER NOT NULL DEFAULT 0,
+        version INTEGER NOT NULL DEFAULT 1,
+        changed_by TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL DEFAULT '');
+     CREATE INDEX diagnostics_year ON diagnostics(year);
+     CREATE TABLE diagnostic_items (
+        id INTEGER PRIMARY KEY,
+        diagnostic_id INTEGER NOT NULL REFERENCES diagnostics(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('course', 'deficit', 'vacancy')),
+        label TEXT NOT NULL,
+        count REAL,
+        in_percent INTEGER NOT NULL DEFAULT 0);
+     CREATE INDEX diagnostic_items_diagnostic ON diagnostic_items(diagnostic_id);",
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
