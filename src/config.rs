@@ -24,6 +24,35 @@ pub struct Config {
     pub load: crate::suggest::LoadLimits,
     #[serde(default)]
     pub agreements: AgreementsConfig,
+    #[serde(default)]
+    pub risks: RisksConfig,
+}
+
+/// The risk directions a school's profile is verified against: the ten of the "500+" project,
+/// which a district may extend.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RisksConfig {
+    pub directions: Vec<String>,
+}
+
+pub const STANDARD_RISKS: [&str; 10] = [
+    "низкий уровень оснащения школы",
+    "дефицит педагогических кадров",
+    "недостаточная предметная и методическая компетентность педагогических работников",
+    "риски низкой адаптивности учебного процесса",
+    "несформированность внутришкольной системы повышения квалификации",
+    "низкое качество преодоления языковых и культурных барьеров",
+    "пониженный уровень качества школьной образовательной и воспитательной среды",
+    "высокая доля обучающихся с рисками учебной неуспешности",
+    "низкий уровень вовлечённости родителей",
+    "низкая учебная мотивация обучающихся",
+];
+
+impl Default for RisksConfig {
+    fn default() -> Self {
+        RisksConfig { directions: STANDARD_RISKS.iter().map(|s| s.to_string()).collect() }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Deserialize)]

@@ -122,6 +122,14 @@ catalogue! {
     rk_goal: "Цель", "Goal";
     rk_measures: "Меры", "Measures";
     rk_progress: "Ход выполнения", "Progress";
+    pic_title: "Картина", "Picture";
+    pic_bars: "Показатели и цели (┃ — цель)", "Indicators against targets (┃ marks the target)";
+    pic_heat: "Рисковые направления школ", "Schools' risk directions";
+    pic_heat_legend: "● в работе   ✓ выполнено   ! срок прошёл   · не верифицировано", "● in work   ✓ done   ! overdue   · not verified";
+    pic_dynamics: "Динамика", "Dynamics";
+    pic_no_dynamics: "выберите показатель, измеренный не один раз", "select an indicator measured more than once";
+    pic_nothing: "нет данных", "no data";
+    hint_pictures: "картина", "picture";
     ag_recorded: "в карточке записан", "recorded as";
     ag_by_term: "по сроку", "by its term";
     ag_parties_sec: "Стороны", "Parties";
@@ -277,7 +285,7 @@ catalogue! {
     act_undo: "Отменить своё изменение (и после выхода)", "Undo your last change (even after restart)";
     act_redo: "Повторить отменённое", "Redo what was undone";
     hint_undo: "отмена", "undo";
-    act_timeline: "Дорожная карта: временная шкала ↔ список", "Roadmap: timeline ↔ list";
+    act_timeline: "Шкала времени / картина дефицитов ↔ список", "Timeline / deficits picture ↔ list";
     act_zoom_in: "Шкала: по неделям", "Timeline: by weeks";
     act_zoom_out: "Шкала: по месяцам", "Timeline: by months";
     act_today: "Шкала: к сегодняшнему дню", "Timeline: go to today";

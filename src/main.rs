@@ -111,6 +111,7 @@ enum Command {
 struct Setup {
     limits: nastavnik::suggest::LoadLimits,
     expiring_days: i64,
+    risk_directions: Vec<String>,
     keys: KeyMap,
     theme: nastavnik::config::Theme,
     s: &'static Strings,
@@ -145,6 +146,7 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
     Ok(Setup {
         limits: cfg.load,
         expiring_days: cfg.agreements.expiring_days,
+        risk_directions: cfg.risks.directions.clone(),
         keys,
         theme,
         s,
@@ -216,6 +218,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                     .map_err(|e| e.to_string())?;
             app.limits = st.limits;
             app.expiring_days = st.expiring_days;
+            app.risk_directions = st.risk_directions.clone();
             app.load().map_err(|e| e.to_string())?;
             nastavnik::tui::run(&mut app).map_err(|e| e.to_string())
         }

@@ -2,6 +2,7 @@
 
 mod forms;
 mod lookup;
+mod pictures;
 mod timeline;
 
 use crate::app::rows::{columns, DocLine, Tone};
@@ -35,6 +36,11 @@ pub fn draw(f: &mut Frame, app: &App) {
     draw_header(f, app, a.header);
     if app.timeline_on() {
         timeline::draw_timeline(f, app, a.body);
+    } else if app.pictures_on() {
+        let list = app.list_body();
+        draw_list(f, app, list);
+        let rest = Rect { y: list.bottom(), height: a.body.bottom().saturating_sub(list.bottom()), ..a.body };
+        pictures::draw_pictures(f, app, rest);
     } else {
         draw_list(f, app, a.body);
     }
@@ -307,6 +313,12 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                     h.push((k(Action::Timeline), s.hint_timeline));
                 }
             }
+            if app.pane == Pane::Deficits {
+                h.push((k(Action::Timeline), if app.pictures_on() { s.hint_list } else { s.hint_pictures }));
+                h.push((k(Action::New), s.hint_new));
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::Status), s.hint_status));
+            }
             if app.pane == Pane::Mentoring {
                 h.push((k(Action::New), s.hint_new));
                 h.push((k(Action::Edit), s.hint_edit));
@@ -391,7 +403,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             continue;
         }
         if (*action == Action::Status && !app.pane.has_status())
-            || (action.roadmap_only() && app.pane != Pane::Roadmap)
+            || (action.roadmap_only() && app.pane != Pane::Roadmap && !(*action == Action::Timeline && app.pane == Pane::Deficits))
             || (action.agreements_only() && app.pane != Pane::Agreements)
         {
             continue;

@@ -2,6 +2,7 @@
 //! actions change state here, and the store is read or written here — never while drawing.
 
 pub mod agreement;
+pub mod pictures;
 pub mod eventform;
 pub mod linkform;
 pub mod lookup;
@@ -147,9 +148,12 @@ pub struct App {
     pub clipboard: Option<String>,
     /// Above these a mentor is marked overloaded (config `[load]`).
     pub limits: crate::suggest::LoadLimits,
+    /// The risk directions of the config (`[risks]`), in order.
+    pub risk_directions: Vec<String>,
     /// An agreement ending within this many days is flagged (config `[agreements]`).
     pub expiring_days: i64,
     pub timeline: timeline::Timeline,
+    pub pictures: pictures::Pictures,
     /// The roadmap's row positions by host school, for the timeline's rows per school.
     pub school_groups: Vec<(String, Vec<usize>)>,
     data_version: i64,
@@ -212,8 +216,10 @@ impl App {
             index: None,
             clipboard: None,
             limits: crate::suggest::LoadLimits::default(),
+            risk_directions: crate::config::RisksConfig::default().directions,
             expiring_days: crate::config::AgreementsConfig::default().expiring_days,
             timeline: timeline::Timeline::new(year.start()),
+            pictures: Default::default(),
             school_groups: Vec::new(),
             data_version,
         };
@@ -433,7 +439,7 @@ impl App {
 
     /// Rows of the list that fit on screen (the table's header line excluded).
     pub fn list_height(&self) -> usize {
-        areas(self.size).body.height.saturating_sub(3) as usize
+        self.list_body().height.saturating_sub(3) as usize
     }
 
     fn scroll_into_view(&mut self, pane: Pane) {
@@ -449,6 +455,9 @@ impl App {
             v.offset -= 1;
         }
         v.offset = v.offset.min(v.rows.len().saturating_sub(1));
+        if pane == Pane::Deficits {
+            self.refresh_pictures();
+        }
     }
 
     fn move_selection(&mut self, delta: isize) {
@@ -668,6 +677,7 @@ impl App {
             Action::Right if self.timeline_on() => self.scroll_time(1),
             Action::Left => self.change_year(-1),
             Action::Right => self.change_year(1),
+            Action::Timeline if self.pane == Pane::Deficits => self.toggle_pictures(),
             Action::Timeline => self.toggle_timeline(),
             Action::ZoomIn if self.timeline_on() => self.zoom(true),
             Action::ZoomOut if self.timeline_on() => self.zoom(false),
