@@ -55,6 +55,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Overlay::Event(e) => forms::draw_event(f, app, e),
             Overlay::Confirm { title, question, .. } => forms::draw_confirm(f, app, title, question),
             Overlay::Agreement(form) => forms::draw_agreement(f, app, form),
+            Overlay::Fields(form) => forms::draw_fields(f, app, form),
             Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
             Overlay::Lookup(st) => lookup::draw_lookup(f, app, st),
             Overlay::Answer(st) => lookup::draw_answer(f, app, st),
@@ -264,7 +265,8 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             | Overlay::Minutes(_)
             | Overlay::Event(_)
             | Overlay::Confirm { .. }
-            | Overlay::Agreement(_),
+            | Overlay::Agreement(_)
+            | Overlay::Fields(_),
         ) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }
@@ -460,13 +462,14 @@ fn draw_detail(f: &mut Frame, app: &App, title: &str, doc: &[DocLine], scroll: u
     );
 }
 
-fn draw_picker(f: &mut Frame, app: &App, title: &str, options: &[&'static str], selected: usize) {
+fn draw_picker(f: &mut Frame, app: &App, title: &str, options: &[String], selected: usize) {
     let area = f.area();
-    let r = centered(area, 44, options.len() as u16 + 2);
+    let widest = options.iter().map(|o| unicode_width::UnicodeWidthStr::width(o.as_str())).max().unwrap_or(0);
+    let width = (widest.max(40) as u16 + 6).min(area.width.saturating_sub(4));
+    let r = centered(area, width, options.len() as u16 + 2);
     let items: Vec<ListItem> = options.iter().map(|o| ListItem::new(format!(" {o}"))).collect();
-    let t = format!("{}: {}", app.s.status_title, crate::text::truncate(title, 30));
     let list = List::new(items)
-        .block(popup_block(app, &t))
+        .block(popup_block(app, title))
         .highlight_style(Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD))
         .highlight_symbol("▶");
     let mut state = ListState::default().with_selected(Some(selected));

@@ -2,6 +2,7 @@
 //! actions change state here, and the store is read or written here — never while drawing.
 
 pub mod agreement;
+pub mod deficitforms;
 pub mod pictures;
 pub mod eventform;
 pub mod linkform;
@@ -60,7 +61,7 @@ impl Pane {
     }
     /// Whether `Status` means something in this pane.
     pub fn has_status(self) -> bool {
-        matches!(self, Pane::Roadmap | Pane::Agreements)
+        matches!(self, Pane::Roadmap | Pane::Agreements | Pane::Deficits)
     }
 }
 
@@ -79,6 +80,9 @@ pub enum StatusTarget {
     Event { id: i64, version: i64 },
     Decision { id: i64, version: i64 },
     Agreement { id: i64, version: i64 },
+    Risk { id: i64, version: i64 },
+    /// A risk direction to verify for a school, from `Overlay::StatusPicker`'s options.
+    Direction { org: i64 },
 }
 
 pub enum Overlay {
@@ -88,7 +92,7 @@ pub enum Overlay {
     StatusPicker {
         target: StatusTarget,
         title: String,
-        options: Vec<&'static str>,
+        options: Vec<String>,
         selected: usize,
     },
     /// A read-only page; `entity` is the school it is the card of, for `n`.
@@ -111,6 +115,7 @@ pub enum Overlay {
         action: Confirmed,
     },
     Agreement(Box<agreement::AgreementForm>),
+    Fields(Box<deficitforms::FieldsForm>),
 }
 
 /// What a confirmation does when answered yes.
@@ -565,6 +570,10 @@ impl App {
                 self.agreement_key(ev);
                 return;
             }
+            Some(Overlay::Fields(_)) => {
+                self.fields_key(ev);
+                return;
+            }
             _ => {}
         }
         let Some(action) = self.keys.action(&ev) else {
@@ -619,7 +628,8 @@ impl App {
                 | Overlay::Minutes(_)
                 | Overlay::Event(_)
                 | Overlay::Confirm { .. }
-                | Overlay::Agreement(_),
+                | Overlay::Agreement(_)
+                | Overlay::Fields(_),
                 _,
             ) => {}
             (_, Action::Quit) => self.quit = true,
@@ -719,6 +729,8 @@ impl App {
             }
             Action::Edit if self.pane == Pane::Agreements => self.edit_agreement(),
             Action::New if self.pane == Pane::Agreements => self.new_agreement(),
+            Action::New if self.pane == Pane::Deficits => self.new_in_deficits(),
+            Action::Edit if self.pane == Pane::Deficits => self.edit_risk(),
             Action::NewAdditional if self.pane == Pane::Agreements => self.new_additional(),
             Action::PlanRow if self.pane == Pane::Agreements => self.new_plan_row(),
             Action::Advance if self.pane == Pane::Agreements => self.advance_agreement(),
@@ -831,6 +843,16 @@ impl App {
             return;
         };
         let (target, title, current, options): (StatusTarget, String, usize, Vec<&'static str>) = match item {
+            ItemRef::Risk(i) => {
+                let r = &self.data.risks[i];
+                let cur = EventStatus::ALL.iter().position(|x| *x == r.status).unwrap_or(0);
+                (
+                    StatusTarget::Risk { id: r.id, version: r.stamp.version },
+                    format!("{}: {}", r.school, r.direction),
+                    cur,
+                    EventStatus::ALL.iter().map(|x| x.label(s)).collect(),
+                )
+            }
             ItemRef::Event(i) => {
                 let e = &self.data.events[i];
                 let cur = EventStatus::ALL.iter().position(|x| *x == e.status).unwrap_or(0);
@@ -864,6 +886,8 @@ impl App {
             }
             _ => return,
         };
+        let title = format!("{}: {}", s.status_title, crate::text::truncate(&title, 40));
+        let options = options.into_iter().map(str::to_string).collect();
         self.overlays.push(Overlay::StatusPicker { target, title, options, selected: current });
     }
 
@@ -877,6 +901,11 @@ impl App {
             }
             StatusTarget::Agreement { id, version } => {
                 self.store.set_agreement_status(id, AgreementStatus::ALL[choice], Some(version), self.today)
+            }
+            StatusTarget::Risk { id, version } => self.store.set_risk_status(id, EventStatus::ALL[choice], Some(version)),
+            StatusTarget::Direction { org } => {
+                self.verify_direction(org, choice);
+                return;
             }
         };
         let changed = self.report(result);

@@ -379,6 +379,20 @@ impl Store {
         Ok(id)
     }
 
+    /// A school by its full or short name, as typed (any case; ё = е).
+    pub fn org_named(&self, name: &str) -> Result<Option<i64>> {
+        let folded = crate::text::fold(name);
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM organizations WHERE name_fold = ?1 OR lower(short_name) = lower(?2) OR name = ?2
+                  ORDER BY kind = 'school' DESC LIMIT 1",
+                params![folded, name.trim()],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// An indicator by its exact name (the demo).
     pub fn indicator_id(&self, name: &str) -> Result<i64> {
         self.conn

@@ -186,6 +186,23 @@ pub fn draw_agreement(f: &mut Frame, app: &App, form: &AgreementForm) {
     draw_rows(f, app, &title, s.ag_hint, &rows, form.focus);
 }
 
+pub fn draw_fields(f: &mut Frame, app: &App, form: &crate::app::deficitforms::FieldsForm) {
+    let rows: Vec<Row> = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, (label, height, input))| Row {
+            label: label.clone(),
+            height: *height,
+            input: Some(input),
+            shown: input.lines().to_vec(),
+            pick: false,
+            error: form.errors.iter().find(|(j, _)| *j == i).map(|(_, e)| e.clone()),
+        })
+        .collect();
+    draw_rows(f, app, &form.title, app.s.ag_hint, &rows, form.focus);
+}
+
 pub fn draw_confirm(f: &mut Frame, app: &App, title: &str, question: &str) {
     let area = f.area();
     let r = centered(area, area.width.saturating_sub(8).min(100), 5);

@@ -1,0 +1,367 @@
+//! The Deficits pane's forms: an anti-risk programme (`e` on a risk direction), a value of an
+//! indicator (`n` on an indicator), a round of teachers' diagnostics (`n` on a diagnostics
+//! row), and a risk direction to verify for a school (`n` on a risk direction). A value that
+//! cannot be is refused under its field and nothing is written.
+
+use super::rows::ItemRef;
+use super::{App, Message, Overlay, StatusTarget};
+use crate::deficits::{check_date, check_part, read_count, read_value, Bad, Kind};
+use crate::domain::DiagnosticItem;
+use crate::store::{NewDiagnostic, NewValue, RiskFields};
+use crate::text::{format_date, parse_date};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Purpose {
+    Risk { id: i64, version: i64 },
+    Value { indicator: i64, kind: Kind, org: Option<i64> },
+    Diagnostic { org: Option<i64>, district: Option<i64> },
+}
+
+pub struct FieldsForm {
+    pub purpose: Purpose,
+    pub title: String,
+    /// Label, height, input.
+    pub fields: Vec<(String, u16, TextArea<'static>)>,
+    pub focus: usize,
+    pub errors: Vec<(usize, String)>,
+}
+
+fn area(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(text.split('\n').map(str::to_string).collect());
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl FieldsForm {
+    fn new(purpose: Purpose, title: String, fields: Vec<(&str, u16, String)>) -> FieldsForm {
+        FieldsForm {
+            purpose,
+            title,
+            fields: fields.into_iter().map(|(l, h, t)| (l.to_string(), h, area(&t))).collect(),
+            focus: 0,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn text(&self, i: usize) -> String {
+        self.fields[i].2.lines().join("\n").trim().to_string()
+    }
+}
+
+/// Lines "функциональная грамотность: 12" or "… 35 %": the label, the count, whether a share.
+fn items(kind: &str, text: &str) -> Result<Vec<DiagnosticItem>, Bad> {
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (label, n) = match line.rsplit_once(':') {
+            Some((l, n)) => (l.trim(), n.trim()),
+            None => match line.rsplit_once(' ') {
+                Some((l, n)) if crate::deficits::number(n).is_some() || n.ends_with('%') => (l.trim(), n.trim()),
+                _ => (line, ""),
+            },
+        };
+        // "35 %" splits at its space: take the number before the sign.
+        let (label, n) = if n == "%" {
+            match label.rsplit_once(' ') {
+                Some((l, x)) => (l.trim(), format!("{x}%")),
+                None => (label, n.to_string()),
+            }
+        } else {
+            (label, n.to_string())
+        };
+        let in_percent = n.ends_with('%');
+        let count = if in_percent { Some(read_value(Kind::Share, &n)?) } else { read_count(&n)? };
+        out.push(DiagnosticItem { kind: kind.into(), label: label.to_string(), count, in_percent });
+    }
+    Ok(out)
+}
+
+impl App {
+    /// `e` on a risk direction: its anti-risk programme.
+    pub(super) fn edit_risk(&mut self) {
+        let s = self.s;
+        let Some(ItemRef::Risk(i)) = self.selected_item() else { return };
+        let Some(r) = self.report(self.store.risk(self.data.risks[i].id)) else { return };
+        let deadline = r.deadline.map(format_date).unwrap_or_default();
+        let form = FieldsForm::new(
+            Purpose::Risk { id: r.id, version: r.stamp.version },
+            format!("{}: {} — {}", s.rk_form, r.school, r.direction),
+            vec![
+                (s.rk_goal, 3, r.goal),
+                (s.rk_measures, 3, r.measures),
+                (s.col_responsible, 1, r.responsible),
+                (s.rk_deadline, 1, deadline),
+                (s.rk_progress, 3, r.progress),
+            ],
+        );
+        self.overlays.push(Overlay::Fields(Box::new(form)));
+    }
+
+    /// `n` in the Deficits pane: what is new depends on the row.
+    pub(super) fn new_in_deficits(&mut self) {
+        let s = self.s;
+        match self.selected_item() {
+            Some(ItemRef::Indicator(i)) => {
+                let ind = self.data.indicators[i].clone();
+                let kind = ind.kind;
+                let hint = match kind {
+                    Kind::Share => s.val_share_hint,
+                    Kind::Count => s.val_count_hint,
+                    Kind::YesNo => s.val_yes_no_hint,
+                };
+                let school = ind.org.map(|_| ind.owner.clone()).unwrap_or_default();
+                let form = FieldsForm::new(
+                    Purpose::Value { indicator: ind.id, kind, org: ind.org },
+                    format!("{}: {} ({hint})", s.val_form, ind.name),
+                    vec![
+                        (s.val_school, 1, school),
+                        (s.col_period, 1, ind.period.clone()),
+                        (s.val_value, 1, String::new()),
+                        (s.val_part, 1, String::new()),
+                        (s.val_whole, 1, String::new()),
+                        (s.val_date, 1, String::new()),
+                    ],
+                );
+                self.overlays.push(Overlay::Fields(Box::new(form)));
+            }
+            Some(ItemRef::Risk(i)) => {
+                let r = &self.data.risks[i];
+                let org = r.org;
+                let taken: Vec<String> = self
+                    .data
+                    .risks
+                    .iter()
+                    .filter(|x| x.org == org)
+                    .map(|x| crate::text::fold(&x.direction))
+                    .collect();
+                let options: Vec<String> =
+                    self.risk_directions.iter().filter(|d| !taken.contains(&crate::text::fold(d))).cloned().collect();
+                if options.is_empty() {
+                    self.message = Some(Message { text: s.rk_all_verified.to_string(), error: false });
+                    return;
+                }
+                let title = format!("{}: {}", s.rk_verify, crate::text::truncate(&r.school, 40));
+                self.overlays.push(Overlay::StatusPicker {
+                    target: StatusTarget::Direction { org },
+                    title,
+                    options,
+                    selected: 0,
+                });
+            }
+            Some(ItemRef::Diagnostic(i)) => {
+                let g = &self.data.diagnostics[i];
+                let form = FieldsForm::new(
+                    Purpose::Diagnostic { org: g.org, district: g.district_id },
+                    format!("{}: {}", s.dg_form, g.owner),
+                    vec![
+                        (s.dg_round, 1, String::new()),
+                        (s.dg_teachers_f, 1, String::new()),
+                        (s.dg_diagnosed_f, 1, String::new()),
+                        (s.dg_with_programme_f, 1, String::new()),
+                        (s.dg_trained_f, 1, String::new()),
+                        (s.dg_courses_f, 3, String::new()),
+                        (s.dg_deficits_f, 3, String::new()),
+                        (s.dg_vacancies_f, 2, String::new()),
+                    ],
+                );
+                self.overlays.push(Overlay::Fields(Box::new(form)));
+            }
+            _ => {
+                self.message = Some(Message { text: s.dfc_new_hint.to_string(), error: false });
+            }
+        }
+    }
+
+    pub(super) fn verify_direction(&mut self, org: i64, choice: usize) {
+        // The picker is closed by now: its options are made again, the same way.
+        let taken: Vec<String> =
+            self.data.risks.iter().filter(|x| x.org == org).map(|x| crate::text::fold(&x.direction)).collect();
+        let options: Vec<String> =
+            self.risk_directions.iter().filter(|d| !taken.contains(&crate::text::fold(d))).cloned().collect();
+        let Some(direction) = options.get(choice) else { return };
+        let r = self.store.verify_risk(org, self.year, direction);
+        if self.report(r).is_some() {
+            self.after_write(self.s.rk_verified);
+        }
+    }
+
+    pub(super) fn fields_key(&mut self, ev: KeyEvent) {
+        let Some(Overlay::Fields(form)) = self.overlays.last_mut() else { return };
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let multi = form.fields[form.focus].1 > 1;
+        let n = form.fields.len();
+        match ev.code {
+            KeyCode::Esc => {
+                self.overlays.pop();
+            }
+            KeyCode::Char('s' | 'ы') if ctrl => self.save_fields(),
+            KeyCode::Tab => form.focus = (form.focus + 1) % n,
+            KeyCode::BackTab => form.focus = (form.focus + n - 1) % n,
+            KeyCode::Down | KeyCode::Enter if !multi => form.focus = (form.focus + 1).min(n - 1),
+            KeyCode::Up if !multi => form.focus = form.focus.saturating_sub(1),
+            _ => {
+                let f = form.focus;
+                form.errors.retain(|(i, _)| *i != f);
+                form.fields[f].2.input(ev);
+            }
+        }
+    }
+
+    fn save_fields(&mut self) {
+        let s = self.s;
+        let year = self.year;
+        let Some(Overlay::Fields(form)) = self.overlays.last() else { return };
+        let purpose = form.purpose.clone();
+        let mut errors: Vec<(usize, String)> = Vec::new();
+        let result = match purpose {
+            Purpose::Risk { id, version } => {
+                let deadline = form.text(3);
+                let parsed = parse_date(&deadline);
+                if !deadline.is_empty() && parsed.is_none() {
+                    errors.push((3, s.err_date.to_string()));
+                }
+                let f = RiskFields {
+                    goal: form.text(0),
+                    measures: form.text(1),
+                    responsible: form.text(2),
+                    deadline: parsed,
+                    progress: form.text(4),
+                };
+                errors.is_empty().then(|| self.store.update_risk(id, &f, Some(version)).map(|_| s.rk_saved))
+            }
+            Purpose::Value { indicator, kind, org } => {
+                let school = form.text(0);
+                let org = if school.is_empty() {
+                    None
+                } else {
+                    match self.store.org_named(&school) {
+                        Ok(Some(o)) => Some(o),
+                        Ok(None) if org.is_some() => org,
+                        _ => {
+                            errors.push((0, s.val_no_school.to_string()));
+                            None
+                        }
+                    }
+                };
+                let bad = |i: usize, b: Bad, errors: &mut Vec<(usize, String)>| errors.push((i, b.text(s).to_string()));
+                let part = read_count(&form.text(3)).unwrap_or_else(|b| {
+                    bad(3, b, &mut errors);
+                    None
+                });
+                let whole = read_count(&form.text(4)).unwrap_or_else(|b| {
+                    bad(4, b, &mut errors);
+                    None
+                });
+                if let Err(b) = check_part(part, whole) {
+                    bad(3, b, &mut errors);
+                }
+                let mut value = form.text(2);
+                if value.is_empty() {
+                    match (part, whole, kind) {
+                        (Some(p), Some(w), Kind::Share) if w > 0.0 => {
+                            value = crate::text::format_number(((p / w * 1000.0).round()) / 10.0)
+                        }
+                        (Some(p), _, Kind::Count) => value = crate::text::format_number(p),
+                        _ => errors.push((2, s.err_required.to_string())),
+                    }
+                } else if let Err(b) = read_value(kind, &value) {
+                    bad(2, b, &mut errors);
+                }
+                let date_text = form.text(5);
+                let date = parse_date(&date_text);
+                if !date_text.is_empty() && date.is_none() {
+                    errors.push((5, s.err_date.to_string()));
+                } else if let Err(b) = check_date(date, year) {
+                    errors.push((5, format!("{} {}", b.text(s), year.label())));
+                }
+                let v = NewValue {
+                    org,
+                    year,
+                    period: form.text(1),
+                    value,
+                    part,
+                    whole,
+                    measured_on: date,
+                };
+                errors.is_empty().then(|| self.store.record_value(indicator, &v).map(|_| s.val_saved))
+            }
+            Purpose::Diagnostic { org, district } => {
+                let mut nums = [None; 4];
+                let mut percent = false;
+                for (k, slot) in nums.iter_mut().enumerate() {
+                    let t = form.text(k + 1);
+                    percent |= t.ends_with('%');
+                    let r = if t.ends_with('%') { read_value(Kind::Share, &t).map(Some) } else { read_count(&t) };
+                    match r {
+                        Ok(v) => *slot = v,
+                        Err(b) => errors.push((k + 1, b.text(s).to_string())),
+                    }
+                }
+                let [mut teachers, diagnosed, with_programme, trained] = nums;
+                if percent {
+                    teachers = Some(100.0);
+                }
+                for (i, part) in [(2, diagnosed), (3, with_programme), (4, trained)] {
+                    if let Err(b) = check_part(part, teachers) {
+                        errors.push((i, b.text(s).to_string()));
+                    }
+                }
+                if form.text(0).is_empty() {
+                    errors.push((0, s.err_required.to_string()));
+                }
+                let mut all = Vec::new();
+                for (i, kind) in [(5, "course"), (6, "deficit"), (7, "vacancy")] {
+                    match items(kind, &form.text(i)) {
+                        Ok(mut v) => all.append(&mut v),
+                        Err(b) => errors.push((i, b.text(s).to_string())),
+                    }
+                }
+                let d = NewDiagnostic {
+                    org,
+                    district,
+                    year,
+                    round: form.text(0),
+                    teachers,
+                    diagnosed,
+                    with_programme,
+                    trained,
+                    in_percent: percent,
+                    items: all,
+                };
+                errors.is_empty().then(|| self.store.record_diagnostic(&d).map(|_| s.dg_saved))
+            }
+        };
+        match result {
+            None => {
+                if let Some(Overlay::Fields(form)) = self.overlays.last_mut() {
+                    form.focus = errors[0].0;
+                    form.errors = errors;
+                }
+            }
+            Some(r) => {
+                if let Some(done) = self.report(r) {
+                    self.overlays.pop();
+                    self.after_write(done);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_lines_read_a_label_and_a_count_or_a_share() {
+        let v = items("course", "функциональная грамотность: 12\nобновлённые ФГОС 35 %\nфизика").unwrap();
+        assert_eq!(
+            v.iter().map(|i| (i.label.as_str(), i.count, i.in_percent)).collect::<Vec<_>>(),
+            vec![("функциональная грамотность", Some(12.0), false), ("обновлённые ФГОС", Some(35.0), true), ("физика", None, false)]
+        );
+        assert_eq!(items("course", "ОВЗ: -2"), Err(Bad::Negative));
+        assert_eq!(items("course", "ОВЗ: 120 %"), Err(Bad::ShareOver100));
+    }
+}
