@@ -114,6 +114,50 @@ impl Default for Theme {
     }
 }
 
+impl Theme {
+    /// No colours at all, for `NO_COLOR`: the terminal's own, with the selection reversed.
+    pub fn monochrome() -> Theme {
+        Theme {
+            accent: Color::Reset,
+            selection: Color::Reset,
+            header: Color::Reset,
+            muted: Color::Reset,
+            planned: Color::Reset,
+            in_progress: Color::Reset,
+            done: Color::Reset,
+            postponed: Color::Reset,
+            cancelled: Color::Reset,
+            error: Color::Reset,
+        }
+    }
+
+    /// Black on a colour (the active tab, the user's name), or reversed video without colours.
+    pub fn badge(&self, bg: Color) -> ratatui::style::Style {
+        use ratatui::style::{Modifier, Style};
+        if bg == Color::Reset {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default().fg(Color::Black).bg(bg)
+        }
+    }
+
+    /// The selected row: its colour, or reversed video when there are no colours.
+    pub fn selected(&self) -> ratatui::style::Style {
+        use ratatui::style::{Modifier, Style};
+        let base = Style::default().add_modifier(Modifier::BOLD);
+        if self.selection == Color::Reset {
+            base.add_modifier(Modifier::REVERSED)
+        } else {
+            base.bg(self.selection)
+        }
+    }
+}
+
+/// Whether the user asked for no colours (https://no-color.org).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 impl ThemeConfig {
     pub fn resolve(&self, problems: &mut Vec<String>) -> Theme {
         let mut t = Theme::default();

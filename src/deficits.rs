@@ -60,7 +60,8 @@ impl Bad {
 
 /// A number as a coordinator types it: `98,6`, `98.6`, `98,6 %`, `1 234`.
 pub fn number(text: &str) -> Option<f64> {
-    let t: String = text.trim().trim_end_matches('%').chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    let t: String =
+        text.trim().trim_end_matches('%').chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
     if t.is_empty() {
         return None;
     }
@@ -210,14 +211,14 @@ pub fn attention(
     indicators: &[crate::domain::IndicatorRow],
     risks: &[crate::domain::RiskRow],
     diagnostics: &[crate::domain::DiagnosticRow],
-    changes: &[(i64, String, Option<i64>, String, bool)],
+    changes: &[crate::domain::ClusterChange],
     today: NaiveDate,
 ) -> Vec<Attention> {
     use crate::domain::EventStatus;
     let mut out = Vec::new();
     for i in indicators {
         let (Some(actual), Some(target), Some(deadline)) = (i.actual_num, i.target_num, i.deadline) else { continue };
-        if deadline <= today && !meets(actual, target, i.lower_is_better) {
+        if i.latest && deadline <= today && !meets(actual, target, i.lower_is_better) {
             let owner = if i.owner.is_empty() { "—".to_string() } else { i.owner.clone() };
             out.push(Attention::BelowTarget {
                 owner,
@@ -245,17 +246,18 @@ pub fn attention(
         if let (Some(diagnosed), Some(with)) = (d.diagnosed, d.with_programme) {
             let gap = diagnosed - with;
             if gap > 0.0 {
-                let how_many = if d.in_percent {
-                    share_text(gap)
-                } else {
-                    crate::text::format_number(gap)
-                };
+                let how_many = if d.in_percent { share_text(gap) } else { crate::text::format_number(gap) };
                 out.push(Attention::WithoutProgramme { owner: d.owner.clone(), org: d.org, how_many });
             }
         }
     }
-    for (org, school, _, status, came_in) in changes {
-        out.push(Attention::ClusterChange { school: school.clone(), org: *org, status: status.clone(), came_in: *came_in });
+    for c in changes {
+        out.push(Attention::ClusterChange {
+            school: c.school.clone(),
+            org: c.org,
+            status: c.status.clone(),
+            came_in: c.came_in,
+        });
     }
     out
 }

@@ -2,8 +2,8 @@
 //! decision, deadline, status, risk direction and indicator below is taken from
 //! `shared/seeds/`; where a document is ambiguous the comment says which reading was chosen.
 
-use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
 use crate::domain::DiagnosticItem;
+use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
 use crate::store::{NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, Party, Result, Store};
 use crate::text::AcademicYear;
 use chrono::NaiveDate;
@@ -923,8 +923,21 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         ],
     })?;
     // Listeners of the ИРО's programmes per school in the first half of 2022.
-    for (org, in_reg, out_reg) in [(s5, 8.0, 2.0), (s7, 8.0, 3.0), (nok, 2.0, 2.0), (s1, 1.0, 0.0), (s15, 3.0, 4.0), (s17, 8.0, 9.0), (s2, 2.0, 1.0)] {
-        let count = |label: &str, v: f64| DiagnosticItem { kind: "course".into(), label: label.into(), count: Some(v), in_percent: false };
+    for (org, in_reg, out_reg) in [
+        (s5, 8.0, 2.0),
+        (s7, 8.0, 3.0),
+        (nok, 2.0, 2.0),
+        (s1, 1.0, 0.0),
+        (s15, 3.0, 4.0),
+        (s17, 8.0, 9.0),
+        (s2, 2.0, 1.0),
+    ] {
+        let count = |label: &str, v: f64| DiagnosticItem {
+            kind: "course".into(),
+            label: label.into(),
+            count: Some(v),
+            in_percent: false,
+        };
         s.add_diagnostic(&NewDiagnostic {
             org: Some(org),
             district: Some(dist),

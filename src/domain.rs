@@ -252,6 +252,19 @@ pub struct IndicatorRow {
     pub part: Option<f64>,
     pub whole: Option<f64>,
     pub rolled_from: usize,
+    /// No later value of it (a later year, or entered later in the same year): this is the
+    /// value its deadline is judged by.
+    pub latest: bool,
+}
+
+/// A school that came into or left a low-results list since the year before.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClusterChange {
+    pub org: i64,
+    pub school: String,
+    pub district: Option<i64>,
+    pub status: String,
+    pub came_in: bool,
 }
 
 /// A round of the diagnostics of teachers' professional deficits at a school (or, when only

@@ -129,6 +129,7 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
     let cfg = Config::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
     let (keys, mut problems) = KeyMap::new(&cfg.keys);
     let theme = cfg.theme.resolve(&mut problems);
+    let theme = if nastavnik::config::no_color() { nastavnik::config::Theme::monochrome() } else { theme };
     if !problems.is_empty() {
         return Err(format!("config: {}", problems.join("; ")));
     }
@@ -441,5 +442,11 @@ fn screenshots(store: Store, st: Setup, out: &Path) -> Result<(), String> {
     headless::press(&mut app, KeyCode::Char('a'));
     headless::press(&mut app, KeyCode::Char('a'));
     shot(&mut app, "11-agreement-refused")?;
+    // The deficits as pictures: Ust-Ilimsk's 2021-2022, then Kirovsk's dynamics.
+    app.set_pane(Pane::Deficits);
+    headless::press(&mut app, KeyCode::Char('v'));
+    shot(&mut app, "12-deficits-picture")?;
+    headless::press(&mut app, KeyCode::Char(']'));
+    shot(&mut app, "13-deficits-dynamics")?;
     Ok(())
 }

@@ -68,7 +68,7 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
     let mut line = Vec::new();
     for (i, p) in Pane::ALL.iter().enumerate() {
         let style = if *p == app.pane {
-            Style::default().fg(Color::Black).bg(app.theme.accent).add_modifier(Modifier::BOLD)
+            app.theme.badge(app.theme.accent).add_modifier(Modifier::BOLD)
         } else {
             Style::default().fg(app.theme.accent)
         };
@@ -113,7 +113,7 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
                 app.keys.first_key(Action::ClearFilter),
                 app.s.act_clear_filter.to_lowercase()
             ),
-            Style::default().fg(Color::Black).bg(app.theme.header),
+            app.theme.badge(app.theme.header),
         ));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -216,7 +216,7 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         .header(header)
         .block(block)
         .column_spacing(1)
-        .row_highlight_style(Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD))
+        .row_highlight_style(app.theme.selected())
         .highlight_symbol(HIGHLIGHT);
     let mut state = TableState::default().with_selected(v.selected.checked_sub(offset));
     f.render_stateful_widget(table, area, &mut state);
@@ -351,7 +351,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(Paragraph::new(Span::styled(format!(" {}", m.text), style)), top);
     }
     let mut spans = vec![
-        Span::styled(format!(" {} ", app.store.user()), Style::default().fg(Color::Black).bg(app.theme.accent)),
+        Span::styled(format!(" {} ", app.store.user()), app.theme.badge(app.theme.accent)),
         Span::styled(
             format!(" {} ", short_path(&app.store.path().display().to_string(), 24)),
             Style::default().fg(app.theme.muted),
@@ -405,7 +405,9 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             continue;
         }
         if (*action == Action::Status && !app.pane.has_status())
-            || (action.roadmap_only() && app.pane != Pane::Roadmap && !(*action == Action::Timeline && app.pane == Pane::Deficits))
+            || (action.roadmap_only()
+                && app.pane != Pane::Roadmap
+                && !(*action == Action::Timeline && app.pane == Pane::Deficits))
             || (action.agreements_only() && app.pane != Pane::Agreements)
         {
             continue;
@@ -468,10 +470,8 @@ fn draw_picker(f: &mut Frame, app: &App, title: &str, options: &[String], select
     let width = (widest.max(40) as u16 + 6).min(area.width.saturating_sub(4));
     let r = centered(area, width, options.len() as u16 + 2);
     let items: Vec<ListItem> = options.iter().map(|o| ListItem::new(format!(" {o}"))).collect();
-    let list = List::new(items)
-        .block(popup_block(app, title))
-        .highlight_style(Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD))
-        .highlight_symbol("▶");
+    let list =
+        List::new(items).block(popup_block(app, title)).highlight_style(app.theme.selected()).highlight_symbol("▶");
     let mut state = ListState::default().with_selected(Some(selected));
     f.render_widget(Clear, r);
     f.render_stateful_widget(list, r, &mut state);

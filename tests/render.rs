@@ -918,3 +918,85 @@ fn agreements_filter_by_status_party_and_an_ending_term() {
     type_text(&mut app, "школа:сош 10 статус:проект");
     assert_eq!(titles(&app).len(), 2, "{:?}\n{}", titles(&app), screen(&mut app));
 }
+
+#[test]
+fn deficits_as_pictures_read_without_colour() {
+    let mut app = app("pictures");
+    key(&mut app, '4');
+    key(&mut app, 'м'); // v on the Russian layout
+    let text = screen(&mut app);
+    // Bars against the target, with the numbers and a sign; the heat map in symbols.
+    assert!(text.contains("┃ 50,4 % / 100 % ✗"), "{text}");
+    assert!(text.contains("Рисковые направления школ") && text.contains("● в работе   ✓ выполнено"), "{text}");
+    insta::assert_snapshot!("deficits_picture", text);
+    // The next year: Kirovsk's count of low-result schools, from five to none.
+    key(&mut app, ']');
+    let text = screen(&mut app);
+    assert!(text.contains("Динамика: Число ШНОР в районе"), "{text}");
+    insta::assert_snapshot!("deficits_dynamics", text);
+    key(&mut app, 'v');
+    assert!(!app.pictures_on());
+}
+
+#[test]
+fn a_value_that_cannot_be_is_refused_where_it_was_typed() {
+    let mut app = app("values");
+    key(&mut app, '4');
+    let pos = app.view().rows.iter().position(|r| r.cells[1].starts_with("Доля педагогов ШНОР, имеющих")).unwrap();
+    // The indicator's own row, below the attention list that names it too.
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .skip(pos + 1)
+        .position(|r| r.cells[1].starts_with("Доля педагогов ШНОР, имеющих"))
+        .map_or(pos, |p| p + pos + 1);
+    app.views[Pane::Deficits.index()].selected = pos;
+    key(&mut app, 'n');
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "август 2022");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "100,5");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "-3");
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "15.09.2022");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("↑ доля не может быть больше 100 %"), "{text}");
+    assert!(text.contains("↑ не может быть меньше нуля"), "{text}");
+    assert!(text.contains("↑ дата вне учебного года 2021-2022"), "{text}");
+    insta::assert_snapshot!("value_refused", text);
+    // Mended: a decimal comma is read, the value is recorded and the list shows it.
+    let mut fix = |field: usize, text: &str| {
+        if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+            f.focus = field;
+        }
+        for _ in 0..12 {
+            code(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, text);
+    };
+    fix(2, "78,5");
+    fix(3, "");
+    fix(5, "31.08.2022");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("Значение записано"), "{text}");
+    let recorded: Vec<_> = app
+        .data
+        .indicators
+        .iter()
+        .filter(|i| i.name.starts_with("Доля педагогов ШНОР, имеющих"))
+        .map(|i| i.actual.clone())
+        .collect();
+    assert_eq!(recorded, ["50,4%", "78,5%"]);
+    // Still below the target of 100 % after its deadline: the newer value is the one named.
+    let named: Vec<String> = app.data.attention.iter().map(|a| a.text(&RU)).filter(|t| t.contains("имеющих")).collect();
+    assert_eq!(named.len(), 1);
+    assert!(named[0].contains("78,5% при цели 100%"), "{named:?}");
+}

@@ -499,3 +499,126 @@ fn a_decision_is_postponed_to_a_new_deadline_and_back() {
     let back = store.decisions(AcademicYear(2021)).unwrap().into_iter().find(|x| x.id == d.id).unwrap();
     assert_eq!((back.status, back.deadline.display()), (EventStatus::Planned, "август 2022".to_string()));
 }
+
+#[test]
+fn the_demo_has_ust_ilimsks_risk_profiles_the_004_indicators_and_what_needs_attention() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let y = AcademicYear(2021);
+    let risks = store.risks(y).unwrap();
+    let count = |school: &str| risks.iter().filter(|r| r.school.contains(school)).count();
+    assert_eq!((count("СОШ № 5»"), count("Пичуева"), count("СОШ № 17")), (3, 5, 2));
+    let ind = store.indicators(y).unwrap();
+    let actual = |part: &str| ind.iter().find(|i| i.name.contains(part)).map(|i| i.actual.clone()).unwrap();
+    assert_eq!(actual("прошедших курсы повышения квалификации за последние 3 года"), "98,6%");
+    assert_eq!(actual("представивших педагогов"), "100%");
+    assert_eq!(actual("реализующих программы наставничества"), "85,7%");
+    assert_eq!(actual("прошедших диагностику"), "83%");
+    let iom = ind.iter().find(|i| i.name.contains("индивидуальные программы")).unwrap();
+    assert_eq!((iom.actual_num, iom.target_num), (Some(50.4), Some(100.0)));
+
+    let diagnostics = store.diagnostics(y).unwrap();
+    let changes = store.cluster_changes(y).unwrap();
+    let found = nastavnik::deficits::attention(&ind, &risks, &diagnostics, &changes, today());
+    let texts: Vec<String> = found.iter().map(|a| a.text(&RU)).collect();
+    assert_eq!(
+        texts,
+        [
+            "город Усть-Илимск: Доля педагогов ШНОР, имеющих индивидуальные программы развития — 50,4% при цели 100% (срок 01.09.2022)",
+            "город Усть-Илимск: 32,6 % педагогов прошли диагностику, но не имеют индивидуальной программы",
+        ]
+    );
+
+    // Kirovsk's count of low-result schools, from 5 to none: its dynamics across the years.
+    let kirovsk = store.indicators(AcademicYear(2022)).unwrap();
+    let shnor = kirovsk.iter().find(|i| i.name.starts_with("Число ШНОР")).unwrap();
+    let history = store.indicator_history(shnor.id, None).unwrap();
+    assert_eq!(
+        history.iter().map(|h| (h.0, h.2)).collect::<Vec<_>>(),
+        [(AcademicYear(2019), Some(5.0)), (AcademicYear(2022), Some(0.0))]
+    );
+}
+
+#[test]
+fn a_district_share_is_rolled_up_from_its_schools_counts() {
+    use nastavnik::store::NewValue;
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let y = AcademicYear(2021);
+    let risks = store.risks(y).unwrap();
+    let (s5, s7) = (
+        risks.iter().find(|r| r.school.contains("СОШ № 5»")).unwrap().org,
+        risks.iter().find(|r| r.school.contains("Пичуева")).unwrap().org,
+    );
+    let district = risks[0].district_id;
+    let id =
+        store.add_indicator(district, None, "Доля педагогов с ИОМ (по школам)", "%", "100", "август", false).unwrap();
+    for (org, part, whole) in [(s5, 9.0, 10.0), (s7, 10.0, 100.0)] {
+        let v = NewValue {
+            org: Some(org),
+            year: y,
+            period: "август 2022".into(),
+            value: nastavnik::text::format_number(part / whole * 100.0),
+            part: Some(part),
+            whole: Some(whole),
+            measured_on: None,
+        };
+        store.record_value(id, &v).unwrap();
+    }
+    let rows: Vec<_> = store.indicators(y).unwrap().into_iter().filter(|i| i.id == id).collect();
+    assert_eq!(rows.len(), 3, "the district's roll-up and the two schools");
+    assert_eq!((rows[0].org, rows[0].rolled_from, rows[0].actual.as_str()), (None, 2, "17,3 %"));
+    assert_eq!(rows[0].actual_num.map(|v| (v * 10.0).round() / 10.0), Some(17.3), "19 of 110, not (90 + 10) / 2");
+    assert_eq!(store.indicator_history(id, None).unwrap()[0].2.map(|v| (v * 10.0).round()), Some(173.0));
+}
+
+#[test]
+fn an_anti_risk_programme_is_edited_with_history_and_a_missed_deadline_needs_attention() {
+    use nastavnik::store::RiskFields;
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let y = AcademicYear(2021);
+    let r = store.risks(y).unwrap().into_iter().find(|r| r.school.contains("СОШ № 17")).unwrap();
+    let f = RiskFields {
+        goal: "Повысить предметную компетентность".into(),
+        measures: "Курсы ИРО\nСеминары «Школа-школе»".into(),
+        responsible: "заместитель директора".into(),
+        deadline: chrono::NaiveDate::from_ymd_opt(2022, 5, 31),
+        progress: r.progress.clone(),
+    };
+    assert!(store.update_risk(r.id, &f, Some(r.stamp.version)).unwrap());
+    let stale = store.update_risk(r.id, &f, Some(r.stamp.version)).unwrap_err();
+    assert!(matches!(stale, StoreError::Conflict { .. }));
+    let after = store.risk(r.id).unwrap();
+    assert_eq!((after.goal.as_str(), after.measures.lines().count()), ("Повысить предметную компетентность", 2));
+    let h = store.history("risk", r.id).unwrap();
+    assert!(h.iter().any(|l| l.field == "deadline" && l.new == "2022-05-31"));
+
+    let risks = store.risks(y).unwrap();
+    let found = nastavnik::deficits::attention(&[], &risks, &[], &[], today());
+    assert_eq!(found.len(), 1);
+    assert!(found[0].text(&RU).contains("срок прошёл 31.05.2022"), "{}", found[0].text(&RU));
+    // Done is no longer overdue; undo brings it back.
+    store.set_risk_status(r.id, EventStatus::Done, None).unwrap();
+    assert!(nastavnik::deficits::attention(&[], &store.risks(y).unwrap(), &[], &[], today()).is_empty());
+    store.undo().unwrap();
+    assert_eq!(store.risk(r.id).unwrap().status, EventStatus::InProgress);
+}
+
+#[test]
+fn a_school_entering_or_leaving_a_low_results_list_is_noticed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("c.db"), "tester").unwrap();
+    let a = store.add_org(None, OrgKind::School, "СОШ", "Школа А", "А", "").unwrap();
+    let b = store.add_org(None, OrgKind::School, "СОШ", "Школа Б", "Б", "").unwrap();
+    store.add_cluster_status(a, AcademicYear(2021), "ШНОР", "").unwrap();
+    store.add_cluster_status(b, AcademicYear(2022), "ШНОР", "").unwrap();
+    let changes = store.cluster_changes(AcademicYear(2022)).unwrap();
+    assert_eq!(
+        changes.iter().map(|c| (c.school.as_str(), c.came_in)).collect::<Vec<_>>(),
+        [("Школа А", false), ("Школа Б", true)]
+    );
+    let texts: Vec<String> =
+        nastavnik::deficits::attention(&[], &[], &[], &changes, today()).iter().map(|a| a.text(&RU)).collect();
+    assert_eq!(texts, ["Школа А: вышла из списка ШНОР", "Школа Б: вошла в список ШНОР"]);
+}

@@ -129,13 +129,8 @@ impl App {
             Some(ItemRef::Risk(i)) => {
                 let r = &self.data.risks[i];
                 let org = r.org;
-                let taken: Vec<String> = self
-                    .data
-                    .risks
-                    .iter()
-                    .filter(|x| x.org == org)
-                    .map(|x| crate::text::fold(&x.direction))
-                    .collect();
+                let taken: Vec<String> =
+                    self.data.risks.iter().filter(|x| x.org == org).map(|x| crate::text::fold(&x.direction)).collect();
                 let options: Vec<String> =
                     self.risk_directions.iter().filter(|d| !taken.contains(&crate::text::fold(d))).cloned().collect();
                 if options.is_empty() {
@@ -276,15 +271,7 @@ impl App {
                 } else if let Err(b) = check_date(date, year) {
                     errors.push((5, format!("{} {}", b.text(s), year.label())));
                 }
-                let v = NewValue {
-                    org,
-                    year,
-                    period: form.text(1),
-                    value,
-                    part,
-                    whole,
-                    measured_on: date,
-                };
+                let v = NewValue { org, year, period: form.text(1), value, part, whole, measured_on: date };
                 errors.is_empty().then(|| self.store.record_value(indicator, &v).map(|_| s.val_saved))
             }
             Purpose::Diagnostic { org, district } => {
@@ -359,7 +346,11 @@ mod tests {
         let v = items("course", "функциональная грамотность: 12\nобновлённые ФГОС 35 %\nфизика").unwrap();
         assert_eq!(
             v.iter().map(|i| (i.label.as_str(), i.count, i.in_percent)).collect::<Vec<_>>(),
-            vec![("функциональная грамотность", Some(12.0), false), ("обновлённые ФГОС", Some(35.0), true), ("физика", None, false)]
+            vec![
+                ("функциональная грамотность", Some(12.0), false),
+                ("обновлённые ФГОС", Some(35.0), true),
+                ("физика", None, false)
+            ]
         );
         assert_eq!(items("course", "ОВЗ: -2"), Err(Bad::Negative));
         assert_eq!(items("course", "ОВЗ: 120 %"), Err(Bad::ShareOver100));

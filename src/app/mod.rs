@@ -3,11 +3,11 @@
 
 pub mod agreement;
 pub mod deficitforms;
-pub mod pictures;
 pub mod eventform;
 pub mod linkform;
 pub mod lookup;
 pub mod minutesform;
+pub mod pictures;
 pub mod prompt;
 pub mod rows;
 pub mod timeline;
@@ -77,12 +77,26 @@ pub struct PaneView {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusTarget {
-    Event { id: i64, version: i64 },
-    Decision { id: i64, version: i64 },
-    Agreement { id: i64, version: i64 },
-    Risk { id: i64, version: i64 },
+    Event {
+        id: i64,
+        version: i64,
+    },
+    Decision {
+        id: i64,
+        version: i64,
+    },
+    Agreement {
+        id: i64,
+        version: i64,
+    },
+    Risk {
+        id: i64,
+        version: i64,
+    },
     /// A risk direction to verify for a school, from `Overlay::StatusPicker`'s options.
-    Direction { org: i64 },
+    Direction {
+        org: i64,
+    },
 }
 
 pub enum Overlay {
@@ -812,10 +826,13 @@ impl App {
                 };
                 (format!("{}: {}", r.school, r.direction), rows::risk_doc(&r, &h, s))
             }
-            ItemRef::Attention(i) => (s.sec_attention.to_string(), vec![rows::DocLine::Text(self.data.attention[i].text(s))]),
+            ItemRef::Attention(i) => {
+                (s.sec_attention.to_string(), vec![rows::DocLine::Text(self.data.attention[i].text(s))])
+            }
             ItemRef::Diagnostic(i) => {
                 let g = &self.data.diagnostics[i];
-                let doc = rows::diagnostic_summary(g, s).split("; ").map(|l| rows::DocLine::Text(l.to_string())).collect();
+                let doc =
+                    rows::diagnostic_summary(g, s).split("; ").map(|l| rows::DocLine::Text(l.to_string())).collect();
                 (format!("{}: {}", g.owner, g.round), doc)
             }
             ItemRef::Indicator(i) => (s.col_indicator.to_string(), rows::indicator_doc(&self.data.indicators[i], s)),
@@ -902,7 +919,9 @@ impl App {
             StatusTarget::Agreement { id, version } => {
                 self.store.set_agreement_status(id, AgreementStatus::ALL[choice], Some(version), self.today)
             }
-            StatusTarget::Risk { id, version } => self.store.set_risk_status(id, EventStatus::ALL[choice], Some(version)),
+            StatusTarget::Risk { id, version } => {
+                self.store.set_risk_status(id, EventStatus::ALL[choice], Some(version))
+            }
             StatusTarget::Direction { org } => {
                 self.verify_direction(org, choice);
                 return;

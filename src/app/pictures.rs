@@ -5,6 +5,9 @@ use super::rows::ItemRef;
 use super::{App, Pane};
 use ratatui::layout::Rect;
 
+/// Points of an indicator's dynamics: where ("2021-2022 · август 2022") and the value.
+pub type Series = Vec<(String, Option<f64>)>;
+
 #[derive(Clone, Debug, Default)]
 pub struct Pictures {
     pub on: bool,
@@ -13,7 +16,7 @@ pub struct Pictures {
     pub district: Option<i64>,
     pub title: String,
     /// The indicator whose dynamics are drawn, and its values across rounds and years.
-    pub dynamics: Option<(String, Vec<(String, Option<f64>)>)>,
+    pub dynamics: Option<(String, Series)>,
 }
 
 impl App {
@@ -55,9 +58,8 @@ impl App {
             }
             _ => (None, d.indicators.first().and_then(|x| x.district_id), None),
         };
-        let district = district.or_else(|| {
-            org.and_then(|o| d.indicators.iter().find(|x| x.org == Some(o)).and_then(|x| x.district_id))
-        });
+        let district = district
+            .or_else(|| org.and_then(|o| d.indicators.iter().find(|x| x.org == Some(o)).and_then(|x| x.district_id)));
         let title = match org {
             Some(o) => d
                 .risks
@@ -87,7 +89,12 @@ impl App {
             let ind = &self.data.indicators[i];
             let Ok(history) = self.store.indicator_history(ind.id, ind.org) else { continue };
             if history.len() >= 2 || indicator.is_some() {
-                let points = history.into_iter().map(|(y, period, v)| (if period == y.label() { period } else { format!("{} · {period}", y.label()) }, v)).collect();
+                let points = history
+                    .into_iter()
+                    .map(|(y, period, v)| {
+                        (if period == y.label() { period } else { format!("{} · {period}", y.label()) }, v)
+                    })
+                    .collect();
                 dynamics = Some((ind.name.clone(), points));
                 break;
             }

@@ -306,7 +306,13 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
             }
             for (i, g) in d.diagnostics.iter().enumerate() {
                 out.push(ViewRow {
-                    cells: vec![g.owner.clone(), diagnostic_summary(g, s), String::new(), String::new(), g.round.clone()],
+                    cells: vec![
+                        g.owner.clone(),
+                        diagnostic_summary(g, s),
+                        String::new(),
+                        String::new(),
+                        g.round.clone(),
+                    ],
                     item: Some(ItemRef::Diagnostic(i)),
                     tone: Tone::Normal,
                     facets: None,
@@ -330,8 +336,8 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
 
 /// A verified risk direction: its programme's goal, progress, deadline and status.
 pub fn risk_view(i: usize, r: &RiskRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
-    let overdue = r.deadline.is_some_and(|d| d < today)
-        && !matches!(r.status, EventStatus::Done | EventStatus::Cancelled);
+    let overdue =
+        r.deadline.is_some_and(|d| d < today) && !matches!(r.status, EventStatus::Done | EventStatus::Cancelled);
     let mut when = r.status.label(s).to_string();
     if let Some(d) = r.deadline {
         when = format!("{}{when}, {}", if overdue { "⚠ " } else { "" }, crate::text::format_date(d));
@@ -341,7 +347,13 @@ pub fn risk_view(i: usize, r: &RiskRow, s: &Strings, today: chrono::NaiveDate) -
         cells: vec![r.school.clone(), r.direction.clone(), goal, r.progress.replace('\n', " "), when],
         item: Some(ItemRef::Risk(i)),
         tone: if overdue { Tone::Overdue } else { Tone::Event(r.status) },
-        facets: Some(Box::new([fold(&r.school), String::new(), fold(s.sec_risks), fold(r.status.label(s)), fold(&r.responsible)])),
+        facets: Some(Box::new([
+            fold(&r.school),
+            String::new(),
+            fold(s.sec_risks),
+            fold(r.status.label(s)),
+            fold(&r.responsible),
+        ])),
     }
 }
 
@@ -356,7 +368,8 @@ pub fn indicator_view(i: usize, r: &IndicatorRow, s: &Strings) -> ViewRow {
     if let (Some(p), Some(w)) = (r.part, r.whole) {
         actual = format!("{actual} ({} / {})", crate::text::format_number(p), crate::text::format_number(w));
     }
-    let below = matches!((r.actual_num, r.target_num), (Some(a), Some(t)) if !crate::deficits::meets(a, t, r.lower_is_better));
+    let below =
+        matches!((r.actual_num, r.target_num), (Some(a), Some(t)) if !crate::deficits::meets(a, t, r.lower_is_better));
     ViewRow {
         cells: vec![owner, r.name.clone(), r.target.clone(), actual, r.period.clone()],
         item: Some(ItemRef::Indicator(i)),
@@ -376,7 +389,8 @@ pub fn diagnostic_summary(g: &DiagnosticRow, s: &Strings) -> String {
     if !g.in_percent && g.teachers.is_some() {
         parts.push(format!("{} {}", s.dg_teachers, n(g.teachers)));
     }
-    for (label, v) in [(s.dg_diagnosed, g.diagnosed), (s.dg_with_programme, g.with_programme), (s.dg_trained, g.trained)]
+    for (label, v) in
+        [(s.dg_diagnosed, g.diagnosed), (s.dg_with_programme, g.with_programme), (s.dg_trained, g.trained)]
     {
         if v.is_some() {
             parts.push(format!("{label} {}", n(v)));

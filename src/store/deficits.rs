@@ -3,7 +3,7 @@
 
 use super::{now_stamp, Result, Store, StoreError};
 use crate::deficits::Kind;
-use crate::domain::{DiagnosticItem, DiagnosticRow, EventStatus, IndicatorRow, RiskRow, Stamp};
+use crate::domain::{ClusterChange, DiagnosticItem, DiagnosticRow, EventStatus, IndicatorRow, RiskRow, Stamp};
 use crate::text::{clean_line, AcademicYear};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
@@ -118,7 +118,10 @@ impl Store {
             "SELECT i.id, v.id, coalesce(vo.name, o.name, d.name, ''), coalesce(v.org_id, i.org_id),
                     coalesce(i.district_id, o.district_id, vo.district_id), i.name, i.unit, i.target,
                     coalesce(nullif(v.period, ''), i.period_label), v.value, i.is_bool, i.deadline,
-                    i.lower_is_better, v.part, v.whole
+                    i.lower_is_better, v.part, v.whole,
+                    NOT EXISTS (SELECT 1 FROM indicator_values l WHERE l.indicator_id = i.id
+                                   AND l.org_id IS v.org_id
+                                   AND (l.year > v.year OR (l.year = v.year AND l.id > v.id)))
                FROM indicators i JOIN indicator_values v ON v.indicator_id = i.id
                LEFT JOIN organizations o ON o.id = i.org_id
                LEFT JOIN organizations vo ON vo.id = v.org_id
@@ -156,6 +159,7 @@ impl Store {
                     part: r.get(13)?,
                     whole: r.get(14)?,
                     rolled_from: 0,
+                    latest: r.get(15)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -241,20 +245,34 @@ impl Store {
     }
 
     /// Schools whose place in a low-result list changed from the year before: (school,
-    /// district, status, whether it came in).
-    pub fn cluster_changes(&self, year: AcademicYear) -> Result<Vec<(i64, String, Option<i64>, String, bool)>> {
+    /// district, status, whether it came in). Only districts with lists for both years are
+    /// compared: a district whose low-result list of either year was not entered has no changes
+    /// to show (an empty list cannot be told from one nobody typed in).
+    pub fn cluster_changes(&self, year: AcademicYear) -> Result<Vec<ClusterChange>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT o.id, o.name, o.district_id, c.status, c.year = ?1
                FROM cluster_status c JOIN organizations o ON o.id = c.org_id
               WHERE c.year IN (?1, ?1 - 1)
-                AND lower(c.status) IN ('шнор', 'шнро', 'шфнсу', 'шфзр', 'шср нр', 'шснр')
+                AND c.status IN ('ШНОР', 'ШНРО', 'ШФНСУ', 'ШФЗР')
                 AND NOT EXISTS (SELECT 1 FROM cluster_status x WHERE x.org_id = c.org_id AND x.status = c.status
                                    AND x.year = CASE WHEN c.year = ?1 THEN ?1 - 1 ELSE ?1 END)
-                AND EXISTS (SELECT 1 FROM cluster_status y WHERE y.year = ?1 - 1)
-                AND EXISTS (SELECT 1 FROM cluster_status z WHERE z.year = ?1)
+                AND EXISTS (SELECT 1 FROM cluster_status y JOIN organizations yo ON yo.id = y.org_id
+                             WHERE y.year = ?1 - 1 AND yo.district_id IS o.district_id
+                               AND y.status IN ('ШНОР', 'ШНРО', 'ШФНСУ', 'ШФЗР'))
+                AND EXISTS (SELECT 1 FROM cluster_status z JOIN organizations zo ON zo.id = z.org_id
+                             WHERE z.year = ?1 AND zo.district_id IS o.district_id
+                               AND z.status IN ('ШНОР', 'ШНРО', 'ШФНСУ', 'ШФЗР'))
               ORDER BY o.name",
         )?;
-        let rows = stmt.query_map([year.0], |r| Ok((r.get(0)?, text(r, 1)?, r.get(2)?, text(r, 3)?, r.get(4)?)))?;
+        let rows = stmt.query_map([year.0], |r| {
+            Ok(ClusterChange {
+                org: r.get(0)?,
+                school: text(r, 1)?,
+                district: r.get(2)?,
+                status: text(r, 3)?,
+                came_in: r.get(4)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -290,7 +308,8 @@ impl Store {
             let mut changed = false;
             for (col, new) in cols {
                 let old: Option<String> =
-                    s.conn.query_row(&format!("SELECT {col} FROM risk_directions WHERE id = ?1"), [id], |r| r.get(0))?;
+                    s.conn
+                        .query_row(&format!("SELECT {col} FROM risk_directions WHERE id = ?1"), [id], |r| r.get(0))?;
                 if old.as_deref().unwrap_or("") == new.as_deref().unwrap_or("") {
                     continue;
                 }
@@ -308,7 +327,8 @@ impl Store {
     pub fn set_risk_status(&self, id: i64, status: EventStatus, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
             s.check_version("risk_directions", id, seen_version, "risk")?;
-            let old: String = s.conn.query_row("SELECT status FROM risk_directions WHERE id = ?1", [id], |r| r.get(0))?;
+            let old: String =
+                s.conn.query_row("SELECT status FROM risk_directions WHERE id = ?1", [id], |r| r.get(0))?;
             if old == status.code() {
                 return Ok(false);
             }

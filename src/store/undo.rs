@@ -26,6 +26,17 @@ fn column(entity: &str, field: &str) -> Option<(&'static str, &'static str)> {
         ("decision", "end") => ("decisions", "end_date"),
         ("decision", "period") => ("decisions", "period_text"),
         ("agreement" | "party", _) => return super::agreements::column(entity, field),
+        ("risk", "status" | "goal" | "measures" | "responsible" | "deadline" | "progress") => (
+            "risk_directions",
+            match field {
+                "status" => "status",
+                "goal" => "goal",
+                "measures" => "measures",
+                "responsible" => "responsible",
+                "deadline" => "deadline",
+                _ => "progress",
+            },
+        ),
         _ => return None,
     })
 }

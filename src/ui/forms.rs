@@ -98,11 +98,7 @@ fn draw_rows(f: &mut Frame, app: &App, title: &str, hint: &str, rows: &[Row], fo
         match (focused, row.input) {
             (true, Some(input)) if !row.pick => f.render_widget(input, value),
             _ => {
-                let st = if focused && row.pick {
-                    Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD)
-                } else {
-                    Style::default()
-                };
+                let st = if focused && row.pick { app.theme.selected() } else { Style::default() };
                 let text: Vec<Line> = row.shown.iter().map(|l| Line::styled(l.clone(), st)).collect();
                 let p = Paragraph::new(text);
                 // A tall field shows its text wrapped; a one-line field is cut at its width.

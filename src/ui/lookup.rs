@@ -50,9 +50,7 @@ pub fn draw_lookup(f: &mut Frame, app: &App, st: &LookupState) {
             ]))
         })
         .collect();
-    let list = List::new(items)
-        .highlight_style(Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD))
-        .highlight_symbol("▶ ");
+    let list = List::new(items).highlight_style(app.theme.selected()).highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(st.selected));
     f.render_stateful_widget(list, list_area, &mut state);
 }
@@ -104,10 +102,7 @@ pub fn draw_answer(f: &mut Frame, app: &App, st: &AnswerState) {
             ListItem::new(wrap(&l.text, width.max(10)).into_iter().map(|t| Line::styled(t, style)).collect::<Vec<_>>())
         })
         .collect();
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(Style::default().bg(app.theme.selection).add_modifier(Modifier::BOLD))
-        .highlight_symbol("▶ ");
+    let list = List::new(items).block(block).highlight_style(app.theme.selected()).highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(st.selected));
     f.render_stateful_widget(list, r, &mut state);
 }

@@ -139,8 +139,9 @@ fn heat_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             let hit = risks.iter().find(|r| r.org == *org && crate::text::fold(&r.direction) == crate::text::fold(d));
             let (sym, color) = match hit {
                 None => ("·", app.theme.muted),
-                Some(r) if r.deadline.is_some_and(|x| x < app.today)
-                    && !matches!(r.status, EventStatus::Done | EventStatus::Cancelled) =>
+                Some(r)
+                    if r.deadline.is_some_and(|x| x < app.today)
+                        && !matches!(r.status, EventStatus::Done | EventStatus::Cancelled) =>
                 {
                     ("!", app.theme.cancelled)
                 }
@@ -175,7 +176,8 @@ fn dynamics_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     };
     let mut out = vec![heading(app, &format!("{}: {}", s.pic_dynamics, truncate(name, width.saturating_sub(12))))];
     let max = points.iter().filter_map(|p| p.1).fold(0.0f64, f64::max).max(1.0);
-    let label_w = points.iter().map(|p| unicode_width::UnicodeWidthStr::width(p.0.as_str())).max().unwrap_or(10).min(30);
+    let label_w =
+        points.iter().map(|p| unicode_width::UnicodeWidthStr::width(p.0.as_str())).max().unwrap_or(10).min(30);
     for (label, v) in points {
         let line = match v {
             Some(v) => {

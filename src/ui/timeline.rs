@@ -117,7 +117,7 @@ pub fn draw_timeline(f: &mut Frame, app: &App, area: Rect) {
         let y = rows_area.y + (k - v.offset) as u16;
         let selected = k == v.selected;
         if selected {
-            buf.set_style(Rect { y, height: 1, ..rows_area }, Style::default().bg(app.theme.selection));
+            buf.set_style(Rect { y, height: 1, ..rows_area }, app.theme.selected());
         }
         if (0..gw as i32).contains(&today_x) {
             buf.set_string(x0 + today_x as u16, y, "│", today_style);
