@@ -1000,3 +1000,59 @@ fn a_value_that_cannot_be_is_refused_where_it_was_typed() {
     assert_eq!(named.len(), 1);
     assert!(named[0].contains("78,5% при цели 100%"), "{named:?}");
 }
+
+#[test]
+fn a_programme_past_its_deadline_shows_on_the_schools_card_and_a_round_is_recorded() {
+    let mut app = app("programme");
+    key(&mut app, '4');
+    let pos = app.view().rows.iter().position(|r| r.cells[0] == "МБОУ «СОШ № 17»").unwrap();
+    app.views[Pane::Deficits.index()].selected = pos;
+    key(&mut app, 'e');
+    type_text(&mut app, "Повысить предметную компетентность педагогов");
+    for _ in 0..3 {
+        code(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "31.05.2022");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Программа сохранена"));
+    let at = app.view().rows.iter().position(|r| r.cells[0] == "⚠ МБОУ «СОШ № 17»").expect("needs attention");
+    assert!(app.view().rows[at].cells[1].contains("срок прошёл 31.05.2022"));
+    app.views[Pane::Deficits.index()].selected = at;
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Карточка школы: МБОУ «СОШ № 17»") && text.contains("Требует внимания (1)"), "{text}");
+    code(&mut app, KeyCode::Esc);
+
+    // A round of diagnostics for a school: a part larger than the whole is refused.
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| r.cells[0] == "МБОУ «СОШ № 17»" && r.cells[4] == "1 полугодие 2022")
+        .unwrap();
+    app.views[Pane::Deficits.index()].selected = pos;
+    key(&mut app, 'n');
+    type_text(&mut app, "август 2022");
+    for v in ["30", "31", "12", "28"] {
+        code(&mut app, KeyCode::Tab);
+        type_text(&mut app, v);
+    }
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "функциональная грамотность: 9");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑ больше, чем педагогов всего"));
+    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+        f.focus = 2;
+    }
+    code(&mut app, KeyCode::Backspace);
+    code(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "25");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Диагностика записана"));
+    let round = app.data.diagnostics.iter().find(|g| g.round == "август 2022").unwrap();
+    assert_eq!((round.teachers, round.diagnosed, round.with_programme), (Some(30.0), Some(25.0), Some(12.0)));
+    // 13 diagnosed teachers have no programme: the school's card says so.
+    assert!(app.data.attention.iter().any(
+        |a| a.text(&RU) == "МБОУ «СОШ № 17»: 13 педагогов прошли диагностику, но не имеют индивидуальной программы"
+    ));
+}

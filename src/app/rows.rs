@@ -613,9 +613,11 @@ pub fn card_with_suggestions(c: &SchoolCard, d: &YearData, s: &Strings) -> Vec<D
     let mut out = card_doc(c, s);
     let attention: Vec<&crate::deficits::Attention> = d.attention.iter().filter(|a| a.org() == Some(c.id)).collect();
     if !attention.is_empty() {
-        out.push(DocLine::Blank);
-        out.push(DocLine::Heading(format!("{} ({})", s.sec_attention, attention.len())));
-        out.extend(attention.iter().map(|a| DocLine::Text(format!("⚠ {}", a.text(s)))));
+        // Right under the school's name and place, before its history.
+        let at = out.iter().position(|l| *l == DocLine::Blank).unwrap_or(out.len());
+        let mut lines = vec![DocLine::Blank, DocLine::Heading(format!("{} ({})", s.sec_attention, attention.len()))];
+        lines.extend(attention.iter().map(|a| DocLine::Text(format!("⚠ {}", a.parts(s).1))));
+        out.splice(at..at, lines);
     }
     if let Some((school, suggestions)) = d.uncovered.iter().find(|(u, _)| u.org == c.id) {
         out.push(DocLine::Blank);
