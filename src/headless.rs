@@ -163,6 +163,20 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
     Ok(Records { fields, rows })
 }
 
+/// The history log as records: when, who, what, field, old, new.
+pub fn log_records(lines: &[crate::store::LogLine], s: &Strings) -> Records {
+    let rows = lines
+        .iter()
+        .map(|l| {
+            let c = &l.change;
+            let what = if l.what.is_empty() { format!("{} {}", c.entity, c.entity_id) } else { l.what.clone() };
+            let field = if c.field == "*" { s.hist_created.to_string() } else { c.field.clone() };
+            vec![c.at.clone(), c.who.clone(), c.entity.clone(), what, field, c.old.clone(), c.new.clone()]
+        })
+        .collect();
+    Records { fields: vec!["at", "who", "entity", "what", "field", "old", "new"], rows }
+}
+
 pub fn render_records(r: &Records, format: Format) -> String {
     match format {
         Format::Text => {

@@ -78,6 +78,35 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Every change to the store, newest first: when, who, what, old → new.
+    History {
+        /// Only changes on or after this day (25.11.2021 or 2021-11-25).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only this user's changes.
+        #[arg(long, value_name = "USER")]
+        who: Option<String>,
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// For the concurrency tests: change the statuses of EVENTS in turn, CHANGES times, as user
+    /// AS, printing a line for each change the store acknowledged.
+    #[command(hide = true)]
+    Stress {
+        #[arg(long, value_delimiter = ',')]
+        events: Vec<i64>,
+        #[arg(long, default_value_t = 100)]
+        changes: usize,
+        #[arg(long = "as")]
+        user: String,
+    },
+    /// Copy the store to FILE, consistently, while others keep working in it.
+    Backup {
+        #[arg(value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Write the roadmap's events and decision deadlines as an iCalendar (.ics) file.
     Ics {
         /// Only events hosted by or involving this school (a few letters of its name).
@@ -284,6 +313,39 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
         }
         Some(Command::Agreement { id, format, out, template, force }) => {
             agreement(&store, *id, format, out.as_deref(), template.as_deref(), *force, st.s)
+        }
+        Some(Command::History { since, who, limit, format }) => {
+            let since = match since {
+                Some(t) => Some(
+                    nastavnik::text::parse_date(t).ok_or_else(|| format!("--since {t}: write a day as 25.11.2021"))?,
+                ),
+                None => None,
+            };
+            let lines = store.log(since, who.as_deref(), *limit).map_err(|e| e.to_string())?;
+            print!("{}", headless::render_records(&headless::log_records(&lines, st.s), *format));
+            Ok(())
+        }
+        Some(Command::Stress { events, changes, user }) => {
+            use nastavnik::domain::EventStatus;
+            use std::io::Write;
+            let store = Store::open(store.path(), user).map_err(|e| e.to_string())?;
+            let mut out = std::io::stdout().lock();
+            for n in 0..*changes {
+                let Some(&id) = events.get(n % events.len().max(1)) else { break };
+                let status = EventStatus::ALL[(n + user.len()) % EventStatus::ALL.len()];
+                match store.set_event_status(id, status, None) {
+                    Ok(true) => writeln!(out, "ok {id} {}", status.code()).map_err(|e| e.to_string())?,
+                    Ok(false) => writeln!(out, "same {id}").map_err(|e| e.to_string())?,
+                    Err(e) => writeln!(out, "error {id} {e}").map_err(|e| e.to_string())?,
+                }
+                out.flush().map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        Some(Command::Backup { out }) => {
+            store.backup_to(out).map_err(|e| e.to_string())?;
+            eprintln!("{} {}", out.display(), st.s.doc_written);
+            Ok(())
         }
         Some(Command::Demo { .. }) => Ok(()),
     }

@@ -1,7 +1,7 @@
 //! Adding rows: used by the demo data, by imports and by tests. Every text is cleaned and every
 //! name folded on the way in; every new row is stamped and recorded in history.
 
-use super::{now_stamp, Result, Store};
+use super::{now_stamp, Result, Store, StoreError};
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
 use crate::text::{clean, clean_line, fold, AcademicYear};
 use chrono::NaiveDate;
@@ -88,8 +88,19 @@ fn opt_date(d: Option<NaiveDate>) -> Option<String> {
 
 impl Store {
     /// Runs `f` as one transaction: all of it lands, or none of it.
+    /// The write lock is taken at the start (BEGIN IMMEDIATE), so that a colleague's write
+    /// makes this one wait its turn (the busy timeout) instead of failing half-way; a lock held
+    /// longer than that is waited for again, a few times, before the user hears of it.
     pub fn in_transaction<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
-        let tx = self.conn.unchecked_transaction()?;
+        let mut tries = 0;
+        let tx = loop {
+            match rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate) {
+                Ok(tx) => break tx,
+                Err(e) if super::is_busy(&e) && tries < 5 => tries += 1,
+                Err(e) if super::is_busy(&e) => return Err(StoreError::Busy),
+                Err(e) => return Err(e.into()),
+            }
+        };
         let out = f(self)?;
         tx.commit()?;
         Ok(out)

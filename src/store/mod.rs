@@ -6,6 +6,7 @@ mod build;
 mod deficits;
 mod read;
 mod schema;
+mod shared;
 mod undo;
 mod write;
 
@@ -13,6 +14,7 @@ pub use build::*;
 pub use deficits::{NewDiagnostic, NewValue, RiskFields};
 pub use read::Table;
 pub use schema::LATEST as SCHEMA_VERSION;
+pub use shared::LogLine;
 pub use undo::Reverted;
 pub use write::{EventChange, NewMinutes};
 
@@ -43,6 +45,10 @@ pub enum StoreError {
     Refused(crate::lifecycle::Refusal),
     #[error("no such {0}")]
     NotFound(&'static str),
+    #[error(
+        "the store stayed busy with other coordinators' changes for half a minute; nothing was written — try again"
+    )]
+    Busy,
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -185,6 +191,11 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         }
         _ => StoreError::Sqlite(e),
     }
+}
+
+/// Whether SQLite gave up waiting for another connection's lock.
+pub(crate) fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 pub(crate) fn now_stamp() -> String {

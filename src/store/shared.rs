@@ -1,0 +1,89 @@
+//! What a store shared by several coordinators needs besides its verbs: the log of who changed
+//! what, and a consistent copy taken while others write.
+
+use super::{Result, Store, StoreError};
+use crate::domain::HistoryRow;
+use rusqlite::params;
+use std::path::Path;
+
+/// A line of the history log: the change, and the name of what it changed.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LogLine {
+    #[serde(flatten)]
+    pub change: HistoryRow,
+    /// The title of the event, the agreement, the school of a risk direction… when it still exists.
+    pub what: String,
+}
+
+impl Store {
+    /// Every change, newest first: since a day (inclusive), by a user, at most `limit`.
+    pub fn log(&self, since: Option<chrono::NaiveDate>, who: Option<&str>, limit: usize) -> Result<Vec<LogLine>> {
+        let since = since.map(|d| d.format("%Y-%m-%d").to_string());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT h.at, h.who, h.entity, h.entity_id, h.field, h.old, h.new,
+                    CASE h.entity
+                      WHEN 'event' THEN (SELECT title FROM events WHERE id = h.entity_id)
+                      WHEN 'decision' THEN (SELECT text FROM decisions WHERE id = h.entity_id)
+                      WHEN 'agreement' THEN (SELECT title FROM agreements WHERE id = h.entity_id)
+                      WHEN 'party' THEN (SELECT a.title FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id
+                                          WHERE p.id = h.entity_id)
+                      WHEN 'risk' THEN (SELECT o.short_name || ': ' || r.direction FROM risk_directions r
+                                          JOIN organizations o ON o.id = r.org_id WHERE r.id = h.entity_id)
+                      WHEN 'mentoring_link' THEN (SELECT coalesce(mo.short_name, mp.full_name, '') || ' → '
+                                                     || coalesce(eo.short_name, ep.full_name, '')
+                                                    FROM mentoring_links l
+                                                    LEFT JOIN organizations mo ON mo.id = l.mentor_org_id
+                                                    LEFT JOIN people mp ON mp.id = l.mentor_person_id
+                                                    LEFT JOIN organizations eo ON eo.id = l.mentee_org_id
+                                                    LEFT JOIN people ep ON ep.id = l.mentee_person_id
+                                                   WHERE l.id = h.entity_id)
+                      WHEN 'meeting' THEN (SELECT title FROM meetings WHERE id = h.entity_id)
+                      WHEN 'indicator_value' THEN (SELECT i.name FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+                                                    WHERE v.id = h.entity_id)
+                      ELSE '' END
+               FROM history h
+              WHERE (?1 IS NULL OR h.at >= ?1) AND (?2 IS NULL OR h.who = ?2)
+              ORDER BY h.id DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![since, who, limit as i64], |r| {
+            let t = |i: usize| -> rusqlite::Result<String> {
+                Ok(r.get::<_, Option<String>>(i)?.map(crate::text::clean_line_owned).unwrap_or_default())
+            };
+            Ok(LogLine {
+                change: HistoryRow {
+                    at: t(0)?,
+                    who: t(1)?,
+                    entity: t(2)?,
+                    entity_id: r.get(3)?,
+                    field: t(4)?,
+                    old: t(5)?,
+                    new: t(6)?,
+                },
+                what: t(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Copies the live store to `dest` with SQLite's online backup, consistent even while
+    /// others write; the copy appears whole under its name or not at all.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let io = |e: std::io::Error| StoreError::Io { path: dest.to_path_buf(), what: e.to_string() };
+        if dest.exists() {
+            return Err(StoreError::Exists { path: dest.to_path_buf() });
+        }
+        let dir = match dest.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new().prefix(".nastavnik-backup-").tempfile_in(&dir).map_err(io)?;
+        {
+            let mut to = rusqlite::Connection::open(tmp.path())?;
+            let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+            // Pages a step, pausing between steps so that writers are not held up.
+            b.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        }
+        tmp.persist_noclobber(dest).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+}
