@@ -328,7 +328,8 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
         Some(Command::Stress { events, changes, user }) => {
             use nastavnik::domain::EventStatus;
             use std::io::Write;
-            let store = Store::open(store.path(), user).map_err(|e| e.to_string())?;
+            let mut store = store;
+            store.set_user(user);
             let mut out = std::io::stdout().lock();
             for n in 0..*changes {
                 let Some(&id) = events.get(n % events.len().max(1)) else { break };

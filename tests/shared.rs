@@ -116,3 +116,35 @@ fn a_backup_taken_while_others_write_is_a_sound_store() {
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
 }
+
+#[test]
+fn a_second_store_on_the_same_file_in_one_process_keeps_the_first_sound() {
+    // What a server with a session per coordinator does: several stores of one file in one
+    // process, while other processes write and come and go.
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let ids = events(&db, 3);
+    let first = Store::open(&db, "session1").unwrap();
+    let second = Store::open(&db, "session2").unwrap();
+    let mut writers: Vec<_> =
+        (0..6).map(|n| writer(&db, &ids, 60, &format!("p{n}")).stdout(Stdio::null()).spawn().unwrap()).collect();
+    let list: Vec<i64> = ids.split(',').map(|x| x.parse().unwrap()).collect();
+    let mut acknowledged = 0;
+    for n in 0..150 {
+        let st = nastavnik::domain::EventStatus::ALL[n % 5];
+        let store = if n % 2 == 0 { &first } else { &second };
+        if store.set_event_status(list[n % list.len()], st, None).unwrap() {
+            acknowledged += 1;
+        }
+        if n == 75 {
+            // A third comes and goes in the middle.
+            drop(Store::open(&db, "session3").unwrap());
+        }
+    }
+    for w in &mut writers {
+        assert!(w.wait().unwrap().success());
+    }
+    drop((first, second));
+    assert_eq!(integrity(&db), "ok");
+    assert_eq!(history_of(&db, "session1") + history_of(&db, "session2"), acknowledged);
+}

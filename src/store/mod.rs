@@ -65,11 +65,45 @@ pub struct Store {
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// The stores this process has open, by file, with how many connections each. A file SQLite
+/// already has open in this process must not be opened and closed behind its back: closing any
+/// descriptor of a file drops every POSIX lock the process holds on it, and another process
+/// could then take the WAL for its own and reset it under the open connection.
+static OPEN: std::sync::Mutex<Vec<(PathBuf, usize)>> = std::sync::Mutex::new(Vec::new());
+
+fn key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn already_open(path: &Path) -> bool {
+    let k = key(path);
+    OPEN.lock().map(|v| v.iter().any(|(p, n)| *p == k && *n > 0)).unwrap_or(false)
+}
+
+fn note_open(path: &Path, delta: isize) {
+    let k = key(path);
+    if let Ok(mut v) = OPEN.lock() {
+        match v.iter_mut().find(|(p, _)| *p == k) {
+            Some((_, n)) => *n = n.saturating_add_signed(delta),
+            None if delta > 0 => v.push((k, delta as usize)),
+            None => {}
+        }
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        note_open(&self.path, -1);
+    }
+}
+
 impl Store {
     /// Opens an existing store or creates a new one at `path`, upgrading an older schema.
     pub fn open(path: &Path, user: &str) -> Result<Store> {
         let existed = path.exists();
-        if existed {
+        // A file this process already has open was checked then; reading it again would drop
+        // the open connection's locks (see `OPEN`).
+        if existed && !already_open(path) {
             check_file(path)?;
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
@@ -102,6 +136,7 @@ impl Store {
         // In WAL mode NORMAL never corrupts the store; a power cut may lose the last change.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
+        note_open(path, 1);
         let mut store = Store { conn, path: path.to_path_buf(), user: user.to_string(), action: Default::default() };
         store.migrate(found).map_err(|e| match e {
             StoreError::Sqlite(e) => classify(path, e),
@@ -142,6 +177,11 @@ impl Store {
     pub fn path(&self) -> &Path {
         &self.path
     }
+    /// Writes from now on in `user`'s name (one process acting for several users).
+    pub fn set_user(&mut self, user: &str) {
+        self.user = user.to_string();
+    }
+
     pub fn user(&self) -> &str {
         &self.user
     }
