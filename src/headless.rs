@@ -144,6 +144,10 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
             }));
             (vec!["type", "owner", "item", "target", "actual", "period"], rows)
         }
+        Pane::History => {
+            let r = log_records(&store.log(None, None, 2000)?, s);
+            (r.fields, r.rows)
+        }
         Pane::Agreements => {
             let today = chrono::Local::now().date_naive();
             (

@@ -157,6 +157,12 @@ catalogue! {
     dg_vacancies_f: "Вакансии: предмет: чел.", "Vacancies: subject: count";
     dg_saved: "Диагностика записана", "Diagnostics recorded";
     dfc_new_hint: "n: на показателе — новое значение, на направлении — ещё направление, на диагностике — новый этап", "n: on an indicator a new value, on a direction another direction, on diagnostics a new round";
+    tab_history: "История", "History";
+    col_when: "Когда", "When";
+    col_who: "Кто", "Who";
+    col_what: "Что", "What";
+    col_field: "Поле", "Field";
+    col_change: "Было → стало", "Old → new";
     ag_recorded: "в карточке записан", "recorded as";
     ag_by_term: "по сроку", "by its term";
     ag_parties_sec: "Стороны", "Parties";
@@ -369,7 +375,7 @@ catalogue! {
     act_help: "Показать все клавиши этой панели", "Show every key of this pane";
     act_next_tab: "Следующая панель", "Next pane";
     act_prev_tab: "Предыдущая панель", "Previous pane";
-    act_tab_n: "Перейти к панели 1–5", "Go to pane 1–5";
+    act_tab_n: "Перейти к панели 1–6", "Go to pane 1–6";
     act_down: "Вниз по списку", "Move down";
     act_up: "Вверх по списку", "Move up";
     act_left: "Влево; в списке — предыдущий учебный год", "Left; in a list, the previous academic year";

@@ -101,7 +101,7 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     if app.timeline_on() {
         spans.push(Span::styled(format!(" {} ", timeline::describe(app)), Style::default().fg(app.theme.accent)));
     }
-    if app.pane == Pane::Agreements {
+    if matches!(app.pane, Pane::Agreements | Pane::History) {
         spans.push(Span::styled(format!("· {} ", app.s.ag_all_years), Style::default().fg(app.theme.muted)));
     }
     if !v.filter.is_empty() {
@@ -128,6 +128,7 @@ fn widths(pane: Pane) -> Vec<Constraint> {
         Pane::Roadmap => vec![Fill(3), Length(15), Fill(2), Fill(7), Fill(2), Length(6), Fill(3), Fill(3)],
         Pane::Deficits => vec![Fill(2), Fill(5), Length(12), Fill(3), Length(16)],
         Pane::Agreements => vec![Fill(3), Length(10), Length(10), Fill(5), Fill(5), Fill(3), Length(13), Length(18)],
+        Pane::History => vec![Length(19), Fill(2), Fill(6), Fill(2), Fill(4)],
     }
 }
 
@@ -399,7 +400,8 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
         if let Action::Tab(_) = action {
             if !seen_tab {
                 seen_tab = true;
-                let keys: Vec<String> = (1..=5).map(|n| app.keys.keys(Action::Tab(n))).collect();
+                let keys: Vec<String> =
+                    (1..=crate::app::Pane::ALL.len() as u8).map(|n| app.keys.keys(Action::Tab(n))).collect();
                 entries.push((keys.join(" "), action.describe(app.s)));
             }
             continue;

@@ -30,10 +30,12 @@ pub enum Pane {
     Roadmap,
     Deficits,
     Agreements,
+    History,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [Pane::Clusters, Pane::Mentoring, Pane::Roadmap, Pane::Deficits, Pane::Agreements];
+    pub const ALL: [Pane; 6] =
+        [Pane::Clusters, Pane::Mentoring, Pane::Roadmap, Pane::Deficits, Pane::Agreements, Pane::History];
     pub fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
@@ -44,6 +46,7 @@ impl Pane {
             Pane::Roadmap => s.tab_roadmap,
             Pane::Deficits => s.tab_deficits,
             Pane::Agreements => s.tab_agreements,
+            Pane::History => s.tab_history,
         }
     }
     /// The name used on the command line (`nastavnik show roadmap`).
@@ -54,6 +57,7 @@ impl Pane {
             Pane::Roadmap => "roadmap",
             Pane::Deficits => "deficits",
             Pane::Agreements => "agreements",
+            Pane::History => "history",
         }
     }
     pub fn from_name(s: &str) -> Option<Pane> {
@@ -154,7 +158,7 @@ pub struct App {
     pub year: AcademicYear,
     pub years: Vec<AcademicYear>,
     pub data: YearData,
-    pub views: [PaneView; 5],
+    pub views: [PaneView; 6],
     pub overlays: Vec<Overlay>,
     pub filter_input: Option<TextArea<'static>>,
     pub message: Option<Message>,
@@ -263,6 +267,7 @@ impl App {
             diagnostics: self.store.diagnostics(y)?,
             attention: Vec::new(),
             agreements: self.store.agreements()?,
+            log: self.store.log(None, None, 2000)?,
             expiring_days: self.expiring_days,
             loads: self.store.mentor_loads(y)?,
             uncovered: Vec::new(),
@@ -349,6 +354,11 @@ impl App {
                 if let Some(pos) = v.rows.iter().position(|r| r.item == Some(item)) {
                     v.rows[pos] = row;
                 }
+                // The change is the newest line of the history.
+                if let Ok(log) = self.store.log(None, None, 2000) {
+                    self.data.log = log;
+                    self.rebuild(Pane::History);
+                }
             }
             Err(e) => {
                 self.report::<()>(Err(e));
@@ -405,6 +415,7 @@ impl App {
             ItemRef::Uncovered(i) => (7, d.uncovered.get(i).map_or(-1, |x| x.0.org)),
             ItemRef::Attention(i) => (8, i as i64),
             ItemRef::Diagnostic(i) => (9, d.diagnostics.get(i).map_or(-1, |x| x.id)),
+            ItemRef::Change(i) => (10, i as i64),
         }
     }
 
@@ -684,9 +695,9 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
-            Action::NextTab => self.set_pane(Pane::ALL[(self.pane.index() + 1) % 5]),
-            Action::PrevTab => self.set_pane(Pane::ALL[(self.pane.index() + 4) % 5]),
-            Action::Tab(n) => self.set_pane(Pane::ALL[(n as usize).clamp(1, 5) - 1]),
+            Action::NextTab => self.set_pane(Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()]),
+            Action::PrevTab => self.set_pane(Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]),
+            Action::Tab(n) => self.set_pane(Pane::ALL[(n as usize).clamp(1, Pane::ALL.len()) - 1]),
             Action::Down if self.timeline_on() && self.timeline.by_school => self.timeline.school_offset += 1,
             Action::Up if self.timeline_on() && self.timeline.by_school => {
                 self.timeline.school_offset = self.timeline.school_offset.saturating_sub(1)
@@ -825,6 +836,16 @@ impl App {
                     return;
                 };
                 (format!("{}: {}", r.school, r.direction), rows::risk_doc(&r, &h, s))
+            }
+            ItemRef::Change(i) => {
+                let row = rows::change_view(i, &self.data.log[i], s);
+                let doc = [s.col_when, s.col_who, s.col_what, s.col_field, s.col_change]
+                    .iter()
+                    .zip(row.cells)
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| rows::DocLine::Field(k.to_string(), v))
+                    .collect();
+                (s.tab_history.to_string(), doc)
             }
             ItemRef::Attention(i) => {
                 (s.sec_attention.to_string(), vec![rows::DocLine::Text(self.data.attention[i].text(s))])

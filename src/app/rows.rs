@@ -19,6 +19,7 @@ pub enum ItemRef {
     Uncovered(usize),
     Attention(usize),
     Diagnostic(usize),
+    Change(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +67,8 @@ pub struct YearData {
     /// What needs attention this year, as of the day the data was read.
     pub attention: Vec<crate::deficits::Attention>,
     pub agreements: Vec<AgreementRow>,
+    /// The latest changes to the store, every year, newest first.
+    pub log: Vec<crate::store::LogLine>,
     /// An agreement whose term ends within this many days is flagged (config `[agreements]`).
     pub expiring_days: i64,
     pub loads: Vec<crate::suggest::Load>,
@@ -90,6 +93,7 @@ pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
             s.col_teacher,
         ],
         Pane::Deficits => vec![s.col_owner, s.col_item, s.col_target, s.col_actual, s.col_due],
+        Pane::History => vec![s.col_when, s.col_who, s.col_what, s.col_field, s.col_change],
         Pane::Agreements => {
             vec![
                 s.col_kind,
@@ -325,6 +329,11 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                 out.push(indicator_view(i, r, s));
             }
         }
+        Pane::History => {
+            for (i, l) in d.log.iter().enumerate() {
+                out.push(change_view(i, l, s));
+            }
+        }
         Pane::Agreements => {
             for (i, a) in d.agreements.iter().enumerate() {
                 out.push(agreement_view(i, a, s, today, d.expiring_days));
@@ -332,6 +341,52 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
         }
     }
     out
+}
+
+/// A history line's field as the screens name it.
+pub fn field_label(field: &str, s: &Strings) -> String {
+    match field {
+        "status" => s.col_status,
+        "result" => s.col_result,
+        "start" | "end" | "period" | "date" => s.col_date,
+        "title" => s.min_title,
+        "number" => s.col_number,
+        "responsible" => s.col_responsible,
+        "subject" => s.col_subject,
+        "deadline" => s.rk_deadline,
+        "goal" | "goals" => s.rk_goal,
+        "progress" => s.rk_progress,
+        other => return other.to_string(),
+    }
+    .to_lowercase()
+}
+
+/// A line of the history: when, who, what, which field, old → new (statuses by their names).
+pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow {
+    let c = &l.change;
+    let label = |code: &str| -> String {
+        let named = match c.entity.as_str() {
+            "agreement" => AgreementStatus::from_code(code).map(|x| x.label(s)),
+            _ => EventStatus::from_code(code).map(|x| x.label(s)),
+        };
+        match (c.field.as_str(), named) {
+            ("status", Some(n)) => n.to_string(),
+            _ if code.is_empty() => "—".to_string(),
+            _ => code.to_string(),
+        }
+    };
+    let (field, change) = if c.field == "*" {
+        (s.hist_created.to_string(), String::new())
+    } else {
+        (field_label(&c.field, s), format!("{} → {}", label(&c.old), label(&c.new)))
+    };
+    let what = if l.what.is_empty() { format!("{} {}", c.entity, c.entity_id) } else { l.what.clone() };
+    ViewRow {
+        cells: vec![c.at.clone(), c.who.clone(), what, field, change],
+        item: Some(ItemRef::Change(i)),
+        tone: Tone::Normal,
+        facets: Some(Box::new([String::new(), String::new(), fold(&c.entity), String::new(), fold(&c.who)])),
+    }
 }
 
 /// A verified risk direction: its programme's goal, progress, deadline and status.
