@@ -62,6 +62,19 @@ fn twenty_writers_on_the_same_events_lose_nothing() {
         assert_eq!(text.lines().count(), 100, "{who} answered every change");
         let acknowledged = text.lines().filter(|l| l.starts_with("ok ")).count();
         assert_eq!(history_of(&db, &who), acknowledged, "{who}: every acknowledged change is in the history");
+        if who == "writer00" {
+            // The same, as `nastavnik history` tells it.
+            let out = Command::new(BIN)
+                .arg("--db")
+                .arg(&db)
+                .args(["history", "--who", &who, "--format", "json"])
+                .output()
+                .unwrap();
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let lines = v.as_array().unwrap();
+            assert_eq!(lines.len(), acknowledged);
+            assert!(lines.iter().all(|l| l["who"] == who.as_str() && l["field"] == "status" && l["entity"] == "event"));
+        }
         acknowledged_total += acknowledged;
     }
     assert!(acknowledged_total > 1000, "most changes were real changes: {acknowledged_total}");
