@@ -163,6 +163,16 @@ catalogue! {
     col_what: "Что", "What";
     col_field: "Поле", "Field";
     col_change: "Было → стало", "Old → new";
+    cf_title: "Пока вы правили, запись изменил коллега", "A colleague changed this while you were editing";
+    cf_changed_by: "Изменил(а):", "Changed by:";
+    cf_theirs: "Сейчас в базе", "Now in the store";
+    cf_mine: "Ваше", "Yours";
+    cf_theirs_short: "в базе", "stored";
+    cf_mine_short: "ваше", "yours";
+    cf_same_fields: "Поля, которые вы правили, совпадают; изменилось другое.", "The fields you edited agree; something else changed.";
+    cf_keys: "t — оставить как в базе · m — записать моё поверх · e — править заново", "t — keep theirs · m — write mine over it · e — edit again";
+    cf_kept_theirs: "Оставлено как в базе", "Kept theirs";
+    cf_wrote_mine: "Записано ваше поверх", "Yours written over theirs";
     ag_recorded: "в карточке записан", "recorded as";
     ag_by_term: "по сроку", "by its term";
     ag_parties_sec: "Стороны", "Parties";

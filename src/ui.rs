@@ -56,6 +56,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Overlay::Confirm { title, question, .. } => forms::draw_confirm(f, app, title, question),
             Overlay::Agreement(form) => forms::draw_agreement(f, app, form),
             Overlay::Fields(form) => forms::draw_fields(f, app, form),
+            Overlay::Conflict(c) => forms::draw_conflict(f, app, &c.lines),
             Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
             Overlay::Lookup(st) => lookup::draw_lookup(f, app, st),
             Overlay::Answer(st) => lookup::draw_answer(f, app, st),
@@ -267,7 +268,8 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             | Overlay::Event(_)
             | Overlay::Confirm { .. }
             | Overlay::Agreement(_)
-            | Overlay::Fields(_),
+            | Overlay::Fields(_)
+            | Overlay::Conflict(_),
         ) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }

@@ -1057,3 +1057,46 @@ fn a_programme_past_its_deadline_shows_on_the_schools_card_and_a_round_is_record
         |a| a.text(&RU) == "МБОУ «СОШ № 17»: 13 педагогов прошли диагностику, но не имеют индивидуальной программы"
     ));
 }
+
+#[test]
+fn a_colleagues_newer_change_is_shown_and_i_choose_theirs_or_mine() {
+    let mut app = app("conflict");
+    key(&mut app, '3');
+    key(&mut app, ']');
+    let Some(nastavnik::app::rows::ItemRef::Event(i)) = app.selected_item() else { panic!("an event is selected") };
+    let id = app.data.events[i].id;
+    // A colleague in the same call marks it cancelled; my screen has not caught up yet.
+    let colleague = Store::open(app.store.path(), "Боброва").unwrap();
+    colleague.set_event_status(id, EventStatus::Cancelled, None).unwrap();
+    key(&mut app, 'p');
+    let text = screen(&mut app);
+    assert!(text.contains("Пока вы правили, запись изменил коллега"), "{text}");
+    assert!(text.contains("Изменил(а): Боброва") && text.contains("Сейчас в базе: отменено"), "{text}");
+    assert!(text.contains("Ваше: запланировано"), "{text}");
+    insta::assert_snapshot!("conflict", without_clock(&text));
+    // Keep theirs: nothing of mine is written.
+    key(&mut app, 't');
+    assert_eq!(app.store.event(id).unwrap().status, EventStatus::Cancelled);
+
+    // The same again, and this time mine is written over theirs.
+    colleague.set_event_status(id, EventStatus::Done, None).unwrap();
+    key(&mut app, 'p');
+    assert!(screen(&mut app).contains("Сейчас в базе: проведено"));
+    key(&mut app, 'ь'); // m on the Russian layout
+    assert_eq!(app.store.event(id).unwrap().status, EventStatus::Planned);
+    assert!(screen(&mut app).contains("Записано ваше поверх"));
+
+    // A form: their title is shown beside mine, and "edit again" reopens my values.
+    key(&mut app, 'e');
+    type_text(&mut app, " (перенос)");
+    let (mut f, v) = colleague.event_fields(id).unwrap();
+    f.title = "Заголовок коллеги".into();
+    colleague.update_event(id, &f, Some(v)).unwrap();
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("в базе «Заголовок коллеги»") && text.contains("(перенос)»"), "{text}");
+    key(&mut app, 'e');
+    assert!(matches!(app.overlays.last(), Some(Overlay::Event(_))));
+    ctrl(&mut app, 's');
+    assert!(app.store.event(id).unwrap().title.ends_with("(перенос)"), "saved on the second try");
+}

@@ -310,13 +310,23 @@ impl App {
                 return;
             }
         };
-        let r = match form.editing {
+        let (editing, title) = (form.editing, form.title.clone());
+        let r = match editing {
             Some((id, version)) => self.store.update_agreement(id, &values, Some(version)).map(|_| ()),
             None => self.store.create_agreement(form.kind, form.parent, &values).map(|_| ()),
         };
-        if self.report(r).is_some() {
-            self.overlays.pop();
-            self.after_write(s.ag_saved);
+        match (r, editing) {
+            (Ok(()), _) => {
+                self.overlays.pop();
+                self.after_write(s.ag_saved);
+            }
+            (Err(e), Some((id, _))) => {
+                let retry = super::conflict::Retry::Agreement { id, values: Box::new(values), title };
+                self.conflict_or_report(e, retry);
+            }
+            (Err(e), None) => {
+                self.report::<()>(Err(e));
+            }
         }
     }
 }

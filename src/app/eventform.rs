@@ -126,6 +126,11 @@ impl EventForm {
         }
     }
 
+    /// The form of an event being edited, with these values (after a conflict, to edit again).
+    pub fn editing(id: i64, version: i64, f: &EventFields) -> EventForm {
+        EventForm::from_fields(Some((id, version)), f)
+    }
+
     pub fn field(&self) -> EvField {
         EvField::ALL[self.focus]
     }
@@ -317,6 +322,7 @@ impl App {
         }
         let values = form.values();
         let form_was_new = form.editing.is_none();
+        let editing = form.editing;
         let result = match (form.editing, &form.plan_for) {
             (None, Some((agreement, _))) => self.store.add_plan_event(*agreement, &values).map(|_| ()),
             (None, None) => self.store.create_event(&values).map(|_| ()),
@@ -336,9 +342,14 @@ impl App {
                 }
                 self.after_write(if in_plan { s.ag_plan_row_saved } else { s.ev_saved });
             }
-            Err(e) => {
-                self.report::<()>(Err(e));
-            }
+            Err(e) => match editing {
+                Some((id, _)) => {
+                    self.conflict_or_report(e, super::conflict::Retry::Event { id, values: Box::new(values) })
+                }
+                None => {
+                    self.report::<()>(Err(e));
+                }
+            },
         }
     }
 }

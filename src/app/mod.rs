@@ -2,6 +2,7 @@
 //! actions change state here, and the store is read or written here — never while drawing.
 
 pub mod agreement;
+pub mod conflict;
 pub mod deficitforms;
 pub mod eventform;
 pub mod linkform;
@@ -134,6 +135,7 @@ pub enum Overlay {
     },
     Agreement(Box<agreement::AgreementForm>),
     Fields(Box<deficitforms::FieldsForm>),
+    Conflict(Box<conflict::Conflict>),
 }
 
 /// What a confirmation does when answered yes.
@@ -599,6 +601,10 @@ impl App {
                 self.fields_key(ev);
                 return;
             }
+            Some(Overlay::Conflict(_)) => {
+                self.conflict_key(ev);
+                return;
+            }
             _ => {}
         }
         let Some(action) = self.keys.action(&ev) else {
@@ -654,7 +660,8 @@ impl App {
                 | Overlay::Event(_)
                 | Overlay::Confirm { .. }
                 | Overlay::Agreement(_)
-                | Overlay::Fields(_),
+                | Overlay::Fields(_)
+                | Overlay::Conflict(_),
                 _,
             ) => {}
             (_, Action::Quit) => self.quit = true,
@@ -947,6 +954,13 @@ impl App {
                 self.verify_direction(org, choice);
                 return;
             }
+        };
+        let result = match result {
+            Err(e @ StoreError::Conflict { .. }) => {
+                self.conflict_or_report(e, conflict::Retry::Status { target, choice });
+                return;
+            }
+            other => other,
         };
         let changed = self.report(result);
         match (changed, self.selected_item()) {

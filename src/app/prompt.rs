@@ -126,7 +126,8 @@ impl App {
                     _ => {
                         let c = EventChange { status: Some(st), ..Default::default() };
                         let r = self.store.change_event(id, &c, Some(version));
-                        self.finish_status(r, super::rows::ItemRef::Event(i));
+                        let target = super::StatusTarget::Event { id, version };
+                        self.finish_status(r, super::rows::ItemRef::Event(i), target, st);
                     }
                 }
             }
@@ -138,14 +139,21 @@ impl App {
             }
             Some(super::rows::ItemRef::Decision(i)) => {
                 let x = &self.data.decisions[i];
+                let target = super::StatusTarget::Decision { id: x.id, version: x.stamp.version };
                 let r = self.store.set_decision_status(x.id, st, Some(x.stamp.version));
-                self.finish_status(r, super::rows::ItemRef::Decision(i));
+                self.finish_status(r, super::rows::ItemRef::Decision(i), target, st);
             }
             _ => {}
         }
     }
 
-    fn finish_status(&mut self, r: crate::store::Result<bool>, item: super::rows::ItemRef) {
+    fn finish_status(
+        &mut self,
+        r: crate::store::Result<bool>,
+        item: super::rows::ItemRef,
+        target: super::StatusTarget,
+        st: EventStatus,
+    ) {
         match r {
             Ok(changed) => {
                 self.refresh_row(item, false);
@@ -153,7 +161,8 @@ impl App {
                 self.message = Some(super::Message { text: text.to_string(), error: false });
             }
             Err(e) => {
-                self.report::<()>(Err(e));
+                let choice = EventStatus::ALL.iter().position(|x| *x == st).unwrap_or(0);
+                self.conflict_or_report(e, super::conflict::Retry::Status { target, choice });
                 self.reload();
             }
         }

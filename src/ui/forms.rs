@@ -199,6 +199,17 @@ pub fn draw_fields(f: &mut Frame, app: &App, form: &crate::app::deficitforms::Fi
     draw_rows(f, app, &form.title, app.s.ag_hint, &rows, form.focus);
 }
 
+pub fn draw_conflict(f: &mut Frame, app: &App, lines: &[String]) {
+    let area = f.area();
+    let r = centered(area, area.width.saturating_sub(8).min(100), lines.len() as u16 + 4);
+    f.render_widget(Clear, r);
+    let block = popup_block(app, app.s.cf_title);
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let text: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
+    f.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }), inner);
+}
+
 pub fn draw_confirm(f: &mut Frame, app: &App, title: &str, question: &str) {
     let area = f.area();
     let r = centered(area, area.width.saturating_sub(8).min(100), 5);
