@@ -26,6 +26,27 @@ pub struct Config {
     pub agreements: AgreementsConfig,
     #[serde(default)]
     pub risks: RisksConfig,
+    /// Roles by user name (the display name or the OS user); a user not listed coordinates.
+    #[serde(default)]
+    pub users: HashMap<String, UserConfig>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Coordinator,
+    Curator,
+    Viewer,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserConfig {
+    pub role: Role,
+    /// For a curator: the schools they look after, by full or short name.
+    #[serde(default)]
+    pub schools: Vec<String>,
 }
 
 /// The risk directions a school's profile is verified against: the ten of the "500+" project,

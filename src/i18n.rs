@@ -173,6 +173,11 @@ catalogue! {
     cf_keys: "t — оставить как в базе · m — записать моё поверх · e — править заново", "t — keep theirs · m — write mine over it · e — edit again";
     cf_kept_theirs: "Оставлено как в базе", "Kept theirs";
     cf_wrote_mine: "Записано ваше поверх", "Yours written over theirs";
+    forbidden_viewer: "Только просмотр: изменения вам не разрешены, ничего не записано", "View only: you may not change anything; nothing was written";
+    forbidden_school: "Вы куратор и меняете только свои школы; ничего не записано", "As a curator you change only your schools; nothing was written";
+    forbidden_district: "это общее для района", "this belongs to the district";
+    role_curator: "куратор", "curator";
+    role_viewer: "просмотр", "viewer";
     ag_recorded: "в карточке записан", "recorded as";
     ag_by_term: "по сроку", "by its term";
     ag_parties_sec: "Стороны", "Parties";

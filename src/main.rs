@@ -141,6 +141,7 @@ struct Setup {
     limits: nastavnik::suggest::LoadLimits,
     expiring_days: i64,
     risk_directions: Vec<String>,
+    role: Option<nastavnik::config::UserConfig>,
     keys: KeyMap,
     theme: nastavnik::config::Theme,
     s: &'static Strings,
@@ -177,6 +178,7 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
         limits: cfg.load,
         expiring_days: cfg.agreements.expiring_days,
         risk_directions: cfg.risks.directions.clone(),
+        role: cfg.users.get(&user).cloned(),
         keys,
         theme,
         s,
@@ -230,14 +232,37 @@ fn main() -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    let store = match Store::open(&st.db, &st.user) {
+    let mut store = match Store::open(&st.db, &st.user) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
+    match access(&store, st.role.as_ref()) {
+        Ok(a) => store.set_access(a),
+        Err(e) => return fail(e),
+    }
     match run(&cli, st, store) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
+}
+
+/// What the config's `[users]` lets this user change; a curator's schools must all be known.
+fn access(store: &Store, role: Option<&nastavnik::config::UserConfig>) -> Result<nastavnik::store::Access, String> {
+    use nastavnik::config::Role;
+    use nastavnik::store::Access;
+    Ok(match role {
+        None => Access::Coordinator,
+        Some(u) => match u.role {
+            Role::Coordinator => Access::Coordinator,
+            Role::Viewer => Access::Viewer,
+            Role::Curator => match store.resolve_schools(&u.schools).map_err(|e| e.to_string())? {
+                Ok(ids) => Access::Curator(ids),
+                Err(unknown) => {
+                    return Err(format!("config [users]: no such school in the store: {}", unknown.join(", ")))
+                }
+            },
+        },
+    })
 }
 
 fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {

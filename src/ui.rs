@@ -354,7 +354,14 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(Paragraph::new(Span::styled(format!(" {}", m.text), style)), top);
     }
     let mut spans = vec![
-        Span::styled(format!(" {} ", app.store.user()), app.theme.badge(app.theme.accent)),
+        Span::styled(
+            match app.store.access() {
+                crate::store::Access::Coordinator => format!(" {} ", app.store.user()),
+                crate::store::Access::Curator(_) => format!(" {} · {} ", app.store.user(), app.s.role_curator),
+                crate::store::Access::Viewer => format!(" {} · {} ", app.store.user(), app.s.role_viewer),
+            },
+            app.theme.badge(app.theme.accent),
+        ),
         Span::styled(
             format!(" {} ", short_path(&app.store.path().display().to_string(), 24)),
             Style::default().fg(app.theme.muted),

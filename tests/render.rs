@@ -1100,3 +1100,18 @@ fn a_colleagues_newer_change_is_shown_and_i_choose_theirs_or_mine() {
     ctrl(&mut app, 's');
     assert!(app.store.event(id).unwrap().title.ends_with("(перенос)"), "saved on the second try");
 }
+
+#[test]
+fn a_viewer_is_told_so_and_nothing_changes() {
+    let mut app = app("viewer");
+    app.store.set_access(nastavnik::store::Access::Viewer);
+    key(&mut app, '3');
+    key(&mut app, ']');
+    let Some(nastavnik::app::rows::ItemRef::Event(i)) = app.selected_item() else { panic!("an event is selected") };
+    let before = app.data.events[i].status;
+    key(&mut app, 'c');
+    let text = screen(&mut app);
+    assert!(text.contains("Только просмотр: изменения вам не разрешены, ничего не записано"), "{text}");
+    assert!(text.contains("tester · просмотр"), "{text}");
+    assert_eq!(app.store.event(app.data.events[i].id).unwrap().status, before);
+}

@@ -622,3 +622,39 @@ fn a_school_entering_or_leaving_a_low_results_list_is_noticed() {
         nastavnik::deficits::attention(&[], &[], &[], &changes, today()).iter().map(|a| a.text(&RU)).collect();
     assert_eq!(texts, ["Школа А: вышла из списка ШНОР", "Школа Б: вошла в список ШНОР"]);
 }
+
+#[test]
+fn a_viewer_writes_nothing_and_a_curator_only_their_schools() {
+    use nastavnik::store::Access;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    {
+        let store = Store::create_new(&path, "tester").unwrap();
+        nastavnik::demo::load(&store).unwrap();
+    }
+    let mut store = Store::open(&path, "guest").unwrap();
+    let events = store.events(AcademicYear(2021)).unwrap();
+    let lines = store.count(Table::History).unwrap();
+    store.set_access(Access::Viewer);
+    let e = &events[0];
+    let err = store.set_event_status(e.id, EventStatus::Cancelled, None).unwrap_err();
+    assert!(matches!(err, StoreError::Forbidden { viewer: true, .. }), "{err}");
+    assert_eq!(store.event(e.id).unwrap().status, e.status);
+    assert_eq!(store.count(Table::History).unwrap(), lines, "nothing was written");
+
+    // A curator of Pikalevo's СОШ №1: its events yes, Ust-Ilimsk's no.
+    let pikalevo = store.resolve_schools(&["МБОУ «СОШ №1» г. Пикалево".into()]).unwrap().unwrap();
+    assert!(store.resolve_schools(&["Школа, которой нет".into()]).unwrap().is_err());
+    store.set_access(Access::Curator(pikalevo.clone()));
+    let mine = events.iter().find(|e| e.host_short == "СОШ №1").expect("an event hosted by СОШ №1");
+    assert!(store.set_event_status(mine.id, EventStatus::Cancelled, None).unwrap());
+    let theirs = events.iter().find(|e| e.district.contains("Усть-Илимск")).unwrap();
+    let err = store.set_event_status(theirs.id, EventStatus::Cancelled, None).unwrap_err();
+    assert!(matches!(&err, StoreError::Forbidden { viewer: false, school: Some(_) }), "{err}");
+    assert_eq!(store.event(theirs.id).unwrap().status, theirs.status);
+    let risk =
+        store.risks(AcademicYear(2021)).unwrap().into_iter().find(|r| r.district.contains("Усть-Илимск")).unwrap();
+    assert!(store.set_risk_status(risk.id, EventStatus::Cancelled, None).is_err());
+    assert!(store.delete_event(theirs.id).is_err());
+    assert!(store.event(theirs.id).is_ok(), "not deleted");
+}

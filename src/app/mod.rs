@@ -551,6 +551,14 @@ impl App {
                 let text = match &e {
                     StoreError::Conflict { by, at } => format!("{} ({by}, {at})", self.s.conflict),
                     StoreError::Refused(r) => r.text(self.s),
+                    StoreError::Forbidden { viewer: true, .. } => self.s.forbidden_viewer.to_string(),
+                    StoreError::Forbidden { school, .. } => {
+                        format!(
+                            "{} ({})",
+                            self.s.forbidden_school,
+                            school.as_deref().unwrap_or(self.s.forbidden_district)
+                        )
+                    }
                     other => other.to_string(),
                 };
                 self.message = Some(Message { text, error: true });

@@ -121,6 +121,10 @@ impl Store {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
+        // A user's change (not the demo's loading) is checked against their role.
+        if self.action.get().is_some() {
+            self.check_access(entity, id)?;
+        }
         self.conn
             .prepare_cached(
                 "INSERT INTO history (at, who, entity, entity_id, field, old, new, action)

@@ -1,6 +1,7 @@
 //! The only module that speaks SQL. Everything else sees typed rows and verbs named after what
 //! a coordinator does (`set_event_status`, `set_agreement_status`).
 
+mod access;
 mod agreements;
 mod build;
 mod deficits;
@@ -10,6 +11,7 @@ mod shared;
 mod undo;
 mod write;
 
+pub use access::Access;
 pub use build::*;
 pub use deficits::{NewDiagnostic, NewValue, RiskFields};
 pub use read::Table;
@@ -40,6 +42,9 @@ pub enum StoreError {
     NotUndoable,
     #[error("such an active link already exists")]
     Duplicate,
+    /// A change this user's role does not allow; nothing was written.
+    #[error("{}", if *viewer { "this user only reads; nothing was written".to_string() } else { format!("only the schools assigned to you can be changed ({}); nothing was written", school.as_deref().unwrap_or("not a school's")) })]
+    Forbidden { viewer: bool, school: Option<String> },
     /// A step of an agreement's lifecycle that is not allowed; the app says why in its language.
     #[error("refused: {0:?}")]
     Refused(crate::lifecycle::Refusal),
@@ -61,6 +66,8 @@ pub struct Store {
     user: String,
     /// The action number the history lines being written belong to, while a user action runs.
     action: std::cell::Cell<Option<i64>>,
+    /// What this user may change (config `[users]`).
+    access: Access,
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -137,7 +144,13 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
         note_open(path, 1);
-        let mut store = Store { conn, path: path.to_path_buf(), user: user.to_string(), action: Default::default() };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            user: user.to_string(),
+            action: Default::default(),
+            access: Access::Coordinator,
+        };
         store.migrate(found).map_err(|e| match e {
             StoreError::Sqlite(e) => classify(path, e),
             e => e,

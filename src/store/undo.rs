@@ -64,6 +64,9 @@ struct Line {
 impl Store {
     /// Runs `f` as one transaction and one undoable action.
     pub(crate) fn user_action<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        if self.access == super::Access::Viewer {
+            return Err(StoreError::Forbidden { viewer: true, school: None });
+        }
         self.in_transaction(|s| {
             let next: i64 = s.conn.query_row("SELECT coalesce(max(action), 0) + 1 FROM history", [], |r| r.get(0))?;
             s.action.set(Some(next));

@@ -546,6 +546,8 @@ impl Store {
                 )
                 .optional()?
                 .ok_or(StoreError::NotFound("event"))?;
+            // Checked while the event and its schools are still there.
+            s.check_access("event", id)?;
             s.conn.execute("DELETE FROM events WHERE id = ?1", [id])?;
             s.record("event", id, "*", Some(&title), Some("deleted"))?;
             Ok(())

@@ -1,0 +1,104 @@
+//! Who may change what. A coordinator changes everything; a curator changes only what belongs
+//! to the schools assigned to them; a viewer reads. Every change of a user passes through
+//! `record` (it writes the history line), so the check there covers every verb, and a refused
+//! change rolls back with its transaction: nothing of it is written.
+
+use super::{Result, Store, StoreError};
+use rusqlite::{params, OptionalExtension};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Access {
+    #[default]
+    Coordinator,
+    /// The schools (organization ids) this curator looks after.
+    Curator(Vec<i64>),
+    Viewer,
+}
+
+impl Store {
+    pub fn set_access(&mut self, access: Access) {
+        self.access = access;
+    }
+
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// Refuses a change of `entity` `id` that this user may not make.
+    pub(super) fn check_access(&self, entity: &str, id: i64) -> Result<()> {
+        match &self.access {
+            Access::Coordinator => Ok(()),
+            Access::Viewer => Err(StoreError::Forbidden { viewer: true, school: None }),
+            Access::Curator(schools) => {
+                let orgs = self.orgs_of(entity, id)?;
+                if orgs.iter().any(|o| schools.contains(o)) {
+                    Ok(())
+                } else {
+                    Err(StoreError::Forbidden { viewer: false, school: orgs.first().map(|o| self.org_name(*o)) })
+                }
+            }
+        }
+    }
+
+    fn org_name(&self, org: i64) -> String {
+        self.conn
+            .query_row("SELECT coalesce(nullif(short_name, ''), name) FROM organizations WHERE id = ?1", [org], |r| {
+                r.get(0)
+            })
+            .unwrap_or_default()
+    }
+
+    /// The schools a row belongs to; none for what belongs to the district as a whole.
+    fn orgs_of(&self, entity: &str, id: i64) -> Result<Vec<i64>> {
+        let sql = match entity {
+            "event" => {
+                "SELECT host_org_id FROM events WHERE id = ?1 AND host_org_id IS NOT NULL
+                 UNION SELECT org_id FROM event_participants WHERE event_id = ?1
+                 UNION SELECT p.org_id FROM events e JOIN people p ON p.id = e.host_person_id
+                  WHERE e.id = ?1 AND p.org_id IS NOT NULL"
+            }
+            "agreement" => "SELECT org_id FROM agreement_parties WHERE agreement_id = ?1 AND org_id IS NOT NULL",
+            "party" => {
+                "SELECT org_id FROM agreement_parties WHERE agreement_id =
+                    (SELECT agreement_id FROM agreement_parties WHERE id = ?1) AND org_id IS NOT NULL"
+            }
+            "risk" => "SELECT org_id FROM risk_directions WHERE id = ?1",
+            "diagnostic" => "SELECT org_id FROM diagnostics WHERE id = ?1 AND org_id IS NOT NULL",
+            "indicator_value" => {
+                "SELECT coalesce(v.org_id, i.org_id) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+                  WHERE v.id = ?1 AND coalesce(v.org_id, i.org_id) IS NOT NULL"
+            }
+            "mentoring_link" => {
+                "SELECT coalesce(l.mentee_org_id, ep.org_id) FROM mentoring_links l
+                   LEFT JOIN people ep ON ep.id = l.mentee_person_id WHERE l.id = ?1
+                 UNION SELECT coalesce(l.mentor_org_id, mp.org_id) FROM mentoring_links l
+                   LEFT JOIN people mp ON mp.id = l.mentor_person_id WHERE l.id = ?1"
+            }
+            _ => return Ok(Vec::new()),
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params![id], |r| r.get::<_, Option<i64>>(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.into_iter().flatten().collect())
+    }
+
+    /// The organizations named in a curator's list, or the names that match none.
+    pub fn resolve_schools(&self, names: &[String]) -> Result<std::result::Result<Vec<i64>, Vec<String>>> {
+        let mut ids = Vec::new();
+        let mut unknown = Vec::new();
+        for n in names {
+            let found: Option<i64> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM organizations WHERE name = ?1 OR short_name = ?1 OR name_fold = ?2 LIMIT 1",
+                    params![n.trim(), crate::text::fold(n)],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match found {
+                Some(id) => ids.push(id),
+                None => unknown.push(n.clone()),
+            }
+        }
+        Ok(if unknown.is_empty() { Ok(ids) } else { Err(unknown) })
+    }
+}
