@@ -279,6 +279,7 @@ pub fn latin_twin(c: char) -> Option<char> {
     RU.chars().position(|r| r == c).and_then(|i| EN.chars().nth(i))
 }
 
+#[derive(Clone)]
 pub struct KeyMap {
     bindings: HashMap<Key, Action>,
     keys_of: HashMap<Action, Vec<Key>>,

@@ -16,6 +16,7 @@ pub mod lifecycle;
 pub mod lookup;
 pub mod minutes;
 pub mod period;
+pub mod serve;
 pub mod store;
 pub mod suggest;
 pub mod synth;

@@ -102,6 +102,18 @@ enum Command {
         #[arg(long = "as")]
         user: String,
     },
+    /// Serve the program over SSH: each connection with a key of the authorized-keys file gets
+    /// its own session, in that key's name (no shell, no forwarding).
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:2222")]
+        listen: String,
+        /// Public keys, one a line, each followed by the coordinator's name.
+        #[arg(long, value_name = "FILE")]
+        authorized_keys: PathBuf,
+        /// The server's own key; made there on first start (default: in the data directory).
+        #[arg(long, value_name = "FILE")]
+        host_key: Option<PathBuf>,
+    },
     /// Copy the store to FILE, consistently, while others keep working in it.
     Backup {
         #[arg(value_name = "FILE")]
@@ -142,6 +154,7 @@ struct Setup {
     expiring_days: i64,
     risk_directions: Vec<String>,
     role: Option<nastavnik::config::UserConfig>,
+    users: std::collections::HashMap<String, nastavnik::config::UserConfig>,
     keys: KeyMap,
     theme: nastavnik::config::Theme,
     s: &'static Strings,
@@ -179,6 +192,7 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
         expiring_days: cfg.agreements.expiring_days,
         risk_directions: cfg.risks.directions.clone(),
         role: cfg.users.get(&user).cloned(),
+        users: cfg.users.clone(),
         keys,
         theme,
         s,
@@ -367,6 +381,29 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                 out.flush().map_err(|e| e.to_string())?;
             }
             Ok(())
+        }
+        Some(Command::Serve { listen, authorized_keys, host_key }) => {
+            let authorized = nastavnik::serve::read_authorized(authorized_keys)?;
+            let host_key = host_key.clone().unwrap_or_else(|| {
+                default_db_path()
+                    .parent()
+                    .map(|d| d.join("ssh_host_ed25519_key"))
+                    .unwrap_or_else(|| "ssh_host_ed25519_key".into())
+            });
+            let db = store.path().to_path_buf();
+            drop(store);
+            let shared = nastavnik::serve::Shared {
+                db,
+                s: st.s,
+                keys: st.keys,
+                theme: st.theme,
+                users: st.users,
+                limits: st.limits,
+                expiring_days: st.expiring_days,
+                risk_directions: st.risk_directions,
+                authorized,
+            };
+            nastavnik::serve::serve(listen, &host_key, shared)
         }
         Some(Command::Backup { out }) => {
             store.backup_to(out).map_err(|e| e.to_string())?;

@@ -1,85 +1,14 @@
 //! The real binary in a real terminal (tmux): keys typed on both layouts, the screen read, the
 //! store checked afterwards, and a colleague's change seen without a restart.
 
+mod common;
+
+use common::Tmux;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_nastavnik");
-
-struct Tmux {
-    session: String,
-}
-
-impl Tmux {
-    fn start(name: &str, cmd: &str) -> Tmux {
-        assert!(
-            Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()),
-            "tmux is needed for the end-to-end tests (.ci/run installs it)"
-        );
-        let session = format!("nastavnik-e2e-{name}-{}", std::process::id());
-        let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "36", cmd])
-            .env("LANG", "ru_RU.UTF-8")
-            .status()
-            .unwrap();
-        assert!(ok.success());
-        Tmux { session }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let ok = Command::new("tmux").args(["send-keys", "-t", &self.session, k]).status().unwrap();
-            assert!(ok.success());
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    /// Text typed literally (so "Enter" is five letters, not a key).
-    fn type_text(&self, text: &str) {
-        let ok = Command::new("tmux").args(["send-keys", "-t", &self.session, "-l", text]).status().unwrap();
-        assert!(ok.success());
-        std::thread::sleep(Duration::from_millis(100));
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Waits (a bounded while, not a speed test) until the screen shows `text`.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("the screen never showed «{text}»:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn alive(&self) -> bool {
-        Command::new("tmux").args(["has-session", "-t", &self.session]).status().is_ok_and(|s| s.success())
-    }
-
-    fn wait_gone(&self) {
-        let start = Instant::now();
-        while self.alive() {
-            assert!(start.elapsed() < Duration::from_secs(20), "the program did not quit:\n{}", self.screen());
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
-    }
-}
 
 fn demo_file(dir: &Path) -> PathBuf {
     let path = dir.join("district.db");
