@@ -6,7 +6,7 @@
 //! can only read its own terminal.
 
 use crate::app::App;
-use crate::config::{Theme, UserConfig};
+use crate::config::{Role, Theme, UserConfig};
 use crate::i18n::Strings;
 use crate::keys::KeyMap;
 use crate::store::{Access, Store};
@@ -35,12 +35,21 @@ pub struct Shared {
     pub expiring_days: i64,
     pub risk_directions: Vec<String>,
     /// Authorized keys and the coordinator each stands for.
-    pub authorized: Vec<(PublicKey, String)>,
+    pub authorized: Vec<Authorized>,
+}
+
+/// A key of the authorized-keys file: whose it is, and the role it gives when it names one
+/// (else the config's `[users]` decides).
+#[derive(Clone, Debug)]
+pub struct Authorized {
+    pub key: PublicKey,
+    pub name: String,
+    pub role: Option<Role>,
 }
 
 /// Reads an authorized-keys file: `ssh-ed25519 AAAA… Name of the coordinator`, one a line; `#`
 /// starts a comment. The comment is the name the history records.
-pub fn read_authorized(path: &Path) -> Result<Vec<(PublicKey, String)>, String> {
+pub fn read_authorized(path: &Path) -> Result<Vec<Authorized>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -48,6 +57,27 @@ pub fn read_authorized(path: &Path) -> Result<Vec<(PublicKey, String)>, String> 
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
+        // An optional role before the key, as authorized_keys puts options there:
+        // `role=viewer ssh-ed25519 AAAA… Name`.
+        let (role, line) = match line.strip_prefix("role=") {
+            Some(rest) => {
+                let (r, key) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+                let role = match r {
+                    "coordinator" => Role::Coordinator,
+                    "curator" => Role::Curator,
+                    "viewer" => Role::Viewer,
+                    other => {
+                        return Err(format!(
+                            "{}:{}: role={other}: coordinator, curator or viewer",
+                            path.display(),
+                            n + 1
+                        ))
+                    }
+                };
+                (Some(role), key.trim())
+            }
+            None => (None, line),
+        };
         let key = PublicKey::from_openssh(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
         let name = key.comment().as_str_lossy().trim().to_string();
         if name.is_empty() {
@@ -57,7 +87,7 @@ pub fn read_authorized(path: &Path) -> Result<Vec<(PublicKey, String)>, String> 
                 n + 1
             ));
         }
-        out.push((key, name));
+        out.push(Authorized { key, name, role });
     }
     if out.is_empty() {
         return Err(format!("{}: no keys", path.display()));
@@ -138,6 +168,7 @@ fn key_of(k: &termwiz::input::KeyEvent) -> Option<KeyEvent> {
 fn run_session(
     shared: Shared,
     user: String,
+    role: Option<Role>,
     size: (u16, u16),
     input: mpsc::Receiver<In>,
     out: tokio::sync::mpsc::UnboundedSender<Out>,
@@ -145,13 +176,15 @@ fn run_session(
     let wire = Wire { out: out.clone(), sink: Vec::new() };
     let result = (|| -> Result<(), String> {
         let mut store = Store::open(&shared.db, &user).map_err(|e| e.to_string())?;
-        let access = match shared.users.get(&user) {
-            None => Access::Coordinator,
-            Some(u) => match u.role {
-                crate::config::Role::Coordinator => Access::Coordinator,
-                crate::config::Role::Viewer => Access::Viewer,
-                crate::config::Role::Curator => {
-                    Access::Curator(store.resolve_schools(&u.schools).map_err(|e| e.to_string())?.unwrap_or_default())
+        let configured = shared.users.get(&user);
+        let schools = configured.map(|u| u.schools.clone()).unwrap_or_default();
+        let access = match role.or(configured.map(|u| u.role)).unwrap_or_default() {
+            Role::Coordinator => Access::Coordinator,
+            Role::Viewer => Access::Viewer,
+            Role::Curator => match store.resolve_schools(&schools).map_err(|e| e.to_string())? {
+                Ok(ids) => Access::Curator(ids),
+                Err(unknown) => {
+                    return Err(format!("config [users]: no such school in the store: {}", unknown.join(", ")))
                 }
             },
         };
@@ -240,6 +273,8 @@ struct Server {
 struct Conn {
     shared: Arc<Shared>,
     user: Option<String>,
+    /// The role the key gives, if it names one.
+    role: Option<Role>,
     size: (u16, u16),
     /// The running session's input, once its shell is started.
     input: Option<mpsc::Sender<In>>,
@@ -248,7 +283,7 @@ struct Conn {
 impl russh::server::Server for Server {
     type Handler = Conn;
     fn new_client(&mut self, _: Option<std::net::SocketAddr>) -> Conn {
-        Conn { shared: self.shared.clone(), user: None, size: (80, 24), input: None }
+        Conn { shared: self.shared.clone(), user: None, role: None, size: (80, 24), input: None }
     }
 }
 
@@ -269,14 +304,15 @@ impl russh::server::Handler for Conn {
     }
 
     async fn auth_publickey_offered(&mut self, _: &str, offer: PublicKeyOffer<'_>) -> Result<Auth, Self::Error> {
-        let known = self.shared.authorized.iter().any(|(k, _)| k.key_data() == offer.public_key.key_data());
+        let known = self.shared.authorized.iter().any(|a| a.key.key_data() == offer.public_key.key_data());
         Ok(if known { Auth::Accept } else { Auth::reject() })
     }
 
     async fn auth_publickey(&mut self, _: &str, key: VerifiedPublicKey<'_>) -> Result<Auth, Self::Error> {
-        match self.shared.authorized.iter().find(|(k, _)| k.key_data() == key.public_key.key_data()) {
-            Some((_, name)) => {
-                self.user = Some(name.clone());
+        match self.shared.authorized.iter().find(|a| a.key.key_data() == key.public_key.key_data()) {
+            Some(a) => {
+                self.user = Some(a.name.clone());
+                self.role = a.role;
                 Ok(Auth::Accept)
             }
             None => Ok(Auth::reject()),
@@ -340,8 +376,8 @@ impl russh::server::Handler for Conn {
             }
         });
         let shared = (*self.shared).clone();
-        let size = self.size;
-        std::thread::spawn(move || run_session(shared, user, size, rx, out_tx));
+        let (size, role) = (self.size, self.role);
+        std::thread::spawn(move || run_session(shared, user, role, size, rx, out_tx));
         Ok(())
     }
 

@@ -126,7 +126,9 @@ fn an_unknown_key_and_a_password_are_refused() {
     let known = key(dir.path(), "known", "Боброва");
     let stranger = key(dir.path(), "stranger", "Некто");
     let authorized = dir.path().join("authorized_keys");
-    std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
+    // The key file can give a role: this one reads only.
+    let line = std::fs::read_to_string(known.with_extension("pub")).unwrap();
+    std::fs::write(&authorized, format!("role=viewer {line}")).unwrap();
     let server = serve(&db, &authorized, &dir.path().join("host_key"));
 
     let out = Command::new("ssh")
@@ -158,4 +160,13 @@ fn an_unknown_key_and_a_password_are_refused() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("root:"));
+
+    // The viewer's session: shown as such, and a change is refused with nothing written.
+    let ssh = format!("ssh -tt {} x@127.0.0.1", ssh_args(&known, server.port).join(" "));
+    let viewer = Tmux::start("ssh-viewer", &ssh);
+    viewer.wait_for("Боброва · просмотр");
+    viewer.keys(&["5", "ф"]);
+    viewer.wait_for("Только просмотр");
+    let out = Command::new(BIN).arg("--db").arg(&db).args(["history", "--who", "Боброва"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).trim().is_empty());
 }
