@@ -9,7 +9,7 @@ use crate::domain::{AgreementFields, AgreementKind, AgreementRow, AgreementStatu
 use crate::i18n::Strings;
 use crate::store::{Store, StoreError};
 use crate::text::{format_date, parse_date};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,19 +279,14 @@ impl App {
 
     pub(super) fn agreement_key(&mut self, ev: KeyEvent) {
         let Some(Overlay::Agreement(form)) = self.overlays.last_mut() else { return };
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        let multi = form.field().height() > 1;
-        let n = form.fields.len();
-        match ev.code {
-            KeyCode::Esc => {
+        let (n, multi) = (form.fields.len(), form.field().height() > 1);
+        match super::form_key(&ev, &mut form.focus, n, multi) {
+            super::FormKey::Close => {
                 self.overlays.pop();
             }
-            KeyCode::Char('s' | 'ы') if ctrl => self.save_agreement(),
-            KeyCode::Tab => form.focus = (form.focus + 1) % n,
-            KeyCode::BackTab => form.focus = (form.focus + n - 1) % n,
-            KeyCode::Down | KeyCode::Enter if !multi => form.focus = (form.focus + 1).min(n - 1),
-            KeyCode::Up if !multi => form.focus = form.focus.saturating_sub(1),
-            _ => {
+            super::FormKey::Save => self.save_agreement(),
+            super::FormKey::Moved => {}
+            super::FormKey::Type => {
                 let f = form.focus;
                 form.errors.retain(|(g, _)| *g != form.fields[f].0);
                 form.fields[f].1.input(ev);

@@ -9,7 +9,7 @@ use crate::deficits::{check_date, check_part, read_count, read_value, Bad, Kind}
 use crate::domain::DiagnosticItem;
 use crate::store::{NewDiagnostic, NewValue, RiskFields};
 use crate::text::{format_date, parse_date};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -184,19 +184,14 @@ impl App {
 
     pub(super) fn fields_key(&mut self, ev: KeyEvent) {
         let Some(Overlay::Fields(form)) = self.overlays.last_mut() else { return };
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        let multi = form.fields[form.focus].1 > 1;
-        let n = form.fields.len();
-        match ev.code {
-            KeyCode::Esc => {
+        let (n, multi) = (form.fields.len(), form.fields[form.focus].1 > 1);
+        match super::form_key(&ev, &mut form.focus, n, multi) {
+            super::FormKey::Close => {
                 self.overlays.pop();
             }
-            KeyCode::Char('s' | 'ы') if ctrl => self.save_fields(),
-            KeyCode::Tab => form.focus = (form.focus + 1) % n,
-            KeyCode::BackTab => form.focus = (form.focus + n - 1) % n,
-            KeyCode::Down | KeyCode::Enter if !multi => form.focus = (form.focus + 1).min(n - 1),
-            KeyCode::Up if !multi => form.focus = form.focus.saturating_sub(1),
-            _ => {
+            super::FormKey::Save => self.save_fields(),
+            super::FormKey::Moved => {}
+            super::FormKey::Type => {
                 let f = form.focus;
                 form.errors.retain(|(i, _)| *i != f);
                 form.fields[f].2.input(ev);

@@ -138,6 +138,43 @@ pub enum Overlay {
     Conflict(Box<conflict::Conflict>),
 }
 
+/// What a key does in a form of labelled fields.
+pub(crate) enum FormKey {
+    Close,
+    Save,
+    /// The focus moved to another field.
+    Moved,
+    /// The key is for the focused field's text.
+    Type,
+}
+
+/// Tab/Shift-Tab, ↓/↑ and Enter (in a one-line field) move between the `n` fields; Ctrl-S saves;
+/// Esc closes; anything else is typed.
+pub(crate) fn form_key(ev: &KeyEvent, focus: &mut usize, n: usize, multi_line: bool) -> FormKey {
+    let ctrl = ev.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+    match ev.code {
+        KeyCode::Esc => FormKey::Close,
+        KeyCode::Char('s' | 'ы') if ctrl => FormKey::Save,
+        KeyCode::Tab => {
+            *focus = (*focus + 1) % n;
+            FormKey::Moved
+        }
+        KeyCode::BackTab => {
+            *focus = (*focus + n - 1) % n;
+            FormKey::Moved
+        }
+        KeyCode::Down | KeyCode::Enter if !multi_line => {
+            *focus = (*focus + 1).min(n - 1);
+            FormKey::Moved
+        }
+        KeyCode::Up if !multi_line => {
+            *focus = focus.saturating_sub(1);
+            FormKey::Moved
+        }
+        _ => FormKey::Type,
+    }
+}
+
 /// What a confirmation does when answered yes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confirmed {

@@ -7,7 +7,7 @@ use rusqlite::params;
 
 /// The agreement's columns a form edits: history field, column, value as stored.
 fn agreement_columns(f: &AgreementFields) -> Vec<(&'static str, &'static str, Option<String>)> {
-    let iso = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    use super::write::iso;
     let text = |t: &str| Some(crate::text::clean(t.trim()));
     let line = |t: &str| Some(crate::text::clean_line(t.trim()));
     vec![

@@ -8,21 +8,8 @@ use crate::text::{clean_line, AcademicYear};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
-fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
-    Ok(r.get::<_, Option<String>>(i)?.map(crate::text::clean_line_owned).unwrap_or_default())
-}
-
-fn multi(r: &Row, i: usize) -> rusqlite::Result<String> {
-    Ok(r.get::<_, Option<String>>(i)?.map(|s| crate::text::clean(&s)).unwrap_or_default())
-}
-
-fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    Ok(r.get::<_, Option<String>>(i)?.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
-}
-
-fn iso(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-}
+use super::read::{clean_multi as multi, date, text};
+use super::write::iso;
 
 const RISK_COLS: &str = "r.id, r.org_id, o.name, coalesce(d.name, ''), o.district_id, r.year, r.direction,
     r.programme, r.progress, r.goal, r.measures, r.responsible, r.deadline, r.status,

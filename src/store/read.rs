@@ -8,16 +8,16 @@ use crate::text::{clean_line, natural_cmp, natural_key, AcademicYear};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
-fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
+pub(super) fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
     Ok(r.get::<_, Option<String>>(i)?.map(crate::text::clean_line_owned).unwrap_or_default())
 }
 
 /// Multi-line text, cleaned but keeping its line breaks.
-fn clean_multi(r: &Row, i: usize) -> rusqlite::Result<String> {
+pub(super) fn clean_multi(r: &Row, i: usize) -> rusqlite::Result<String> {
     Ok(r.get::<_, Option<String>>(i)?.map(|s| crate::text::clean(&s)).unwrap_or_default())
 }
 
-fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+pub(super) fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
     Ok(r.get::<_, Option<String>>(i)?.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
 }
 

@@ -153,7 +153,7 @@ fn link_values(l: &ValidLink) -> Vec<Box<dyn rusqlite::ToSql>> {
     ]
 }
 
-fn iso(d: Option<NaiveDate>) -> Option<String> {
+pub(super) fn iso(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
