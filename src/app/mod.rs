@@ -138,6 +138,25 @@ pub enum Overlay {
     Conflict(Box<conflict::Conflict>),
 }
 
+impl Overlay {
+    /// An overlay that reads keys itself (a form, a prompt, a question), not through the key map.
+    pub fn reads_keys(&self) -> bool {
+        matches!(
+            self,
+            Overlay::Lookup(_)
+                | Overlay::Answer(_)
+                | Overlay::LinkForm(_)
+                | Overlay::Prompt(_)
+                | Overlay::Minutes(_)
+                | Overlay::Event(_)
+                | Overlay::Confirm { .. }
+                | Overlay::Agreement(_)
+                | Overlay::Fields(_)
+                | Overlay::Conflict(_)
+        )
+    }
+}
+
 /// What a key does in a form of labelled fields.
 pub(crate) enum FormKey {
     Close,
@@ -695,20 +714,10 @@ impl App {
         let Some(top) = self.overlays.last_mut() else {
             return;
         };
+        if top.reads_keys() {
+            return;
+        }
         match (top, action) {
-            (
-                Overlay::Lookup(_)
-                | Overlay::Answer(_)
-                | Overlay::LinkForm(_)
-                | Overlay::Prompt(_)
-                | Overlay::Minutes(_)
-                | Overlay::Event(_)
-                | Overlay::Confirm { .. }
-                | Overlay::Agreement(_)
-                | Overlay::Fields(_)
-                | Overlay::Conflict(_),
-                _,
-            ) => {}
             (_, Action::Quit) => self.quit = true,
             (Overlay::Detail { .. }, Action::Lookup) => self.open_lookup(),
             (Overlay::Detail { entity: Some(e), .. }, Action::New) => {
@@ -739,6 +748,8 @@ impl App {
                 }
                 _ => {}
             },
+            // The overlays that read keys themselves returned above.
+            _ => {}
         }
     }
 
