@@ -171,6 +171,7 @@ catalogue! {
     cf_mine_short: "ваше", "yours";
     cf_same_fields: "Поля, которые вы правили, совпадают; изменилось другое.", "The fields you edited agree; something else changed.";
     cf_keys: "t — оставить как в базе · m — записать моё поверх · e — править заново", "t — keep theirs · m — write mine over it · e — edit again";
+    cf_keep: "оставить как в базе", "keep theirs";
     cf_kept_theirs: "Оставлено как в базе", "Kept theirs";
     cf_wrote_mine: "Записано ваше поверх", "Yours written over theirs";
     forbidden_viewer: "Только просмотр: изменения вам не разрешены, ничего не записано", "View only: you may not change anything; nothing was written";

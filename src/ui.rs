@@ -262,7 +262,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         Some(Overlay::StatusPicker { .. }) => vec![(k(Action::Open), s.hint_status), (k(Action::Back), s.act_back)],
         Some(Overlay::Lookup(_)) => vec![("Enter".into(), s.hint_open), ("Esc".into(), s.act_back)],
         // The question names its own keys; Esc keeps theirs.
-        Some(Overlay::Conflict(_)) => vec![("Esc".into(), s.cf_kept_theirs)],
+        Some(Overlay::Conflict(_)) => vec![("Esc".into(), s.cf_keep)],
         Some(o) if o.reads_keys() && !matches!(o, Overlay::Answer(_)) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }
