@@ -104,6 +104,15 @@ pub fn read_value(kind: Kind, text: &str) -> Result<f64, Bad> {
     }
 }
 
+/// A stored value as a number of its kind (1 or 0 for yes/no), when it reads as one; a value
+/// typed before the checks existed ("8 / 2 / 10") reads as none.
+pub fn value_number(kind: Kind, text: &str) -> Option<f64> {
+    match kind {
+        Kind::YesNo => yes_no(text).map(|b| if b { 1.0 } else { 0.0 }),
+        _ => number(text),
+    }
+}
+
 /// A count as typed: empty is "not given"; otherwise a number not below zero.
 pub fn read_count(text: &str) -> Result<Option<f64>, Bad> {
     if text.trim().is_empty() {

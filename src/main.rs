@@ -260,23 +260,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// What the config's `[users]` lets this user change; a curator's schools must all be known.
-fn access(store: &Store, role: Option<&nastavnik::config::UserConfig>) -> Result<nastavnik::store::Access, String> {
-    use nastavnik::config::Role;
-    use nastavnik::store::Access;
-    Ok(match role {
-        None => Access::Coordinator,
-        Some(u) => match u.role {
-            Role::Coordinator => Access::Coordinator,
-            Role::Viewer => Access::Viewer,
-            Role::Curator => match store.resolve_schools(&u.schools).map_err(|e| e.to_string())? {
-                Ok(ids) => Access::Curator(ids),
-                Err(unknown) => {
-                    return Err(format!("config [users]: no such school in the store: {}", unknown.join(", ")))
-                }
-            },
-        },
-    })
+/// What the config's `[users]` lets this user change; a user not listed coordinates.
+fn access(store: &Store, user: Option<&nastavnik::config::UserConfig>) -> Result<nastavnik::store::Access, String> {
+    match user {
+        None => Ok(nastavnik::store::Access::Coordinator),
+        Some(u) => nastavnik::store::Access::of_role(store, u.role, &u.schools),
+    }
 }
 
 fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {

@@ -178,16 +178,8 @@ fn run_session(
         let mut store = Store::open(&shared.db, &user).map_err(|e| e.to_string())?;
         let configured = shared.users.get(&user);
         let schools = configured.map(|u| u.schools.clone()).unwrap_or_default();
-        let access = match role.or(configured.map(|u| u.role)).unwrap_or_default() {
-            Role::Coordinator => Access::Coordinator,
-            Role::Viewer => Access::Viewer,
-            Role::Curator => match store.resolve_schools(&schools).map_err(|e| e.to_string())? {
-                Ok(ids) => Access::Curator(ids),
-                Err(unknown) => {
-                    return Err(format!("config [users]: no such school in the store: {}", unknown.join(", ")))
-                }
-            },
-        };
+        let role = role.or(configured.map(|u| u.role)).unwrap_or_default();
+        let access = Access::of_role(&store, role, &schools)?;
         store.set_access(access);
         let area = Rect::new(0, 0, size.0.max(1), size.1.max(1));
         let mut app =

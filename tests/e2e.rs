@@ -3,19 +3,10 @@
 
 mod common;
 
-use common::Tmux;
+use common::{demo_file, Tmux, BIN};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
-
-const BIN: &str = env!("CARGO_BIN_EXE_nastavnik");
-
-fn demo_file(dir: &Path) -> PathBuf {
-    let path = dir.join("district.db");
-    let out = Command::new(BIN).args(["demo", "--out"]).arg(&path).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    path
-}
 
 fn config(dir: &Path, who: &str) -> PathBuf {
     let path = dir.join(format!("{who}.toml"));

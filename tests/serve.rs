@@ -4,12 +4,10 @@
 
 mod common;
 
-use common::Tmux;
+use common::{demo_file, Tmux, BIN};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_nastavnik");
 
 struct Server {
     child: Child,
@@ -69,16 +67,10 @@ fn ssh_args(key: &Path, port: u16) -> Vec<String> {
     ]
 }
 
-fn demo(dir: &Path) -> PathBuf {
-    let path = dir.join("district.db");
-    assert!(Command::new(BIN).args(["demo", "--out"]).arg(&path).output().unwrap().status.success());
-    path
-}
-
 #[test]
 fn two_coordinators_over_ssh_each_in_their_name_see_each_others_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(dir.path());
+    let db = demo_file(dir.path());
     let bobrova = key(dir.path(), "bobrova", "Боброва");
     let seryakova = key(dir.path(), "seryakova", "Серякова");
     let authorized = dir.path().join("authorized_keys");
@@ -122,7 +114,7 @@ fn two_coordinators_over_ssh_each_in_their_name_see_each_others_changes() {
 #[test]
 fn an_unknown_key_and_a_password_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(dir.path());
+    let db = demo_file(dir.path());
     let known = key(dir.path(), "known", "Боброва");
     let stranger = key(dir.path(), "stranger", "Некто");
     let authorized = dir.path().join("authorized_keys");

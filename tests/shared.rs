@@ -2,20 +2,14 @@
 //! in the middle of its work, and a backup taken while they write. Nothing acknowledged may be
 //! lost and the file must stay sound.
 
+mod common;
+
+use common::{demo_file, BIN};
 use nastavnik::store::Store;
 use nastavnik::text::AcademicYear;
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_nastavnik");
-
-fn demo_file(dir: &Path) -> PathBuf {
-    let path = dir.join("district.db");
-    let out = Command::new(BIN).args(["demo", "--out"]).arg(&path).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    path
-}
 
 fn events(db: &Path, n: usize) -> String {
     let store = Store::open(db, "reader").unwrap();

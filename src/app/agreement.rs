@@ -362,7 +362,8 @@ pub fn card(
 
     out.push(DocLine::Blank);
     out.push(DocLine::Heading(s.ag_parties_sec.to_string()));
-    for (i, p) in store.agreement_parties(a.id)?.iter().enumerate() {
+    let parties = store.agreement_parties(a.id)?;
+    for (i, p) in parties.iter().enumerate() {
         let name = if crate::lifecycle::is_placeholder(&p.name) { "…" } else { &p.name };
         let signatory = if crate::lifecycle::is_placeholder(&p.signatory) { "…" } else { &p.signatory };
         let mut line = format!("{}. {name} — {} {signatory}", i + 1, p.position);
@@ -419,7 +420,7 @@ pub fn card(
         }
     }
     let mut history = store.history("agreement", a.id)?;
-    for p in store.agreement_parties(a.id)? {
+    for p in &parties {
         history.extend(store.history("party", p.id)?);
     }
     history.sort_by(|x, y| y.at.cmp(&x.at));

@@ -114,7 +114,7 @@ impl App {
             'e' => {
                 self.overlays.pop();
                 match retry {
-                    Retry::Status { .. } => self.open_status_picker_again(),
+                    Retry::Status { .. } => self.open_status_picker(),
                     Retry::Event { id, values } => {
                         if let Some((_, version)) = self.report(self.store.event_fields(id)) {
                             let form = super::eventform::EventForm::editing(id, version, &values);
@@ -147,10 +147,6 @@ impl App {
             StatusTarget::Risk { id, .. } => self.store.set_risk_status(id, EventStatus::ALL[choice], None).map(|_| ()),
             StatusTarget::Direction { .. } => Ok(()),
         }
-    }
-
-    fn open_status_picker_again(&mut self) {
-        self.open_status_picker();
     }
 }
 

@@ -15,6 +15,27 @@ pub enum Access {
     Viewer,
 }
 
+impl Access {
+    /// The access a role gives; a curator's schools must all be found in `store`.
+    pub fn of_role(
+        store: &Store,
+        role: crate::config::Role,
+        schools: &[String],
+    ) -> std::result::Result<Access, String> {
+        use crate::config::Role;
+        Ok(match role {
+            Role::Coordinator => Access::Coordinator,
+            Role::Viewer => Access::Viewer,
+            Role::Curator => match store.resolve_schools(schools).map_err(|e| e.to_string())? {
+                Ok(ids) => Access::Curator(ids),
+                Err(unknown) => {
+                    return Err(format!("config [users]: no such school in the store: {}", unknown.join(", ")))
+                }
+            },
+        })
+    }
+}
+
 impl Store {
     pub fn set_access(&mut self, access: Access) {
         self.access = access;

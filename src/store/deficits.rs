@@ -3,12 +3,12 @@
 
 use super::{now_stamp, Result, Store, StoreError};
 use crate::deficits::Kind;
-use crate::domain::{ClusterChange, DiagnosticItem, DiagnosticRow, EventStatus, IndicatorRow, RiskRow, Stamp};
+use crate::domain::{ClusterChange, DiagnosticItem, DiagnosticRow, EventStatus, IndicatorRow, RiskRow};
 use crate::text::{clean_line, AcademicYear};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::read::{clean_multi as multi, date, text};
+use super::read::{clean_multi as multi, date, stamp, text};
 use super::write::iso;
 
 const RISK_COLS: &str = "r.id, r.org_id, o.name, coalesce(d.name, ''), o.district_id, r.year, r.direction,
@@ -33,7 +33,7 @@ fn risk_row(r: &Row) -> rusqlite::Result<RiskRow> {
         responsible: text(r, 11)?,
         deadline: date(r, 12)?,
         status: EventStatus::from_code(&r.get::<_, String>(13)?).unwrap_or(EventStatus::InProgress),
-        stamp: Stamp { version: r.get(14)?, changed_by: text(r, 15)?, changed_at: text(r, 16)? },
+        stamp: stamp(r, 14)?,
     })
 }
 
@@ -123,10 +123,6 @@ impl Store {
                 let kind = Kind::of(&unit, is_bool);
                 let target = text(r, 7)?;
                 let actual = text(r, 9)?;
-                let num = |t: &str| match kind {
-                    Kind::YesNo => crate::deficits::yes_no(t).map(|b| if b { 1.0 } else { 0.0 }),
-                    _ => crate::deficits::number(t),
-                };
                 Ok(IndicatorRow {
                     id: r.get(0)?,
                     value_id: r.get(1)?,
@@ -134,8 +130,8 @@ impl Store {
                     org: r.get(3)?,
                     district_id: r.get(4)?,
                     name: text(r, 5)?,
-                    target_num: num(&target),
-                    actual_num: num(&actual),
+                    target_num: crate::deficits::value_number(kind, &target),
+                    actual_num: crate::deficits::value_number(kind, &actual),
                     target: with_unit(&target, &unit, is_bool),
                     period: text(r, 8)?,
                     actual: with_unit(&actual, &unit, is_bool),
@@ -166,11 +162,7 @@ impl Store {
             let unit = text(r, 3)?;
             let kind = Kind::of(&unit, r.get(4)?);
             let value = text(r, 2)?;
-            let n = match kind {
-                Kind::YesNo => crate::deficits::yes_no(&value).map(|b| if b { 1.0 } else { 0.0 }),
-                _ => crate::deficits::number(&value),
-            };
-            Ok((AcademicYear(r.get(0)?), text(r, 1)?, n))
+            Ok((AcademicYear(r.get(0)?), text(r, 1)?, crate::deficits::value_number(kind, &value)))
         })?;
         let mut out: Vec<(AcademicYear, String, Option<f64>)> = rows.collect::<rusqlite::Result<_>>()?;
         // A district measured per school only: its share per year, rolled up.
@@ -214,7 +206,7 @@ impl Store {
                     trained: r.get(8)?,
                     in_percent: r.get(9)?,
                     items: Vec::new(),
-                    stamp: Stamp { version: r.get(10)?, changed_by: text(r, 11)?, changed_at: text(r, 12)? },
+                    stamp: stamp(r, 10)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -26,7 +26,7 @@ fn when(r: &Row, i: usize) -> rusqlite::Result<When> {
     Ok(When { start: date(r, i)?, end: date(r, i + 1)?, text: t.map(|s| clean_line(&s)).filter(|s| !s.is_empty()) })
 }
 
-fn stamp(r: &Row, i: usize) -> rusqlite::Result<Stamp> {
+pub(super) fn stamp(r: &Row, i: usize) -> rusqlite::Result<Stamp> {
     Ok(Stamp { version: r.get(i)?, changed_by: text(r, i + 1)?, changed_at: text(r, i + 2)? })
 }
 

@@ -1,8 +1,19 @@
 //! What the end-to-end tests share: the program in a real terminal (tmux), its screen read.
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_nastavnik");
+
+/// A new store with the demo data, made by the program itself.
+pub fn demo_file(dir: &Path) -> PathBuf {
+    let path = dir.join("district.db");
+    let out = Command::new(BIN).args(["demo", "--out"]).arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    path
+}
 
 pub struct Tmux {
     pub session: String,
