@@ -174,7 +174,7 @@ pub fn log_records(lines: &[crate::store::LogLine], s: &Strings) -> Records {
         .map(|l| {
             let c = &l.change;
             let what = if l.what.is_empty() { format!("{} {}", c.entity, c.entity_id) } else { l.what.clone() };
-            let field = if c.field == "*" { s.hist_created.to_string() } else { c.field.clone() };
+            let field = if c.field == "*" { s.whole_row(&c.new).to_string() } else { c.field.clone() };
             vec![c.at.clone(), c.who.clone(), c.entity.clone(), what, field, c.old.clone(), c.new.clone()]
         })
         .collect();

@@ -266,6 +266,12 @@ catalogue! {
     sec_director: "Директор", "Director";
     none: "—", "—";
     hist_created: "создано", "created";
+    hist_deleted: "удалено", "deleted";
+    hist_creation_undone: "создание отменено", "creation undone";
+    hist_restored: "восстановлено", "restored";
+    not_undoable: "Это действие нельзя отменить (оно старше журнала отмены или на созданную запись уже ссылаются); следующая отмена перейдёт к предыдущему", "This change cannot be undone (it is older than the undo log, or something refers to what it created); the next undo goes on to the one before";
+    undo_conflict: "Нельзя отменить: это значение с тех пор изменил(а)", "Cannot be undone: the value was changed since by";
+    undo_next: "следующая отмена перейдёт к предыдущему действию", "the next undo goes on to the change before";
     via: "через", "via";
     lookup_title: "Кто кого наставляет", "Who mentors whom";
     lookup_prompt: "Школа, педагог, город или предмет", "School, teacher, town or subject";
@@ -373,7 +379,9 @@ catalogue! {
     ev_saved: "Мероприятие сохранено", "Event saved";
     ev_deleted: "Мероприятие удалено; запись об этом осталась в истории", "Event removed; the history keeps a record";
     ev_delete: "Удалить мероприятие", "Remove the event";
-    ev_delete_keys: "y — да, любая другая клавиша — нет", "y yes, any other key no";
+    confirm_yes: "Да", "Yes";
+    confirm_no: "Нет", "No";
+    confirm_keys: "y — да · ←/→ и Enter — кнопка · Esc — нет", "y yes · ←/→ and Enter pick a button · Esc no";
     ev_pick_person: "педагог — это человек: выберите человека", "a teacher is a person: pick a person";
     ev_pick_school: "здесь нужна школа или организация", "pick a school or a body here";
     ev_hint: "Tab поле · Enter на школе/педагоге — выбрать, Backspace — убрать · Ctrl-S сохранить · Esc — черновик · Ctrl-D удалить", "Tab field · Enter on school/teacher picks, Backspace removes · Ctrl-S saves · Esc keeps a draft · Ctrl-D discards";
@@ -439,5 +447,18 @@ mod tests {
     fn languages_differ() {
         assert_ne!(RU.tab_clusters, EN.tab_clusters);
         assert_eq!(Lang::Ru.strings().tab_roadmap, "Дорожная карта");
+    }
+}
+
+impl Strings {
+    /// What a history line about a whole row (field `*`) says: its `new` value is `created`,
+    /// `deleted`, `undone` (a creation undone) or `restored` (a deletion undone).
+    pub fn whole_row(&self, new: &str) -> &'static str {
+        match new {
+            "deleted" => self.hist_deleted,
+            "undone" => self.hist_creation_undone,
+            "restored" => self.hist_restored,
+            _ => self.hist_created,
+        }
     }
 }

@@ -53,7 +53,9 @@ pub fn draw(f: &mut Frame, app: &App) {
             Overlay::Prompt(p) => forms::draw_prompt(f, app, p),
             Overlay::Minutes(m) => forms::draw_minutes(f, app, m),
             Overlay::Event(e) => forms::draw_event(f, app, e),
-            Overlay::Confirm { title, question, .. } => forms::draw_confirm(f, app, title, question),
+            Overlay::Confirm { title, question, yes_focused, .. } => {
+                forms::draw_confirm(f, app, title, question, *yes_focused)
+            }
             Overlay::Agreement(form) => forms::draw_agreement(f, app, form),
             Overlay::Fields(form) => forms::draw_fields(f, app, form),
             Overlay::Conflict(c) => forms::draw_conflict(f, app, &c.lines),
@@ -263,6 +265,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         Some(Overlay::Lookup(_)) => vec![("Enter".into(), s.hint_open), ("Esc".into(), s.act_back)],
         // The question names its own keys; Esc keeps theirs.
         Some(Overlay::Conflict(_)) => vec![("Esc".into(), s.cf_keep)],
+        Some(Overlay::Confirm { .. }) => vec![("y".into(), s.confirm_yes), ("Esc".into(), s.confirm_no)],
         Some(o) if o.reads_keys() && !matches!(o, Overlay::Answer(_)) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }

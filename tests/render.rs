@@ -718,9 +718,36 @@ fn an_event_is_created_edited_copied_and_removed_from_the_keyboard() {
     key(&mut app, 'D');
     key(&mut app, 'y');
     assert_eq!(app.data.events.iter().filter(|x| x.title == "Мастер-класс по физике").count(), 1);
-    let gone = copies.iter().find(|id| app.store.event(**id).is_err()).unwrap();
-    let h = app.store.history("event", *gone).unwrap();
+    let gone = *copies.iter().find(|id| app.store.event(**id).is_err()).unwrap();
+    let h = app.store.history("event", gone).unwrap();
     assert_eq!((h[0].field.as_str(), h[0].new.as_str()), ("*", "deleted"));
+    // No movement key confirms: l (where д sits), → and Enter on «Нет» keep it.
+    select_event(&mut app, "Мастер-класс по физике");
+    key(&mut app, 'D');
+    let text = screen(&mut app);
+    assert!(text.contains("[ Да ]") && text.contains("[ Нет ]"), "{text}");
+    key(&mut app, 'l');
+    assert!(app.overlays.is_empty(), "l answers no");
+    key(&mut app, 'D');
+    code(&mut app, KeyCode::Enter);
+    assert_eq!(app.data.events.iter().filter(|x| x.title == "Мастер-класс по физике").count(), 1, "Enter on «Нет»");
+    // → moves to «Да»; Enter there confirms.
+    key(&mut app, 'D');
+    code(&mut app, KeyCode::Right);
+    code(&mut app, KeyCode::Enter);
+    assert_eq!(app.data.events.iter().filter(|x| x.title == "Мастер-класс по физике").count(), 0);
+    // u brings the removed event back, whole; the next u takes back the creation of the copy.
+    key(&mut app, 'u');
+    assert!(screen(&mut app).contains("Отменено: восстановлено"), "{}", screen(&mut app));
+    assert_eq!(app.data.events.iter().filter(|x| x.title == "Мастер-класс по физике").count(), 1);
+    key(&mut app, 'u');
+    assert!(screen(&mut app).contains("Отменено: восстановлено"));
+    assert!(app.store.event(gone).is_ok(), "the first removed copy is back too");
+    key(&mut app, 'u');
+    assert!(screen(&mut app).contains("Отменено: создание отменено"), "{}", screen(&mut app));
+    let copy = *copies.iter().max().unwrap();
+    assert!(app.store.event(copy).is_err(), "the copy's creation is undone");
+    assert_eq!(app.data.events.iter().filter(|x| x.title == "Мастер-класс по физике").count(), 1);
 }
 
 #[test]

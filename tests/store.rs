@@ -155,7 +155,11 @@ fn an_agreement_is_signed_only_when_complete_and_the_step_is_undone_like_any_cha
     f.parties[1].name = "МКОУ «Шумская СОШ»".into();
     f.parties[1].signatory = "Петрова Анна Сергеевна".into();
     assert!(store.update_agreement(a.id, &f, Some(version)).unwrap());
-    let stale = store.update_agreement(a.id, &f, Some(version)).unwrap_err();
+    // The same values again on the stale screen are no conflict (issue 11.14); other values are.
+    assert!(!store.update_agreement(a.id, &f, Some(version)).unwrap());
+    let mut other = f.clone();
+    other.number = "13/2026".into();
+    let stale = store.update_agreement(a.id, &other, Some(version)).unwrap_err();
     assert!(matches!(stale, StoreError::Conflict { .. }), "{stale}");
     let parties = store.agreement_parties(a.id).unwrap();
     assert_eq!(parties[1].name, "МКОУ «Шумская СОШ»");
@@ -587,7 +591,9 @@ fn an_anti_risk_programme_is_edited_with_history_and_a_missed_deadline_needs_att
         progress: r.progress.clone(),
     };
     assert!(store.update_risk(r.id, &f, Some(r.stamp.version)).unwrap());
-    let stale = store.update_risk(r.id, &f, Some(r.stamp.version)).unwrap_err();
+    assert!(!store.update_risk(r.id, &f, Some(r.stamp.version)).unwrap(), "the same values: no conflict");
+    let other = RiskFields { goal: "Другая цель".into(), ..f.clone() };
+    let stale = store.update_risk(r.id, &other, Some(r.stamp.version)).unwrap_err();
     assert!(matches!(stale, StoreError::Conflict { .. }));
     let after = store.risk(r.id).unwrap();
     assert_eq!((after.goal.as_str(), after.measures.lines().count()), ("Повысить предметную компетентность", 2));
@@ -655,6 +661,6 @@ fn a_viewer_writes_nothing_and_a_curator_only_their_schools() {
     let risk =
         store.risks(AcademicYear(2021)).unwrap().into_iter().find(|r| r.district.contains("Усть-Илимск")).unwrap();
     assert!(store.set_risk_status(risk.id, EventStatus::Cancelled, None).is_err());
-    assert!(store.delete_event(theirs.id).is_err());
+    assert!(store.delete_event(theirs.id, None).is_err());
     assert!(store.event(theirs.id).is_ok(), "not deleted");
 }

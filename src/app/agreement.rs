@@ -257,9 +257,9 @@ impl App {
 
     pub(super) fn ask_terminate(&mut self) {
         let Some(a) = self.selected_agreement() else { return };
-        let question = format!("{} «{}»? {}", self.s.ag_terminate_q, a.title, self.s.ev_delete_keys);
+        let question = format!("{} «{}»?", self.s.ag_terminate_q, a.title);
         let action = Confirmed::Terminate { id: a.id, version: a.stamp.version };
-        self.overlays.push(Overlay::Confirm { title: self.s.ag_terminate_q, question, action });
+        self.overlays.push(Overlay::Confirm { title: self.s.ag_terminate_q, question, action, yes_focused: false });
     }
 
     pub(super) fn terminate(&mut self, id: i64, version: i64) {

@@ -208,22 +208,31 @@ impl App {
     pub fn ask_delete_event(&mut self) {
         let Some(super::rows::ItemRef::Event(i)) = self.selected_item() else { return };
         let e = &self.data.events[i];
-        let question = format!("{} «{}» ({})? {}", self.s.ev_delete, e.title, e.when.display(), self.s.ev_delete_keys);
-        let action = super::Confirmed::DeleteEvent(e.id);
-        self.overlays.push(Overlay::Confirm { title: self.s.ev_delete, question, action });
+        let question = format!("{} «{}» ({})?", self.s.ev_delete, e.title, e.when.display());
+        let action = super::Confirmed::DeleteEvent { id: e.id, version: e.stamp.version };
+        self.overlays.push(Overlay::Confirm { title: self.s.ev_delete, question, action, yes_focused: false });
     }
 
     pub(super) fn confirm_key(&mut self, ev: KeyEvent) {
-        let Some(Overlay::Confirm { action, .. }) = self.overlays.last() else { return };
+        let Some(Overlay::Confirm { action, yes_focused, .. }) = self.overlays.last_mut() else { return };
         let action = *action;
-        let yes = matches!(ev.code, KeyCode::Char('y' | 'н' | 'д' | 'l' | 'Y' | 'Н' | 'Д'));
+        let yes = match ev.code {
+            // y, and its twin н and д («да») on the Russian layout.
+            KeyCode::Char('y' | 'Y' | 'н' | 'Н' | 'д' | 'Д') => true,
+            KeyCode::Enter => *yes_focused,
+            KeyCode::Left | KeyCode::Right | KeyCode::Tab | KeyCode::BackTab => {
+                *yes_focused = !*yes_focused;
+                return;
+            }
+            _ => false,
+        };
         self.overlays.pop();
         if !yes {
             return;
         }
         match action {
-            super::Confirmed::DeleteEvent(id) => {
-                let r = self.store.delete_event(id);
+            super::Confirmed::DeleteEvent { id, version } => {
+                let r = self.store.delete_event(id, Some(version));
                 if self.report(r).is_some() {
                     self.after_write(self.s.ev_deleted);
                 }

@@ -127,11 +127,13 @@ pub enum Overlay {
     Prompt(Box<prompt::Prompt>),
     Minutes(Box<minutesform::MinutesForm>),
     Event(Box<eventform::EventForm>),
-    /// "Remove this event?" — answered with y (д) or anything else for no.
+    /// "Remove this event?" — answered yes only by y (н, д on the Russian layout) or by Enter
+    /// on the «Да» button; the focus starts on «Нет», and no movement key ever confirms.
     Confirm {
         title: &'static str,
         question: String,
         action: Confirmed,
+        yes_focused: bool,
     },
     Agreement(Box<agreement::AgreementForm>),
     Fields(Box<deficitforms::FieldsForm>),
@@ -197,7 +199,7 @@ pub(crate) fn form_key(ev: &KeyEvent, focus: &mut usize, n: usize, multi_line: b
 /// What a confirmation does when answered yes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confirmed {
-    DeleteEvent(i64),
+    DeleteEvent { id: i64, version: i64 },
     Terminate { id: i64, version: i64 },
 }
 
@@ -607,6 +609,7 @@ impl App {
                 let text = match &e {
                     StoreError::Conflict { by, at } => format!("{} ({by}, {at})", self.s.conflict),
                     StoreError::Refused(r) => r.text(self.s),
+                    StoreError::NotUndoable => self.s.not_undoable.to_string(),
                     StoreError::Forbidden { viewer: true, .. } => self.s.forbidden_viewer.to_string(),
                     StoreError::Forbidden { school, .. } => {
                         format!(

@@ -187,8 +187,13 @@ impl App {
                         crate::text::truncate(&shown, 40)
                     }
                 };
-                let what =
-                    format!("{}: {} → {}", if redo { s.redone } else { s.undone }, label(&rev.from), label(&rev.to));
+                let done = if redo { s.redone } else { s.undone };
+                let what = if rev.field == "*" {
+                    // A whole row: what became of it.
+                    format!("{done}: {}", s.whole_row(&rev.to))
+                } else {
+                    format!("{done}: {} → {}", label(&rev.from), label(&rev.to))
+                };
                 // A status or a result goes back in place; dates move the row.
                 let moved = rev.moved;
                 match self.item_of(&rev.entity, rev.entity_id) {
@@ -202,6 +207,12 @@ impl App {
             Ok(None) => {
                 let text = if redo { s.nothing_to_redo } else { s.nothing_to_undo };
                 self.message = Some(super::Message { text: text.to_string(), error: false });
+            }
+            // The action is stepped past: the next undo reaches the one before it.
+            Err(crate::store::StoreError::Conflict { by, at }) if !redo => {
+                self.reload();
+                let text = format!("{} {by} ({at}); {}", s.undo_conflict, s.undo_next);
+                self.message = Some(super::Message { text, error: true });
             }
             Err(e) => {
                 self.report::<()>(Err(e));

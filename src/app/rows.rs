@@ -376,7 +376,7 @@ pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow 
         }
     };
     let (field, change) = if c.field == "*" {
-        (s.hist_created.to_string(), String::new())
+        (s.whole_row(&c.new).to_string(), String::new())
     } else {
         (field_label(&c.field, s), format!("{} → {}", label(&c.old), label(&c.new)))
     };
@@ -578,7 +578,7 @@ pub(crate) fn history_lines(
     out.push(DocLine::Heading(s.sec_history.to_string()));
     for h in history {
         let what = match h.field.as_str() {
-            "*" => s.hist_created.to_string(),
+            "*" => s.whole_row(&h.new).to_string(),
             "status" => format!("{}: {} → {}", s.col_status, label(&h.old), label(&h.new)),
             f => format!("{f}: {} → {}", h.old, h.new),
         };

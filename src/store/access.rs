@@ -61,6 +61,27 @@ impl Store {
         }
     }
 
+    /// Every row the action changed must be within this user's reach as it is now: a curator
+    /// may not move a row of theirs out of their schools (a deleted row was judged before).
+    pub(super) fn check_touched(&self) -> Result<()> {
+        if self.access == Access::Coordinator {
+            return Ok(());
+        }
+        let touched = std::mem::take(&mut *self.touched.borrow_mut());
+        let deleted: Vec<(&str, i64)> =
+            touched.iter().filter(|t| t.2).map(|(e, id, _)| (e.as_str(), *id)).collect();
+        let mut seen: Vec<(&str, i64)> = Vec::new();
+        for (entity, id, _) in &touched {
+            let key = (entity.as_str(), *id);
+            if deleted.contains(&key) || seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            self.check_access(entity, *id)?;
+        }
+        Ok(())
+    }
+
     fn org_name(&self, org: i64) -> String {
         self.conn
             .query_row("SELECT coalesce(nullif(short_name, ''), name) FROM organizations WHERE id = ?1", [org], |r| {

@@ -24,41 +24,6 @@ fn agreement_columns(f: &AgreementFields) -> Vec<(&'static str, &'static str, Op
     ]
 }
 
-/// Where an agreement's or a party's history line lives, for undo.
-pub(super) fn column(entity: &str, field: &str) -> Option<(&'static str, &'static str)> {
-    match entity {
-        "agreement" => {
-            let col = match field {
-                "status" => "status",
-                "title" => "title",
-                "number" => "number",
-                "date" => "date",
-                "place" => "place",
-                "start" => "start_date",
-                "end" => "end_date",
-                "term" => "term_text",
-                "subject" => "subject",
-                "goals" => "goals",
-                "tasks" => "tasks",
-                _ => return None,
-            };
-            Some(("agreements", col))
-        }
-        "party" => {
-            let col = match field {
-                "name" => "name",
-                "signatory" => "signatory",
-                "position" => "position",
-                "basis" => "basis",
-                "address" => "address",
-                _ => return None,
-            };
-            Some(("agreement_parties", col))
-        }
-        _ => None,
-    }
-}
-
 impl Store {
     /// A school of the store whose full or short name is exactly `name`, for a party typed by
     /// name.
@@ -199,7 +164,7 @@ impl Store {
     /// school's own name is not stored twice.
     pub fn update_agreement(&self, id: i64, f: &AgreementFields, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
-            s.check_version("agreements", id, seen_version, "agreement")?;
+            let seen = s.check_version("agreements", id, seen_version, "agreement")?;
             let mut changed = false;
             for (field, col, new) in agreement_columns(f) {
                 let old: Option<String> =
@@ -250,6 +215,7 @@ impl Store {
                     changed = true;
                 }
             }
+            seen.settle(changed)?;
             if changed {
                 s.stamp_row("agreements", id)?;
             }

@@ -276,7 +276,7 @@ impl Store {
     /// Saves an anti-risk programme's fields; each changed one is a history line.
     pub fn update_risk(&self, id: i64, f: &RiskFields, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
-            s.check_version("risk_directions", id, seen_version, "risk")?;
+            let seen = s.check_version("risk_directions", id, seen_version, "risk")?;
             let cols: [(&str, Option<String>); 5] = [
                 ("goal", Some(crate::text::clean(f.goal.trim()))),
                 ("measures", Some(crate::text::clean(f.measures.trim()))),
@@ -296,6 +296,7 @@ impl Store {
                 s.record("risk", id, col, old.as_deref(), new.as_deref())?;
                 changed = true;
             }
+            seen.settle(changed)?;
             if changed {
                 s.stamp_row("risk_directions", id)?;
             }
@@ -305,9 +306,10 @@ impl Store {
 
     pub fn set_risk_status(&self, id: i64, status: EventStatus, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
-            s.check_version("risk_directions", id, seen_version, "risk")?;
+            let seen = s.check_version("risk_directions", id, seen_version, "risk")?;
             let old: String =
                 s.conn.query_row("SELECT status FROM risk_directions WHERE id = ?1", [id], |r| r.get(0))?;
+            seen.settle(old != status.code())?;
             if old == status.code() {
                 return Ok(false);
             }

@@ -68,6 +68,9 @@ pub struct Store {
     action: std::cell::Cell<Option<i64>>,
     /// What this user may change (config `[users]`).
     access: Access,
+    /// The rows the running action changed, and whether it deleted them: checked against the
+    /// user's access when the action ends.
+    touched: std::cell::RefCell<Vec<(String, i64, bool)>>,
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -135,13 +138,26 @@ impl Store {
             return Err(StoreError::ReadOnly { path: path.to_path_buf() });
         }
         conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify(path, e))?;
+        // Switching an older store to WAL needs it to itself for a moment: another program
+        // opening it at the same time makes this wait (the busy handler is not asked here).
+        let mut tries = 0;
+        loop {
+            match conn.pragma_update(None, "journal_mode", "WAL") {
+                Ok(()) => break,
+                Err(e) if is_busy(&e) && tries < 500 => {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(e) => return Err(classify(path, e)),
+            }
+        }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // A large region's year is read whole when a pane opens: a bigger page cache and
         // memory-mapped reads spare a system call per page.
         conn.pragma_update(None, "cache_size", -65536)?;
-        // In WAL mode NORMAL never corrupts the store; a power cut may lose the last change.
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // A change acknowledged on screen is on the disk: every commit is synced (in WAL mode
+        // NORMAL would lose the last changes to a power cut or a kernel crash).
+        conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "mmap_size", 268_435_456)?;
         note_open(path, 1);
         let mut store = Store {
@@ -150,11 +166,13 @@ impl Store {
             user: user.to_string(),
             action: Default::default(),
             access: Access::Coordinator,
+            touched: Default::default(),
         };
-        store.migrate(found).map_err(|e| match e {
+        store.migrate().map_err(|e| match e {
             StoreError::Sqlite(e) => classify(path, e),
             e => e,
         })?;
+        store.install_undo_capture()?;
         Ok(store)
     }
 
@@ -177,14 +195,21 @@ impl Store {
         Ok(())
     }
 
-    fn migrate(&mut self, from: i64) -> Result<()> {
-        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
+    /// Brings an older schema up to date. The version is read again under the write lock, so
+    /// that of two programs opening an old store at once, one upgrades and the other finds it
+    /// done.
+    fn migrate(&mut self) -> Result<()> {
+        if self.schema_version()? >= schema::LATEST {
+            return Ok(());
         }
-        Ok(())
+        self.in_transaction(|s| {
+            let from = s.schema_version()?;
+            for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
+                s.conn.execute_batch(sql)?;
+                s.conn.pragma_update(None, "user_version", (i + 1) as i64)?;
+            }
+            Ok(())
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -205,6 +230,10 @@ impl Store {
     /// change without a restart.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+    /// Whether every commit is synced to the disk before it is acknowledged (`synchronous=FULL`).
+    pub fn durable(&self) -> Result<bool> {
+        Ok(self.conn.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))? >= 2)
     }
     /// Writes everything to the main file and drops the WAL, so the file can be copied alone.
     pub fn checkpoint(&self) -> Result<()> {

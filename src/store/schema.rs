@@ -319,6 +319,21 @@ pub const MIGRATIONS: &[&str] = &[
         count REAL,
         in_percent INTEGER NOT NULL DEFAULT 0);
      CREATE INDEX diagnostic_items_diagnostic ON diagnostic_items(diagnostic_id);",
+    // 7: undo of every action. Each row an action inserts, changes or deletes is kept whole,
+    // as it was before and after (JSON of all its columns; NULL where there was no row), so that
+    // undo can remove what was created, restore what was deleted and put back what was changed.
+    // An action's status marks: 0 done, 1 undone, 2 stepped past (it could not be undone).
+    "CREATE TABLE undo_log (
+        id INTEGER PRIMARY KEY,
+        action INTEGER NOT NULL,
+        tbl TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        before TEXT,
+        after TEXT);
+     CREATE INDEX undo_log_action ON undo_log(action);",
 ];
+
+/// The tables whose rows are not a coordinator's data, and so are not captured for undo.
+pub const NOT_UNDONE: &[&str] = &["history", "drafts", "undo_log"];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

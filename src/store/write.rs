@@ -34,21 +34,41 @@ impl StatusTable {
     }
 }
 
+/// Whether the row a verb changes had moved on since the user saw it.
+#[must_use = "a stale save must be settled: refused when it changes anything"]
+pub(super) struct Seen {
+    conflict: Option<StoreError>,
+}
+
+impl Seen {
+    /// A stale screen matters only when the save changes something: a colleague who already
+    /// wrote the very values being saved is no conflict, and the save succeeds quietly.
+    pub(super) fn settle(self, changed: bool) -> Result<()> {
+        match self.conflict {
+            Some(e) if changed => Err(e),
+            _ => Ok(()),
+        }
+    }
+}
+
 impl Store {
-    /// Refuses a change made on a stale screen: the row must still have the version the user
-    /// saw (`None` skips the check, for scripts and tests).
-    pub(super) fn check_version(&self, table: &str, id: i64, seen: Option<i64>, what: &'static str) -> Result<()> {
+    /// What a verb checks before it changes a row: that the row is there, that this user may
+    /// change it as it is now (a curator's reach is judged on the row before the change here,
+    /// and on the row after it where the change writes its history line), and whether the
+    /// screen the user saw was stale (`seen` is the version they saw; `None` skips that, for
+    /// scripts and tests).
+    pub(super) fn check_version(&self, table: &str, id: i64, seen: Option<i64>, entity: &'static str) -> Result<Seen> {
         let (version, by, at): (i64, String, String) = self
             .conn
             .query_row(&format!("SELECT version, changed_by, changed_at FROM {table} WHERE id = ?1"), [id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?
-            .ok_or(StoreError::NotFound(what))?;
-        match seen {
-            Some(v) if v != version => Err(StoreError::Conflict { by, at }),
-            _ => Ok(()),
+            .ok_or(StoreError::NotFound(entity))?;
+        if self.action.get().is_some() {
+            self.check_access(entity, id)?;
         }
+        Ok(Seen { conflict: seen.filter(|v| *v != version).map(|_| StoreError::Conflict { by, at }) })
     }
 
     /// A changed row's new version, and who changed it when.
@@ -98,10 +118,11 @@ impl Store {
     ) -> Result<bool> {
         self.user_action(|s| {
             let table = t.table();
-            s.check_version(table, id, seen_version, t.entity())?;
-            allowed(s)?;
+            let seen = s.check_version(table, id, seen_version, t.entity())?;
             let old: String =
                 s.conn.query_row(&format!("SELECT status FROM {table} WHERE id = ?1"), [id], |r| r.get(0))?;
+            seen.settle(old != new)?;
+            allowed(s)?;
             if old == new {
                 return Ok(false);
             }
@@ -208,7 +229,7 @@ impl Store {
     /// changed.
     pub fn update_link(&self, id: i64, l: &ValidLink, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
-            s.check_version("mentoring_links", id, seen_version, "mentoring link")?;
+            let seen = s.check_version("mentoring_links", id, seen_version, "mentoring_link")?;
             let old = s.link(id)?;
             if s.duplicate_link(l, Some(id))? {
                 return Err(StoreError::Duplicate);
@@ -226,6 +247,7 @@ impl Store {
             .into_iter()
             .filter(|(_, a, b)| a != b)
             .collect();
+            seen.settle(!changes.is_empty())?;
             if changes.is_empty() {
                 return Ok(false);
             }
@@ -251,8 +273,9 @@ impl Store {
     /// Ends a link on `end`: it stays in the store and in history, marked ended.
     pub fn end_link(&self, id: i64, end: NaiveDate, seen_version: Option<i64>) -> Result<()> {
         self.user_action(|s| {
-            s.check_version("mentoring_links", id, seen_version, "mentoring link")?;
+            let seen = s.check_version("mentoring_links", id, seen_version, "mentoring_link")?;
             let old = s.link(id)?;
+            seen.settle(old.active || old.when.end != Some(end))?;
             s.conn.execute(
                 "UPDATE mentoring_links SET end_date = ?1, period_text = NULL, ended_at = ?2,
                     version = version + 1, changed_by = ?3, changed_at = ?2 WHERE id = ?4",
@@ -288,7 +311,7 @@ impl Store {
     /// nothing changed.
     pub fn change_event(&self, id: i64, c: &EventChange, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
-            s.check_version("events", id, seen_version, "event")?;
+            let seen = s.check_version("events", id, seen_version, "event")?;
             let now = s
                 .conn
                 .query_row(
@@ -320,6 +343,7 @@ impl Store {
                 changes.push(("period", "period_text", period, w.text.as_deref().map(crate::text::clean_line)));
             }
             changes.retain(|(_, _, old, new)| old.as_deref().unwrap_or("") != new.as_deref().unwrap_or(""));
+            seen.settle(!changes.is_empty())?;
             if changes.is_empty() {
                 return Ok(false);
             }
@@ -459,7 +483,7 @@ impl Store {
     /// Changes an event's fields; each changed one gets its history line. False when nothing changed.
     pub fn update_event(&self, id: i64, f: &EventFields, seen_version: Option<i64>) -> Result<bool> {
         self.user_action(|s| {
-            s.check_version("events", id, seen_version, "event")?;
+            let seen = s.check_version("events", id, seen_version, "event")?;
             let (old, _) = s.event_fields(id)?;
             let names = |v: &[(i64, String)]| v.iter().map(|p| p.1.clone()).collect::<Vec<_>>().join(", ");
             let texts: [(&str, &str, String, String); 11] = [
@@ -527,6 +551,7 @@ impl Store {
                 s.record("event", id, "participants", Some(&names(&old.participants)), Some(&names(&f.participants)))?;
                 changed = true;
             }
+            seen.settle(changed)?;
             if changed {
                 s.stamp_row("events", id)?;
             }
@@ -534,20 +559,17 @@ impl Store {
         })
     }
 
-    /// Removes an event; its history keeps what it was.
-    pub fn delete_event(&self, id: i64) -> Result<()> {
+    /// Removes an event the user saw at `seen_version`; the undo log keeps the whole row (and
+    /// its participants and plan rows), so that undo restores it as it was.
+    pub fn delete_event(&self, id: i64, seen_version: Option<i64>) -> Result<()> {
         self.user_action(|s| {
-            let title: String = s
-                .conn
-                .query_row(
-                    "SELECT title || ' (' || coalesce(period_text, start_date, '') || ')' FROM events WHERE id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound("event"))?;
             // Checked while the event and its schools are still there.
-            s.check_access("event", id)?;
+            s.check_version("events", id, seen_version, "event")?.settle(true)?;
+            let title: String = s.conn.query_row(
+                "SELECT title || ' (' || coalesce(period_text, start_date, '') || ')' FROM events WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
             s.conn.execute("DELETE FROM events WHERE id = ?1", [id])?;
             s.record("event", id, "*", Some(&title), Some("deleted"))?;
             Ok(())
@@ -584,7 +606,7 @@ impl Store {
     /// Moves a decision's deadline and marks it postponed, as one undoable action.
     pub fn postpone_decision(&self, id: i64, when: &crate::domain::When, seen_version: Option<i64>) -> Result<()> {
         self.user_action(|s| {
-            s.check_version("decisions", id, seen_version, "decision")?;
+            let seen = s.check_version("decisions", id, seen_version, "decision")?;
             let (status, start, end, period): (String, Option<String>, Option<String>, Option<String>) =
                 s.conn.query_row(
                     "SELECT status, start_date, end_date, period_text FROM decisions WHERE id = ?1",
@@ -597,13 +619,18 @@ impl Store {
                 ("end", "end_date", end, iso(when.end)),
                 ("period", "period_text", period, when.text.as_deref().map(crate::text::clean_line)),
             ];
+            let mut changed = false;
             for (field, col, old, value) in new {
                 if old.as_deref().unwrap_or("") != value.as_deref().unwrap_or("") {
                     s.conn.execute(&format!("UPDATE decisions SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
                     s.record("decision", id, field, old.as_deref(), value.as_deref())?;
+                    changed = true;
                 }
             }
-            s.stamp_row("decisions", id)?;
+            seen.settle(changed)?;
+            if changed {
+                s.stamp_row("decisions", id)?;
+            }
             Ok(())
         })
     }

@@ -210,12 +210,32 @@ pub fn draw_conflict(f: &mut Frame, app: &App, lines: &[String]) {
     f.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }), inner);
 }
 
-pub fn draw_confirm(f: &mut Frame, app: &App, title: &str, question: &str) {
+pub fn draw_confirm(f: &mut Frame, app: &App, title: &str, question: &str, yes_focused: bool) {
     let area = f.area();
-    let r = centered(area, area.width.saturating_sub(8).min(100), 5);
+    let r = centered(area, area.width.saturating_sub(8).min(100), 7);
     f.render_widget(Clear, r);
     let block = popup_block(app, title);
     let inner = block.inner(r);
     f.render_widget(block, r);
-    f.render_widget(Paragraph::new(question.to_string()).wrap(ratatui::widgets::Wrap { trim: true }), inner);
+    let [text, buttons] =
+        ratatui::layout::Layout::vertical([ratatui::layout::Constraint::Min(1), ratatui::layout::Constraint::Length(2)])
+            .areas(inner);
+    f.render_widget(Paragraph::new(question.to_string()).wrap(ratatui::widgets::Wrap { trim: true }), text);
+    let s = app.s;
+    let button = |label: &str, focused: bool| {
+        let style = if focused {
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        Span::styled(format!("[ {label} ]"), style)
+    };
+    let line = Line::from(vec![
+        button(s.confirm_yes, yes_focused),
+        Span::raw("   "),
+        button(s.confirm_no, !yes_focused),
+        Span::raw("   "),
+        Span::styled(s.confirm_keys, Style::default().fg(app.theme.muted)),
+    ]);
+    f.render_widget(Paragraph::new(vec![Line::default(), line]).alignment(ratatui::layout::Alignment::Center), buttons);
 }
