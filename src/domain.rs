@@ -514,7 +514,7 @@ pub fn validate_link(d: &LinkDraft, s: &Strings) -> Result<ValidLink, Vec<(LinkF
         }
         let d = crate::text::parse_date(text);
         if d.is_none() {
-            errors.push((field, s.err_date));
+            errors.push((field, crate::text::date_error(text, s)));
         }
         d
     };

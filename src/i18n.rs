@@ -288,6 +288,7 @@ catalogue! {
     err_self: "нельзя наставлять самого себя", "no one mentors themselves";
     err_org_person: "школа наставляет школу, педагога — педагог: выберите человека", "a school mentors a school, a teacher a teacher: pick a person";
     err_date: "дата пишется как 25.11.2021 или 2021-11-25", "write a date as 25.11.2021 or 2021-11-25";
+    err_year_range: "год должен быть от 1990 до 2100 — проверьте цифры", "the year must be from 1990 to 2100 — check the digits";
     err_end_before: "окончание раньше начала", "the end is before the start";
     err_duplicate: "такая действующая связь уже есть", "such an active link already exists";
     fld_start: "Начало", "Start";
@@ -439,17 +440,6 @@ catalogue! {
     conflict: "Запись уже изменил другой пользователь — данные перечитаны, повторите", "Someone else changed this row — data reloaded, try again";
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn languages_differ() {
-        assert_ne!(RU.tab_clusters, EN.tab_clusters);
-        assert_eq!(Lang::Ru.strings().tab_roadmap, "Дорожная карта");
-    }
-}
-
 impl Strings {
     /// What a history line about a whole row (field `*`) says: its `new` value is `created`,
     /// `deleted`, `undone` (a creation undone) or `restored` (a deletion undone).
@@ -460,5 +450,16 @@ impl Strings {
             "restored" => self.hist_restored,
             _ => self.hist_created,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_differ() {
+        assert_ne!(RU.tab_clusters, EN.tab_clusters);
+        assert_eq!(Lang::Ru.strings().tab_roadmap, "Дорожная карта");
     }
 }

@@ -46,7 +46,7 @@ pub fn parse_when(input: &str) -> Option<When> {
     let f = fold(&text);
     let words: Vec<&str> = f.split(' ').collect();
     let years: Vec<i32> =
-        words.iter().filter_map(|w| w.parse::<i32>().ok()).filter(|y| (1990..2100).contains(y)).collect();
+        words.iter().filter_map(|w| w.parse::<i32>().ok()).filter(|y| crate::text::YEARS.contains(y)).collect();
     let keep = |start, end| Some(When { start: Some(start), end: Some(end), text: Some(text.clone()) });
 
     // "в течение 2022-2023 учебного года", "2022-2023 учебный год": fold turns "2022-2023" into two words.

@@ -79,13 +79,64 @@ pub fn format_date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
-/// Reads `25.11.2021`, `25.11.21` or `2021-11-25`.
+/// The years a date typed by a coordinator may fall in: a year outside them is a typing
+/// mistake (`25.11.1921`, `01.09.9999`), not a school year.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// Reads `25.11.2021`, `25.11.21` (a two-digit year is 20xx) or `2021-11-25`, refusing a day
+/// that does not exist and a year outside [`YEARS`].
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    read_date(s).filter(|d| YEARS.contains(&d.year()))
+}
+
+/// The date as written, before the years are judged.
+fn read_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%d.%m.%Y").or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d")).ok().or_else(|| {
-        let d = NaiveDate::parse_from_str(s, "%d.%m.%y").ok()?;
-        Some(d)
-    })
+    let digits = |p: &str, lens: &[usize]| -> Option<u32> {
+        (lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+    };
+    let parts: Vec<&str> = s.split('.').collect();
+    if let [d, m, y] = parts.as_slice() {
+        let (d, m) = (digits(d, &[1, 2])?, digits(m, &[1, 2])?);
+        let y = match y.len() {
+            2 => 2000 + digits(y, &[2])? as i32,
+            _ => digits(y, &[4])? as i32,
+        };
+        return NaiveDate::from_ymd_opt(y, m, d);
+    }
+    let parts: Vec<&str> = s.split('-').collect();
+    if let [y, m, d] = parts.as_slice() {
+        return NaiveDate::from_ymd_opt(digits(y, &[4])? as i32, digits(m, &[1, 2])?, digits(d, &[1, 2])?);
+    }
+    None
+}
+
+/// Why a date field's text is refused, in the UI's language: a year outside [`YEARS`], or
+/// not a date written as the documents write them.
+pub fn date_error(s: &str, t: &crate::i18n::Strings) -> &'static str {
+    if read_date(s).is_some() {
+        t.err_year_range
+    } else {
+        t.err_date
+    }
+}
+
+/// The same for a date-or-period field: a date in it with a year outside [`YEARS`] is named
+/// as such; anything else unreadable gets the examples of what is read.
+pub fn when_error(s: &str, t: &crate::i18n::Strings) -> &'static str {
+    // Runs of digits and dots: a date ("01.01.1850") or a year ("1850").
+    let far_off = s.split(|c: char| !(c.is_ascii_digit() || c == '.')).any(|w| {
+        let w = w.trim_matches('.');
+        match read_date(w) {
+            Some(d) => !YEARS.contains(&d.year()),
+            None => w.len() == 4 && w.parse::<i32>().is_ok_and(|y| !YEARS.contains(&y)),
+        }
+    });
+    if far_off {
+        t.err_year_range
+    } else {
+        t.err_when
+    }
 }
 
 /// An academic year runs from September to August and is written `2021-2022`.
@@ -220,6 +271,42 @@ mod tests {
         assert_eq!(AcademicYear::parse("2022-23"), Some(AcademicYear(2022)));
         assert_eq!(AcademicYear::parse("2022-2024"), None);
         assert!(parse_date("31.02.2021").is_none());
+    }
+
+    #[test]
+    fn a_two_digit_year_is_this_century_and_a_year_far_off_is_refused() {
+        assert_eq!(parse_date("25.11.21"), NaiveDate::from_ymd_opt(2021, 11, 25));
+        assert_eq!(parse_date("5.9.22"), NaiveDate::from_ymd_opt(2022, 9, 5));
+        for bad in ["25.11.1921", "01.01.1989", "01.01.2101", "31.12.9999", "2021-11-25x", "25.11.221", "25.11.", "1.1"]
+        {
+            assert_eq!(parse_date(bad), None, "«{bad}»");
+        }
+        let s = &crate::i18n::RU;
+        assert_eq!(date_error("31.12.9999", s), s.err_year_range);
+        assert_eq!(date_error("31.02.2024", s), s.err_date);
+        assert_eq!(when_error("01.01.1850–02.02.1850", s), s.err_year_range);
+        assert_eq!(when_error("осенние каникулы 1850", s), s.err_year_range);
+        assert_eq!(when_error("скоро", s), s.err_when);
+    }
+
+    /// Every day the program accepts, in every way the README writes a date, reads back as
+    /// itself — and the day before and after the range is refused.
+    #[test]
+    fn every_day_of_the_range_round_trips_in_every_format() {
+        let first = NaiveDate::from_ymd_opt(*YEARS.start(), 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(*YEARS.end(), 12, 31).unwrap();
+        let mut d = first;
+        while d <= last {
+            assert_eq!(parse_date(&format_date(d)), Some(d));
+            assert_eq!(parse_date(&d.format("%Y-%m-%d").to_string()), Some(d));
+            assert_eq!(parse_date(&d.format("%-d.%-m.%Y").to_string()), Some(d));
+            if (2000..2100).contains(&d.year()) {
+                assert_eq!(parse_date(&d.format("%d.%m.%y").to_string()), Some(d));
+            }
+            d = d.succ_opt().unwrap();
+        }
+        assert_eq!(parse_date(&format_date(first.pred_opt().unwrap())), None);
+        assert_eq!(parse_date(&format_date(last.succ_opt().unwrap())), None);
     }
 
     #[test]

@@ -141,7 +141,7 @@ impl AgreementForm {
             }
             let d = parse_date(t.trim());
             if d.is_none() {
-                errors.push((f, s.err_date));
+                errors.push((f, crate::text::date_error(&t, s)));
             }
             d
         };

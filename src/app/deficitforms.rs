@@ -210,7 +210,7 @@ impl App {
                 let deadline = form.text(3);
                 let parsed = parse_date(&deadline);
                 if !deadline.is_empty() && parsed.is_none() {
-                    errors.push((3, s.err_date.to_string()));
+                    errors.push((3, crate::text::date_error(&deadline, s).to_string()));
                 }
                 let f = RiskFields {
                     goal: form.text(0),
@@ -262,7 +262,7 @@ impl App {
                 let date_text = form.text(5);
                 let date = parse_date(&date_text);
                 if !date_text.is_empty() && date.is_none() {
-                    errors.push((5, s.err_date.to_string()));
+                    errors.push((5, crate::text::date_error(&date_text, s).to_string()));
                 } else if let Err(b) = check_date(date, year) {
                     errors.push((5, format!("{} {}", b.text(s), year.label())));
                 }

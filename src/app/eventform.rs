@@ -323,7 +323,7 @@ impl App {
             errors.push((EvField::Title, s.err_required));
         }
         if parse_when(&form.text(EvField::When)).is_none() {
-            errors.push((EvField::When, s.err_when));
+            errors.push((EvField::When, crate::text::when_error(&form.text(EvField::When), s)));
         }
         if !errors.is_empty() {
             form.errors = errors;

@@ -151,7 +151,7 @@ impl App {
         }
         let date = parse_date(&form.text(MinField::Date));
         if date.is_none() {
-            errors.push((MinField::Date, s.err_date.to_string()));
+            errors.push((MinField::Date, crate::text::date_error(&form.text(MinField::Date), s).to_string()));
         }
         let mut decisions = Vec::new();
         for (n, line) in form.lines(MinField::Decisions).iter().enumerate() {
@@ -165,7 +165,10 @@ impl App {
                 match parse_when(deadline_text) {
                     Some(w) => w,
                     None => {
-                        errors.push((MinField::Decisions, format!("{} {}: {}", s.min_line, n + 1, s.err_when)));
+                        errors.push((
+                            MinField::Decisions,
+                            format!("{} {}: {}", s.min_line, n + 1, crate::text::when_error(deadline_text, s)),
+                        ));
                         continue;
                     }
                 }

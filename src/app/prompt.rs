@@ -60,7 +60,7 @@ impl App {
                     }
                     Purpose::EventDate { id, version } => {
                         let Some(when) = parse_when(&text) else {
-                            p.error = Some(s.err_when);
+                            p.error = Some(crate::text::when_error(&text, s));
                             return;
                         };
                         let c = EventChange { status: Some(EventStatus::Postponed), result: None, when: Some(when) };
@@ -68,14 +68,14 @@ impl App {
                     }
                     Purpose::DecisionDate { id, version } => {
                         let Some(when) = parse_when(&text) else {
-                            p.error = Some(s.err_when);
+                            p.error = Some(crate::text::when_error(&text, s));
                             return;
                         };
                         self.store.postpone_decision(id, &when, Some(version)).map(|_| s.status_saved)
                     }
                     Purpose::EndLink { id, version, start } => {
                         let Some(end) = crate::text::parse_date(&text) else {
-                            p.error = Some(s.err_date);
+                            p.error = Some(crate::text::date_error(&text, s));
                             return;
                         };
                         if start.is_some_and(|st| end < st) {

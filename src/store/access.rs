@@ -68,8 +68,7 @@ impl Store {
             return Ok(());
         }
         let touched = std::mem::take(&mut *self.touched.borrow_mut());
-        let deleted: Vec<(&str, i64)> =
-            touched.iter().filter(|t| t.2).map(|(e, id, _)| (e.as_str(), *id)).collect();
+        let deleted: Vec<(&str, i64)> = touched.iter().filter(|t| t.2).map(|(e, id, _)| (e.as_str(), *id)).collect();
         let mut seen: Vec<(&str, i64)> = Vec::new();
         for (entity, id, _) in &touched {
             let key = (entity.as_str(), *id);

@@ -135,9 +135,11 @@ impl Store {
         let pairs: Vec<String> = cols.iter().map(|c| format!("'{c}', \"{c}\"")).collect();
         let json: Option<String> = self
             .conn
-            .query_row(&format!("SELECT json_object({}) FROM \"{table}\" WHERE rowid = ?1", pairs.join(", ")), [row], |r| {
-                r.get(0)
-            })
+            .query_row(
+                &format!("SELECT json_object({}) FROM \"{table}\" WHERE rowid = ?1", pairs.join(", ")),
+                [row],
+                |r| r.get(0),
+            )
             .optional()?;
         Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
@@ -213,7 +215,8 @@ impl Store {
                 }
                 match to {
                     Some(to) if !cols.is_empty() => {
-                        let set: Vec<String> = cols.iter().enumerate().map(|(i, c)| format!("\"{c}\" = ?{}", i + 1)).collect();
+                        let set: Vec<String> =
+                            cols.iter().enumerate().map(|(i, c)| format!("\"{c}\" = ?{}", i + 1)).collect();
                         let mut values: Vec<rusqlite::types::Value> =
                             cols.iter().map(|c| sql_value(to.get(c).unwrap_or(&Value::Null))).collect();
                         values.push(rusqlite::types::Value::Integer(op.row));
@@ -295,7 +298,10 @@ impl Store {
         let mut first: Option<Reverted> = None;
         for l in &lines {
             let (from, to) = match (l.field.as_str(), backwards) {
-                ("*", true) => (l.new.clone(), Some(if l.new.as_deref() == Some("deleted") { "restored" } else { "undone" }.into())),
+                ("*", true) => (
+                    l.new.clone(),
+                    Some(if l.new.as_deref() == Some("deleted") { "restored" } else { "undone" }.into()),
+                ),
                 ("*", false) => (None, l.new.clone()),
                 (_, true) => (l.new.clone(), l.old.clone()),
                 (_, false) => (l.old.clone(), l.new.clone()),
@@ -338,7 +344,8 @@ impl Store {
                 }
                 Err(e @ (StoreError::Conflict { .. } | StoreError::NotUndoable)) => {
                     s.conn.execute_batch("ROLLBACK TO nk_undo; RELEASE nk_undo")?;
-                    s.conn.execute("UPDATE history SET undone = ?1 WHERE action = ?2", params![STEPPED_PAST, action])?;
+                    s.conn
+                        .execute("UPDATE history SET undone = ?1 WHERE action = ?2", params![STEPPED_PAST, action])?;
                     *refused.borrow_mut() = Some(e);
                     Ok(None)
                 }

@@ -217,17 +217,16 @@ pub fn draw_confirm(f: &mut Frame, app: &App, title: &str, question: &str, yes_f
     let block = popup_block(app, title);
     let inner = block.inner(r);
     f.render_widget(block, r);
-    let [text, buttons] =
-        ratatui::layout::Layout::vertical([ratatui::layout::Constraint::Min(1), ratatui::layout::Constraint::Length(2)])
-            .areas(inner);
+    let [text, buttons] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Min(1),
+        ratatui::layout::Constraint::Length(2),
+    ])
+    .areas(inner);
     f.render_widget(Paragraph::new(question.to_string()).wrap(ratatui::widgets::Wrap { trim: true }), text);
     let s = app.s;
     let button = |label: &str, focused: bool| {
-        let style = if focused {
-            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-        } else {
-            Style::default()
-        };
+        let style =
+            if focused { Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD) } else { Style::default() };
         Span::styled(format!("[ {label} ]"), style)
     };
     let line = Line::from(vec![
