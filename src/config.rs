@@ -31,6 +31,35 @@ pub struct Config {
     pub users: HashMap<String, UserConfig>,
 }
 
+/// What of the config the program's screens use beside keys, theme and language: the same
+/// for the TUI, `serve` and `snapshot`, made in one place.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub limits: crate::suggest::LoadLimits,
+    pub expiring_days: i64,
+    pub risk_directions: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            limits: crate::suggest::LoadLimits::default(),
+            expiring_days: AgreementsConfig::default().expiring_days,
+            risk_directions: RisksConfig::default().directions,
+        }
+    }
+}
+
+impl Settings {
+    pub fn of(cfg: &Config) -> Settings {
+        Settings {
+            limits: cfg.load,
+            expiring_days: cfg.agreements.expiring_days,
+            risk_directions: cfg.risks.directions.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {

@@ -253,10 +253,11 @@ pub fn new_app(
     s: &'static Strings,
     keys: KeyMap,
     theme: Theme,
+    settings: &crate::config::Settings,
     year: Option<AcademicYear>,
     pane: Pane,
 ) -> Result<App, StoreError> {
-    let mut app = App::new(store, s, keys, theme, Rect::new(0, 0, 120, 40))?;
+    let mut app = App::configured(store, s, keys, theme, Rect::new(0, 0, 120, 40), settings)?;
     if let Some(y) = year {
         app.year = y;
         app.load()?;

@@ -150,9 +150,7 @@ enum Command {
 }
 
 struct Setup {
-    limits: nastavnik::suggest::LoadLimits,
-    expiring_days: i64,
-    risk_directions: Vec<String>,
+    settings: nastavnik::config::Settings,
     role: Option<nastavnik::config::UserConfig>,
     users: std::collections::HashMap<String, nastavnik::config::UserConfig>,
     keys: KeyMap,
@@ -188,9 +186,7 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
         (cli.db.clone().or_else(|| cfg.db.clone()).unwrap_or_else(default_db_path), None)
     };
     Ok(Setup {
-        limits: cfg.load,
-        expiring_days: cfg.agreements.expiring_days,
-        risk_directions: cfg.risks.directions.clone(),
+        settings: nastavnik::config::Settings::of(&cfg),
         role: cfg.users.get(&user).cloned(),
         users: cfg.users.clone(),
         keys,
@@ -271,13 +267,9 @@ fn access(store: &Store, user: Option<&nastavnik::config::UserConfig>) -> Result
 fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
     match &cli.command {
         None => {
-            let mut app =
-                nastavnik::app::App::new(store, st.s, st.keys, st.theme, ratatui::layout::Rect::new(0, 0, 80, 24))
-                    .map_err(|e| e.to_string())?;
-            app.limits = st.limits;
-            app.expiring_days = st.expiring_days;
-            app.risk_directions = st.risk_directions.clone();
-            app.load().map_err(|e| e.to_string())?;
+            let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+            let mut app = nastavnik::app::App::configured(store, st.s, st.keys, st.theme, area, &st.settings)
+                .map_err(|e| e.to_string())?;
             nastavnik::tui::run(&mut app).map_err(|e| e.to_string())
         }
         Some(Command::Show { pane, year, format }) => {
@@ -295,7 +287,8 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                 .filter(|(w, h)| (1..=1000).contains(w) && (1..=1000).contains(h))
                 .ok_or_else(|| format!("--size {size}: write it as WIDTHxHEIGHT, e.g. 120x40"))?;
             let year = parse_year(year)?;
-            let mut app = headless::new_app(store, st.s, st.keys, st.theme, year, pane).map_err(|e| e.to_string())?;
+            let mut app = headless::new_app(store, st.s, st.keys, st.theme, &st.settings, year, pane)
+                .map_err(|e| e.to_string())?;
             print!("{}", headless::buffer_text(&headless::render(&mut app, w, h)));
             Ok(())
         }
@@ -387,9 +380,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                 keys: st.keys,
                 theme: st.theme,
                 users: st.users,
-                limits: st.limits,
-                expiring_days: st.expiring_days,
-                risk_directions: st.risk_directions,
+                settings: st.settings,
                 authorized,
             };
             nastavnik::serve::serve(listen, &host_key, shared)
@@ -515,7 +506,8 @@ fn write_demo(out: &Path, scale: usize, events: usize) -> ExitCode {
 fn screenshots(store: Store, st: Setup, out: &Path) -> Result<(), String> {
     use crossterm::event::KeyCode;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let mut app = headless::new_app(store, st.s, st.keys, st.theme, None, Pane::Clusters).map_err(|e| e.to_string())?;
+    let mut app = headless::new_app(store, st.s, st.keys, st.theme, &st.settings, None, Pane::Clusters)
+        .map_err(|e| e.to_string())?;
     let shot = |app: &mut nastavnik::app::App, name: &str| -> Result<(), String> {
         let buf = headless::render(app, 140, 40);
         let path = out.join(format!("{name}.svg"));

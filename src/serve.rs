@@ -31,9 +31,7 @@ pub struct Shared {
     pub keys: KeyMap,
     pub theme: Theme,
     pub users: HashMap<String, UserConfig>,
-    pub limits: crate::suggest::LoadLimits,
-    pub expiring_days: i64,
-    pub risk_directions: Vec<String>,
+    pub settings: crate::config::Settings,
     /// Authorized keys and the coordinator each stands for.
     pub authorized: Vec<Authorized>,
 }
@@ -183,11 +181,8 @@ fn run_session(
         store.set_access(access);
         let area = Rect::new(0, 0, size.0.max(1), size.1.max(1));
         let mut app =
-            App::new(store, shared.s, shared.keys.clone(), shared.theme.clone(), area).map_err(|e| e.to_string())?;
-        app.limits = shared.limits;
-        app.expiring_days = shared.expiring_days;
-        app.risk_directions = shared.risk_directions.clone();
-        app.load().map_err(|e| e.to_string())?;
+            App::configured(store, shared.s, shared.keys.clone(), shared.theme.clone(), area, &shared.settings)
+                .map_err(|e| e.to_string())?;
         let backend = CrosstermBackend::new(wire);
         let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport: Viewport::Fixed(area) })
             .map_err(|e| e.to_string())?;

@@ -251,3 +251,29 @@ fn eight_programs_opening_one_old_store_at_once_upgrade_it_once() {
     let store = Store::open(&path, "tester").unwrap();
     assert_eq!(store.schema_version().unwrap(), nastavnik::store::SCHEMA_VERSION);
 }
+
+#[test]
+fn snapshot_follows_the_configs_agreements_and_risks_like_the_tui() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_store(dir.path());
+    // An agreement in force that ends in 40 days: "expiring" only for a config of 60 days.
+    let end = (chrono::Local::now().date_naive() + chrono::Days::new(40)).format("%Y-%m-%d").to_string();
+    let db = rusqlite::Connection::open(&path).unwrap();
+    db.execute("UPDATE agreements SET end_date = ?1 WHERE status = 'in_force'", [end]).unwrap();
+    drop(db);
+    let config = dir.path().join("nastavnik.toml");
+    std::fs::write(&config, "[agreements]\nexpiring_days = 60\n").unwrap();
+    let snapshot = |config: Option<&Path>| {
+        let mut cmd = std::process::Command::new(common::BIN);
+        if let Some(c) = config {
+            cmd.arg("--config").arg(c);
+        }
+        let out = cmd.arg("--db").arg(&path).args(["snapshot", "agreements", "--size", "160x20"]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(snapshot(Some(&config)).contains('⚠'), "{}", snapshot(Some(&config)));
+    let empty = dir.path().join("empty.toml");
+    std::fs::write(&empty, "").unwrap();
+    assert!(!snapshot(Some(&empty)).contains('⚠'), "30 days by default");
+}

@@ -278,6 +278,19 @@ pub fn tab_spans(s: &Strings) -> Vec<(u16, u16)> {
 
 impl App {
     pub fn new(store: Store, s: &'static Strings, keys: KeyMap, theme: Theme, size: Rect) -> Result<App, StoreError> {
+        App::configured(store, s, keys, theme, size, &crate::config::Settings::default())
+    }
+
+    /// The app as the config sets it up, its year read once: the one way the TUI, `serve` and
+    /// `snapshot` make it.
+    pub fn configured(
+        store: Store,
+        s: &'static Strings,
+        keys: KeyMap,
+        theme: Theme,
+        size: Rect,
+        settings: &crate::config::Settings,
+    ) -> Result<App, StoreError> {
         let year = store.default_year()?;
         let data_version = store.data_version()?;
         let mut app = App {
@@ -298,9 +311,9 @@ impl App {
             today: chrono::Local::now().date_naive(),
             index: None,
             clipboard: None,
-            limits: crate::suggest::LoadLimits::default(),
-            risk_directions: crate::config::RisksConfig::default().directions,
-            expiring_days: crate::config::AgreementsConfig::default().expiring_days,
+            limits: settings.limits,
+            risk_directions: settings.risk_directions.clone(),
+            expiring_days: settings.expiring_days,
             timeline: timeline::Timeline::new(year.start()),
             pictures: Default::default(),
             school_groups: Vec::new(),
