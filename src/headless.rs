@@ -20,7 +20,25 @@ use std::fmt::Write as _;
 pub enum Format {
     Text,
     Csv,
+    /// CSV for Excel on a Russian Windows: a byte-order mark so that it reads UTF-8, `;`
+    /// between cells (the list separator where the decimal comma is), CRLF line ends.
+    Excel,
     Json,
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `@`, a tab or CR first, or `-`
+/// before anything that is not a plain number) is kept as text: a quote is put before it.
+pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = match cell.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => cell.len() > 1 && crate::text::parse_number(cell).is_none(),
+        _ => false,
+    };
+    if risky {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// The named fields of every row a pane lists, in order.
@@ -192,14 +210,24 @@ pub fn render_records(r: &Records, format: Format) -> String {
             }
             out
         }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
+        Format::Csv | Format::Excel => {
+            let excel = format == Format::Excel;
+            let mut b = csv::WriterBuilder::new();
+            if excel {
+                b.delimiter(b';').terminator(csv::Terminator::CRLF);
+            }
+            let mut w = b.from_writer(Vec::new());
             // Writing to memory cannot fail; a failure would be a bug in the csv crate.
             w.write_record(&r.fields).expect("csv to memory");
             for row in &r.rows {
-                w.write_record(row).expect("csv to memory");
+                w.write_record(row.iter().map(|c| neutralise_formula(c).into_owned())).expect("csv to memory");
             }
-            String::from_utf8(w.into_inner().expect("csv to memory")).expect("csv of UTF-8 strings")
+            let text = String::from_utf8(w.into_inner().expect("csv to memory")).expect("csv of UTF-8 strings");
+            if excel {
+                format!("\u{FEFF}{text}")
+            } else {
+                text
+            }
         }
         Format::Json => {
             let list: Vec<serde_json::Map<String, serde_json::Value>> = r
@@ -368,5 +396,18 @@ mod tests {
         assert_eq!(render_records(&r, Format::Csv), "a,b,c\nx,,y; z\n");
         let json: serde_json::Value = serde_json::from_str(&render_records(&r, Format::Json)).unwrap();
         assert_eq!(json[0]["c"], "y; z");
+    }
+
+    fn records(cells: &[&str]) -> Records {
+        Records { fields: vec!["a"], rows: cells.iter().map(|c| vec![c.to_string()]).collect() }
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_is_kept_as_text() {
+        let r = records(&["=HYPERLINK(\"http://x\")", "+7 999", "@SUM(A1)", "-2+3", "-5,5", "-", "Маслова"]);
+        let csv = render_records(&r, Format::Csv);
+        assert_eq!(csv, "a\n\"'=HYPERLINK(\"\"http://x\"\")\"\n'+7 999\n'@SUM(A1)\n'-2+3\n\"-5,5\"\n-\nМаслова\n");
+        let excel = render_records(&records(&["=1+1", "98,6"]), Format::Excel);
+        assert_eq!(excel, "\u{FEFF}a\r\n'=1+1\r\n98,6\r\n", "the decimal comma needs no quotes between semicolons");
     }
 }

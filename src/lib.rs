@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod ics;
 pub mod keys;
 pub mod lifecycle;
+pub mod log;
 pub mod lookup;
 pub mod minutes;
 pub mod period;

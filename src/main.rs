@@ -22,6 +22,10 @@ struct Cli {
     /// Work on a fresh copy of the demo data in a temporary place; your store is not touched.
     #[arg(long, global = true)]
     demo: bool,
+    /// Where the log goes (default: nastavnik.log in the XDG state directory); levels as
+    /// RUST_LOG says, `info` by default.
+    #[arg(long, global = true, value_name = "FILE")]
+    log: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -235,6 +239,16 @@ fn main() -> ExitCode {
         return fail(e);
     }
     let cli = Cli::parse();
+    // The TUI and the server log; a script's one-off command needs no log unless asked.
+    let logs = cli.log.is_some() || matches!(cli.command, None | Some(Command::Serve { .. }));
+    if let Some(path) = cli.log.clone().or_else(nastavnik::log::default_path).filter(|_| logs) {
+        if let Err(e) = nastavnik::log::init(&path) {
+            // Only the server says so: the TUI's screen is not the place, and it works without.
+            if matches!(cli.command, Some(Command::Serve { .. })) || cli.log.is_some() {
+                eprintln!("nastavnik: the log cannot be written ({e}); going on without it");
+            }
+        }
+    }
     if let Some(Command::Demo { out, scale, events_per_district }) = &cli.command {
         return write_demo(out, *scale, *events_per_district);
     }
@@ -365,7 +379,10 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
             Ok(())
         }
         Some(Command::Serve { listen, authorized_keys, host_key }) => {
-            let authorized = nastavnik::serve::read_authorized(authorized_keys)?;
+            let (authorized, problems) = nastavnik::serve::read_authorized(authorized_keys)?;
+            for p in &problems {
+                tracing::warn!("{p}");
+            }
             let host_key = host_key.clone().unwrap_or_else(|| {
                 default_db_path()
                     .parent()
@@ -383,7 +400,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                 settings: st.settings,
                 authorized,
             };
-            nastavnik::serve::serve(listen, &host_key, shared)
+            nastavnik::serve::serve(listen, &host_key, shared, &problems)
         }
         Some(Command::Backup { out }) => {
             store.backup_to(out).map_err(|e| e.to_string())?;
@@ -482,7 +499,8 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<(), St
     let a = nastavnik::answer::answer(store, index.entries[best.index].entity).map_err(|e| e.to_string())?;
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&a).map_err(|e| e.to_string())?),
-        _ => print!("{}", nastavnik::answer::plain_text(&a, s)),
+        Format::Text => print!("{}", nastavnik::answer::plain_text(&a, s)),
+        Format::Csv | Format::Excel => return Err(s.who_no_table.to_string()),
     }
     Ok(())
 }

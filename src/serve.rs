@@ -46,51 +46,60 @@ pub struct Authorized {
 }
 
 /// Reads an authorized-keys file: `ssh-ed25519 AAAA… Name of the coordinator`, one a line; `#`
-/// starts a comment. The comment is the name the history records.
-pub fn read_authorized(path: &Path) -> Result<Vec<Authorized>, String> {
+/// starts a comment. The comment is the name the history records. Ed25519, ECDSA (P-256,
+/// P-384, P-521) and RSA keys are accepted. A line that cannot be used is skipped and named
+/// with its number in the second list, for the server to say at start; no usable key at all
+/// is an error.
+pub fn read_authorized(path: &Path) -> Result<(Vec<Authorized>, Vec<String>), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        // An optional role before the key, as authorized_keys puts options there:
-        // `role=viewer ssh-ed25519 AAAA… Name`.
-        let (role, line) = match line.strip_prefix("role=") {
-            Some(rest) => {
-                let (r, key) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-                let role = match r {
-                    "coordinator" => Role::Coordinator,
-                    "curator" => Role::Curator,
-                    "viewer" => Role::Viewer,
-                    other => {
-                        return Err(format!(
-                            "{}:{}: role={other}: coordinator, curator or viewer",
-                            path.display(),
-                            n + 1
-                        ))
-                    }
-                };
-                (Some(role), key.trim())
-            }
-            None => (None, line),
-        };
-        let key = PublicKey::from_openssh(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
-        let name = key.comment().as_str_lossy().trim().to_string();
-        if name.is_empty() {
-            return Err(format!(
-                "{}:{}: the key names no coordinator (add the name after the key)",
-                path.display(),
-                n + 1
-            ));
+        match authorized_line(line) {
+            Ok(a) => out.push(a),
+            Err(e) => problems.push(format!("{}:{}: {e}; this line is skipped", path.display(), n + 1)),
         }
-        out.push(Authorized { key, name, role });
     }
     if out.is_empty() {
-        return Err(format!("{}: no keys", path.display()));
+        let mut msg = format!("{}: no usable keys", path.display());
+        for p in &problems {
+            msg.push_str(&format!("\n  {p}"));
+        }
+        return Err(msg);
     }
-    Ok(out)
+    Ok((out, problems))
+}
+
+fn authorized_line(line: &str) -> Result<Authorized, String> {
+    // An optional role before the key, as authorized_keys puts options there:
+    // `role=viewer ssh-ed25519 AAAA… Name`.
+    let (role, line) = match line.strip_prefix("role=") {
+        Some(rest) => {
+            let (r, key) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let role = match r {
+                "coordinator" => Role::Coordinator,
+                "curator" => Role::Curator,
+                "viewer" => Role::Viewer,
+                other => return Err(format!("role={other}: coordinator, curator or viewer")),
+            };
+            (Some(role), key.trim())
+        }
+        None => (None, line),
+    };
+    let key = PublicKey::from_openssh(line).map_err(|e| format!("not a public key ({e})"))?;
+    use russh::keys::Algorithm as A;
+    if !matches!(key.algorithm(), A::Ed25519 | A::Ecdsa { .. } | A::Rsa { .. }) {
+        return Err(format!("{} keys are not accepted (Ed25519, ECDSA and RSA are)", key.algorithm()));
+    }
+    let name = key.comment().as_str_lossy().trim().to_string();
+    if name.is_empty() {
+        return Err("the key names no coordinator (add the name after the key)".into());
+    }
+    Ok(Authorized { key, name, role })
 }
 
 /// What a session's thread is told.
@@ -106,9 +115,16 @@ enum Out {
     Close,
 }
 
+/// How many screens' worth of output may wait for a slow client before the session waits
+/// for it: a client that reads nothing cannot grow the server's memory.
+const OUT_QUEUE: usize = 64;
+
+/// A session's side of its output queue; sending waits while the queue is full.
+type OutTx = tokio::sync::mpsc::Sender<Out>;
+
 /// The terminal of a session: what ratatui writes is collected and sent on flush.
 struct Wire {
-    out: tokio::sync::mpsc::UnboundedSender<Out>,
+    out: OutTx,
     sink: Vec<u8>,
 }
 
@@ -122,7 +138,7 @@ impl std::io::Write for Wire {
             return Ok(());
         }
         let data = std::mem::take(&mut self.sink);
-        self.out.send(Out::Data(data)).map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+        self.out.blocking_send(Out::Data(data)).map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))
     }
 }
 
@@ -162,6 +178,42 @@ fn key_of(k: &termwiz::input::KeyEvent) -> Option<KeyEvent> {
     Some(KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE })
 }
 
+/// The largest terminal a session draws: a client claiming more gets this much (a 1000×1000
+/// screen would cost the server a hundred megabytes).
+pub const MAX_SIZE: (u16, u16) = (500, 200);
+
+fn capped(cols: u32, rows: u32) -> (u16, u16) {
+    (cols.clamp(1, MAX_SIZE.0 as u32) as u16, rows.clamp(1, MAX_SIZE.1 as u32) as u16)
+}
+
+/// Closes a session's connection however its thread ends — a return, an error or a panic —
+/// leaving the client's terminal as it found it, with the reason when there is one.
+struct Goodbye {
+    out: OutTx,
+    user: String,
+    reason: Option<String>,
+}
+
+impl Drop for Goodbye {
+    fn drop(&mut self) {
+        let mut bye = b"\x1b[?25h\x1b[?1049l".to_vec();
+        let reason = match (&self.reason, std::thread::panicking()) {
+            (_, true) => Some("internal error; the session was closed, your saved changes are kept".to_string()),
+            (r, false) => r.clone(),
+        };
+        match &reason {
+            Some(r) => {
+                tracing::warn!(user = %self.user, reason = %r, "session ended");
+                bye.extend_from_slice(format!("nastavnik: {r}\r\n").as_bytes());
+            }
+            None => tracing::info!(user = %self.user, "session ended"),
+        }
+        // try_send: the thread may be unwinding; a full queue must not keep it here.
+        let _ = self.out.try_send(Out::Data(bye));
+        let _ = self.out.try_send(Out::Close);
+    }
+}
+
 /// One coordinator's session: the program on its own thread, until they quit or hang up.
 fn run_session(
     shared: Shared,
@@ -169,8 +221,9 @@ fn run_session(
     role: Option<Role>,
     size: (u16, u16),
     input: mpsc::Receiver<In>,
-    out: tokio::sync::mpsc::UnboundedSender<Out>,
+    out: OutTx,
 ) {
+    let mut goodbye = Goodbye { out: out.clone(), user: user.clone(), reason: None };
     let wire = Wire { out: out.clone(), sink: Vec::new() };
     let result = (|| -> Result<(), String> {
         let mut store = Store::open(&shared.db, &user).map_err(|e| e.to_string())?;
@@ -187,7 +240,7 @@ fn run_session(
         let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport: Viewport::Fixed(area) })
             .map_err(|e| e.to_string())?;
         // The alternate screen, as a local run has it; left again on the way out.
-        let _ = out.send(Out::Data(b"\x1b[?1049h\x1b[H\x1b[2J".to_vec()));
+        let _ = out.blocking_send(Out::Data(b"\x1b[?1049h\x1b[H\x1b[2J".to_vec()));
         let mut parser = termwiz::input::InputParser::new();
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
@@ -207,12 +260,11 @@ fn run_session(
                         app.handle_key(k);
                     }
                     if let Some(text) = app.clipboard.take() {
-                        use base64_like::encode;
-                        let _ = out.send(Out::Data(format!("\x1b]52;c;{}\x07", encode(text.as_bytes())).into_bytes()));
+                        let _ = out.blocking_send(Out::Data(osc52(&text)));
                     }
                 }
                 Ok(In::Resize(w, h)) => {
-                    let r = Rect::new(0, 0, w.max(1), h.max(1));
+                    let r = Rect::new(0, 0, w, h);
                     // `resize` redraws the whole of a fixed viewport; asking the backend for its
                     // size would ask the server's own terminal, which a session does not have.
                     terminal.resize(r).map_err(|e| e.to_string())?;
@@ -224,54 +276,78 @@ fn run_session(
         }
         Ok(())
     })();
-    let mut bye = b"\x1b[?25h\x1b[?1049l".to_vec();
-    if let Err(e) = result {
-        bye.extend_from_slice(format!("nastavnik: {e}\r\n").as_bytes());
-    }
-    let _ = out.send(Out::Data(bye));
-    let _ = out.send(Out::Close);
+    goodbye.reason = result.err();
 }
 
-/// OSC 52 wants base64; a few lines rather than a crate.
-mod base64_like {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    pub fn encode(data: &[u8]) -> String {
-        let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
-        for c in data.chunks(3) {
-            let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
-            for i in 0..4 {
-                if i <= c.len() {
-                    s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-                } else {
-                    s.push('=');
+/// The OSC 52 sequence that puts `text` on the client's clipboard, as crossterm writes it.
+fn osc52(text: &str) -> Vec<u8> {
+    let mut seq = String::new();
+    let _ = crossterm::Command::write_ansi(&crossterm::clipboard::CopyToClipboard::to_clipboard_from(text), &mut seq);
+    seq.into_bytes()
+}
+
+/// How long a connection may take to show a known key: one that has not logged in by then
+/// is closed, so that connections left half-open cannot pile up.
+pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(20);
+/// Connections not yet logged in, at most, in all and from one address (as OpenSSH's
+/// MaxStartups): the ones past these are closed at once, and the descriptors of the process
+/// are never exhausted by strangers.
+pub const MAX_STARTUPS: usize = 64;
+pub const MAX_STARTUPS_PER_ADDRESS: usize = 10;
+
+/// The connections that have not logged in yet, by address.
+#[derive(Default)]
+struct Startups {
+    total: usize,
+    by_address: HashMap<std::net::IpAddr, usize>,
+}
+
+/// A connection's place among the ones not logged in yet; given back when it logs in or ends.
+struct StartupSlot {
+    startups: Arc<std::sync::Mutex<Startups>>,
+    ip: std::net::IpAddr,
+}
+
+impl StartupSlot {
+    fn claim(startups: &Arc<std::sync::Mutex<Startups>>, ip: std::net::IpAddr) -> Option<StartupSlot> {
+        let mut st = startups.lock().ok()?;
+        let here = st.by_address.get(&ip).copied().unwrap_or(0);
+        if st.total >= MAX_STARTUPS || here >= MAX_STARTUPS_PER_ADDRESS {
+            return None;
+        }
+        st.total += 1;
+        *st.by_address.entry(ip).or_default() += 1;
+        Some(StartupSlot { startups: startups.clone(), ip })
+    }
+}
+
+impl Drop for StartupSlot {
+    fn drop(&mut self) {
+        if let Ok(mut st) = self.startups.lock() {
+            st.total = st.total.saturating_sub(1);
+            if let Some(n) = st.by_address.get_mut(&self.ip) {
+                *n -= 1;
+                if *n == 0 {
+                    st.by_address.remove(&self.ip);
                 }
             }
         }
-        s
     }
-}
-
-#[derive(Clone)]
-struct Server {
-    shared: Arc<Shared>,
 }
 
 /// One connection.
 struct Conn {
     shared: Arc<Shared>,
+    peer: std::net::SocketAddr,
     user: Option<String>,
     /// The role the key gives, if it names one.
     role: Option<Role>,
     size: (u16, u16),
     /// The running session's input, once its shell is started.
     input: Option<mpsc::Sender<In>>,
-}
-
-impl russh::server::Server for Server {
-    type Handler = Conn;
-    fn new_client(&mut self, _: Option<std::net::SocketAddr>) -> Conn {
-        Conn { shared: self.shared.clone(), user: None, role: None, size: (80, 24), input: None }
-    }
+    /// Held until the connection logs in.
+    startup: Option<StartupSlot>,
+    logged_in: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Drop for Conn {
@@ -287,6 +363,7 @@ impl russh::server::Handler for Conn {
     type Error = russh::Error;
 
     async fn auth_password(&mut self, _: &str, _: &str) -> Result<Auth, Self::Error> {
+        tracing::warn!(peer = %self.peer, "a password was refused (keys only)");
         Ok(Auth::reject())
     }
 
@@ -300,9 +377,15 @@ impl russh::server::Handler for Conn {
             Some(a) => {
                 self.user = Some(a.name.clone());
                 self.role = a.role;
+                self.startup = None;
+                self.logged_in.store(true, std::sync::atomic::Ordering::SeqCst);
+                tracing::info!(user = %a.name, peer = %self.peer, "logged in");
                 Ok(Auth::Accept)
             }
-            None => Ok(Auth::reject()),
+            None => {
+                tracing::warn!(peer = %self.peer, "an unknown key was refused");
+                Ok(Auth::reject())
+            }
         }
     }
 
@@ -330,7 +413,7 @@ impl russh::server::Handler for Conn {
         _: &[(Pty, u32)],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.size = (cols.min(1000) as u16, rows.min(1000) as u16);
+        self.size = capped(cols, rows);
         session.channel_success(channel)?;
         Ok(())
     }
@@ -343,7 +426,7 @@ impl russh::server::Handler for Conn {
         session.channel_success(channel)?;
         let (tx, rx) = mpsc::channel();
         self.input = Some(tx);
-        let (out_tx, mut out_rx) = tokio::sync::mpsc::unbounded_channel::<Out>();
+        let (out_tx, mut out_rx) = tokio::sync::mpsc::channel::<Out>(OUT_QUEUE);
         let handle: Handle = session.handle();
         tokio::spawn(async move {
             while let Some(msg) = out_rx.recv().await {
@@ -364,6 +447,7 @@ impl russh::server::Handler for Conn {
         });
         let shared = (*self.shared).clone();
         let (size, role) = (self.size, self.role);
+        tracing::info!(user = %user, peer = %self.peer, "session started");
         std::thread::spawn(move || run_session(shared, user, role, size, rx, out_tx));
         Ok(())
     }
@@ -400,7 +484,7 @@ impl russh::server::Handler for Conn {
         _: u32,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.size = (cols.min(1000) as u16, rows.min(1000) as u16);
+        self.size = capped(cols, rows);
         if let Some(tx) = &self.input {
             let _ = tx.send(In::Resize(self.size.0, self.size.1));
         }
@@ -424,8 +508,7 @@ impl russh::server::Handler for Conn {
 
 /// Serves until the process is stopped. The host key is read from `host_key` (made there when
 /// missing), so that clients recognise the server from one run to the next.
-pub fn serve(listen: &str, host_key: &Path, shared: Shared) -> Result<(), String> {
-    use russh::server::Server as _;
+pub fn serve(listen: &str, host_key: &Path, shared: Shared, problems: &[String]) -> Result<(), String> {
     let key = if host_key.exists() {
         russh::keys::load_secret_key(host_key, None).map_err(|e| format!("{}: {e}", host_key.display()))?
     } else {
@@ -450,12 +533,131 @@ pub fn serve(listen: &str, host_key: &Path, shared: Shared) -> Result<(), String
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("{listen}: {e}"))?;
-        eprintln!(
-            "nastavnik: serving {} on {}",
-            shared.db.display(),
-            listener.local_addr().map_err(|e| e.to_string())?
-        );
-        let mut server = Server { shared: Arc::new(shared) };
-        server.run_on_socket(Arc::new(config), &listener).await.map_err(|e| e.to_string())
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        // A closed stderr must not stop the server: written, not printed.
+        use std::io::Write as _;
+        let mut err = std::io::stderr();
+        let _ = writeln!(err, "nastavnik: serving {} on {addr}", shared.db.display());
+        // After the line that names the address, which scripts read first.
+        for p in problems {
+            let _ = writeln!(err, "nastavnik: {p}");
+        }
+        tracing::info!(db = %shared.db.display(), %addr, keys = shared.authorized.len(), "serving");
+        accept_loop(listener, Arc::new(config), Arc::new(shared)).await;
+        Ok(())
     })
+}
+
+/// Takes connections until the process is stopped. An error of `accept` (out of descriptors,
+/// say) is logged and waited out, never the end of the server: the sessions running go on.
+async fn accept_loop(listener: tokio::net::TcpListener, config: Arc<russh::server::Config>, shared: Arc<Shared>) {
+    let startups = Arc::new(std::sync::Mutex::new(Startups::default()));
+    loop {
+        let (socket, peer) = match listener.accept().await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::error!(error = %e, "accepting a connection failed; trying again");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let Some(slot) = StartupSlot::claim(&startups, peer.ip()) else {
+            tracing::warn!(%peer, "too many connections not logged in yet; this one was closed");
+            drop(socket);
+            continue;
+        };
+        let _ = socket.set_nodelay(true);
+        let logged_in = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let conn = Conn {
+            shared: shared.clone(),
+            peer,
+            user: None,
+            role: None,
+            size: (80, 24),
+            input: None,
+            startup: Some(slot),
+            logged_in: logged_in.clone(),
+        };
+        let config = config.clone();
+        tokio::spawn(async move {
+            let deadline = tokio::time::Instant::now() + HANDSHAKE_TIMEOUT;
+            let session = match tokio::time::timeout_at(deadline, russh::server::run_stream(config, socket, conn)).await
+            {
+                Ok(Ok(s)) => s,
+                Ok(Err(e)) => {
+                    tracing::debug!(%peer, error = %e, "connection setup failed");
+                    return;
+                }
+                Err(_) => {
+                    tracing::warn!(%peer, "no SSH greeting within the handshake time; closed");
+                    return;
+                }
+            };
+            let handle = session.handle();
+            tokio::spawn(async move {
+                tokio::time::sleep_until(deadline).await;
+                if !logged_in.load(std::sync::atomic::Ordering::SeqCst) {
+                    tracing::warn!(%peer, "not logged in within the handshake time; closed");
+                    let _ =
+                        handle.disconnect(russh::Disconnect::ByApplication, "login timeout".into(), "en".into()).await;
+                }
+            });
+            if let Err(e) = session.await {
+                tracing::debug!(%peer, error = %e, "connection ended with an error");
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A session whose thread panics still leaves the client's terminal and closes the
+    /// connection, instead of a frozen screen.
+    #[test]
+    fn a_panicking_session_says_so_restores_the_terminal_and_closes() {
+        let (tx, mut rx) = tokio::sync::mpsc::channel(OUT_QUEUE);
+        let t = std::thread::spawn(move || {
+            let _goodbye = Goodbye { out: tx, user: "Боброва".into(), reason: None };
+            panic!("a bug in one session");
+        });
+        assert!(t.join().is_err());
+        let Some(Out::Data(bye)) = rx.blocking_recv() else { panic!("no goodbye") };
+        let bye = String::from_utf8(bye).unwrap();
+        assert!(bye.starts_with("\x1b[?25h\x1b[?1049l") && bye.contains("internal error"), "{bye:?}");
+        assert!(matches!(rx.blocking_recv(), Some(Out::Close)));
+    }
+
+    #[test]
+    fn a_terminal_larger_than_the_cap_gets_the_cap() {
+        assert_eq!(capped(1000, 1000), MAX_SIZE);
+        assert_eq!(capped(0, 0), (1, 1));
+        assert_eq!(capped(120, 40), (120, 40));
+    }
+
+    #[test]
+    fn the_clipboard_sequence_is_crossterms_osc52() {
+        assert_eq!(osc52("Маслова"), b"\x1b]52;c;0JzQsNGB0LvQvtCy0LA=\x1b\\".to_vec());
+    }
+
+    /// A client that reads nothing holds its session back instead of filling the server's
+    /// memory: past the queue, writing waits.
+    #[test]
+    fn a_slow_client_makes_its_session_wait() {
+        use std::io::Write;
+        let (tx, mut rx) = tokio::sync::mpsc::channel(OUT_QUEUE);
+        let (done_tx, done_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut wire = Wire { out: tx, sink: Vec::new() };
+            for _ in 0..OUT_QUEUE + 1 {
+                wire.write_all(b"frame").unwrap();
+                wire.flush().unwrap();
+            }
+            done_tx.send(()).unwrap();
+        });
+        assert!(done_rx.recv_timeout(Duration::from_millis(300)).is_err(), "the queue is bounded");
+        assert!(matches!(rx.blocking_recv(), Some(Out::Data(_))));
+        done_rx.recv_timeout(Duration::from_secs(10)).expect("one frame read lets the session go on");
+    }
 }

@@ -3,22 +3,84 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// Characters that can reorder or hide text on a terminal: bidirectional embeddings and
-/// overrides, isolates, marks, and the Arabic letter mark.
-fn is_format_hazard(c: char) -> bool {
+/// Unicode's format characters (general category Cf, as of Unicode 15.1): invisible, they can
+/// reorder a row (bidirectional overrides), hide text (zero widths, tags, the invisible
+/// operators, the soft hyphen) or split a search. None of them is needed by Russian text; the
+/// zero-width joiner is kept only inside an emoji sequence (see [`clean`]).
+fn is_format_char(c: char) -> bool {
     matches!(c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-        | '\u{200B}'..='\u{200D}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+        '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}' | '\u{0890}'..='\u{0891}'
+        | '\u{08E2}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0001}'
+        | '\u{E0020}'..='\u{E007F}')
 }
 
-/// Removes control characters (except newline) and format characters that could move the
-/// cursor, clear the screen or reverse a row. Tabs become spaces; CRLF becomes LF.
+/// Line and paragraph separators: invisible line breaks some terminals honour.
+fn is_format_hazard(c: char) -> bool {
+    is_format_char(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// A character an emoji sequence joins with the zero-width joiner (👩‍🏫): pictographs and
+/// their variation selector and skin tones.
+fn is_emoji_part(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}')
+}
+
+/// Skips the rest of a terminal escape sequence whose ESC (or C1 CSI) was just read: a CSI
+/// (`ESC [ … final`), an OSC or a string command (`ESC ] … BEL` or `… ESC \`), or ESC and one
+/// character — so that no `[2J` is left behind when the ESC is dropped.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars>, csi: bool) {
+    let kind = if csi { '[' } else { chars.next().unwrap_or('\0') };
+    match kind {
+        '[' => {
+            // Parameters and intermediates, then one final byte in @..~; a character that
+            // belongs to no sequence ends it and is kept.
+            while let Some(&c) = chars.peek() {
+                if ('\u{20}'..='\u{3F}').contains(&c) {
+                    chars.next();
+                } else {
+                    if ('\u{40}'..='\u{7E}').contains(&c) {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        ']' | 'P' | 'X' | '^' | '_' => {
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' || c == '\u{9C}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Removes control characters (except newline), whole terminal escape sequences and format
+/// characters that could move the cursor, clear the screen or reverse a row. Tabs become
+/// spaces; CRLF becomes LF.
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\n' => out.push('\n'),
             '\t' => out.push(' '),
+            '\u{1b}' => skip_escape(&mut chars, false),
+            '\u{9b}' => skip_escape(&mut chars, true),
+            '\u{200D}'
+                if out.chars().last().is_some_and(is_emoji_part) && chars.peek().is_some_and(|n| is_emoji_part(*n)) =>
+            {
+                out.push(c)
+            }
             c if c.is_control() => {}
             c if is_format_hazard(c) => {}
             c => out.push(c),
@@ -250,7 +312,13 @@ mod tests {
     #[test]
     fn clean_strips_escapes_and_bidi() {
         let hostile = "Ива\u{1b}[2Jнов\u{202E}\u{7}\r\nа\tб\u{2066}";
-        assert_eq!(clean(hostile), "Ива[2Jнов\nа б");
+        assert_eq!(clean(hostile), "Иванов\nа б");
+        // Every kind of escape sequence goes whole, with what it carries.
+        assert_eq!(clean("a\u{1b}[38;5;196mb\u{1b}]0;title\u{7}c\u{1b}]52;c;aGk=\u{1b}\\d\u{9b}2Je\u{1b}Mf"), "abcdef");
+        // Invisible format characters: soft hyphen, word joiner, invisible operators, tags.
+        assert_eq!(clean("Мас\u{AD}ло\u{2060}ва\u{2062}\u{206A}\u{E0041}"), "Маслова");
+        // A zero-width joiner inside an emoji sequence stays; between letters it goes.
+        assert_eq!(clean("👩\u{200D}🏫 у\u{200D}чи"), "👩\u{200D}🏫 учи");
         assert_eq!(clean_line("a\nb"), "a b");
     }
 

@@ -12,6 +12,8 @@ use std::process::{Child, Command, Stdio};
 struct Server {
     child: Child,
     port: u16,
+    /// What the server said on stderr after the line with its address.
+    said: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 impl Drop for Server {
@@ -22,9 +24,13 @@ impl Drop for Server {
 }
 
 fn key(dir: &Path, name: &str, comment: &str) -> PathBuf {
+    key_of_type(dir, name, comment, "ed25519")
+}
+
+fn key_of_type(dir: &Path, name: &str, comment: &str, kind: &str) -> PathBuf {
     let path = dir.join(name);
     let ok = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f"])
+        .args(["-q", "-t", kind, "-N", "", "-C", comment, "-f"])
         .arg(&path)
         .status()
         .expect("ssh-keygen is needed for this test (.ci/run installs openssh-client)");
@@ -45,9 +51,17 @@ fn serve(db: &Path, authorized: &Path, host_key: &Path) -> Server {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
+    let mut reader = BufReader::new(child.stderr.take().unwrap());
+    reader.read_line(&mut line).unwrap();
     let port = line.trim().rsplit(':').next().and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("{line}"));
-    Server { child, port }
+    let said = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let into = said.clone();
+    std::thread::spawn(move || {
+        for l in reader.lines().map_while(Result::ok) {
+            into.lock().unwrap().push_str(&(l + "\n"));
+        }
+    });
+    Server { child, port, said }
 }
 
 fn ssh_args(key: &Path, port: u16) -> Vec<String> {
@@ -161,4 +175,96 @@ fn an_unknown_key_and_a_password_are_refused() {
     viewer.wait_for("Только просмотр");
     let out = Command::new(BIN).arg("--db").arg(&db).args(["history", "--who", "Боброва"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).trim().is_empty());
+}
+
+/// Logs in without a terminal and returns what the session drew before the client hung up.
+fn login(key: &Path, port: u16) -> (bool, String) {
+    let out = Command::new("ssh")
+        .args(ssh_args(key, port))
+        .args(["-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "x@127.0.0.1"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn ed25519_ecdsa_and_rsa_keys_log_in_and_an_unusable_line_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let keys = [
+        key_of_type(dir.path(), "ed", "Боброва", "ed25519"),
+        key_of_type(dir.path(), "ec", "Серякова", "ecdsa"),
+        key_of_type(dir.path(), "rsa", "Петрова", "rsa"),
+    ];
+    let authorized = dir.path().join("authorized_keys");
+    let mut text = String::new();
+    for (n, k) in keys.iter().enumerate() {
+        text.push_str(&std::fs::read_to_string(k.with_extension("pub")).unwrap());
+        if n == 0 {
+            text.push_str("ssh-rsa не-ключ Кто-то\n");
+        }
+    }
+    std::fs::write(&authorized, text).unwrap();
+    let server = serve(&db, &authorized, &dir.path().join("host_key"));
+    for k in &keys {
+        let (ok, out) = login(k, server.port);
+        assert!(ok && out.contains("Кластеры"), "{}: {out}", k.display());
+    }
+    let said = server.said.lock().unwrap().clone();
+    assert!(said.contains("authorized_keys:2:") && said.contains("skipped"), "{said}");
+}
+
+#[test]
+fn idle_connections_past_the_cap_are_closed_and_a_coordinator_still_logs_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let known = key(dir.path(), "known", "Боброва");
+    let authorized = dir.path().join("authorized_keys");
+    std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
+    let server = serve(&db, &authorized, &dir.path().join("host_key"));
+    let port = server.port;
+    // 40 connections from one address that never send the SSH greeting.
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let (idle, closed) = rt.block_on(async move {
+        use tokio::io::AsyncReadExt;
+        let mut idle = Vec::new();
+        for _ in 0..40 {
+            let socket = tokio::net::TcpSocket::new_v4().unwrap();
+            socket.bind("127.0.0.2:0".parse().unwrap()).unwrap();
+            idle.push(socket.connect(format!("127.0.0.1:{port}").parse().unwrap()).await.unwrap());
+        }
+        // Those past the cap are closed at once: reading gives the end (after the server's id).
+        let tasks: Vec<_> = idle
+            .drain(..)
+            .map(|mut s| {
+                tokio::spawn(async move {
+                    let mut buf = [0u8; 256];
+                    let ended = tokio::time::timeout(std::time::Duration::from_secs(3), async {
+                        loop {
+                            match s.read(&mut buf).await {
+                                Ok(0) | Err(_) => return true,
+                                Ok(_) => continue,
+                            }
+                        }
+                    })
+                    .await
+                    .unwrap_or(false);
+                    (s, ended)
+                })
+            })
+            .collect();
+        let mut closed = 0;
+        for t in tasks {
+            let (s, ended) = t.await.unwrap();
+            closed += ended as usize;
+            idle.push(s);
+        }
+        (idle, closed)
+    });
+    assert_eq!(closed, 40 - 10, "ten may wait for their handshake, the rest are closed");
+    // Meanwhile a coordinator from another address logs in.
+    let (ok, out) = login(&known, server.port);
+    assert!(ok && out.contains("Кластеры"), "{out}");
+    drop(idle);
 }

@@ -279,7 +279,8 @@ fn hostile_text_is_cleaned_on_the_way_in_and_out() {
     for text in [&e.title, &e.host_school, &e.teacher, &e.district] {
         assert!(!text.chars().any(|c| c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c)), "{text:?}");
     }
-    assert_eq!(e.teacher, "Иванов]0;owned И.И.");
+    // The OSC sequence goes whole, with the title it would set (issue 11.11).
+    assert_eq!(e.teacher, "Иванов И.И.");
     assert_eq!(e.host_school, "МБОУ «СОШ №9»");
 }
 

@@ -619,6 +619,12 @@ impl App {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
+                match &e {
+                    StoreError::Forbidden { .. } | StoreError::Conflict { .. } | StoreError::Refused(_) => {
+                        tracing::info!(user = %self.store.user(), pane = self.pane.name(), "change refused: {e}")
+                    }
+                    _ => tracing::error!(user = %self.store.user(), pane = self.pane.name(), "{e}"),
+                }
                 let text = match &e {
                     StoreError::Conflict { by, at } => format!("{} ({by}, {at})", self.s.conflict),
                     StoreError::Refused(r) => r.text(self.s),
