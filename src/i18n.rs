@@ -288,6 +288,10 @@ catalogue! {
     err_self: "нельзя наставлять самого себя", "no one mentors themselves";
     err_org_person: "школа наставляет школу, педагога — педагог: выберите человека", "a school mentors a school, a teacher a teacher: pick a person";
     err_date: "дата пишется как 25.11.2021 или 2021-11-25", "write a date as 25.11.2021 or 2021-11-25";
+    err_config: "не удалось прочитать конфигурацию", "cannot read the config";
+    err_opening_store: "не удалось открыть хранилище", "cannot open the store";
+    err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";
+    err_roles: "роли из [users] конфигурации", "the roles of the config's [users]";
     who_no_table: "ответ «кто кого наставляет» — не таблица: --format text или json", "the answer to «who mentors whom» is not a table: use --format text or json";
     err_year_range: "год должен быть от 1990 до 2100 — проверьте цифры", "the year must be from 1990 to 2100 — check the digits";
     err_end_before: "окончание раньше начала", "the end is before the start";

@@ -1,4 +1,5 @@
 use clap::{Parser, Subcommand};
+use color_eyre::eyre::{eyre, Result, WrapErr};
 use nastavnik::app::Pane;
 use nastavnik::config::{default_db_path, Config};
 use nastavnik::headless::{self, Format};
@@ -165,26 +166,30 @@ struct Setup {
     db: PathBuf,
 }
 
+/// One line on stderr: the step that failed and, after colons, its causes (`{:#}` of a
+/// report), then exit 1.
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
-    eprintln!("nastavnik: {msg}");
+    use std::io::Write as _;
+    tracing::error!("{msg:#}");
+    let _ = writeln!(std::io::stderr(), "nastavnik: {msg:#}");
     ExitCode::FAILURE
 }
 
-fn setup(cli: &Cli) -> Result<Setup, String> {
-    let cfg = Config::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
+fn setup(cli: &Cli) -> Result<Setup> {
+    let cfg = Config::load(cli.config.as_deref()).wrap_err(nastavnik::i18n::Lang::from_env().strings().err_config)?;
     let (keys, mut problems) = KeyMap::new(&cfg.keys);
     let theme = cfg.theme.resolve(&mut problems);
     let theme = if nastavnik::config::no_color() { nastavnik::config::Theme::monochrome() } else { theme };
     if !problems.is_empty() {
-        return Err(format!("config: {}", problems.join("; ")));
+        return Err(eyre!("config: {}", problems.join("; ")));
     }
     let s = cfg.lang().strings();
     let user = cfg.user();
     let (db, demo_dir) = if cli.demo {
-        let dir = tempfile::Builder::new().prefix("nastavnik-demo-").tempdir().map_err(|e| e.to_string())?;
+        let dir = tempfile::Builder::new().prefix("nastavnik-demo-").tempdir().wrap_err(s.err_demo)?;
         let path = dir.path().join("demo.db");
-        let store = Store::create_new(&path, &user).map_err(|e| e.to_string())?;
-        nastavnik::demo::load(&store).map_err(|e| e.to_string())?;
+        let store = Store::create_new(&path, &user).wrap_err(s.err_demo)?;
+        nastavnik::demo::load(&store).wrap_err(s.err_demo)?;
         (path, Some(dir))
     } else {
         (cli.db.clone().or_else(|| cfg.db.clone()).unwrap_or_else(default_db_path), None)
@@ -202,34 +207,34 @@ fn setup(cli: &Cli) -> Result<Setup, String> {
     })
 }
 
-fn parse_year(y: &Option<String>) -> Result<Option<AcademicYear>, String> {
+fn parse_year(y: &Option<String>) -> Result<Option<AcademicYear>> {
     match y {
         None => Ok(None),
         Some(t) => {
-            AcademicYear::parse(t).map(Some).ok_or_else(|| format!("--year {t}: write an academic year as 2022-2023"))
+            AcademicYear::parse(t).map(Some).ok_or_else(|| eyre!("--year {t}: write an academic year as 2022-2023"))
         }
     }
 }
 
-fn parse_pane(name: &str) -> Result<Pane, String> {
+fn parse_pane(name: &str) -> Result<Pane> {
     Pane::from_name(&name.to_lowercase()).ok_or_else(|| {
         let names: Vec<&str> = Pane::ALL.iter().map(|p| p.name()).collect();
-        format!("no pane \"{name}\"; choose one of: {}", names.join(", "))
+        eyre!("no pane \"{name}\"; choose one of: {}", names.join(", "))
     })
 }
 
 /// The year a headless command shows: the one asked for, else the current academic year, or,
 /// when the store holds nothing for it, the year the TUI would open on (said on stderr).
-fn headless_year(store: &Store, asked: Option<AcademicYear>, s: &Strings) -> Result<AcademicYear, String> {
+fn headless_year(store: &Store, asked: Option<AcademicYear>, s: &Strings) -> Result<AcademicYear> {
     if let Some(y) = asked {
         return Ok(y);
     }
     let current = AcademicYear::current();
-    let years = store.years().map_err(|e| e.to_string())?;
+    let years = store.years()?;
     if years.contains(&current) || years.is_empty() {
         return Ok(current);
     }
-    let fallback = store.default_year().map_err(|e| e.to_string())?;
+    let fallback = store.default_year()?;
     eprintln!("nastavnik: {} {}; {}: {}", s.no_rows_year, current.label(), s.falling_back, fallback.label());
     Ok(fallback)
 }
@@ -256,11 +261,11 @@ fn main() -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    let mut store = match Store::open(&st.db, &st.user) {
+    let mut store = match Store::open(&st.db, &st.user).wrap_err(st.s.err_opening_store) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
-    match access(&store, st.role.as_ref()) {
+    match access(&store, st.role.as_ref()).wrap_err(st.s.err_roles) {
         Ok(a) => store.set_access(a),
         Err(e) => return fail(e),
     }
@@ -271,25 +276,24 @@ fn main() -> ExitCode {
 }
 
 /// What the config's `[users]` lets this user change; a user not listed coordinates.
-fn access(store: &Store, user: Option<&nastavnik::config::UserConfig>) -> Result<nastavnik::store::Access, String> {
+fn access(store: &Store, user: Option<&nastavnik::config::UserConfig>) -> Result<nastavnik::store::Access> {
     match user {
         None => Ok(nastavnik::store::Access::Coordinator),
-        Some(u) => nastavnik::store::Access::of_role(store, u.role, &u.schools),
+        Some(u) => nastavnik::store::Access::of_role(store, u.role, &u.schools).map_err(|e| eyre!(e)),
     }
 }
 
-fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
+fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
     match &cli.command {
         None => {
             let area = ratatui::layout::Rect::new(0, 0, 80, 24);
-            let mut app = nastavnik::app::App::configured(store, st.s, st.keys, st.theme, area, &st.settings)
-                .map_err(|e| e.to_string())?;
-            nastavnik::tui::run(&mut app).map_err(|e| e.to_string())
+            let mut app = nastavnik::app::App::configured(store, st.s, st.keys, st.theme, area, &st.settings)?;
+            nastavnik::tui::run(&mut app).map_err(|e| eyre!(e))
         }
         Some(Command::Show { pane, year, format }) => {
             let pane = parse_pane(pane)?;
             let year = headless_year(&store, parse_year(year)?, st.s)?;
-            let r = headless::records(&store, pane, year, st.s).map_err(|e| e.to_string())?;
+            let r = headless::records(&store, pane, year, st.s)?;
             print!("{}", headless::render_records(&r, *format));
             Ok(())
         }
@@ -299,10 +303,9 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                 .split_once(['x', 'х', '×'])
                 .and_then(|(w, h)| Some((w.trim().parse::<u16>().ok()?, h.trim().parse::<u16>().ok()?)))
                 .filter(|(w, h)| (1..=1000).contains(w) && (1..=1000).contains(h))
-                .ok_or_else(|| format!("--size {size}: write it as WIDTHxHEIGHT, e.g. 120x40"))?;
+                .ok_or_else(|| eyre!("--size {size}: write it as WIDTHxHEIGHT, e.g. 120x40"))?;
             let year = parse_year(year)?;
-            let mut app = headless::new_app(store, st.s, st.keys, st.theme, &st.settings, year, pane)
-                .map_err(|e| e.to_string())?;
+            let mut app = headless::new_app(store, st.s, st.keys, st.theme, &st.settings, year, pane)?;
             print!("{}", headless::buffer_text(&headless::render(&mut app, w, h)));
             Ok(())
         }
@@ -310,26 +313,25 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
         Some(Command::Who { query, format }) => who(&store, &query.join(" "), *format, st.s),
         Some(Command::Minutes { id, format }) => {
             if !matches!(format.as_str(), "md" | "text") {
-                return Err(format!("--format {format}: md or text"));
+                return Err(eyre!("--format {format}: md or text"));
             }
             match id {
                 None => {
-                    for (id, date, number, title) in store.meetings().map_err(|e| e.to_string())? {
+                    for (id, date, number, title) in store.meetings()? {
                         let date = date.map(nastavnik::text::format_date).unwrap_or_default();
                         let number = if number.is_empty() { String::new() } else { format!("№{number} ") };
                         println!("{id} | {date} | {number}{title}");
                     }
                 }
                 Some(id) => {
-                    let m = store.minutes(*id).map_err(|e| format!("{} {id}: {e}", st.s.doc_protocol))?;
+                    let m = store.minutes(*id).wrap_err_with(|| format!("{} {id}", st.s.doc_protocol))?;
                     print!("{}", nastavnik::minutes::markdown(&m, st.s));
                 }
             }
             Ok(())
         }
         Some(Command::Ics { school, year, out }) => {
-            let text = nastavnik::ics::calendar(&store, parse_year(year)?, school.as_deref(), st.s)
-                .map_err(|e| e.to_string())?;
+            let text = nastavnik::ics::calendar(&store, parse_year(year)?, school.as_deref(), st.s)?;
             match out {
                 None => {
                     print!("{text}");
@@ -341,8 +343,8 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                         .write(true)
                         .create_new(true)
                         .open(path)
-                        .map_err(|e| format!("{}: {e}", path.display()))?;
-                    f.write_all(text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+                        .wrap_err_with(|| path.display().to_string())?;
+                    f.write_all(text.as_bytes()).wrap_err_with(|| path.display().to_string())
                 }
             }
         }
@@ -352,11 +354,11 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
         Some(Command::History { since, who, limit, format }) => {
             let since = match since {
                 Some(t) => Some(
-                    nastavnik::text::parse_date(t).ok_or_else(|| format!("--since {t}: write a day as 25.11.2021"))?,
+                    nastavnik::text::parse_date(t).ok_or_else(|| eyre!("--since {t}: write a day as 25.11.2021"))?,
                 ),
                 None => None,
             };
-            let lines = store.log(since, who.as_deref(), *limit).map_err(|e| e.to_string())?;
+            let lines = store.log(since, who.as_deref(), *limit)?;
             print!("{}", headless::render_records(&headless::log_records(&lines, st.s), *format));
             Ok(())
         }
@@ -370,16 +372,16 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                 let Some(&id) = events.get(n % events.len().max(1)) else { break };
                 let status = EventStatus::ALL[(n + user.len()) % EventStatus::ALL.len()];
                 match store.set_event_status(id, status, None) {
-                    Ok(true) => writeln!(out, "ok {id} {}", status.code()).map_err(|e| e.to_string())?,
-                    Ok(false) => writeln!(out, "same {id}").map_err(|e| e.to_string())?,
-                    Err(e) => writeln!(out, "error {id} {e}").map_err(|e| e.to_string())?,
+                    Ok(true) => writeln!(out, "ok {id} {}", status.code())?,
+                    Ok(false) => writeln!(out, "same {id}")?,
+                    Err(e) => writeln!(out, "error {id} {e}")?,
                 }
-                out.flush().map_err(|e| e.to_string())?;
+                out.flush()?;
             }
             Ok(())
         }
         Some(Command::Serve { listen, authorized_keys, host_key }) => {
-            let (authorized, problems) = nastavnik::serve::read_authorized(authorized_keys)?;
+            let (authorized, problems) = nastavnik::serve::read_authorized(authorized_keys).map_err(|e| eyre!(e))?;
             for p in &problems {
                 tracing::warn!("{p}");
             }
@@ -400,10 +402,10 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<(), String> {
                 settings: st.settings,
                 authorized,
             };
-            nastavnik::serve::serve(listen, &host_key, shared, &problems)
+            nastavnik::serve::serve(listen, &host_key, shared, &problems).map_err(|e| eyre!(e))
         }
         Some(Command::Backup { out }) => {
-            store.backup_to(out).map_err(|e| e.to_string())?;
+            store.backup_to(out)?;
             eprintln!("{} {}", out.display(), st.s.doc_written);
             Ok(())
         }
@@ -419,42 +421,38 @@ fn agreement(
     template: Option<&Path>,
     force: bool,
     s: &Strings,
-) -> Result<(), String> {
+) -> Result<()> {
     use nastavnik::document;
     if !matches!(format, "md" | "docx") {
-        return Err(format!("--format {format}: md or docx"));
+        return Err(eyre!("--format {format}: md or docx"));
     }
     let Some(id) = id else {
         let today = chrono::Local::now().date_naive();
-        for a in store.agreements().map_err(|e| e.to_string())? {
+        for a in store.agreements()? {
             let number = if a.number.is_empty() { "№ ___".to_string() } else { format!("№ {}", a.number) };
             let status = nastavnik::lifecycle::effective(&a, today).label(s);
             println!("{} | {} | {number} | {} | {} | {status}", a.id, a.kind.label(s), a.title, a.parties);
         }
         return Ok(());
     };
-    let (text, name) = document::template(template).map_err(|e| e.to_string())?;
-    let md = document::render_markdown(store, id, &text, &name).map_err(|e| e.to_string())?;
+    let (text, name) = document::template(template)?;
+    let md = document::render_markdown(store, id, &text, &name)?;
     match (format, out) {
         ("md", None) => {
             print!("{md}");
             Ok(())
         }
-        (_, None) => Err("--format docx needs --out FILE.docx".into()),
+        (_, None) => Err(eyre!("--format docx needs --out FILE.docx")),
         (_, Some(path)) => {
-            let bytes = if format == "docx" {
-                document::markdown_to_docx(&md).map_err(|e| e.to_string())?
-            } else {
-                md.into_bytes()
-            };
-            document::write_file(path, &bytes, force).map_err(|e| e.to_string())?;
+            let bytes = if format == "docx" { document::markdown_to_docx(&md)? } else { md.into_bytes() };
+            document::write_file(path, &bytes, force)?;
             eprintln!("{} {}", path.display(), s.doc_written);
             Ok(())
         }
     }
 }
 
-fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<(), String> {
+fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
     // SQLite first finds the rows holding every word as typed, then, for a typo, the rows holding
     // the first or the second half of every word (one typo rarely spoils both); only when the
     // index finds nothing among those is the whole store loaded, to name the nearest matches.
@@ -475,7 +473,7 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<(), St
             Some(p) => store.search_entries_containing(p),
             None => store.search_entries(),
         };
-        index = nastavnik::lookup::Index::new(entries.map_err(|e| e.to_string())?);
+        index = nastavnik::lookup::Index::new(entries?);
         hits = index.search(query, 1);
         if !hits.is_empty() {
             break;
@@ -494,13 +492,13 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<(), St
         if !near.is_empty() {
             msg.push_str(&format!("; {}:\n{}", s.near_misses, near.join("\n")));
         }
-        return Err(msg);
+        return Err(eyre!(msg));
     };
-    let a = nastavnik::answer::answer(store, index.entries[best.index].entity).map_err(|e| e.to_string())?;
+    let a = nastavnik::answer::answer(store, index.entries[best.index].entity)?;
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&a).map_err(|e| e.to_string())?),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&a)?),
         Format::Text => print!("{}", nastavnik::answer::plain_text(&a, s)),
-        Format::Csv | Format::Excel => return Err(s.who_no_table.to_string()),
+        Format::Csv | Format::Excel => return Err(eyre!(s.who_no_table)),
     }
     Ok(())
 }
@@ -521,15 +519,14 @@ fn write_demo(out: &Path, scale: usize, events: usize) -> ExitCode {
     }
 }
 
-fn screenshots(store: Store, st: Setup, out: &Path) -> Result<(), String> {
+fn screenshots(store: Store, st: Setup, out: &Path) -> Result<()> {
     use crossterm::event::KeyCode;
-    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let mut app = headless::new_app(store, st.s, st.keys, st.theme, &st.settings, None, Pane::Clusters)
-        .map_err(|e| e.to_string())?;
-    let shot = |app: &mut nastavnik::app::App, name: &str| -> Result<(), String> {
+    std::fs::create_dir_all(out).wrap_err_with(|| out.display().to_string())?;
+    let mut app = headless::new_app(store, st.s, st.keys, st.theme, &st.settings, None, Pane::Clusters)?;
+    let shot = |app: &mut nastavnik::app::App, name: &str| -> Result<()> {
         let buf = headless::render(app, 140, 40);
         let path = out.join(format!("{name}.svg"));
-        std::fs::write(&path, headless::buffer_svg(&buf)).map_err(|e| format!("{}: {e}", path.display()))?;
+        std::fs::write(&path, headless::buffer_svg(&buf)).wrap_err_with(|| path.display().to_string())?;
         println!("{}", path.display());
         Ok(())
     };

@@ -369,6 +369,9 @@ impl russh::server::Handler for Conn {
 
     async fn auth_publickey_offered(&mut self, _: &str, offer: PublicKeyOffer<'_>) -> Result<Auth, Self::Error> {
         let known = self.shared.authorized.iter().any(|a| a.key.key_data() == offer.public_key.key_data());
+        if !known {
+            tracing::warn!(peer = %self.peer, algorithm = %offer.public_key.algorithm(), "an unknown key was refused");
+        }
         Ok(if known { Auth::Accept } else { Auth::reject() })
     }
 

@@ -40,7 +40,21 @@ fn key_of_type(dir: &Path, name: &str, comment: &str, kind: &str) -> PathBuf {
 
 /// Starts the server on a free port of 127.0.0.1 and reads the port it says it took.
 fn serve(db: &Path, authorized: &Path, host_key: &Path) -> Server {
-    let mut child = Command::new(BIN)
+    serve_with(db, authorized, host_key, &[], None)
+}
+
+/// The same, with more arguments, and under a limit of open files when one is given.
+fn serve_with(db: &Path, authorized: &Path, host_key: &Path, more: &[&str], max_files: Option<u32>) -> Server {
+    let mut cmd = match max_files {
+        Some(n) => {
+            let mut c = Command::new("bash");
+            c.args(["-c", &format!("ulimit -n {n} && exec \"$0\" \"$@\""), BIN]);
+            c
+        }
+        None => Command::new(BIN),
+    };
+    let mut child = cmd
+        .args(more)
         .arg("--db")
         .arg(db)
         .args(["serve", "--listen", "127.0.0.1:0", "--authorized-keys"])
@@ -267,4 +281,64 @@ fn idle_connections_past_the_cap_are_closed_and_a_coordinator_still_logs_in() {
     let (ok, out) = login(&known, server.port);
     assert!(ok && out.contains("Кластеры"), "{out}");
     drop(idle);
+}
+
+#[test]
+fn the_log_names_logins_and_refusals_and_holds_no_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let known = key(dir.path(), "known", "Боброва");
+    let stranger = key(dir.path(), "stranger", "Некто");
+    let authorized = dir.path().join("authorized_keys");
+    std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
+    let log = dir.path().join("serve.log");
+    let server = serve_with(&db, &authorized, &dir.path().join("host_key"), &["--log", log.to_str().unwrap()], None);
+    assert!(login(&known, server.port).0);
+    assert!(!login(&stranger, server.port).0);
+    drop(server);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("logged in") && text.contains("user=Боброва") && text.contains("peer=127.0.0.1:"), "{text}");
+    assert!(text.contains("session ended"), "{text}");
+    assert!(text.contains("an unknown key was refused"), "{text}");
+    for k in [&known, &stranger] {
+        let public = std::fs::read_to_string(k.with_extension("pub")).unwrap();
+        let material = public.split_whitespace().nth(1).unwrap();
+        assert!(!text.contains(material), "no key material in the log");
+    }
+}
+
+#[test]
+fn running_out_of_descriptors_does_not_stop_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let known = key(dir.path(), "known", "Боброва");
+    let authorized = dir.path().join("authorized_keys");
+    std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
+    // So few descriptors that idle connections from six addresses (under every cap) use them up.
+    let log = dir.path().join("serve.log");
+    let mut server =
+        serve_with(&db, &authorized, &dir.path().join("host_key"), &["--log", log.to_str().unwrap()], Some(48));
+    let port = server.port;
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let idle = rt.block_on(async move {
+        let mut idle = Vec::new();
+        for a in 2..8 {
+            for _ in 0..10 {
+                let socket = tokio::net::TcpSocket::new_v4().unwrap();
+                socket.bind(format!("127.0.0.{a}:0").parse().unwrap()).unwrap();
+                if let Ok(s) = socket.connect(format!("127.0.0.1:{port}").parse().unwrap()).await {
+                    idle.push(s);
+                }
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        idle
+    });
+    assert!(server.child.try_wait().unwrap().is_none(), "the server is still running");
+    drop(idle);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let (ok, out) = login(&known, port);
+    assert!(ok && out.contains("Кластеры"), "{out}");
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("accepting a connection failed"), "the limit was reached:\n{text}");
 }

@@ -277,3 +277,22 @@ fn snapshot_follows_the_configs_agreements_and_risks_like_the_tui() {
     std::fs::write(&empty, "").unwrap();
     assert!(!snapshot(Some(&empty)).contains('⚠'), "30 days by default");
 }
+
+#[test]
+fn a_failure_at_start_names_the_step_and_the_file_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let foreign = dir.path().join("notes.txt");
+    std::fs::write(&foreign, "not a store").unwrap();
+    let out = std::process::Command::new(common::BIN)
+        .env("LANG", "ru_RU.UTF-8")
+        .arg("--db")
+        .arg(&foreign)
+        .args(["show", "clusters"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("nastavnik: не удалось открыть хранилище: ") && err.contains("notes.txt"), "{err}");
+    assert!(!err.contains("panicked"));
+}
