@@ -68,6 +68,22 @@ fn status_change(bencher: divan::Bencher) {
     });
 }
 
+/// The commit of a status change alone, synced to the disk (`synchronous=FULL`): what a
+/// coordinator waits for between pressing the key and the change being safe from a power cut.
+#[divan::bench(sample_count = 50)]
+fn status_commit_synced(bencher: divan::Bencher) {
+    let store = Store::open(&store_path(), "bench").unwrap();
+    assert!(store.durable().unwrap());
+    let id = store.events(nastavnik::text::AcademicYear(2021)).unwrap()[0].id;
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let status =
+            if flip { nastavnik::domain::EventStatus::InProgress } else { nastavnik::domain::EventStatus::Postponed };
+        store.set_event_status(id, status, None).unwrap()
+    });
+}
+
 fn main() {
     divan::main();
 }
