@@ -288,6 +288,7 @@ catalogue! {
     err_self: "нельзя наставлять самого себя", "no one mentors themselves";
     err_org_person: "школа наставляет школу, педагога — педагог: выберите человека", "a school mentors a school, a teacher a teacher: pick a person";
     err_date: "дата пишется как 25.11.2021 или 2021-11-25", "write a date as 25.11.2021 or 2021-11-25";
+    err_output: "не удалось записать вывод", "cannot write the output";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

@@ -166,6 +166,18 @@ struct Setup {
     db: PathBuf,
 }
 
+/// Writes the command's output. A reader that went away (`| head -1`) ends the program quietly
+/// with success, as other Unix tools do; any other failure (a full disk) is one clear line.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(e).wrap_err(nastavnik::i18n::Lang::from_env().strings().err_output),
+    }
+}
+
 /// One line on stderr: the step that failed and, after colons, its causes (`{:#}` of a
 /// report), then exit 1.
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
@@ -294,7 +306,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             let pane = parse_pane(pane)?;
             let year = headless_year(&store, parse_year(year)?, st.s)?;
             let r = headless::records(&store, pane, year, st.s)?;
-            print!("{}", headless::render_records(&r, *format));
+            emit(&headless::render_records(&r, *format))?;
             Ok(())
         }
         Some(Command::Snapshot { pane, size, year }) => {
@@ -306,7 +318,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 .ok_or_else(|| eyre!("--size {size}: write it as WIDTHxHEIGHT, e.g. 120x40"))?;
             let year = parse_year(year)?;
             let mut app = headless::new_app(store, st.s, st.keys, st.theme, &st.settings, year, pane)?;
-            print!("{}", headless::buffer_text(&headless::render(&mut app, w, h)));
+            emit(&headless::buffer_text(&headless::render(&mut app, w, h)))?;
             Ok(())
         }
         Some(Command::Screenshots { out }) => screenshots(store, st, out),
@@ -320,12 +332,12 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                     for (id, date, number, title) in store.meetings()? {
                         let date = date.map(nastavnik::text::format_date).unwrap_or_default();
                         let number = if number.is_empty() { String::new() } else { format!("№{number} ") };
-                        println!("{id} | {date} | {number}{title}");
+                        emit(&format!("{id} | {date} | {number}{title}\n"))?;
                     }
                 }
                 Some(id) => {
                     let m = store.minutes(*id).wrap_err_with(|| format!("{} {id}", st.s.doc_protocol))?;
-                    print!("{}", nastavnik::minutes::markdown(&m, st.s));
+                    emit(&nastavnik::minutes::markdown(&m, st.s))?;
                 }
             }
             Ok(())
@@ -334,7 +346,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             let text = nastavnik::ics::calendar(&store, parse_year(year)?, school.as_deref(), st.s)?;
             match out {
                 None => {
-                    print!("{text}");
+                    emit(&text)?;
                     Ok(())
                 }
                 Some(path) => {
@@ -359,7 +371,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 None => None,
             };
             let lines = store.log(since, who.as_deref(), *limit)?;
-            print!("{}", headless::render_records(&headless::log_records(&lines, st.s), *format));
+            emit(&headless::render_records(&headless::log_records(&lines, st.s), *format))?;
             Ok(())
         }
         Some(Command::Stress { events, changes, user }) => {
@@ -431,7 +443,7 @@ fn agreement(
         for a in store.agreements()? {
             let number = if a.number.is_empty() { "№ ___".to_string() } else { format!("№ {}", a.number) };
             let status = nastavnik::lifecycle::effective(&a, today).label(s);
-            println!("{} | {} | {number} | {} | {} | {status}", a.id, a.kind.label(s), a.title, a.parties);
+            emit(&format!("{} | {} | {number} | {} | {} | {status}\n", a.id, a.kind.label(s), a.title, a.parties))?;
         }
         return Ok(());
     };
@@ -439,7 +451,7 @@ fn agreement(
     let md = document::render_markdown(store, id, &text, &name)?;
     match (format, out) {
         ("md", None) => {
-            print!("{md}");
+            emit(&md)?;
             Ok(())
         }
         (_, None) => Err(eyre!("--format docx needs --out FILE.docx")),
@@ -496,8 +508,8 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
     };
     let a = nastavnik::answer::answer(store, index.entries[best.index].entity)?;
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&a)?),
-        Format::Text => print!("{}", nastavnik::answer::plain_text(&a, s)),
+        Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&a)?))?,
+        Format::Text => emit(&nastavnik::answer::plain_text(&a, s))?,
         Format::Csv | Format::Excel => return Err(eyre!(s.who_no_table)),
     }
     Ok(())
@@ -511,10 +523,10 @@ fn write_demo(out: &Path, scale: usize, events: usize) -> ExitCode {
         store.checkpoint()
     });
     match result {
-        Ok(()) => {
-            println!("{}", out.display());
-            ExitCode::SUCCESS
-        }
+        Ok(()) => match emit(&format!("{}\n", out.display())) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
         Err(e) => fail(e),
     }
 }
@@ -527,7 +539,7 @@ fn screenshots(store: Store, st: Setup, out: &Path) -> Result<()> {
         let buf = headless::render(app, 140, 40);
         let path = out.join(format!("{name}.svg"));
         std::fs::write(&path, headless::buffer_svg(&buf)).wrap_err_with(|| path.display().to_string())?;
-        println!("{}", path.display());
+        emit(&format!("{}\n", path.display()))?;
         Ok(())
     };
     for (i, pane) in Pane::ALL.iter().enumerate() {
