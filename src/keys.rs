@@ -54,6 +54,30 @@ pub enum Action {
     PlanRow,
 }
 
+impl Action {
+    /// Whether the action changes the store (or opens a form that would): refused to a viewer
+    /// before any form opens, so that a viewer never types into a form nor leaves a draft.
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            Action::Status
+                | Action::New
+                | Action::Edit
+                | Action::End
+                | Action::SetStatus(_)
+                | Action::Undo
+                | Action::Redo
+                | Action::Minutes
+                | Action::CopyEvent
+                | Action::Delete
+                | Action::Advance
+                | Action::Terminate
+                | Action::NewAdditional
+                | Action::PlanRow
+        )
+    }
+}
+
 /// Every action with its config name and its default keys, in the order help lists them.
 pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Help, "help", &["?", "F1"]),

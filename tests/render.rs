@@ -1142,3 +1142,25 @@ fn a_viewer_is_told_so_and_nothing_changes() {
     assert!(text.contains("tester · просмотр"), "{text}");
     assert_eq!(app.store.event(app.data.events[i].id).unwrap().status, before);
 }
+
+#[test]
+fn a_viewer_opens_no_form_and_leaves_no_draft() {
+    let mut app = app("viewer-forms");
+    app.store.set_access(nastavnik::store::Access::Viewer);
+    key(&mut app, '3');
+    for k in ['n', 'e', 'C', 'D', 'm', 's', 'd', 'u'] {
+        key(&mut app, k);
+        assert!(app.overlays.is_empty(), "{k} opened something for a viewer");
+        assert!(screen(&mut app).contains("Только просмотр"), "{k}: {}", screen(&mut app));
+        code(&mut app, KeyCode::Esc);
+    }
+    key(&mut app, '2');
+    key(&mut app, 'n');
+    assert!(app.overlays.is_empty());
+    for kind in ["event", "link", "minutes", "agreement"] {
+        assert_eq!(app.store.draft(kind).unwrap(), None, "no {kind} draft");
+    }
+    // Reading stays: the lookup and the card open.
+    key(&mut app, 'w');
+    assert!(matches!(app.overlays.last(), Some(Overlay::Lookup(_))));
+}

@@ -697,6 +697,10 @@ impl App {
             return;
         };
         self.message = None;
+        if action.writes() && *self.store.access() == crate::store::Access::Viewer {
+            self.message = Some(Message { text: self.s.forbidden_viewer.to_string(), error: true });
+            return;
+        }
         if !self.overlays.is_empty() {
             self.overlay_action(action);
         } else {

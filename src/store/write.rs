@@ -580,6 +580,10 @@ impl Store {
 impl Store {
     /// Keeps a form's unsaved content for this user (one draft per kind of form).
     pub fn save_draft(&self, kind: &str, body: &str) -> Result<()> {
+        // A viewer changes nothing, drafts included.
+        if self.access == super::Access::Viewer {
+            return Ok(());
+        }
         self.conn.execute(
             "INSERT INTO drafts (who, kind, body, saved_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (who, kind) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
