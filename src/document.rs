@@ -25,6 +25,31 @@ pub enum DocError {
     Io { path: PathBuf, msg: String },
     #[error("{0} already exists; pass --force to replace it")]
     Exists(PathBuf),
+    #[error("template {path}: the document grew past {} MB; a loop in the template?", MAX_DOCUMENT / 1_000_000)]
+    TooLarge { path: String },
+}
+
+/// The most a template may write: an agreement is some pages, not a hundred megabytes.
+pub const MAX_DOCUMENT: usize = 20_000_000;
+
+/// Collects a template's output and refuses to grow past [`MAX_DOCUMENT`].
+struct Capped {
+    buf: Vec<u8>,
+    full: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len() + data.len() > MAX_DOCUMENT {
+            self.full = true;
+            return Err(std::io::Error::other("the document is too large"));
+        }
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A value as a line of the document: no line breaks, no table separators, no control
@@ -163,8 +188,13 @@ pub fn render_markdown(store: &Store, id: i64, template: &str, template_name: &s
         parties => minijinja::Value::from(minijinja::value::Serde(parties)),
         appendices => minijinja::Value::from(minijinja::value::Serde(appendices)),
     };
-    let out = t.render(ctx).map_err(err)?;
-    Ok(tidy(&out))
+    let mut capped = Capped { buf: Vec::new(), full: false };
+    let rendered = t.render_captured_to(ctx, &mut capped).map(|_| ());
+    if capped.full {
+        return Err(DocError::TooLarge { path: template_name.to_string() });
+    }
+    rendered.map_err(err)?;
+    Ok(tidy(&String::from_utf8_lossy(&capped.buf)))
 }
 
 /// No runs of blank lines and one newline at the end, whatever the template's whitespace.

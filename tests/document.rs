@@ -106,4 +106,9 @@ fn a_template_of_ones_own_replaces_the_built_in_and_its_mistakes_are_named() {
     assert!(err.to_string().starts_with("template mine.md: line "), "{err}");
     let missing = render_markdown(&store, 999, own, "mine.md").unwrap_err();
     assert!(missing.to_string().contains("999"), "{missing}");
+    // Nested loops that would write gigabytes stop at the cap with a clear message.
+    let runaway = "{% for i in range(10000) %}{% for j in range(10000) %}{{ a.title }}{% endfor %}{% endfor %}";
+    let err = render_markdown(&store, id, runaway, "loop.md").unwrap_err();
+    assert!(matches!(err, nastavnik::document::DocError::TooLarge { .. }), "{err}");
+    assert!(err.to_string().contains("20 MB"), "{err}");
 }
