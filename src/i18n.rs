@@ -368,7 +368,7 @@ catalogue! {
     doc_agenda: "Повестка", "Agenda";
     doc_heard: "Слушали", "Heard";
     doc_decided: "Решили", "Decided";
-    min_title: "Тема", "Subject";
+    min_title: "Тема", "Title";
     min_link: "Ссылка (Zoom, ВКС)", "Link (Zoom, VKS)";
     min_decisions: "Решения", "Decisions";
     min_line: "строка", "line";

@@ -11,8 +11,14 @@ fn a_closed_pipe_ends_quietly_and_a_full_disk_is_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_file(dir.path());
     // The reader is gone before the program writes a byte (as `| head -1` after its line).
-    let mut child =
-        Command::new(BIN).arg("--db").arg(&db).arg("history").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .arg("history")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -32,4 +38,29 @@ fn a_closed_pipe_ends_quietly_and_a_full_disk_is_one_line() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("не удалось записать вывод") && !err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn a_killed_backups_leftovers_are_cleaned_and_the_copy_keeps_the_stores_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let backups = dir.path().join("backups");
+    std::fs::create_dir(&backups).unwrap();
+    // What a backup killed half-way left: its copy and the copy's journal (no such process now).
+    for stale in
+        [".nastavnik-backup-4194999-AbCdEf", ".nastavnik-backup-4194999-AbCdEf-journal", ".nastavnik-backup-XyZ123"]
+    {
+        std::fs::write(backups.join(stale), vec![0u8; 1000]).unwrap();
+    }
+    let copy = backups.join("district-copy.db");
+    let out = Command::new(BIN).arg("--db").arg(&db).arg("backup").arg(&copy).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let left: Vec<String> =
+        std::fs::read_dir(&backups).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(left, ["district-copy.db"]);
+    assert_eq!(std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777, 0o640);
+    let store = nastavnik::store::Store::open(&copy, "t").unwrap();
+    assert!(store.count(nastavnik::store::Table::Events).unwrap() > 0);
 }

@@ -66,7 +66,8 @@ impl Store {
     }
 
     /// Copies the live store to `dest` with SQLite's online backup, consistent even while
-    /// others write; the copy appears whole under its name or not at all.
+    /// others write; the copy appears whole under its name or not at all, with the store's own
+    /// permissions. A copy that an earlier, killed backup left half-made beside it is removed.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let io = |e: std::io::Error| StoreError::Io { path: dest.to_path_buf(), what: e.to_string() };
         if dest.exists() {
@@ -76,14 +77,40 @@ impl Store {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => std::path::PathBuf::from("."),
         };
-        let tmp = tempfile::Builder::new().prefix(".nastavnik-backup-").tempfile_in(&dir).map_err(io)?;
+        remove_stale_backups(&dir);
+        let prefix = format!("{BACKUP_PREFIX}{}-", std::process::id());
+        let tmp = tempfile::Builder::new().prefix(&prefix).tempfile_in(&dir).map_err(io)?;
         {
             let mut to = rusqlite::Connection::open(tmp.path())?;
+            // No journal file beside the copy: a copy cut short is thrown away whole anyway.
+            to.pragma_update(None, "journal_mode", "OFF")?;
             let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
             // Pages a step, pausing between steps so that writers are not held up.
             b.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
         }
+        if let Ok(meta) = std::fs::metadata(&self.path) {
+            std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(io)?;
+        }
         tmp.persist_noclobber(dest).map_err(|e| io(e.error))?;
         Ok(())
+    }
+}
+
+/// What a backup's copy is called until it is whole: `.nastavnik-backup-PID-XXXXXX`.
+const BACKUP_PREFIX: &str = ".nastavnik-backup-";
+
+/// Removes the half-made copies (and their journals) of backups whose process is gone.
+fn remove_stale_backups(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(BACKUP_PREFIX) else { continue };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        // A copy of a process still running is its own business; one without a number is
+        // of an older version, which never runs beside this one.
+        let alive = pid.is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
+        if !alive {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
