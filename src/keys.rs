@@ -369,12 +369,89 @@ impl KeyMap {
     }
 }
 
+/// Keys that arrived together (one read from a slow SSH link or tmux), with what the terminal
+/// parser split wrongly put back: Esc followed at once by an arrow reaches crossterm as Esc,
+/// `[`, `D` (two ESCs are taken as one Esc) and termwiz as Alt+Left. An escape sequence never
+/// becomes commands: `[` and `D` here are Esc and ←, and an Alt key that nothing is bound to is
+/// Esc and the key.
+pub fn mend_escapes(keys: Vec<KeyEvent>, map: &KeyMap) -> Vec<KeyEvent> {
+    let plain = |code: KeyCode| KeyEvent::new(code, KeyModifiers::NONE);
+    let ch = |k: Option<&KeyEvent>| match k {
+        Some(KeyEvent { code: KeyCode::Char(c), modifiers, .. }) if !modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(*c)
+        }
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(keys.len());
+    let mut i = 0;
+    while i < keys.len() {
+        let k = keys[i];
+        if k.code == KeyCode::Esc && matches!(ch(keys.get(i + 1)), Some('[' | 'O')) {
+            // The rest of a CSI or SS3 sequence: parameters, then one final letter or '~'.
+            let mut j = i + 2;
+            let mut params = String::new();
+            while let Some(c) = ch(keys.get(j)).filter(|c| c.is_ascii_digit() || *c == ';') {
+                params.push(c);
+                j += 1;
+            }
+            let code = match (ch(keys.get(j)), params.as_str()) {
+                (Some('A'), _) => Some(KeyCode::Up),
+                (Some('B'), _) => Some(KeyCode::Down),
+                (Some('C'), _) => Some(KeyCode::Right),
+                (Some('D'), _) => Some(KeyCode::Left),
+                (Some('H'), _) | (Some('~'), "1" | "7") => Some(KeyCode::Home),
+                (Some('F'), _) | (Some('~'), "4" | "8") => Some(KeyCode::End),
+                (Some('~'), "3") => Some(KeyCode::Delete),
+                (Some('~'), "5") => Some(KeyCode::PageUp),
+                (Some('~'), "6") => Some(KeyCode::PageDown),
+                _ => None,
+            };
+            if let Some(code) = code {
+                out.push(plain(KeyCode::Esc));
+                out.push(plain(code));
+                i = j + 1;
+                continue;
+            }
+        }
+        if k.modifiers.contains(KeyModifiers::ALT) && map.action(&k).is_none() {
+            out.push(plain(KeyCode::Esc));
+            out.push(KeyEvent { modifiers: k.modifiers - KeyModifiers::ALT, ..k });
+        } else {
+            out.push(k);
+        }
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn press(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn an_escape_sequence_split_by_the_parser_is_mended_never_run_as_commands() {
+        let (map, _) = KeyMap::new(&HashMap::new());
+        let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
+        let esc = key(KeyCode::Esc);
+        // crossterm: Esc, then '[' 'D' of the arrow that followed it in the same read.
+        assert_eq!(mend_escapes(vec![esc, press('['), press('D')], &map), [esc, key(KeyCode::Left)]);
+        assert_eq!(
+            mend_escapes(vec![esc, press('['), press('A'), press('j')], &map),
+            [esc, key(KeyCode::Up), press('j')]
+        );
+        assert_eq!(mend_escapes(vec![esc, press('['), press('5'), press('~')], &map), [esc, key(KeyCode::PageUp)]);
+        assert_eq!(mend_escapes(vec![esc, press('O'), press('H')], &map), [esc, key(KeyCode::Home)]);
+        // termwiz: Alt+Left for the same bytes; Alt+x for Esc then x.
+        let alt = |c: KeyCode| KeyEvent::new(c, KeyModifiers::ALT);
+        assert_eq!(mend_escapes(vec![alt(KeyCode::Left)], &map), [esc, key(KeyCode::Left)]);
+        assert_eq!(mend_escapes(vec![alt(KeyCode::Char('x'))], &map), [esc, press('x')]);
+        // Keys typed one by one stay as they are, '[' and 'D' included.
+        assert_eq!(mend_escapes(vec![press('['), press('D')], &map), [press('['), press('D')]);
+        assert_eq!(mend_escapes(vec![esc, press('['), press('x')], &map), [esc, press('['), press('x')]);
     }
 
     #[test]

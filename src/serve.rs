@@ -242,41 +242,73 @@ fn run_session(
         // The alternate screen, as a local run has it; left again on the way out.
         let _ = out.blocking_send(Out::Data(b"\x1b[?1049h\x1b[H\x1b[2J".to_vec()));
         let mut parser = termwiz::input::InputParser::new();
+        let tick = Duration::from_millis(300);
+        let mut next_tick = std::time::Instant::now() + tick;
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
-            match input.recv_timeout(Duration::from_millis(500)) {
-                Ok(In::Bytes(bytes)) => {
-                    let mut keys = Vec::new();
-                    parser.parse(
-                        &bytes,
-                        |e| {
-                            if let termwiz::input::InputEvent::Key(k) = e {
-                                keys.extend(key_of(&k));
-                            }
-                        },
-                        false,
-                    );
-                    for k in keys {
-                        app.handle_key(k);
-                    }
-                    if let Some(text) = app.clipboard.take() {
-                        let _ = out.blocking_send(Out::Data(osc52(&text)));
-                    }
+            let first = match input.recv_timeout(next_tick.saturating_duration_since(std::time::Instant::now())) {
+                Ok(m) => Some(m),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            };
+            // Everything already sent is handled before the next frame; bytes that came in
+            // several packets are parsed together, so a sequence is never cut.
+            let mut messages: Vec<In> = first.into_iter().collect();
+            while let Ok(m) = input.try_recv() {
+                messages.push(m);
+            }
+            let mut bytes = Vec::new();
+            for m in messages {
+                if let In::Bytes(b) = m {
+                    bytes.extend(b);
+                    continue;
                 }
-                Ok(In::Resize(w, h)) => {
-                    let r = Rect::new(0, 0, w, h);
-                    // `resize` redraws the whole of a fixed viewport; asking the backend for its
-                    // size would ask the server's own terminal, which a session does not have.
-                    terminal.resize(r).map_err(|e| e.to_string())?;
-                    app.resize(r);
+                session_input(&mut app, &mut parser, &std::mem::take(&mut bytes), &out);
+                match m {
+                    In::Resize(w, h) => {
+                        let r = Rect::new(0, 0, w, h);
+                        // `resize` redraws the whole of a fixed viewport; asking the backend for
+                        // its size would ask the server's own terminal, which a session lacks.
+                        terminal.resize(r).map_err(|e| e.to_string())?;
+                        app.resize(r);
+                    }
+                    In::Close => return Ok(()),
+                    In::Bytes(_) => {}
                 }
-                Ok(In::Close) | Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-                Err(mpsc::RecvTimeoutError::Timeout) => app.tick(),
+            }
+            session_input(&mut app, &mut parser, &bytes, &out);
+            if std::time::Instant::now() >= next_tick {
+                app.tick();
+                next_tick = std::time::Instant::now() + tick;
             }
         }
         Ok(())
     })();
     goodbye.reason = result.err();
+}
+
+/// Bytes a client typed, as keys and pastes; what they copied goes to their clipboard.
+fn session_input(app: &mut App, parser: &mut termwiz::input::InputParser, bytes: &[u8], out: &OutTx) {
+    if bytes.is_empty() {
+        return;
+    }
+    let mut events = Vec::new();
+    parser.parse(bytes, |e| events.push(e), false);
+    let mut keys = Vec::new();
+    for e in events {
+        match e {
+            termwiz::input::InputEvent::Key(k) => keys.extend(key_of(&k)),
+            termwiz::input::InputEvent::Paste(text) => {
+                app.handle_keys(std::mem::take(&mut keys));
+                app.paste(&text);
+            }
+            _ => {}
+        }
+    }
+    app.handle_keys(keys);
+    if let Some(text) = app.clipboard.take() {
+        let _ = out.blocking_send(Out::Data(osc52(&text)));
+    }
 }
 
 /// The OSC 52 sequence that puts `text` on the client's clipboard, as crossterm writes it.

@@ -2,14 +2,19 @@
 //! panic (the panic hook runs before color-eyre's report is printed).
 
 use crate::app::App;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use crossterm::execute;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 fn restore() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
+
+/// How often a colleague's commit is looked for — whether or not the user is typing.
+const TICK: Duration = Duration::from_millis(300);
 
 pub fn run(app: &mut App) -> color_eyre::Result<()> {
     let previous = std::panic::take_hook();
@@ -19,32 +24,53 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
     }));
     let mut terminal = ratatui::init();
     let result = (|| -> color_eyre::Result<()> {
-        execute!(std::io::stdout(), EnableMouseCapture)?;
+        execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         app.resize(terminal.size().map(|s| ratatui::layout::Rect::new(0, 0, s.width, s.height))?);
+        let mut next_tick = Instant::now() + TICK;
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, app))?;
-            if event::poll(Duration::from_millis(500))? {
-                match event::read()? {
-                    Event::Key(k) => {
-                        app.handle_key(k);
-                        if let Some(text) = app.clipboard.take() {
-                            // OSC 52: the coordinator's own terminal puts it on their clipboard, over SSH too.
-                            let _ = execute!(
-                                std::io::stdout(),
-                                crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.into_bytes())
-                            );
+            if event::poll(next_tick.saturating_duration_since(Instant::now()))? {
+                // Everything that is already there is handled before the next frame: keys
+                // that came in one read stay together, and a burst never runs late.
+                let mut keys = Vec::new();
+                loop {
+                    match event::read()? {
+                        Event::Key(k) => keys.push(k),
+                        other => {
+                            handle_keys(app, std::mem::take(&mut keys));
+                            match other {
+                                Event::Mouse(m) => app.handle_mouse(m),
+                                Event::Resize(w, h) => app.resize(ratatui::layout::Rect::new(0, 0, w, h)),
+                                Event::Paste(text) => app.paste(&text),
+                                _ => {}
+                            }
                         }
                     }
-                    Event::Mouse(m) => app.handle_mouse(m),
-                    Event::Resize(w, h) => app.resize(ratatui::layout::Rect::new(0, 0, w, h)),
-                    _ => {}
+                    if app.quit || !event::poll(Duration::ZERO)? {
+                        break;
+                    }
                 }
-            } else {
+                handle_keys(app, keys);
+            }
+            if Instant::now() >= next_tick {
                 app.tick();
+                next_tick = Instant::now() + TICK;
             }
         }
         Ok(())
     })();
     restore();
     result
+}
+
+fn handle_keys(app: &mut App, keys: Vec<crossterm::event::KeyEvent>) {
+    if keys.is_empty() {
+        return;
+    }
+    app.handle_keys(keys);
+    if let Some(text) = app.clipboard.take() {
+        // OSC 52: the coordinator's own terminal puts it on their clipboard, over SSH too.
+        let _ =
+            execute!(std::io::stdout(), crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.into_bytes()));
+    }
 }

@@ -256,3 +256,29 @@ fn minutes_print_in_the_shape_of_a_protocol() {
     let missing = Command::new(BIN).arg("--db").arg(&db).args(["minutes", "999"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn a_colleagues_change_appears_while_one_keeps_typing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let watcher_cfg = config(dir.path(), "Серякова");
+    let watcher = Tmux::start("typing", &format!("{BIN} --db {} --config {}", db.display(), watcher_cfg.display()));
+    watcher.wait_for("Кластеры");
+    watcher.keys(&["5"]);
+    watcher.wait_for("проект");
+    // Another program changes the draft while the watcher presses a key every 0.2 s.
+    let store = nastavnik::store::Store::open(&db, "Боброва").unwrap();
+    let draft = store.agreements().unwrap().into_iter().find(|a| a.title.contains("Дополнительное")).unwrap();
+    let today = chrono::Local::now().date_naive();
+    store.set_agreement_status(draft.id, nastavnik::domain::AgreementStatus::Approval, None, today).unwrap();
+    let mut seen = false;
+    for _ in 0..25 {
+        watcher.keys(&["j"]);
+        std::thread::sleep(Duration::from_millis(140));
+        if watcher.screen().contains("на согласовании") {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "the change showed while typing:\n{}", watcher.screen());
+}

@@ -1164,3 +1164,38 @@ fn a_viewer_opens_no_form_and_leaves_no_draft() {
     key(&mut app, 'w');
     assert!(matches!(app.overlays.last(), Some(Overlay::Lookup(_))));
 }
+
+#[test]
+fn esc_and_an_arrow_in_one_read_are_esc_and_the_arrow() {
+    let mut app = app("escape-arrow");
+    key(&mut app, '5');
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let ch = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let agreements = app.store.count(nastavnik::store::Table::Agreements).unwrap();
+    // Escape+Up as crossterm reads it: Esc, '[', 'A' — not a new additional agreement (A).
+    app.handle_keys(vec![esc, ch('['), ch('A')]);
+    assert!(app.overlays.is_empty(), "{}", screen(&mut app));
+    // Escape+Left on the Roadmap: not the year back ('[') and «Удалить мероприятие?» ('D').
+    key(&mut app, '3');
+    let year = app.year;
+    app.handle_keys(vec![esc, ch('['), ch('D')]);
+    assert!(!screen(&mut app).contains("Удалить мероприятие"));
+    assert!(app.overlays.is_empty());
+    assert_ne!(app.year, year, "← itself still changes the year, once");
+    app.handle_keys(vec![KeyEvent::new(KeyCode::Right, KeyModifiers::NONE)]);
+    assert_eq!(app.year, year);
+    assert_eq!(app.store.count(nastavnik::store::Table::Agreements).unwrap(), agreements);
+}
+
+#[test]
+fn a_paste_is_text_in_the_field_never_keys() {
+    let mut app = app("paste");
+    key(&mut app, '3');
+    // Pasted on a list: nothing happens (no 'q' quits, no 'D' asks).
+    app.paste("qD");
+    assert!(!app.quit && app.overlays.is_empty());
+    // Into the filter: the text, line breaks as spaces.
+    key(&mut app, '/');
+    app.paste("мастер-\nкласс");
+    assert_eq!(app.filter_input.as_ref().unwrap().lines()[0], "мастер- класс");
+}

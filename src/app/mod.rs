@@ -645,6 +645,32 @@ impl App {
         }
     }
 
+    /// Keys that arrived together, handled in order once the escape sequences the terminal's
+    /// parser split are mended (see [`crate::keys::mend_escapes`]); the screen is drawn after
+    /// all of them.
+    pub fn handle_keys(&mut self, keys: Vec<KeyEvent>) {
+        for k in crate::keys::mend_escapes(keys, &self.keys) {
+            self.handle_key(k);
+        }
+    }
+
+    /// Text pasted (bracketed paste): typed into the field that has the focus, as text — never
+    /// read as commands. Line breaks become spaces.
+    pub fn paste(&mut self, text: &str) {
+        let typing = self.filter_input.is_some() || self.overlays.last().is_some_and(|o| o.reads_keys());
+        if !typing {
+            return;
+        }
+        for c in text.chars() {
+            let c = match c {
+                '\r' => continue,
+                '\n' | '\t' => ' ',
+                c => c,
+            };
+            self.handle_key(KeyEvent::new(KeyCode::Char(c), crossterm::event::KeyModifiers::NONE));
+        }
+    }
+
     pub fn handle_key(&mut self, ev: KeyEvent) {
         if ev.kind == KeyEventKind::Release {
             return;
