@@ -74,7 +74,7 @@ fn status_change(bencher: divan::Bencher) {
 fn status_commit_synced(bencher: divan::Bencher) {
     let store = Store::open(&store_path(), "bench").unwrap();
     assert!(store.durable().unwrap());
-    let id = store.events(nastavnik::text::AcademicYear(2021)).unwrap()[0].id;
+    let id = store.events(store.default_year().unwrap()).unwrap()[0].id;
     let mut flip = false;
     bencher.bench_local(|| {
         flip = !flip;

@@ -289,6 +289,9 @@ catalogue! {
     err_org_person: "школа наставляет школу, педагога — педагог: выберите человека", "a school mentors a school, a teacher a teacher: pick a person";
     err_date: "дата пишется как 25.11.2021 или 2021-11-25", "write a date as 25.11.2021 or 2021-11-25";
     err_output: "не удалось записать вывод", "cannot write the output";
+    err_exists: "файл уже есть; nastavnik не перезаписывает файлы — выберите другое имя", "the file exists already; nastavnik does not overwrite files — choose another name";
+    err_no_store: "хранилища здесь нет; новое, пустое создаёт `nastavnik init --db ПУТЬ`, демонстрационное — `nastavnik demo --out ПУТЬ`", "there is no store here; `nastavnik init --db PATH` makes a new, empty one, `nastavnik demo --out PATH` the demo";
+    store_created: "создано новое хранилище:", "a new store was made:";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

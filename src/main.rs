@@ -33,6 +33,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Make a new, empty store at --db (or the config's or the default place), for a district
+    /// that starts from its own data; an existing file is never touched.
+    Init,
     /// Print what a pane lists, one self-contained line per row.
     Show {
         /// clusters, mentoring, roadmap, deficits or agreements
@@ -164,6 +167,10 @@ struct Setup {
     user: String,
     _demo_dir: Option<tempfile::TempDir>,
     db: PathBuf,
+    /// Whether `db` is the default place (no --db, no `db` in the config).
+    default_db: bool,
+    /// Whether this start made the store (said on the TUI's message line too).
+    created: bool,
 }
 
 /// Writes the command's output. A reader that went away (`| head -1`) ends the program quietly
@@ -197,6 +204,7 @@ fn setup(cli: &Cli) -> Result<Setup> {
     }
     let s = cfg.lang().strings();
     let user = cfg.user();
+    let default_db = !cli.demo && cli.db.is_none() && cfg.db.is_none();
     let (db, demo_dir) = if cli.demo {
         let dir = tempfile::Builder::new().prefix("nastavnik-demo-").tempdir().wrap_err(s.err_demo)?;
         let path = dir.path().join("demo.db");
@@ -215,6 +223,8 @@ fn setup(cli: &Cli) -> Result<Setup> {
         s,
         user,
         _demo_dir: demo_dir,
+        default_db,
+        created: false,
         db,
     })
 }
@@ -269,14 +279,32 @@ fn main() -> ExitCode {
     if let Some(Command::Demo { out, scale, events_per_district }) = &cli.command {
         return write_demo(out, *scale, *events_per_district);
     }
-    let st = match setup(&cli) {
+    let mut st = match setup(&cli) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
+    // A new store is made by `init`, `demo --out`, or the first start with the default place,
+    // and each says so; a path typed wrong is not silently made into an empty store.
+    let init = matches!(cli.command, Some(Command::Init));
+    let creating = !st.db.exists();
+    if init && !creating {
+        return fail(eyre!("{}: {}", st.db.display(), st.s.err_exists));
+    }
+    if creating && !init && !st.default_db {
+        return fail(eyre!("{}: {}", st.db.display(), st.s.err_no_store));
+    }
     let mut store = match Store::open(&st.db, &st.user).wrap_err(st.s.err_opening_store) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
+    if creating {
+        st.created = true;
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "nastavnik: {} {}", st.s.store_created, st.db.display());
+        if init {
+            return ExitCode::SUCCESS;
+        }
+    }
     match access(&store, st.role.as_ref()).wrap_err(st.s.err_roles) {
         Ok(a) => store.set_access(a),
         Err(e) => return fail(e),
@@ -300,6 +328,10 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
         None => {
             let area = ratatui::layout::Rect::new(0, 0, 80, 24);
             let mut app = nastavnik::app::App::configured(store, st.s, st.keys, st.theme, area, &st.settings)?;
+            if st.created {
+                let text = format!("{} {}", st.s.store_created, st.db.display());
+                app.message = Some(nastavnik::app::Message { text, error: false });
+            }
             nastavnik::tui::run(&mut app).map_err(|e| eyre!(e))
         }
         Some(Command::Show { pane, year, format }) => {
@@ -421,7 +453,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             eprintln!("{} {}", out.display(), st.s.doc_written);
             Ok(())
         }
-        Some(Command::Demo { .. }) => Ok(()),
+        Some(Command::Demo { .. } | Command::Init) => Ok(()),
     }
 }
 

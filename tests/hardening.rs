@@ -64,3 +64,58 @@ fn a_killed_backups_leftovers_are_cleaned_and_the_copy_keeps_the_stores_permissi
     let store = nastavnik::store::Store::open(&copy, "t").unwrap();
     assert!(store.count(nastavnik::store::Table::Events).unwrap() > 0);
 }
+
+fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new(BIN).env("LANG", "ru_RU.UTF-8").args(args).output().unwrap()
+}
+
+#[test]
+fn a_foreign_or_empty_file_is_refused_untouched_and_a_wrong_path_makes_no_store() {
+    let dir = tempfile::tempdir().unwrap();
+    // Another program's database that happens to have a schema version of its own.
+    let foreign = dir.path().join("journal.sqlite");
+    {
+        let c = rusqlite::Connection::open(&foreign).unwrap();
+        c.execute_batch("CREATE TABLE lessons (day TEXT); INSERT INTO lessons VALUES ('пн'); PRAGMA user_version = 3;")
+            .unwrap();
+    }
+    let before = std::fs::read(&foreign).unwrap();
+    let out = run(&["--db".as_ref(), foreign.as_os_str(), "show".as_ref(), "roadmap".as_ref()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a nastavnik store"), "{out:?}");
+    assert_eq!(std::fs::read(&foreign).unwrap(), before, "not a byte changed");
+    assert!(!dir.path().join("journal.sqlite-wal").exists(), "not switched to WAL");
+    let c = rusqlite::Connection::open(&foreign).unwrap();
+    let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let drafts: i64 =
+        c.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'drafts'", [], |r| r.get(0)).unwrap();
+    assert_eq!((version, drafts), (3, 0));
+
+    // An empty file stays empty.
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let out = run(&["--db".as_ref(), empty.as_os_str(), "show".as_ref(), "clusters".as_ref()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
+
+    // A path typed wrong: no folder and no store are made; the message says how to make one.
+    let wrong = dir.path().join("no-such-folder").join("district.db");
+    let out = run(&["--db".as_ref(), wrong.as_os_str(), "show".as_ref(), "clusters".as_ref()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nastavnik init"), "{out:?}");
+    assert!(!dir.path().join("no-such-folder").exists());
+
+    // `init` makes one and says so; a second `init` leaves it alone.
+    let new = dir.path().join("district.db");
+    let out = run(&["--db".as_ref(), new.as_os_str(), "init".as_ref()]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("создано новое хранилище"), "{out:?}");
+    let c = rusqlite::Connection::open(&new).unwrap();
+    let mark: i64 = c.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+    assert_eq!(mark, nastavnik::store::APPLICATION_ID);
+    drop(c);
+    let out = run(&["--db".as_ref(), new.as_os_str(), "init".as_ref()]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(&["--db".as_ref(), new.as_os_str(), "show".as_ref(), "clusters".as_ref()]);
+    assert!(out.status.success(), "{out:?}");
+}

@@ -121,18 +121,14 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        // Everything is judged before a byte is written (switching to WAL is a write).
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify(path, e))?;
+        let mark: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| classify(path, e))?;
+        if !is_ours(&conn, mark, found).map_err(|e| classify(path, e))? {
+            return Err(StoreError::NotADatabase { path: path.to_path_buf() });
+        }
         if found > schema::LATEST {
             return Err(StoreError::NewerSchema { path: path.to_path_buf(), found, supported: schema::LATEST });
-        }
-        if found == 0 {
-            // Version 0 with tables in it is another program's database: not ours to change.
-            let tables: i64 = conn
-                .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))
-                .map_err(|e| classify(path, e))?;
-            if tables > 0 {
-                return Err(StoreError::NotADatabase { path: path.to_path_buf() });
-            }
         }
         if existed && conn.is_readonly("main").unwrap_or(false) {
             return Err(StoreError::ReadOnly { path: path.to_path_buf() });
@@ -242,6 +238,31 @@ impl Store {
     }
 }
 
+/// The mark in a store's header (`PRAGMA application_id`) that says it is nastavnik's: "NSTV".
+pub const APPLICATION_ID: i64 = 0x4E53_5456;
+
+/// Whether the open file is a nastavnik store (or a new, empty database to become one): its
+/// mark, or, for a store made before the mark (schema 6 and older), the tables only nastavnik
+/// has. Anything else is another program's database, not ours to change.
+fn is_ours(conn: &Connection, mark: i64, version: i64) -> rusqlite::Result<bool> {
+    if mark == APPLICATION_ID {
+        return Ok(true);
+    }
+    if mark != 0 {
+        return Ok(false);
+    }
+    let tables: Vec<String> = {
+        let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?;
+        let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        names
+    };
+    if version == 0 {
+        return Ok(tables.is_empty());
+    }
+    let ours = ["districts", "organizations", "people", "events", "history", "mentoring_links"];
+    Ok(version < 7 && ours.iter().all(|t| tables.iter().any(|n| n == t)))
+}
+
 /// Looks at an existing file before SQLite does, so that a foreign or read-only file is
 /// refused without a byte of it being changed.
 fn check_file(path: &Path) -> Result<()> {
@@ -254,7 +275,8 @@ fn check_file(path: &Path) -> Result<()> {
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .map_err(|e| StoreError::Io { path: path.to_path_buf(), what: e.to_string() })?;
-    if n > 0 && (n < 16 || &head != SQLITE_MAGIC) {
+    // An empty file is not a store: SQLite would take it as an empty database and fill it.
+    if n < 16 || &head != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase { path: path.to_path_buf() });
     }
     // Root ignores permission bits, so they are checked here rather than left to the OS.

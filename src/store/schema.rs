@@ -330,8 +330,17 @@ pub const MIGRATIONS: &[&str] = &[
         row INTEGER NOT NULL,
         before TEXT,
         after TEXT);
-     CREATE INDEX undo_log_action ON undo_log(action);",
+     CREATE INDEX undo_log_action ON undo_log(action);
+     PRAGMA application_id = 1314083926;",
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_migration_writes_the_stores_mark() {
+        assert!(super::MIGRATIONS[6].contains(&format!("application_id = {}", super::super::APPLICATION_ID)));
+    }
+}
 
 /// The tables whose rows are not a coordinator's data, and so are not captured for undo.
 pub const NOT_UNDONE: &[&str] = &["history", "drafts", "undo_log"];
