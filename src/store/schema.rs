@@ -334,6 +334,11 @@ pub const MIGRATIONS: &[&str] = &[
      PRAGMA application_id = 1314083926;",
 ];
 
+/// The tables whose rows are not a coordinator's data, and so are not captured for undo.
+pub const NOT_UNDONE: &[&str] = &["history", "drafts", "undo_log"];
+
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -341,8 +346,3 @@ mod tests {
         assert!(super::MIGRATIONS[6].contains(&format!("application_id = {}", super::super::APPLICATION_ID)));
     }
 }
-
-/// The tables whose rows are not a coordinator's data, and so are not captured for undo.
-pub const NOT_UNDONE: &[&str] = &["history", "drafts", "undo_log"];
-
-pub const LATEST: i64 = MIGRATIONS.len() as i64;
