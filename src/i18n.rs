@@ -292,6 +292,8 @@ catalogue! {
     err_exists: "файл уже есть; nastavnik не перезаписывает файлы — выберите другое имя", "the file exists already; nastavnik does not overwrite files — choose another name";
     err_no_store: "хранилища здесь нет; новое, пустое создаёт `nastavnik init --db ПУТЬ`, демонстрационное — `nastavnik demo --out ПУТЬ`", "there is no store here; `nastavnik init --db PATH` makes a new, empty one, `nastavnik demo --out PATH` the demo";
     store_created: "создано новое хранилище:", "a new store was made:";
+    damaged_values: "Некоторые значения записаны другой программой с неверной кодировкой и показаны со знаком �; `nastavnik check` покажет, где", "Some values were written by another program in a broken encoding and are shown with �; `nastavnik check` shows where";
+    check_ok: "хранилище в порядке: целостность проверена, все тексты читаются", "the store is sound: integrity checked, every text reads";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

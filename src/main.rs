@@ -36,6 +36,9 @@ enum Command {
     /// Make a new, empty store at --db (or the config's or the default place), for a district
     /// that starts from its own data; an existing file is never touched.
     Init,
+    /// Check the store: SQLite's integrity check, and every text value another tool wrote
+    /// in a broken encoding, by table, row and column (exit 1 when anything is found).
+    Check,
     /// Print what a pane lists, one self-contained line per row.
     Show {
         /// clusters, mentoring, roadmap, deficits or agreements
@@ -454,6 +457,15 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             Ok(())
         }
         Some(Command::Demo { .. } | Command::Init) => Ok(()),
+        Some(Command::Check) => {
+            let problems = store.check()?;
+            if problems.is_empty() {
+                emit(&format!("{}\n", st.s.check_ok))?;
+                return Ok(());
+            }
+            emit(&problems.iter().map(|p| format!("{p}\n")).collect::<String>())?;
+            std::process::exit(1);
+        }
     }
 }
 

@@ -119,3 +119,44 @@ fn a_foreign_or_empty_file_is_refused_untouched_and_a_wrong_path_makes_no_store(
     let out = run(&["--db".as_ref(), new.as_os_str(), "show".as_ref(), "clusters".as_ref()]);
     assert!(out.status.success(), "{out:?}");
 }
+
+#[test]
+fn one_damaged_value_locks_no_one_out_and_check_names_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        // "Сем\xFF ин": a byte that is not UTF-8, as a tool writing Windows-1251 might leave.
+        c.execute("UPDATE events SET title = CAST(X'D0A1D0B5D0BCFF20D0B8D0BD' AS TEXT) WHERE id = 8", []).unwrap();
+    }
+    let out = run(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "show".as_ref(),
+        "roadmap".as_ref(),
+        "--year".as_ref(),
+        "2021-2022".as_ref(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Сем\u{FFFD} ин"));
+    let out = run(&[
+        "--db".as_ref(),
+        db.as_os_str(),
+        "snapshot".as_ref(),
+        "roadmap".as_ref(),
+        "--year".as_ref(),
+        "2021-2022".as_ref(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("неверной кодировкой"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out =
+        run(&["--db".as_ref(), db.as_os_str(), "ics".as_ref(), "--out".as_ref(), dir.path().join("r.ics").as_os_str()]);
+    assert!(out.status.success(), "{out:?}");
+    let out = run(&["--db".as_ref(), db.as_os_str(), "check".as_ref()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "events 8 title: not UTF-8 «Сем\u{FFFD} ин»\n");
+}

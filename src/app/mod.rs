@@ -374,6 +374,7 @@ impl App {
         for pane in Pane::ALL {
             self.rebuild_keeping(pane, keep[pane.index()]);
         }
+        self.note_damaged();
         Ok(())
     }
 
@@ -613,6 +614,15 @@ impl App {
     pub(crate) fn reload(&mut self) -> bool {
         let r = self.load();
         self.report(r).is_some()
+    }
+
+    /// After a read: a value another tool wrote as broken text is shown with � where the bytes
+    /// were, and the message line says so (`nastavnik check` names the rows).
+    fn note_damaged(&mut self) {
+        let n = crate::store::take_damaged();
+        if n > 0 {
+            self.message = Some(Message { text: format!("{} ({n})", self.s.damaged_values), error: true });
+        }
     }
 
     pub(crate) fn report<T>(&mut self, r: Result<T, StoreError>) -> Option<T> {

@@ -14,7 +14,7 @@ mod write;
 pub use access::Access;
 pub use build::*;
 pub use deficits::{NewDiagnostic, NewValue, RiskFields};
-pub use read::Table;
+pub use read::{take_damaged, Table};
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use shared::LogLine;
 pub use undo::Reverted;

@@ -8,17 +8,45 @@ use crate::text::{clean_line, natural_cmp, natural_key, AcademicYear};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
+thread_local! {
+    /// How many values this thread read that were not valid UTF-8 (written by another tool).
+    static DAMAGED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The number of damaged values read on this thread since the last call, and starts again.
+pub fn take_damaged() -> usize {
+    DAMAGED.with(|d| d.replace(0))
+}
+
+/// A text column as text, whatever another tool wrote there: a byte that is not UTF-8
+/// becomes the replacement character (and is counted) instead of failing the whole read.
+pub(super) fn lossy(r: &Row, i: usize) -> rusqlite::Result<Option<String>> {
+    use rusqlite::types::ValueRef;
+    Ok(match r.get_ref(i)? {
+        ValueRef::Null => None,
+        ValueRef::Text(b) | ValueRef::Blob(b) => Some(match std::str::from_utf8(b) {
+            Ok(s) => s.to_string(),
+            Err(_) => {
+                DAMAGED.with(|d| d.set(d.get() + 1));
+                String::from_utf8_lossy(b).into_owned()
+            }
+        }),
+        ValueRef::Integer(n) => Some(n.to_string()),
+        ValueRef::Real(x) => Some(crate::text::format_number(x)),
+    })
+}
+
 pub(super) fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
-    Ok(r.get::<_, Option<String>>(i)?.map(crate::text::clean_line_owned).unwrap_or_default())
+    Ok(lossy(r, i)?.map(crate::text::clean_line_owned).unwrap_or_default())
 }
 
 /// Multi-line text, cleaned but keeping its line breaks.
 pub(super) fn clean_multi(r: &Row, i: usize) -> rusqlite::Result<String> {
-    Ok(r.get::<_, Option<String>>(i)?.map(|s| crate::text::clean(&s)).unwrap_or_default())
+    Ok(lossy(r, i)?.map(|s| crate::text::clean(&s)).unwrap_or_default())
 }
 
 pub(super) fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    Ok(r.get::<_, Option<String>>(i)?.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
+    Ok(lossy(r, i)?.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
 }
 
 fn when(r: &Row, i: usize) -> rusqlite::Result<When> {

@@ -46,9 +46,7 @@ impl Store {
               ORDER BY h.id DESC LIMIT ?3",
         )?;
         let rows = stmt.query_map(params![since, who, limit as i64], |r| {
-            let t = |i: usize| -> rusqlite::Result<String> {
-                Ok(r.get::<_, Option<String>>(i)?.map(crate::text::clean_line_owned).unwrap_or_default())
-            };
+            let t = |i: usize| -> rusqlite::Result<String> { super::read::text(r, i) };
             Ok(LogLine {
                 change: HistoryRow {
                     at: t(0)?,
@@ -63,6 +61,53 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// What `nastavnik check` reports: SQLite's own integrity check, then every text value
+    /// that is not valid UTF-8 (written by another tool), by table, row and column. Empty
+    /// when all is well.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = line?;
+            if line != "ok" {
+                problems.push(format!("integrity_check: {line}"));
+            }
+        }
+        let tables: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?;
+            let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            names
+        };
+        for t in tables {
+            let cols: Vec<String> = {
+                let mut stmt = self.conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+                let names = stmt.query_map([&t], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                names
+            };
+            for c in cols {
+                let mut stmt = self.conn.prepare(&format!(
+                    "SELECT rowid, CAST(\"{c}\" AS BLOB) FROM \"{t}\" WHERE typeof(\"{c}\") IN ('text', 'blob')"
+                ))?;
+                let mut rows = stmt.query([])?;
+                while let Some(r) = rows.next()? {
+                    let bytes: Vec<u8> = r.get(1)?;
+                    if std::str::from_utf8(&bytes).is_err() {
+                        let shown = crate::text::clean_line(&String::from_utf8_lossy(&bytes));
+                        problems.push(format!(
+                            "{t} {} {c}: {} «{}»",
+                            r.get::<_, i64>(0)?,
+                            "not UTF-8",
+                            crate::text::truncate(&shown, 60)
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(problems)
     }
 
     /// Copies the live store to `dest` with SQLite's online backup, consistent even while
