@@ -23,8 +23,8 @@ pub enum DocError {
     Template { path: String, msg: String },
     #[error("{path}: {msg}")]
     Io { path: PathBuf, msg: String },
-    #[error("{0} already exists; pass --force to replace it")]
-    Exists(PathBuf),
+    #[error("{0}")]
+    Output(#[from] crate::output::OutputError),
     #[error("template {path}: the document grew past {} MB; a loop in the template?", MAX_DOCUMENT / 1_000_000)]
     TooLarge { path: String },
 }
@@ -346,9 +346,7 @@ pub fn template(explicit: Option<&Path>) -> Result<(String, String), DocError> {
 
 /// Writes `bytes` to `out` whole or not at all: a temporary file beside it, then a rename.
 pub fn write_file(out: &Path, bytes: &[u8], force: bool) -> Result<(), DocError> {
-    if out.exists() && !force {
-        return Err(DocError::Exists(out.to_path_buf()));
-    }
+    let out = &crate::output::target(out, force)?;
     let io = |e: std::io::Error| DocError::Io { path: out.to_path_buf(), msg: e.to_string() };
     let dir = match out.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

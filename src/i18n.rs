@@ -294,6 +294,8 @@ catalogue! {
     store_created: "создано новое хранилище:", "a new store was made:";
     damaged_values: "Некоторые значения записаны другой программой с неверной кодировкой и показаны со знаком �; `nastavnik check` покажет, где", "Some values were written by another program in a broken encoding and are shown with �; `nastavnik check` shows where";
     check_ok: "хранилище в порядке: целостность проверена, все тексты читаются", "the store is sound: integrity checked, every text reads";
+    err_exists_force: "уже существует; чтобы заменить, добавьте --force", "already exists; pass --force to replace it";
+    err_not_a_file: "не обычный файл (устройство, папка или ссылка на них) — сюда ничего не пишется", "not a regular file (a device, a folder or a link to one); nothing is written there";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

@@ -16,6 +16,7 @@ pub mod lifecycle;
 pub mod log;
 pub mod lookup;
 pub mod minutes;
+pub mod output;
 pub mod period;
 pub mod serve;
 pub mod store;

@@ -141,6 +141,9 @@ enum Command {
         /// The file to write (default: standard output); an existing file is not overwritten.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace FILE when it is a regular file already.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the demo data (the seed documents) to a new store file.
     Demo {
@@ -157,6 +160,9 @@ enum Command {
     Screenshots {
         #[arg(long, default_value = "screenshots")]
         out: PathBuf,
+        /// Replace the pictures that are there already.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -174,6 +180,12 @@ struct Setup {
     default_db: bool,
     /// Whether this start made the store (said on the TUI's message line too).
     created: bool,
+}
+
+/// The file a command may write for `--out` (see `nastavnik::output`), or the reason not, in
+/// the UI's language.
+fn out_target(path: &Path, force: bool, s: &Strings) -> Result<PathBuf> {
+    nastavnik::output::target(path, force).map_err(|e| eyre!(e.text(s)))
 }
 
 /// Writes the command's output. A reader that went away (`| head -1`) ends the program quietly
@@ -356,7 +368,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             emit(&headless::buffer_text(&headless::render(&mut app, w, h)))?;
             Ok(())
         }
-        Some(Command::Screenshots { out }) => screenshots(store, st, out),
+        Some(Command::Screenshots { out, force }) => screenshots(store, st, out, *force),
         Some(Command::Who { query, format }) => who(&store, &query.join(" "), *format, st.s),
         Some(Command::Minutes { id, format }) => {
             if !matches!(format.as_str(), "md" | "text") {
@@ -377,7 +389,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             }
             Ok(())
         }
-        Some(Command::Ics { school, year, out }) => {
+        Some(Command::Ics { school, year, out, force }) => {
             let text = nastavnik::ics::calendar(&store, parse_year(year)?, school.as_deref(), st.s)?;
             match out {
                 None => {
@@ -385,13 +397,9 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                     Ok(())
                 }
                 Some(path) => {
-                    use std::io::Write;
-                    let mut f = std::fs::OpenOptions::new()
-                        .write(true)
-                        .create_new(true)
-                        .open(path)
-                        .wrap_err_with(|| path.display().to_string())?;
-                    f.write_all(text.as_bytes()).wrap_err_with(|| path.display().to_string())
+                    let real = out_target(path, *force, st.s)?;
+                    nastavnik::document::write_file(&real, text.as_bytes(), *force)?;
+                    Ok(())
                 }
             }
         }
@@ -452,6 +460,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             nastavnik::serve::serve(listen, &host_key, shared, &problems).map_err(|e| eyre!(e))
         }
         Some(Command::Backup { out }) => {
+            out_target(out, false, st.s)?;
             store.backup_to(out)?;
             eprintln!("{} {}", out.display(), st.s.doc_written);
             Ok(())
@@ -491,9 +500,10 @@ fn agreement(
         }
         return Ok(());
     };
+    let path = out.map(|p| out_target(p, force, s)).transpose()?;
     let (text, name) = document::template(template)?;
     let md = document::render_markdown(store, id, &text, &name)?;
-    match (format, out) {
+    match (format, path) {
         ("md", None) => {
             emit(&md)?;
             Ok(())
@@ -501,7 +511,7 @@ fn agreement(
         (_, None) => Err(eyre!("--format docx needs --out FILE.docx")),
         (_, Some(path)) => {
             let bytes = if format == "docx" { document::markdown_to_docx(&md)? } else { md.into_bytes() };
-            document::write_file(path, &bytes, force)?;
+            document::write_file(&path, &bytes, force)?;
             eprintln!("{} {}", path.display(), s.doc_written);
             Ok(())
         }
@@ -561,6 +571,9 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
 
 fn write_demo(out: &Path, scale: usize, events: usize) -> ExitCode {
     let user = Config::default().user();
+    if let Err(e) = nastavnik::output::target(out, false) {
+        return fail(e.text(nastavnik::i18n::Lang::from_env().strings()));
+    }
     let result = Store::create_new(out, &user).and_then(|store| {
         nastavnik::demo::load(&store)?;
         nastavnik::synth::generate_sized(&store, scale, events)?;
@@ -575,14 +588,15 @@ fn write_demo(out: &Path, scale: usize, events: usize) -> ExitCode {
     }
 }
 
-fn screenshots(store: Store, st: Setup, out: &Path) -> Result<()> {
+fn screenshots(store: Store, st: Setup, out: &Path, force: bool) -> Result<()> {
     use crossterm::event::KeyCode;
     std::fs::create_dir_all(out).wrap_err_with(|| out.display().to_string())?;
     let mut app = headless::new_app(store, st.s, st.keys, st.theme, &st.settings, None, Pane::Clusters)?;
     let shot = |app: &mut nastavnik::app::App, name: &str| -> Result<()> {
         let buf = headless::render(app, 140, 40);
         let path = out.join(format!("{name}.svg"));
-        std::fs::write(&path, headless::buffer_svg(&buf)).wrap_err_with(|| path.display().to_string())?;
+        let real = out_target(&path, force, st.s)?;
+        nastavnik::document::write_file(&real, headless::buffer_svg(&buf).as_bytes(), force)?;
         emit(&format!("{}\n", path.display()))?;
         Ok(())
     };

@@ -160,3 +160,54 @@ fn one_damaged_value_locks_no_one_out_and_check_names_its_row() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "events 8 title: not UTF-8 «Сем\u{FFFD} ин»\n");
 }
+
+#[test]
+fn force_never_replaces_a_device_or_a_link_to_one_and_existing_files_need_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let dbs = db.as_os_str();
+    // --force on a device: refused, the device stays a device.
+    let out = run(&[
+        "--db".as_ref(),
+        dbs,
+        "agreement".as_ref(),
+        "2".as_ref(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "--out".as_ref(),
+        "/dev/full".as_ref(),
+        "--force".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("не обычный файл"), "{out:?}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/full").unwrap().file_type().is_char_device());
+    // A link to a device, likewise, for every command that writes.
+    let link = dir.path().join("calendar.ics");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    for args in [vec!["ics", "--force", "--out"], vec!["backup"], vec!["agreement", "2", "--force", "--out"]] {
+        let mut a: Vec<&std::ffi::OsStr> = vec!["--db".as_ref(), dbs];
+        a.extend(args.iter().map(|s| std::ffi::OsStr::new(*s)));
+        a.push(link.as_os_str());
+        let out = run(&a);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "{args:?}");
+    }
+    let out = run(&["demo".as_ref(), "--out".as_ref(), link.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    // An existing file: the same words for every command, and --force replaces it.
+    let ics = dir.path().join("r.ics");
+    std::fs::write(&ics, b"old").unwrap();
+    let out = run(&["--db".as_ref(), dbs, "ics".as_ref(), "--out".as_ref(), ics.as_os_str()]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("уже существует; чтобы заменить, добавьте --force"),
+        "{out:?}"
+    );
+    let shots = dir.path().join("shots");
+    assert!(run(&["--db".as_ref(), dbs, "screenshots".as_ref(), "--out".as_ref(), shots.as_os_str()]).status.success());
+    let again = run(&["--db".as_ref(), dbs, "screenshots".as_ref(), "--out".as_ref(), shots.as_os_str()]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("уже существует; чтобы заменить, добавьте --force"));
+    let out = run(&["--db".as_ref(), dbs, "ics".as_ref(), "--force".as_ref(), "--out".as_ref(), ics.as_os_str()]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(std::fs::read_to_string(&ics).unwrap().starts_with("BEGIN:VCALENDAR"));
+}
