@@ -571,8 +571,12 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
 
 fn write_demo(out: &Path, scale: usize, events: usize) -> ExitCode {
     let user = Config::default().user();
-    if let Err(e) = nastavnik::output::target(out, false) {
-        return fail(e.text(nastavnik::i18n::Lang::from_env().strings()));
+    // A store is never replaced, not even with --force (there is none).
+    let s = nastavnik::i18n::Lang::from_env().strings();
+    match nastavnik::output::target(out, false) {
+        Ok(_) => {}
+        Err(nastavnik::output::OutputError::Exists(p)) => return fail(format!("{}: {}", p.display(), s.err_exists)),
+        Err(e) => return fail(e.text(s)),
     }
     let result = Store::create_new(out, &user).and_then(|store| {
         nastavnik::demo::load(&store)?;

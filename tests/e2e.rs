@@ -118,9 +118,9 @@ fn bad_files_end_in_a_clear_message_and_stay_untouched() {
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "не база");
 
     // demo --out refuses to overwrite.
-    let out = Command::new(BIN).args(["demo", "--out"]).arg(&notes).output().unwrap();
+    let out = Command::new(BIN).env("LANG", "en_US.UTF-8").args(["demo", "--out"]).arg(&notes).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exists already; nastavnik does not overwrite files"));
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "не база");
 
     // The TUI says the same and leaves the terminal usable.
