@@ -270,15 +270,15 @@ impl Config {
         toml::from_str(text).map_err(|e| e.to_string())
     }
 
+    /// The name this user's changes are written under when the store lists nobody (a store of
+    /// one person): `display_name`, else the full name of the OS account, else its login.
+    /// Once the store lists users, their names and roles come from there (see `identity`).
     pub fn user(&self) -> String {
         self.display_name
             .clone()
             .filter(|s| !s.trim().is_empty())
-            .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
-            .or_else(|| std::env::var("LOGNAME").ok().filter(|s| !s.is_empty()))
-            .or_else(os_user_name)
             .map(|s| crate::text::clean_line(&s))
-            .unwrap_or_else(|| "unknown".to_string())
+            .unwrap_or_else(|| os_full_name().unwrap_or_else(os_login))
     }
 
     pub fn lang(&self) -> Lang {
@@ -287,15 +287,22 @@ impl Config {
 }
 
 /// The login name of the process's user, from its uid, when the environment does not say.
-fn os_user_name() -> Option<String> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let uid = status.lines().find_map(|l| l.strip_prefix("Uid:"))?.split_whitespace().next()?.to_string();
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|l| {
-        let mut f = l.split(':');
-        let name = f.next()?;
-        (f.nth(1)? == uid).then(|| name.to_string())
-    })
+/// The login of the OS account this process runs as, from the user database (getuid and
+/// the password database through libc, NSS included) — never from `$USER` or `$LOGNAME`, which
+/// anyone can set.
+pub fn os_login() -> String {
+    os_account().map(|u| u.name).unwrap_or_else(|| format!("uid{}", nix::unistd::getuid()))
+}
+
+/// The account's full name (the first field of its GECOS), when it has one.
+pub fn os_full_name() -> Option<String> {
+    let gecos = os_account()?.gecos.into_string().ok()?;
+    let name = gecos.split(',').next()?.trim();
+    (!name.is_empty()).then(|| crate::text::clean_line(name))
+}
+
+fn os_account() -> Option<nix::unistd::User> {
+    nix::unistd::User::from_uid(nix::unistd::getuid()).ok().flatten()
 }
 
 #[cfg(test)]

@@ -177,6 +177,7 @@ catalogue! {
     forbidden_viewer: "Только просмотр: изменения вам не разрешены, ничего не записано", "View only: you may not change anything; nothing was written";
     forbidden_school: "Вы куратор и меняете только свои школы; ничего не записано", "As a curator you change only your schools; nothing was written";
     forbidden_district: "это общее для района", "this belongs to the district";
+    role_coordinator: "координатор", "coordinator";
     role_curator: "куратор", "curator";
     role_viewer: "просмотр", "viewer";
     ag_recorded: "в карточке записан", "recorded as";
@@ -296,6 +297,7 @@ catalogue! {
     check_ok: "хранилище в порядке: целостность проверена, все тексты читаются", "the store is sound: integrity checked, every text reads";
     err_exists_force: "уже существует; чтобы заменить, добавьте --force", "already exists; pass --force to replace it";
     err_not_a_file: "не обычный файл (устройство, папка или ссылка на них) — сюда ничего не пишется", "not a regular file (a device, a folder or a link to one); nothing is written there";
+    users_in_config: "таблица [users] в вашем конфиге больше не читается: роли хранятся в самом хранилище (nastavnik users)", "the [users] table of your config is no longer read: roles are kept in the store itself (nastavnik users)";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

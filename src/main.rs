@@ -10,6 +10,25 @@ use nastavnik::text::AcademicYear;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[derive(Subcommand)]
+enum UsersAction {
+    /// List a user or change their row.
+    Set {
+        /// The OS account (or the name an SSH key stands for).
+        login: String,
+        #[arg(long, value_parser = ["coordinator", "curator", "viewer"])]
+        role: String,
+        /// The name the history writes (default: the login).
+        #[arg(long, default_value = "")]
+        name: String,
+        /// A curator's school, by its full or short name; repeat for several.
+        #[arg(long = "school")]
+        schools: Vec<String>,
+    },
+    /// Take a user off the list.
+    Remove { login: String },
+}
+
 /// nastavnik: network mentoring between schools, for district coordinators.
 #[derive(Parser)]
 #[command(version, about)]
@@ -36,6 +55,13 @@ enum Command {
     /// Make a new, empty store at --db (or the config's or the default place), for a district
     /// that starts from its own data; an existing file is never touched.
     Init,
+    /// Who may change what, kept in the store: without arguments, the list; `set LOGIN --role
+    /// R [--name N] [--school S]…` lists or changes one (a coordinator only), `remove LOGIN`
+    /// takes them off. Once anyone is listed, a login not listed only reads.
+    Users {
+        #[command(subcommand)]
+        action: Option<UsersAction>,
+    },
     /// Check the store: SQLite's integrity check, and every text value another tool wrote
     /// in a broken encoding, by table, row and column (exit 1 when anything is found).
     Check,
@@ -168,8 +194,10 @@ enum Command {
 
 struct Setup {
     settings: nastavnik::config::Settings,
-    role: Option<nastavnik::config::UserConfig>,
-    users: std::collections::HashMap<String, nastavnik::config::UserConfig>,
+    /// The OS account: who this is, whatever the environment says.
+    login: String,
+    /// Whether the user's own config has a `[users]` table (no longer read: said once).
+    configured_roles: bool,
     keys: KeyMap,
     theme: nastavnik::config::Theme,
     s: &'static Strings,
@@ -186,6 +214,15 @@ struct Setup {
 /// the UI's language.
 fn out_target(path: &Path, force: bool, s: &Strings) -> Result<PathBuf> {
     nastavnik::output::target(path, force).map_err(|e| eyre!(e.text(s)))
+}
+
+/// The same for a command that never replaces a file (`demo`, `backup`): there is no --force
+/// to name.
+fn out_new(path: &Path, s: &Strings) -> Result<PathBuf> {
+    match nastavnik::output::target(path, false) {
+        Err(nastavnik::output::OutputError::Exists(p)) => Err(eyre!("{}: {}", p.display(), s.err_exists)),
+        other => other.map_err(|e| eyre!(e.text(s))),
+    }
 }
 
 /// Writes the command's output. A reader that went away (`| head -1`) ends the program quietly
@@ -231,8 +268,8 @@ fn setup(cli: &Cli) -> Result<Setup> {
     };
     Ok(Setup {
         settings: nastavnik::config::Settings::of(&cfg),
-        role: cfg.users.get(&user).cloned(),
-        users: cfg.users.clone(),
+        login: nastavnik::config::os_login(),
+        configured_roles: !cfg.users.is_empty(),
         keys,
         theme,
         s,
@@ -320,8 +357,8 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     }
-    match access(&store, st.role.as_ref()).wrap_err(st.s.err_roles) {
-        Ok(a) => store.set_access(a),
+    match identity(&mut store, &st).wrap_err(st.s.err_roles) {
+        Ok(()) => {}
         Err(e) => return fail(e),
     }
     match run(&cli, st, store) {
@@ -330,12 +367,29 @@ fn main() -> ExitCode {
     }
 }
 
-/// What the config's `[users]` lets this user change; a user not listed coordinates.
-fn access(store: &Store, user: Option<&nastavnik::config::UserConfig>) -> Result<nastavnik::store::Access> {
-    match user {
-        None => Ok(nastavnik::store::Access::Coordinator),
-        Some(u) => nastavnik::store::Access::of_role(store, u.role, &u.schools).map_err(|e| eyre!(e)),
+/// Who this is and what they may change: the OS account, looked up in the store's own list of
+/// users — not the environment, not a config file the user can edit. A store that lists
+/// nobody belongs to one person, who coordinates under their config's `display_name` or their
+/// account's name.
+fn identity(store: &mut Store, st: &Setup) -> Result<()> {
+    if st.configured_roles {
+        tracing::warn!("[users] in the user's config is not read; roles are kept in the store");
+        let _ =
+            std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("nastavnik: {}\n", st.s.users_in_config));
     }
+    let me = store.user_of(&st.login)?;
+    let listed = !store.users()?.is_empty();
+    let name = if !me.name.is_empty() {
+        me.name.clone()
+    } else if listed {
+        st.login.clone()
+    } else {
+        st.user.clone()
+    };
+    store.set_user(&name);
+    let access = nastavnik::store::Access::of_role(store, me.role, &me.schools).map_err(|e| eyre!(e))?;
+    store.set_access(access);
+    Ok(())
 }
 
 fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
@@ -453,19 +507,20 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 s: st.s,
                 keys: st.keys,
                 theme: st.theme,
-                users: st.users,
+
                 settings: st.settings,
                 authorized,
             };
             nastavnik::serve::serve(listen, &host_key, shared, &problems).map_err(|e| eyre!(e))
         }
         Some(Command::Backup { out }) => {
-            out_target(out, false, st.s)?;
+            out_new(out, st.s)?;
             store.backup_to(out)?;
             eprintln!("{} {}", out.display(), st.s.doc_written);
             Ok(())
         }
         Some(Command::Demo { .. } | Command::Init) => Ok(()),
+        Some(Command::Users { action }) => users(&store, action.as_ref(), &st),
         Some(Command::Check) => {
             let problems = store.check()?;
             if problems.is_empty() {
@@ -474,6 +529,39 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             }
             emit(&problems.iter().map(|p| format!("{p}\n")).collect::<String>())?;
             std::process::exit(1);
+        }
+    }
+}
+
+fn users(store: &Store, action: Option<&UsersAction>, st: &Setup) -> Result<()> {
+    use nastavnik::config::Role;
+    match action {
+        None => {
+            let label = |r: Role| match r {
+                Role::Coordinator => st.s.role_coordinator,
+                Role::Curator => st.s.role_curator,
+                Role::Viewer => st.s.role_viewer,
+            };
+            let mut text = String::new();
+            for u in store.users()? {
+                text.push_str(&format!("{} | {} | {} | {}\n", u.login, u.name, label(u.role), u.schools.join("; ")));
+            }
+            emit(&text)
+        }
+        Some(UsersAction::Set { login, role, name, schools }) => {
+            let role = match role.as_str() {
+                "coordinator" => Role::Coordinator,
+                "curator" => Role::Curator,
+                _ => Role::Viewer,
+            };
+            let u =
+                nastavnik::store::UserRow { login: login.clone(), name: name.clone(), role, schools: schools.clone() };
+            store.list_user(&u, &st.login)?;
+            Ok(())
+        }
+        Some(UsersAction::Remove { login }) => {
+            store.remove_user(login)?;
+            Ok(())
         }
     }
 }
@@ -572,11 +660,8 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
 fn write_demo(out: &Path, scale: usize, events: usize) -> ExitCode {
     let user = Config::default().user();
     // A store is never replaced, not even with --force (there is none).
-    let s = nastavnik::i18n::Lang::from_env().strings();
-    match nastavnik::output::target(out, false) {
-        Ok(_) => {}
-        Err(nastavnik::output::OutputError::Exists(p)) => return fail(format!("{}: {}", p.display(), s.err_exists)),
-        Err(e) => return fail(e.text(s)),
+    if let Err(e) = out_new(out, nastavnik::i18n::Lang::from_env().strings()) {
+        return fail(e);
     }
     let result = Store::create_new(out, &user).and_then(|store| {
         nastavnik::demo::load(&store)?;

@@ -6,7 +6,7 @@
 //! can only read its own terminal.
 
 use crate::app::App;
-use crate::config::{Role, Theme, UserConfig};
+use crate::config::{Role, Theme};
 use crate::i18n::Strings;
 use crate::keys::KeyMap;
 use crate::store::{Access, Store};
@@ -30,7 +30,6 @@ pub struct Shared {
     pub s: &'static Strings,
     pub keys: KeyMap,
     pub theme: Theme,
-    pub users: HashMap<String, UserConfig>,
     pub settings: crate::config::Settings,
     /// Authorized keys and the coordinator each stands for.
     pub authorized: Vec<Authorized>,
@@ -227,10 +226,12 @@ fn run_session(
     let wire = Wire { out: out.clone(), sink: Vec::new() };
     let result = (|| -> Result<(), String> {
         let mut store = Store::open(&shared.db, &user).map_err(|e| e.to_string())?;
-        let configured = shared.users.get(&user);
-        let schools = configured.map(|u| u.schools.clone()).unwrap_or_default();
-        let role = role.or(configured.map(|u| u.role)).unwrap_or_default();
-        let access = Access::of_role(&store, role, &schools)?;
+        // The key names the coordinator; the role is the key's, else the store's list of users.
+        let listed = store.user_of(&user).map_err(|e| e.to_string())?;
+        if !listed.name.is_empty() {
+            store.set_user(&listed.name);
+        }
+        let access = Access::of_role(&store, role.unwrap_or(listed.role), &listed.schools)?;
         store.set_access(access);
         let area = Rect::new(0, 0, size.0.max(1), size.1.max(1));
         let mut app =

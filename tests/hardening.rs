@@ -211,3 +211,67 @@ fn force_never_replaces_a_device_or_a_link_to_one_and_existing_files_need_it() {
     assert!(out.status.success(), "{out:?}");
     assert!(std::fs::read_to_string(&ics).unwrap().starts_with("BEGIN:VCALENDAR"));
 }
+
+/// The name and role a command runs with, as its status bar shows them.
+fn status_bar(db: &std::path::Path, env: &[(&str, &str)]) -> String {
+    let mut cmd = Command::new(BIN);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.arg("--db").arg(db).args(["snapshot", "roadmap", "--size", "120x10"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn who_you_are_comes_from_the_os_account_and_roles_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let empty_config = dir.path().join("empty.toml");
+    std::fs::write(&empty_config, "").unwrap();
+    let me = nastavnik::config::os_login();
+    // $USER and $LOGNAME claim someone else: the program does not believe them.
+    let bar = status_bar(&db, &[("USER", "Боброва"), ("LOGNAME", "Боброва")]);
+    assert!(!bar.contains("Боброва"), "{bar}");
+    // A coordinator lists a curator; the store itself keeps it, in history.
+    let users = |args: &[&str]| {
+        Command::new(BIN)
+            .env("LANG", "ru_RU.UTF-8")
+            .arg("--config")
+            .arg(&empty_config)
+            .arg("--db")
+            .arg(&db)
+            .arg("users")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out =
+        users(&["set", "bobrova", "--role", "curator", "--name", "Боброва", "--school", "МБОУ «СОШ №1» г. Пикалево"]);
+    assert!(out.status.success(), "{out:?}");
+    let list = String::from_utf8(users(&[]).stdout).unwrap();
+    assert!(list.contains("bobrova | Боброва | куратор | МБОУ «СОШ №1» г. Пикалево"), "{list}");
+    assert!(list.contains(&format!("{me} |  | координатор")), "the one who listed her coordinates:\n{list}");
+    // Nobody can leave the list without a coordinator.
+    let out = users(&["set", &me, "--role", "viewer"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("coordinator"), "{out:?}");
+    // A school that is not in the store is named.
+    let out = users(&["set", "x", "--role", "curator", "--school", "Школа, которой нет"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Школа, которой нет"), "{out:?}");
+    // [users] in one's own config gives nothing and says so.
+    let own = dir.path().join("own.toml");
+    std::fs::write(&own, format!("[users.\"{me}\"]\nrole = \"viewer\"\n")).unwrap();
+    let out = Command::new(BIN)
+        .env("LANG", "ru_RU.UTF-8")
+        .arg("--config")
+        .arg(&own)
+        .arg("--db")
+        .arg(&db)
+        .args(["show", "clusters"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("больше не читается"), "{out:?}");
+    let h = String::from_utf8(users(&[]).stdout).unwrap();
+    assert!(h.contains("координатор"));
+}

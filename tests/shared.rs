@@ -119,9 +119,10 @@ fn a_backup_taken_while_others_write_is_a_sound_store() {
     let store = Store::open(&copy, "restorer").unwrap();
     assert_eq!(store.agreements().unwrap().len(), 4);
     // A second backup to the same name is refused, the first left as it was.
-    let again = Command::new(BIN).arg("--db").arg(&db).arg("backup").arg(&copy).output().unwrap();
+    let again =
+        Command::new(BIN).env("LANG", "en_US.UTF-8").arg("--db").arg(&db).arg("backup").arg(&copy).output().unwrap();
     assert!(!again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already; nastavnik does not overwrite files"));
 }
 
 #[test]

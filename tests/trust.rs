@@ -296,3 +296,26 @@ fn a_failure_at_start_names_the_step_and_the_file_in_one_line() {
     assert!(err.starts_with("nastavnik: не удалось открыть хранилище: ") && err.contains("notes.txt"), "{err}");
     assert!(!err.contains("panicked"));
 }
+
+#[test]
+fn a_store_that_lists_users_lets_an_unlisted_login_only_read() {
+    use nastavnik::config::Role;
+    use nastavnik::store::UserRow;
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_store(dir.path());
+    let store = Store::open(&path, "root").unwrap();
+    assert_eq!(store.user_of("anyone").unwrap().role, Role::Coordinator, "a store of one person");
+    let viewer = UserRow { login: "guest".into(), name: "Гость".into(), role: Role::Viewer, schools: vec![] };
+    store.list_user(&viewer, "root").unwrap();
+    assert_eq!(store.user_of("guest").unwrap().name, "Гость");
+    assert_eq!(store.user_of("root").unwrap().role, Role::Coordinator, "the one who listed is kept a coordinator");
+    assert_eq!(store.user_of("stranger").unwrap().role, Role::Viewer);
+    // Listing is a coordinator's change: recorded, and undone like any other.
+    assert!(store.history("user", 2).unwrap().iter().any(|h| h.field == "*"));
+    store.undo().unwrap();
+    assert!(store.users().unwrap().is_empty());
+    // A viewer lists nobody.
+    let mut guest = Store::open(&path, "guest").unwrap();
+    guest.set_access(Access::Viewer);
+    assert!(matches!(guest.list_user(&viewer, "guest"), Err(StoreError::Forbidden { .. })));
+}

@@ -143,3 +143,145 @@ impl Store {
         Ok(if unknown.is_empty() { Ok(ids) } else { Err(unknown) })
     }
 }
+
+/// A user as the store lists them: the login (OS account, or the name an SSH key stands for),
+/// the name the history writes, the role and a curator's schools.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserRow {
+    pub login: String,
+    pub name: String,
+    pub role: crate::config::Role,
+    pub schools: Vec<String>,
+}
+
+fn role_code(r: crate::config::Role) -> &'static str {
+    use crate::config::Role;
+    match r {
+        Role::Coordinator => "coordinator",
+        Role::Curator => "curator",
+        Role::Viewer => "viewer",
+    }
+}
+
+fn role_of(code: &str) -> crate::config::Role {
+    use crate::config::Role;
+    match code {
+        "coordinator" => Role::Coordinator,
+        "curator" => Role::Curator,
+        _ => Role::Viewer,
+    }
+}
+
+impl Store {
+    /// Everyone the store lists, by login.
+    pub fn users(&self) -> Result<Vec<UserRow>> {
+        let mut stmt = self.conn.prepare_cached("SELECT login, name, role, schools FROM users ORDER BY login")?;
+        let rows = stmt.query_map([], |r| {
+            let schools: String = super::read::text(r, 3)?;
+            Ok(UserRow {
+                login: super::read::text(r, 0)?,
+                name: super::read::text(r, 1)?,
+                role: role_of(&super::read::text(r, 2)?),
+                schools: schools.split('\n').filter(|s| !s.trim().is_empty()).map(str::to_string).collect(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Who `login` is here: their row, or — when the store lists nobody — a coordinator (a
+    /// store of one person), or — when it lists others — a viewer.
+    pub fn user_of(&self, login: &str) -> Result<UserRow> {
+        let all = self.users()?;
+        let default = if all.is_empty() { crate::config::Role::Coordinator } else { crate::config::Role::Viewer };
+        Ok(all.into_iter().find(|u| u.login == login).unwrap_or(UserRow {
+            login: login.to_string(),
+            name: String::new(),
+            role: default,
+            schools: Vec::new(),
+        }))
+    }
+
+    /// Lists `u` (or changes their row): only a coordinator may, as one recorded, undoable
+    /// action. The first user listed in a store that lists nobody is made beside the one who
+    /// lists them, as a coordinator, so that nobody locks themselves out.
+    pub fn list_user(&self, u: &UserRow, me: &str) -> Result<()> {
+        if self.access != Access::Coordinator {
+            return Err(StoreError::Forbidden { viewer: self.access == Access::Viewer, school: None });
+        }
+        if let Err(unknown) = self.resolve_schools(&u.schools)? {
+            return Err(StoreError::UnknownSchools(unknown));
+        }
+        self.user_action(|s| {
+            let empty: i64 = s.conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
+            if empty == 0 && u.login != me {
+                s.upsert_user(&UserRow {
+                    login: me.to_string(),
+                    name: String::new(),
+                    role: crate::config::Role::Coordinator,
+                    schools: Vec::new(),
+                })?;
+            }
+            s.upsert_user(u)?;
+            s.keep_a_coordinator()
+        })
+    }
+
+    /// A list of users without a coordinator would leave nobody able to change it.
+    fn keep_a_coordinator(&self) -> Result<()> {
+        let (all, coordinators): (i64, i64) = self.conn.query_row(
+            "SELECT count(*), count(*) FILTER (WHERE role = 'coordinator') FROM users",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if all > 0 && coordinators == 0 {
+            return Err(StoreError::NoCoordinator);
+        }
+        Ok(())
+    }
+
+    fn upsert_user(&self, u: &UserRow) -> Result<()> {
+        let login = crate::text::clean_line(u.login.trim());
+        let old: Option<(i64, String)> = self
+            .conn
+            .query_row("SELECT id, role FROM users WHERE login = ?1", [&login], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let schools = u.schools.iter().map(|s| crate::text::clean_line(s.trim())).collect::<Vec<_>>().join("\n");
+        let name = crate::text::clean_line(u.name.trim());
+        let role = role_code(u.role);
+        match old {
+            Some((id, old_role)) => {
+                self.conn.execute(
+                    "UPDATE users SET name = ?1, role = ?2, schools = ?3 WHERE id = ?4",
+                    params![name, role, schools, id],
+                )?;
+                self.stamp_row("users", id)?;
+                self.record("user", id, "role", Some(&old_role), Some(role))?;
+            }
+            None => {
+                self.conn.execute(
+                    "INSERT INTO users (login, name, role, schools, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![login, name, role, schools, self.user, super::now_stamp()],
+                )?;
+                let id = self.conn.last_insert_rowid();
+                self.record("user", id, "*", None, Some("created"))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes `login` off the list (they then only read, or coordinate when nobody is left).
+    pub fn remove_user(&self, login: &str) -> Result<bool> {
+        if self.access != Access::Coordinator {
+            return Err(StoreError::Forbidden { viewer: self.access == Access::Viewer, school: None });
+        }
+        self.user_action(|s| {
+            let id: Option<i64> =
+                s.conn.query_row("SELECT id FROM users WHERE login = ?1", [login], |r| r.get(0)).optional()?;
+            let Some(id) = id else { return Ok(false) };
+            s.conn.execute("DELETE FROM users WHERE id = ?1", [id])?;
+            s.record("user", id, "*", Some(login), Some("deleted"))?;
+            s.keep_a_coordinator()?;
+            Ok(true)
+        })
+    }
+}

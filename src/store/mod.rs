@@ -11,7 +11,7 @@ mod shared;
 mod undo;
 mod write;
 
-pub use access::Access;
+pub use access::{Access, UserRow};
 pub use build::*;
 pub use deficits::{NewDiagnostic, NewValue, RiskFields};
 pub use read::{take_damaged, Table};
@@ -50,6 +50,10 @@ pub enum StoreError {
     Refused(crate::lifecycle::Refusal),
     #[error("no such {0}")]
     NotFound(&'static str),
+    #[error("no such school in the store: {}", .0.join(", "))]
+    UnknownSchools(Vec<String>),
+    #[error("the list of users must keep a coordinator, or nobody could change it again; nothing was written")]
+    NoCoordinator,
     #[error(
         "the store stayed busy with other coordinators' changes for half a minute; nothing was written — try again"
     )]

@@ -332,6 +332,19 @@ pub const MIGRATIONS: &[&str] = &[
         after TEXT);
      CREATE INDEX undo_log_action ON undo_log(action);
      PRAGMA application_id = 1314083926;",
+    // 8: who may change what, kept in the store itself, where only a coordinator changes it
+    // (in history, undoable) — not in a config file the user could edit. A login is the OS
+    // account (or the name an SSH key stands for); once anyone is listed, a login not listed
+    // only reads.
+    "CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        login TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL CHECK (role IN ('coordinator', 'curator', 'viewer')),
+        schools TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        changed_by TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL DEFAULT '');",
 ];
 
 /// The tables whose rows are not a coordinator's data, and so are not captured for undo.
