@@ -298,6 +298,8 @@ catalogue! {
     err_exists_force: "уже существует; чтобы заменить, добавьте --force", "already exists; pass --force to replace it";
     err_not_a_file: "не обычный файл (устройство, папка или ссылка на них) — сюда ничего не пишется", "not a regular file (a device, a folder or a link to one); nothing is written there";
     users_in_config: "таблица [users] в вашем конфиге больше не читается: роли хранятся в самом хранилище (nastavnik users)", "the [users] table of your config is no longer read: roles are kept in the store itself (nastavnik users)";
+    paste_cut: "Вставлены первые", "Pasted the first";
+    paste_of: "знаков из", "characters of";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

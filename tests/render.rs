@@ -1199,3 +1199,16 @@ fn a_paste_is_text_in_the_field_never_keys() {
     app.paste("мастер-\nкласс");
     assert_eq!(app.filter_input.as_ref().unwrap().lines()[0], "мастер- класс");
 }
+
+#[test]
+fn a_huge_paste_is_cut_to_the_fields_measure_and_says_so() {
+    use nastavnik::app::eventform::EvField;
+    let mut app = app("huge-paste");
+    key(&mut app, '3');
+    key(&mut app, 'n');
+    let long: String = "ю".repeat(nastavnik::app::MAX_PASTE + 500);
+    app.paste(&long);
+    let Some(Overlay::Event(form)) = app.overlays.last() else { panic!("the form stays open") };
+    assert_eq!(form.text(EvField::Title).chars().count(), nastavnik::app::MAX_PASTE);
+    assert!(screen(&mut app).contains("Вставлены первые 10000 знаков из 10500"), "{}", screen(&mut app));
+}

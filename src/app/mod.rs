@@ -196,6 +196,10 @@ pub(crate) fn form_key(ev: &KeyEvent, focus: &mut usize, n: usize, multi_line: b
     }
 }
 
+/// The most characters one paste puts into a field: a field of a form holds a title, a
+/// result, a list of names — not a book, and the screen stays quick.
+pub const MAX_PASTE: usize = 10_000;
+
 /// What a confirmation does when answered yes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confirmed {
@@ -671,7 +675,14 @@ impl App {
         if !typing {
             return;
         }
-        for c in text.chars() {
+        let total = text.chars().count();
+        if total > MAX_PASTE {
+            self.message = Some(Message {
+                text: format!("{} {MAX_PASTE} {} {total}", self.s.paste_cut, self.s.paste_of),
+                error: true,
+            });
+        }
+        for c in text.chars().take(MAX_PASTE) {
             let c = match c {
                 '\r' => continue,
                 '\n' | '\t' => ' ',
