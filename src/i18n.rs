@@ -300,6 +300,7 @@ catalogue! {
     users_in_config: "таблица [users] в вашем конфиге больше не читается: роли хранятся в самом хранилище (nastavnik users)", "the [users] table of your config is no longer read: roles are kept in the store itself (nastavnik users)";
     paste_cut: "Вставлены первые", "Pasted the first";
     paste_of: "знаков из", "characters of";
+    ambiguous: "уточните запрос: одинаково подходят", "be more specific: these fit equally well";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

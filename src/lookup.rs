@@ -158,6 +158,11 @@ impl Index {
         if missing > 1 || (missing == 1 && q.len() < 4) {
             return None;
         }
+        // A number is a school's or a class's own: it matches only as itself.
+        if q.iter().all(|c| c.is_ascii_digit()) {
+            let exact = self.entry_words(i).iter().any(|&(s, e)| &self.chars[s as usize..e as usize] == q);
+            return exact.then_some(100);
+        }
         let mut best: Option<u32> = None;
         let mut fuzzy = false;
         for &(s, e) in self.entry_words(i) {

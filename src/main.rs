@@ -628,10 +628,23 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
             None => store.search_entries(),
         };
         index = nastavnik::lookup::Index::new(entries?);
-        hits = index.search(query, 1);
+        hits = index.search(query, 5);
         if !hits.is_empty() {
             break;
         }
+    }
+    // Two answers about as good (the same words matched as well): naming one would be a
+    // guess, and a confident wrong answer is worse than a question.
+    let tied: Vec<&nastavnik::lookup::Hit> = hits.iter().filter(|h| h.score / 100 == hits[0].score / 100).collect();
+    if tied.len() > 1 {
+        let mut text = format!("{} «{query}»:\n", s.ambiguous);
+        for h in &tied {
+            let e = &index.entries[h.index];
+            text.push_str(&format!("  {} ({})\n", e.name, e.context));
+        }
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), "{text}");
+        std::process::exit(2);
     }
     let Some(best) = hits.first() else {
         let near: Vec<String> = index

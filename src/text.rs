@@ -110,16 +110,23 @@ pub fn clean_line(s: &str) -> String {
 }
 
 /// The folded form used for searching: lowercase, ё→е, punctuation and quotes dropped,
-/// whitespace collapsed. `LIKE` and `lower()` in SQLite fold ASCII only, so the store keeps
-/// this form in a column of its own.
+/// whitespace collapsed, and a number apart from the letters it is glued to (`сош3` is
+/// `сош 3`, as people type it). `LIKE` and `lower()` in SQLite fold ASCII only, so the store
+/// keeps this form in a column of its own.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + 4);
     let mut space = true;
+    let mut last_digit = false;
     for c in s.chars().flat_map(char::to_lowercase) {
         let c = if c == 'ё' { 'е' } else { c };
         if c.is_alphanumeric() {
+            let digit = c.is_ascii_digit();
+            if !space && digit != last_digit {
+                out.push(' ');
+            }
             out.push(c);
             space = false;
+            last_digit = digit;
         } else if !space {
             out.push(' ');
             space = true;
@@ -131,10 +138,20 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Whether one folded query word is in the folded haystack: a number only as a whole number
+/// ("3" is not in "13" nor in "1"), a word anywhere in it.
+pub fn word_matches(haystack_folded: &str, word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        haystack_folded.split(' ').any(|w| w == word)
+    } else {
+        haystack_folded.contains(word)
+    }
+}
+
 /// True when every word of the folded query occurs in the folded haystack, in any order.
 pub fn matches_query(haystack_folded: &str, query: &str) -> bool {
     let q = fold(query);
-    q.split(' ').filter(|w| !w.is_empty()).all(|w| haystack_folded.contains(w))
+    q.split(' ').filter(|w| !w.is_empty()).all(|w| word_matches(haystack_folded, w))
 }
 
 pub fn format_date(d: NaiveDate) -> String {
@@ -328,6 +345,13 @@ mod tests {
         assert!(matches_query(&fold("МБОУ «СОШ №3» г. Пикалево"), "сош 3 пикалёво"));
         assert!(matches_query(&fold("МБОУ «СОШ №3» г. Пикалево"), "ПИКАЛЕВО сош"));
         assert!(!matches_query(&fold("МБОУ «СОШ №3» г. Пикалево"), "сош 4"));
+        // A number glued to its letters is a word of its own, and numbers match whole.
+        assert_eq!(fold("СОШ3"), "сош 3");
+        assert_eq!(fold("сш40а"), "сш 40 а");
+        assert!(matches_query(&fold("МБОУ «СОШ №3» г. Пикалево"), "сош3 пикалево"));
+        assert!(!matches_query(&fold("МБОУ «СОШ №13»"), "сош3"));
+        assert!(!matches_query(&fold("МБОУ «СОШ №1»"), "сош 13"));
+        assert!(matches_query(&fold("МБОУ «СШ № 40»"), "сш40"));
     }
 
     #[test]

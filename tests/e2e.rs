@@ -282,3 +282,45 @@ fn a_colleagues_change_appears_while_one_keeps_typing() {
     }
     assert!(seen, "the change showed while typing:\n{}", watcher.screen());
 }
+
+fn who(db: &std::path::Path, query: &str) -> std::process::Output {
+    Command::new(BIN).env("LANG", "ru_RU.UTF-8").arg("--db").arg(db).arg("who").args(query.split(' ')).output().unwrap()
+}
+
+#[test]
+fn who_answers_about_the_school_typed_with_its_number_glued_or_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let out = who(&db, "сош3 пикалево");
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("МБОУ «СОШ №3» г. Пикалево"), "{out:?}");
+    let out = who(&db, "сш40");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("МБОУ «СШ № 40»"), "{out:?}");
+    // A number is never another number: there is no СОШ №2 in Pikalevo (there is an ООШ №2).
+    let out = who(&db, "сош 2 пикалево");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    // Three schools fit "сош пикалево" as well as each other: the answer is a question.
+    let out = who(&db, "сош пикалево");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("уточните запрос") && err.contains("СОШ №1") && err.contains("СОШ №3"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn names_folded_before_glued_numbers_were_words_are_folded_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    nastavnik::store::Store::create_at_version(&path, 8).unwrap();
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        // As version 8 folded "СОШ7": one word.
+        c.execute(
+            "INSERT INTO organizations (kind, school_type, name, short_name, town, name_fold) VALUES ('school', 'СОШ', 'МОУ СОШ7', 'СОШ7', 'Луга', 'моу сош7 сош7 луга')",
+            [],
+        )
+        .unwrap();
+    }
+    let out = who(&path, "сош 7 луга");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("МОУ СОШ7"), "{out:?}");
+}

@@ -1212,3 +1212,22 @@ fn a_huge_paste_is_cut_to_the_fields_measure_and_says_so() {
     assert_eq!(form.text(EvField::Title).chars().count(), nastavnik::app::MAX_PASTE);
     assert!(screen(&mut app).contains("Вставлены первые 10000 знаков из 10500"), "{}", screen(&mut app));
 }
+
+#[test]
+fn a_number_glued_to_the_school_finds_that_school_in_the_lookup_and_the_filter() {
+    let mut app = app("glued");
+    key(&mut app, 'w');
+    type_text(&mut app, "сош3");
+    let Some(Overlay::Lookup(st)) = app.overlays.last() else { panic!("the lookup is open") };
+    let names: Vec<&str> = st.hits.iter().map(|h| h.1.as_str()).collect();
+    assert_eq!(names.first(), Some(&"МБОУ «СОШ №3» г. Пикалево"), "{names:?}");
+    assert!(names.iter().all(|n| n.contains("№3") || n.contains("№ 3")), "3 is not 13 nor 1: {names:?}");
+    code(&mut app, KeyCode::Esc);
+    code(&mut app, KeyCode::Esc);
+    key(&mut app, '3');
+    key(&mut app, '/');
+    type_text(&mut app, "школа:сош3");
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Взаимопосещение уроков") && text.contains("СОШ №3"), "{text}");
+}

@@ -499,7 +499,7 @@ fn parse_query(query: &str) -> Query {
 fn row_matches(r: &ViewRow, q: &Query) -> bool {
     if !q.facets.is_empty() {
         let Some(f) = &r.facets else { return false };
-        if !q.facets.iter().all(|(i, v)| v.split(' ').all(|w| f[*i].contains(w))) {
+        if !q.facets.iter().all(|(i, v)| v.split(' ').all(|w| crate::text::word_matches(&f[*i], w))) {
             return false;
         }
     }

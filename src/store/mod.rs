@@ -206,10 +206,32 @@ impl Store {
             let from = s.schema_version()?;
             for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(from as usize) {
                 s.conn.execute_batch(sql)?;
+                if i as i64 + 1 == schema::REFOLD {
+                    s.refold_names()?;
+                }
                 s.conn.pragma_update(None, "user_version", (i + 1) as i64)?;
             }
             Ok(())
         })
+    }
+
+    /// Folds every school's and person's name again with the current [`crate::text::fold`].
+    fn refold_names(&self) -> Result<()> {
+        for (table, sql) in [
+            ("organizations", "SELECT id, name || ' ' || short_name || ' ' || town FROM organizations"),
+            ("people", "SELECT id, full_name || ' ' || subjects FROM people"),
+        ] {
+            let rows: Vec<(i64, String)> = {
+                let mut stmt = self.conn.prepare(sql)?;
+                let rows = stmt.query_map([], |r| Ok((r.get(0)?, read::text(r, 1)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            let mut update = self.conn.prepare(&format!("UPDATE {table} SET name_fold = ?1 WHERE id = ?2"))?;
+            for (id, text) in rows {
+                update.execute(rusqlite::params![crate::text::fold(&text), id])?;
+            }
+        }
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
