@@ -301,6 +301,7 @@ catalogue! {
     paste_cut: "Вставлены первые", "Pasted the first";
     paste_of: "знаков из", "characters of";
     ambiguous: "уточните запрос: одинаково подходят", "be more specific: these fit equally well";
+    moved_to_year: "мероприятие теперь в учебном году", "the event is now in the academic year";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

@@ -1231,3 +1231,53 @@ fn a_number_glued_to_the_school_finds_that_school_in_the_lookup_and_the_filter()
     let text = screen(&mut app);
     assert!(text.contains("Взаимопосещение уроков") && text.contains("СОШ №3"), "{text}");
 }
+
+#[test]
+fn todays_work_is_reached_by_year_and_a_postponed_event_is_followed_to_its_new_year() {
+    let dir = PathBuf::from("target/render-tests/today");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::create_new(&dir.join("demo.db"), "tester").unwrap();
+    nastavnik::demo::load(&store).unwrap();
+    // Minutes taken today put their decisions in this academic year, which has nothing else.
+    let today = chrono::Local::now().date_naive();
+    let current = nastavnik::text::AcademicYear::of(today);
+    let m = nastavnik::store::NewMinutes {
+        number: "5".into(),
+        title: "Совещание координаторов".into(),
+        date: Some(today),
+        decisions: vec![("Провести мониторинг".into(), nastavnik::domain::When::day(today), "Боброва".into())],
+        ..Default::default()
+    };
+    store.record_minutes(&m).unwrap();
+    assert!(store.years().unwrap().contains(&current), "a year with only decisions is a year");
+    let (keys, _) = KeyMap::new(&HashMap::new());
+    let mut app = App::new(store, &RU, keys, Theme::default(), ratatui::layout::Rect::new(0, 0, 120, 40)).unwrap();
+    assert_eq!(app.year, current, "the program opens on today's year when it has anything");
+    key(&mut app, '3');
+    assert!(screen(&mut app).contains("Провести мониторинг"));
+    // Back to 2021-2022 and forward again with ] reaches it.
+    while app.year.0 > 2021 {
+        key(&mut app, '[');
+    }
+    while app.year != current {
+        let before = app.year;
+        key(&mut app, ']');
+        assert_ne!(app.year, before, "] stopped at {}", before.label());
+    }
+    // Postponing an event of 2022-2023 into another academic year takes the screen there with it.
+    while app.year.0 > 2022 {
+        key(&mut app, '[');
+    }
+    select_event(&mut app, "Семинары по профильному обучению");
+    key(&mut app, 'o');
+    for _ in 0..60 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "15.10.2023");
+    code(&mut app, KeyCode::Enter);
+    assert_eq!(app.year.label(), "2023-2024");
+    let text = screen(&mut app);
+    assert!(text.contains("мероприятие теперь в учебном году 2023-2024"), "{text}");
+    assert!(app.view().rows[app.view().selected].cells[3].starts_with("Семинары по профильному"), "{text}");
+}

@@ -324,6 +324,11 @@ impl App {
             data_version,
         };
         app.load()?;
+        let current = crate::text::AcademicYear::of(app.today);
+        if year != current {
+            let text = format!("{} {}; {}: {}", s.no_rows_year, current.label(), s.falling_back, year.label());
+            app.message = Some(Message { text, error: false });
+        }
         Ok(app)
     }
 
@@ -369,11 +374,14 @@ impl App {
                 (u, g)
             })
             .collect();
+        // Every year that has anything, the one shown, and the current one (today's work).
         let mut years = self.store.years()?;
-        if !years.contains(&y) {
-            years.push(y);
-            years.sort();
+        for y in [y, crate::text::AcademicYear::of(self.today)] {
+            if !years.contains(&y) {
+                years.push(y);
+            }
         }
+        years.sort();
         self.years = years;
         for pane in Pane::ALL {
             self.rebuild_keeping(pane, keep[pane.index()]);

@@ -52,6 +52,8 @@ impl App {
             KeyCode::Enter => {
                 let text = crate::text::clean_line(&p.input.lines().join(" "));
                 let purpose = p.purpose;
+                // A new date in another academic year takes the screen there with the event.
+                let mut follow: Option<crate::text::AcademicYear> = None;
                 let result = match purpose {
                     Purpose::EventResult { id, version } => {
                         let result = (!text.trim().is_empty()).then(|| text.trim().to_string());
@@ -63,6 +65,7 @@ impl App {
                             p.error = Some(crate::text::when_error(&text, s));
                             return;
                         };
+                        follow = when.start.map(crate::text::AcademicYear::of).filter(|y| *y != self.year);
                         let c = EventChange { status: Some(EventStatus::Postponed), result: None, when: Some(when) };
                         self.store.change_event(id, &c, Some(version)).map(|_| s.status_saved)
                     }
@@ -92,7 +95,13 @@ impl App {
                             self.refresh_row(item, false);
                             self.message = Some(super::Message { text: what.to_string(), error: false });
                         }
-                        _ => self.after_write(what),
+                        _ => match follow {
+                            Some(y) => {
+                                self.year = y;
+                                self.after_write(&format!("{what}; {} {}", s.moved_to_year, y.label()));
+                            }
+                            None => self.after_write(what),
+                        },
                     },
                     Err(e) => {
                         self.report::<()>(Err(e));

@@ -201,17 +201,29 @@ fn agreement_row(r: &Row) -> rusqlite::Result<AgreementRow> {
 }
 
 impl Store {
-    /// The academic years that have events, cluster statuses or indicator values, oldest first.
+    /// The academic years that have anything in any table — events, decisions and meetings,
+    /// links and agreements by their dates, cluster statuses, risk profiles, diagnostics,
+    /// networks and indicator values by their year — oldest first.
     pub fn years(&self) -> Result<Vec<AcademicYear>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT y FROM (
-                SELECT CAST(substr(start_date, 1, 4) AS INTEGER)
-                     - (CAST(substr(start_date, 6, 2) AS INTEGER) < 9) AS y
-                  FROM events WHERE start_date IS NOT NULL
-                UNION SELECT year FROM cluster_status
-                UNION SELECT year FROM indicator_values)
-             WHERE y IS NOT NULL ORDER BY y",
-        )?;
+        let of = |col: &str, table: &str| {
+            format!(
+                "SELECT CAST(substr({col}, 1, 4) AS INTEGER) - (CAST(substr({col}, 6, 2) AS INTEGER) < 9) AS y
+                   FROM {table} WHERE {col} IS NOT NULL AND {col} != ''"
+            )
+        };
+        let sql = format!(
+            "SELECT DISTINCT y FROM ({} UNION {} UNION {} UNION {} UNION {}
+                UNION SELECT year FROM cluster_status UNION SELECT year FROM indicator_values
+                UNION SELECT year FROM risk_directions UNION SELECT year FROM diagnostics
+                UNION SELECT year FROM networks)
+              WHERE y BETWEEN 1990 AND 2100 ORDER BY y",
+            of("start_date", "events"),
+            of("start_date", "decisions"),
+            of("date", "meetings"),
+            of("start_date", "mentoring_links"),
+            of("start_date", "agreements"),
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |r| r.get::<_, i32>(0))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.into_iter().map(AcademicYear).collect())
     }
@@ -228,7 +240,7 @@ impl Store {
         )?;
         let counts: Vec<(i32, i64)> =
             stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        if counts.iter().any(|(y, _)| *y == current.0) {
+        if counts.iter().any(|(y, _)| *y == current.0) || self.years()?.contains(&current) {
             return Ok(current);
         }
         Ok(counts
