@@ -629,16 +629,28 @@ async fn accept_loop(listener: tokio::net::TcpListener, config: Arc<russh::serve
                     return;
                 }
             };
+            // Until the deadline, the session or the clock, whichever comes first: nothing is
+            // left waiting after a session has ended.
             let handle = session.handle();
-            tokio::spawn(async move {
-                tokio::time::sleep_until(deadline).await;
-                if !logged_in.load(std::sync::atomic::Ordering::SeqCst) {
-                    tracing::warn!(%peer, "not logged in within the handshake time; closed");
-                    let _ =
-                        handle.disconnect(russh::Disconnect::ByApplication, "login timeout".into(), "en".into()).await;
+            tokio::pin!(session);
+            let ended = tokio::select! {
+                r = &mut session => Some(r),
+                _ = tokio::time::sleep_until(deadline) => None,
+            };
+            let result = match ended {
+                Some(r) => r,
+                None => {
+                    if !logged_in.load(std::sync::atomic::Ordering::SeqCst) {
+                        tracing::warn!(%peer, "not logged in within the handshake time; closed");
+                        let _ = handle
+                            .disconnect(russh::Disconnect::ByApplication, "login timeout".into(), "en".into())
+                            .await;
+                    }
+                    drop(handle);
+                    session.await
                 }
-            });
-            if let Err(e) = session.await {
+            };
+            if let Err(e) = result {
                 tracing::debug!(%peer, error = %e, "connection ended with an error");
             }
         });

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 /// reorder a row (bidirectional overrides), hide text (zero widths, tags, the invisible
 /// operators, the soft hyphen) or split a search. None of them is needed by Russian text; the
 /// zero-width joiner is kept only inside an emoji sequence (see [`clean`]).
-fn is_format_char(c: char) -> bool {
+pub fn is_format_char(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}' | '\u{0890}'..='\u{0891}'
         | '\u{08E2}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'

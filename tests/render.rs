@@ -1281,3 +1281,11 @@ fn todays_work_is_reached_by_year_and_a_postponed_event_is_followed_to_its_new_y
     assert!(text.contains("мероприятие теперь в учебном году 2023-2024"), "{text}");
     assert!(app.view().rows[app.view().selected].cells[3].starts_with("Семинары по профильному"), "{text}");
 }
+
+#[test]
+fn invisible_characters_are_never_typed_into_a_field() {
+    let mut app = app("invisible");
+    key(&mut app, '/');
+    app.paste("Мас\u{200D}ло\u{202E}ва\u{AD}");
+    assert_eq!(app.filter_input.as_ref().unwrap().lines()[0], "Маслова");
+}

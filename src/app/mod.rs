@@ -704,6 +704,13 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return;
         }
+        // An invisible character typed or pasted (a zero-width joiner, a bidi mark) would
+        // reach the terminal from the field and be dropped from the store anyway: never typed.
+        if let KeyCode::Char(c) = ev.code {
+            if c.is_control() || crate::text::is_format_char(c) {
+                return;
+            }
+        }
         if self.filter_input.is_some() {
             self.filter_key(ev);
             return;
