@@ -150,6 +150,9 @@ enum Command {
         /// The server's own key; made there on first start (default: in the data directory).
         #[arg(long, value_name = "FILE")]
         host_key: Option<PathBuf>,
+        /// Seconds a connection has to log in before it is closed.
+        #[arg(long, value_name = "SECONDS", default_value_t = 20)]
+        login_timeout: u64,
     },
     /// Copy the store to FILE, consistently, while others keep working in it.
     Backup {
@@ -489,7 +492,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             }
             Ok(())
         }
-        Some(Command::Serve { listen, authorized_keys, host_key }) => {
+        Some(Command::Serve { listen, authorized_keys, host_key, login_timeout }) => {
             let (authorized, problems) = nastavnik::serve::read_authorized(authorized_keys).map_err(|e| eyre!(e))?;
             for p in &problems {
                 tracing::warn!("{p}");
@@ -510,6 +513,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
 
                 settings: st.settings,
                 authorized,
+                login_timeout: std::time::Duration::from_secs((*login_timeout).max(1)),
             };
             nastavnik::serve::serve(listen, &host_key, shared, &problems).map_err(|e| eyre!(e))
         }

@@ -33,6 +33,9 @@ pub struct Shared {
     pub settings: crate::config::Settings,
     /// Authorized keys and the coordinator each stands for.
     pub authorized: Vec<Authorized>,
+    /// How long a connection may take to log in (`--login-timeout`, [`HANDSHAKE_TIMEOUT`] by
+    /// default).
+    pub login_timeout: Duration,
 }
 
 /// A key of the authorized-keys file: whose it is, and the role it gives when it names one
@@ -319,8 +322,8 @@ fn osc52(text: &str) -> Vec<u8> {
     seq.into_bytes()
 }
 
-/// How long a connection may take to show a known key: one that has not logged in by then
-/// is closed, so that connections left half-open cannot pile up.
+/// How long a connection may take to show a known key, by default: one that has not logged
+/// in by then is closed, so that connections left half-open cannot pile up.
 pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(20);
 /// Connections not yet logged in, at most, in all and from one address (as OpenSSH's
 /// MaxStartups): the ones past these are closed at once, and the descriptors of the process
@@ -615,8 +618,9 @@ async fn accept_loop(listener: tokio::net::TcpListener, config: Arc<russh::serve
             logged_in: logged_in.clone(),
         };
         let config = config.clone();
+        let login_timeout = shared.login_timeout;
         tokio::spawn(async move {
-            let deadline = tokio::time::Instant::now() + HANDSHAKE_TIMEOUT;
+            let deadline = tokio::time::Instant::now() + login_timeout;
             let session = match tokio::time::timeout_at(deadline, russh::server::run_stream(config, socket, conn)).await
             {
                 Ok(Ok(s)) => s,

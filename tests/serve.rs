@@ -342,3 +342,48 @@ fn running_out_of_descriptors_does_not_stop_the_server() {
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.contains("accepting a connection failed"), "the limit was reached:\n{text}");
 }
+
+#[test]
+fn a_connection_that_does_not_log_in_in_time_is_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let known = key(dir.path(), "known", "Боброва");
+    let authorized = dir.path().join("authorized_keys");
+    std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
+    let server = {
+        let mut child = Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .args(["serve", "--listen", "127.0.0.1:0", "--login-timeout", "2", "--authorized-keys"])
+            .arg(&authorized)
+            .arg("--host-key")
+            .arg(dir.path().join("host_key"))
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
+        let port: u16 = line.trim().rsplit(':').next().and_then(|p| p.parse().ok()).unwrap();
+        Server { child, port, said: Default::default() }
+    };
+    let port = server.port;
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let closed = rt.block_on(async move {
+        use tokio::io::AsyncReadExt;
+        let mut s = tokio::net::TcpStream::connect(format!("127.0.0.1:{port}")).await.unwrap();
+        let mut buf = [0u8; 256];
+        tokio::time::timeout(std::time::Duration::from_secs(10), async {
+            loop {
+                match s.read(&mut buf).await {
+                    Ok(0) | Err(_) => return true,
+                    Ok(_) => continue,
+                }
+            }
+        })
+        .await
+        .unwrap_or(false)
+    });
+    assert!(closed, "a silent connection is closed after the login timeout");
+    let (ok, out) = login(&known, server.port);
+    assert!(ok && out.contains("Кластеры"), "{out}");
+}

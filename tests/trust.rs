@@ -319,3 +319,16 @@ fn a_store_that_lists_users_lets_an_unlisted_login_only_read() {
     guest.set_access(Access::Viewer);
     assert!(matches!(guest.list_user(&viewer, "guest"), Err(StoreError::Forbidden { .. })));
 }
+
+#[test]
+fn deleting_an_event_a_colleague_changed_meanwhile_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_store(dir.path());
+    let me = Store::open(&path, "Боброва").unwrap();
+    let colleague = Store::open(&path, "Серякова").unwrap();
+    let e = me.events(AcademicYear(2021)).unwrap().remove(0);
+    colleague.set_event_status(e.id, EventStatus::Postponed, None).unwrap();
+    let err = me.delete_event(e.id, Some(e.stamp.version)).unwrap_err();
+    assert!(matches!(&err, StoreError::Conflict { by, .. } if by == "Серякова"), "{err}");
+    assert!(me.event(e.id).is_ok(), "still there");
+}
