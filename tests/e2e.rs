@@ -324,3 +324,19 @@ fn names_folded_before_glued_numbers_were_words_are_folded_again() {
     let out = who(&path, "сош 7 луга");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("МОУ СОШ7"), "{out:?}");
 }
+
+#[test]
+fn who_refuses_a_table_format_it_cannot_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    let out = Command::new(BIN)
+        .env("LANG", "ru_RU.UTF-8")
+        .arg("--db")
+        .arg(&db)
+        .args(["who", "маслова", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("не таблица"), "{out:?}");
+    assert!(out.stdout.is_empty());
+}

@@ -1289,3 +1289,12 @@ fn invisible_characters_are_never_typed_into_a_field() {
     app.paste("Мас\u{200D}ло\u{202E}ва\u{AD}");
     assert_eq!(app.filter_input.as_ref().unwrap().lines()[0], "Маслова");
 }
+
+#[test]
+fn the_english_event_form_names_the_title_and_the_subject_apart() {
+    let mut app = app_with("english-form", &EN);
+    key(&mut app, '3');
+    key(&mut app, 'n');
+    let text = screen(&mut app);
+    assert!(text.contains("Title") && text.contains("Subject"), "{text}");
+}
