@@ -54,13 +54,13 @@ fn serve_with(db: &Path, authorized: &Path, host_key: &Path, more: &[&str], max_
         None => Command::new(BIN),
     };
     let mut child = cmd
-        .args(more)
         .arg("--db")
         .arg(db)
         .args(["serve", "--listen", "127.0.0.1:0", "--authorized-keys"])
         .arg(authorized)
         .arg("--host-key")
         .arg(host_key)
+        .args(more)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -191,6 +191,22 @@ fn an_unknown_key_and_a_password_are_refused() {
     assert!(String::from_utf8_lossy(&out.stdout).trim().is_empty());
 }
 
+/// Whether the server closes `s` within `secs` (reading gives the end, after its SSH id).
+async fn closed_within(s: &mut tokio::net::TcpStream, secs: u64) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 256];
+    tokio::time::timeout(std::time::Duration::from_secs(secs), async {
+        loop {
+            match s.read(&mut buf).await {
+                Ok(0) | Err(_) => return true,
+                Ok(_) => continue,
+            }
+        }
+    })
+    .await
+    .unwrap_or(false)
+}
+
 /// Logs in without a terminal and returns what the session drew before the client hung up.
 fn login(key: &Path, port: u16) -> (bool, String) {
     let out = Command::new("ssh")
@@ -241,7 +257,6 @@ fn idle_connections_past_the_cap_are_closed_and_a_coordinator_still_logs_in() {
     // 40 connections from one address that never send the SSH greeting.
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let (idle, closed) = rt.block_on(async move {
-        use tokio::io::AsyncReadExt;
         let mut idle = Vec::new();
         for _ in 0..40 {
             let socket = tokio::net::TcpSocket::new_v4().unwrap();
@@ -253,17 +268,7 @@ fn idle_connections_past_the_cap_are_closed_and_a_coordinator_still_logs_in() {
             .drain(..)
             .map(|mut s| {
                 tokio::spawn(async move {
-                    let mut buf = [0u8; 256];
-                    let ended = tokio::time::timeout(std::time::Duration::from_secs(3), async {
-                        loop {
-                            match s.read(&mut buf).await {
-                                Ok(0) | Err(_) => return true,
-                                Ok(_) => continue,
-                            }
-                        }
-                    })
-                    .await
-                    .unwrap_or(false);
+                    let ended = closed_within(&mut s, 3).await;
                     (s, ended)
                 })
             })
@@ -350,38 +355,12 @@ fn a_connection_that_does_not_log_in_in_time_is_closed() {
     let known = key(dir.path(), "known", "Боброва");
     let authorized = dir.path().join("authorized_keys");
     std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
-    let server = {
-        let mut child = Command::new(BIN)
-            .arg("--db")
-            .arg(&db)
-            .args(["serve", "--listen", "127.0.0.1:0", "--login-timeout", "2", "--authorized-keys"])
-            .arg(&authorized)
-            .arg("--host-key")
-            .arg(dir.path().join("host_key"))
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
-        let port: u16 = line.trim().rsplit(':').next().and_then(|p| p.parse().ok()).unwrap();
-        Server { child, port, said: Default::default() }
-    };
+    let server = serve_with(&db, &authorized, &dir.path().join("host_key"), &["--login-timeout", "2"], None);
     let port = server.port;
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let closed = rt.block_on(async move {
-        use tokio::io::AsyncReadExt;
         let mut s = tokio::net::TcpStream::connect(format!("127.0.0.1:{port}")).await.unwrap();
-        let mut buf = [0u8; 256];
-        tokio::time::timeout(std::time::Duration::from_secs(10), async {
-            loop {
-                match s.read(&mut buf).await {
-                    Ok(0) | Err(_) => return true,
-                    Ok(_) => continue,
-                }
-            }
-        })
-        .await
-        .unwrap_or(false)
+        closed_within(&mut s, 10).await
     });
     assert!(closed, "a silent connection is closed after the login timeout");
     let (ok, out) = login(&known, server.port);
