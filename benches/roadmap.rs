@@ -68,6 +68,27 @@ fn status_change(bencher: divan::Bencher) {
     });
 }
 
+/// A character typed into the `/` filter (and taken back), the rows filtered and the screen
+/// drawn: the rows are built and folded once, not per key.
+#[divan::bench(sample_count = 40)]
+fn filter_char(bencher: divan::Bencher) {
+    let (mut app, mut term) = app(false);
+    press_and_draw(&mut app, &mut term, '/');
+    for c in "семинар".chars() {
+        press_and_draw(&mut app, &mut term, c);
+    }
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        if flip {
+            press_and_draw(&mut app, &mut term, 'ы');
+        } else {
+            app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+            term.draw(|f| nastavnik::ui::draw(f, &app)).unwrap();
+        }
+    });
+}
+
 /// The commit of a status change alone, synced to the disk (`synchronous=FULL`): what a
 /// coordinator waits for between pressing the key and the change being safe from a power cut.
 #[divan::bench(sample_count = 50)]

@@ -72,6 +72,11 @@ impl Pane {
 
 #[derive(Clone, Debug, Default)]
 pub struct PaneView {
+    /// Every row of the pane before the filter, with the folded text the filter searches:
+    /// made when the data changes, not per key typed into `/`.
+    pub all: Vec<ViewRow>,
+    pub hays: Vec<String>,
+    /// The rows shown: `all` as the filter leaves them.
     pub rows: Vec<ViewRow>,
     /// How many of `rows` are items, not group headers: counted when the rows are built.
     pub items: usize,
@@ -437,6 +442,10 @@ impl App {
         match fresh {
             Ok((pane, row)) => {
                 let v = &mut self.views[pane.index()];
+                if let Some(pos) = v.all.iter().position(|r| r.item == Some(item)) {
+                    v.hays[pos] = rows::haystack(&row);
+                    v.all[pos] = row.clone();
+                }
                 if let Some(pos) = v.rows.iter().position(|r| r.item == Some(item)) {
                     v.rows[pos] = row;
                 }
@@ -517,10 +526,21 @@ impl App {
         self.rebuild_keeping(pane, keep);
     }
 
-    /// Rebuilds a pane's rows and selects the row with identity `keep` when it is still there.
+    /// Rebuilds a pane's rows from the data and selects the row with identity `keep` when it
+    /// is still there.
     fn rebuild_keeping(&mut self, pane: Pane, keep: Option<(u8, i64)>) {
         let all = rows::build(pane, &self.data, self.s, self.today);
-        let rows = rows::filter(all, &self.views[pane.index()].filter);
+        let view = &mut self.views[pane.index()];
+        view.hays = all.iter().map(rows::haystack).collect();
+        view.all = all;
+        self.refilter_keeping(pane, keep);
+    }
+
+    /// Applies the pane's filter to its rows again (a key typed into `/`): nothing is built
+    /// or folded but the query.
+    fn refilter_keeping(&mut self, pane: Pane, keep: Option<(u8, i64)>) {
+        let view = &self.views[pane.index()];
+        let rows = rows::filter(&view.all, &view.hays, &view.filter);
         let found = keep.and_then(|key| rows.iter().position(|r| r.item.is_some_and(|i| self.key_of(i) == key)));
         let view = &mut self.views[pane.index()];
         view.items = rows.iter().filter(|r| r.item.is_some()).count();
@@ -789,7 +809,8 @@ impl App {
                 input.input(ev);
                 let text = crate::text::clean_line(&input.lines().join(" "));
                 self.views[self.pane.index()].filter = text;
-                self.rebuild(self.pane);
+                let keep = self.selected_key(self.pane);
+                self.refilter_keeping(self.pane, keep);
             }
         }
     }

@@ -4,7 +4,7 @@
 use super::Pane;
 use crate::domain::*;
 use crate::i18n::Strings;
-use crate::text::{fold, matches_query};
+use crate::text::fold;
 
 /// What a listed row stands for, to open it or change its status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -496,29 +496,34 @@ fn parse_query(query: &str) -> Query {
     Query { words: words.join(" "), facets }
 }
 
-fn row_matches(r: &ViewRow, q: &Query) -> bool {
+/// The folded text of a row that the free words of a filter search: its cells and facets.
+pub fn haystack(r: &ViewRow) -> String {
+    let mut hay = fold(&r.cells.join(" "));
+    if let Some(f) = &r.facets {
+        hay.push(' ');
+        hay.push_str(&f.join(" "));
+    }
+    hay
+}
+
+fn row_matches(r: &ViewRow, hay: &str, q: &Query, words: &[&str]) -> bool {
     if !q.facets.is_empty() {
         let Some(f) = &r.facets else { return false };
         if !q.facets.iter().all(|(i, v)| v.split(' ').all(|w| crate::text::word_matches(&f[*i], w))) {
             return false;
         }
     }
-    if fold(&q.words).is_empty() {
-        return true;
-    }
-    let mut hay = fold(&r.cells.join(" "));
-    if let Some(f) = &r.facets {
-        hay.push(' ');
-        hay.push_str(&f.join(" "));
-    }
-    matches_query(&hay, &q.words)
+    words.iter().all(|w| crate::text::word_matches(hay, w))
 }
 
 /// Keeps the rows matching `query` (every word, any order, case and ё folded; "школа:сош3",
 /// "предмет:", "вид:", "статус:", "отв:" narrow to one facet, combinable), and the group
-/// headers that still have rows under them, each with the count of its rows shown.
-pub fn filter(rows: Vec<ViewRow>, query: &str) -> Vec<ViewRow> {
+/// headers that still have rows under them, each with the count of its rows shown. `hays` are
+/// the rows' folded texts ([`haystack`]), made once with the rows.
+pub fn filter(rows: &[ViewRow], hays: &[String], query: &str) -> Vec<ViewRow> {
     let q = parse_query(query);
+    let folded = fold(&q.words);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let everything = fold(query).is_empty();
     let mut out: Vec<ViewRow> = Vec::new();
     let mut header: Option<usize> = None;
@@ -533,17 +538,17 @@ pub fn filter(rows: Vec<ViewRow>, query: &str) -> Vec<ViewRow> {
             }
         }
     };
-    for r in rows {
+    for (r, hay) in rows.iter().zip(hays) {
         if r.item.is_none() {
             close(&mut out, header, count);
             header = Some(out.len());
             count = 0;
-            out.push(r);
+            out.push(r.clone());
             continue;
         }
-        if everything || row_matches(&r, &q) {
+        if everything || row_matches(r, hay, &q, &words) {
             count += 1;
-            out.push(r);
+            out.push(r.clone());
         }
     }
     close(&mut out, header, count);
