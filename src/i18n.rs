@@ -302,6 +302,14 @@ catalogue! {
     paste_of: "знаков из", "characters of";
     ambiguous: "уточните запрос: одинаково подходят", "be more specific: these fit equally well";
     moved_to_year: "мероприятие теперь в учебном году", "the event is now in the academic year";
+    se_newer: "файл записан более новой версией nastavnik — обновите программу; файл не тронут. Схема файла / известная этой версии:", "the file was written by a newer nastavnik — update the program; the file was left untouched. Schema of the file / known to this version:";
+    se_not_store: "это не хранилище nastavnik (другой файл или чужая база данных); файл не тронут", "this is not a nastavnik store (another kind of file or database); it was left untouched";
+    se_read_only: "в файл нельзя писать (только чтение); файл не тронут — проверьте права или укажите другой --db", "the file cannot be written (read-only); it was left untouched — check its permissions or pass another --db";
+    se_not_found: "не найдено", "not found";
+    se_busy: "хранилище полминуты было занято изменениями коллег; ничего не записано — повторите", "the store stayed busy with other coordinators' changes for half a minute; nothing was written — try again";
+    se_unknown_schools: "в хранилище нет такой школы:", "no such school in the store:";
+    se_no_coordinator: "в списке пользователей должен остаться координатор, иначе его никто не сможет изменить; ничего не записано", "the list of users must keep a coordinator, or nobody could change it again; nothing was written";
+    se_database: "ошибка базы данных:", "database error:";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

@@ -240,6 +240,20 @@ fn emit(text: &str) -> Result<()> {
     }
 }
 
+/// A report as the user reads it: each step, then the cause, joined by colons, a store's
+/// refusal in the UI's language (its own causes are part of its text).
+fn said(e: &color_eyre::Report, s: &Strings) -> String {
+    let mut parts = Vec::new();
+    for cause in e.chain() {
+        if let Some(se) = cause.downcast_ref::<nastavnik::store::StoreError>() {
+            parts.push(se.text(s));
+            break;
+        }
+        parts.push(cause.to_string());
+    }
+    parts.join(": ")
+}
+
 /// One line on stderr: the step that failed and, after colons, its causes (`{:#}` of a
 /// report), then exit 1.
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
@@ -350,7 +364,7 @@ fn main() -> ExitCode {
     }
     let mut store = match Store::open(&st.db, &st.user).wrap_err(st.s.err_opening_store) {
         Ok(s) => s,
-        Err(e) => return fail(e),
+        Err(e) => return fail(said(&e, st.s)),
     };
     if creating {
         st.created = true;
@@ -362,11 +376,12 @@ fn main() -> ExitCode {
     }
     match identity(&mut store, &st).wrap_err(st.s.err_roles) {
         Ok(()) => {}
-        Err(e) => return fail(e),
+        Err(e) => return fail(said(&e, st.s)),
     }
+    let s = st.s;
     match run(&cli, st, store) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(e),
+        Err(e) => fail(said(&e, s)),
     }
 }
 

@@ -110,7 +110,13 @@ fn bad_files_end_in_a_clear_message_and_stay_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.txt");
     std::fs::write(&notes, "не база").unwrap();
-    let out = Command::new(BIN).arg("--db").arg(&notes).args(["show", "clusters"]).output().unwrap();
+    let out = Command::new(BIN)
+        .env("LANG", "en_US.UTF-8")
+        .arg("--db")
+        .arg(&notes)
+        .args(["show", "clusters"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not a nastavnik store"), "{err}");
@@ -126,7 +132,7 @@ fn bad_files_end_in_a_clear_message_and_stay_untouched() {
     // The TUI says the same and leaves the terminal usable.
     let t = Tmux::start("bad", &format!("{BIN} --db {}; echo EXIT=$?; sleep 30", notes.display()));
     let s = t.wait_for("EXIT=1");
-    assert!(s.contains("not a nastavnik store"), "{s}");
+    assert!(s.contains("это не хранилище nastavnik"), "{s}");
 }
 
 #[test]

@@ -82,7 +82,7 @@ fn a_foreign_or_empty_file_is_refused_untouched_and_a_wrong_path_makes_no_store(
     let before = std::fs::read(&foreign).unwrap();
     let out = run(&["--db".as_ref(), foreign.as_os_str(), "show".as_ref(), "roadmap".as_ref()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a nastavnik store"), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("это не хранилище nastavnik"), "{out:?}");
     assert_eq!(std::fs::read(&foreign).unwrap(), before, "not a byte changed");
     assert!(!dir.path().join("journal.sqlite-wal").exists(), "not switched to WAL");
     let c = rusqlite::Connection::open(&foreign).unwrap();
@@ -255,7 +255,7 @@ fn who_you_are_comes_from_the_os_account_and_roles_from_the_store() {
     // Nobody can leave the list without a coordinator.
     let out = users(&["set", &me, "--role", "viewer"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("coordinator"), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("должен остаться координатор"), "{out:?}");
     // A school that is not in the store is named.
     let out = users(&["set", "x", "--role", "curator", "--school", "Школа, которой нет"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("Школа, которой нет"), "{out:?}");

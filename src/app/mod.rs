@@ -667,20 +667,7 @@ impl App {
                     }
                     _ => tracing::error!(user = %self.store.user(), pane = self.pane.name(), "{e}"),
                 }
-                let text = match &e {
-                    StoreError::Conflict { by, at } => format!("{} ({by}, {at})", self.s.conflict),
-                    StoreError::Refused(r) => r.text(self.s),
-                    StoreError::NotUndoable => self.s.not_undoable.to_string(),
-                    StoreError::Forbidden { viewer: true, .. } => self.s.forbidden_viewer.to_string(),
-                    StoreError::Forbidden { school, .. } => {
-                        format!(
-                            "{} ({})",
-                            self.s.forbidden_school,
-                            school.as_deref().unwrap_or(self.s.forbidden_district)
-                        )
-                    }
-                    other => other.to_string(),
-                };
+                let text = e.text(self.s);
                 self.message = Some(Message { text, error: true });
                 None
             }

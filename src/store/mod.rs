@@ -64,6 +64,34 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl StoreError {
+    /// The message in the UI's language (the `Display` above is for logs and scripts).
+    pub fn text(&self, s: &crate::i18n::Strings) -> String {
+        match self {
+            StoreError::NewerSchema { path, found, supported } => {
+                format!("{}: {} {found} / {supported}", path.display(), s.se_newer)
+            }
+            StoreError::NotADatabase { path } => format!("{}: {}", path.display(), s.se_not_store),
+            StoreError::ReadOnly { path } => format!("{}: {}", path.display(), s.se_read_only),
+            StoreError::Io { path, what } => format!("{}: {what}", path.display()),
+            StoreError::Exists { path } => format!("{}: {}", path.display(), s.err_exists),
+            StoreError::Conflict { by, at } => format!("{} ({by}, {at})", s.conflict),
+            StoreError::NotUndoable => s.not_undoable.to_string(),
+            StoreError::Duplicate => s.err_duplicate.to_string(),
+            StoreError::Forbidden { viewer: true, .. } => s.forbidden_viewer.to_string(),
+            StoreError::Forbidden { school, .. } => {
+                format!("{} ({})", s.forbidden_school, school.as_deref().unwrap_or(s.forbidden_district))
+            }
+            StoreError::Refused(r) => r.text(s),
+            StoreError::NotFound(what) => format!("{}: {what}", s.se_not_found),
+            StoreError::UnknownSchools(names) => format!("{} {}", s.se_unknown_schools, names.join(", ")),
+            StoreError::NoCoordinator => s.se_no_coordinator.to_string(),
+            StoreError::Busy => s.se_busy.to_string(),
+            StoreError::Sqlite(e) => format!("{} {e}", s.se_database),
+        }
+    }
+}
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
