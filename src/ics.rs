@@ -23,6 +23,19 @@ fn days(e: &mut Event, w: &When) -> bool {
     true
 }
 
+/// What a calendar shows in its grid: the title, and what tells apart events of the same title
+/// (five «Взаимопосещение уроков» of a year): subject, grades, teacher.
+fn summary(e: &crate::domain::EventRow) -> String {
+    let grades = if e.grades.is_empty() { String::new() } else { format!("{} кл.", e.grades) };
+    let more: Vec<&str> =
+        [e.subject.as_str(), grades.as_str(), e.teacher.as_str()].into_iter().filter(|p| !p.is_empty()).collect();
+    if more.is_empty() {
+        e.title.clone()
+    } else {
+        format!("{} — {}", e.title, more.join(", "))
+    }
+}
+
 /// The calendar of the given years (all with data when `None`), narrowed to events hosted by or
 /// involving a school whose name matches `school`.
 pub fn calendar(store: &Store, year: Option<AcademicYear>, school: Option<&str>, s: &Strings) -> Result<String> {
@@ -63,7 +76,7 @@ pub fn calendar(store: &Store, year: Option<AcademicYear>, school: Option<&str>,
                 }
             }
             ev.uid(&format!("event-{}@nastavnik", e.id))
-                .summary(&e.title)
+                .summary(&summary(&e))
                 .description(&about.join("\n"))
                 .location(&e.host_school)
                 .status(status(e.status));
@@ -75,7 +88,9 @@ pub fn calendar(store: &Store, year: Option<AcademicYear>, school: Option<&str>,
             }
             let Some(last) = x.deadline.last_day() else { continue };
             let mut ev = Event::new();
-            ev.all_day(last)
+            // A day long: iCalendar's end date is the day after.
+            ev.starts(last)
+                .ends(last.succ_opt().unwrap_or(last))
                 .uid(&format!("decision-{}@nastavnik", x.id))
                 .summary(&format!("{}: {}", s.col_deadline, x.text))
                 .description(&format!(
