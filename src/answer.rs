@@ -93,7 +93,7 @@ fn describe(l: &ChainLine, s: &Strings) -> String {
             parts.push(p.clone());
         }
     }
-    let when = l.link.when.display();
+    let when = l.link.when.display_running(s);
     if !when.is_empty() {
         parts.push(when);
     }

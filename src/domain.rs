@@ -116,6 +116,14 @@ impl When {
             _ => String::new(),
         }
     }
+    /// A period that runs until it is ended (a mentoring link): a start alone reads «с
+    /// 01.09.2023», not as one day.
+    pub fn display_running(&self, s: &crate::i18n::Strings) -> String {
+        match (&self.text, self.start, self.end) {
+            (None, Some(start), None) => format!("{} {}", s.period_from, format_date(start)),
+            _ => self.display(),
+        }
+    }
     pub fn last_day(&self) -> Option<NaiveDate> {
         self.end.or(self.start)
     }
@@ -605,6 +613,17 @@ mod tests {
         assert!(
             empty.contains(&(LinkField::Mentor, s.err_required)) && empty.contains(&(LinkField::Start, s.err_required))
         );
+    }
+
+    #[test]
+    fn a_link_that_runs_on_reads_from_its_start() {
+        let s = &crate::i18n::RU;
+        let start = NaiveDate::from_ymd_opt(2023, 9, 1).unwrap();
+        let open = When { start: Some(start), end: None, text: None };
+        assert_eq!(open.display_running(s), "с 01.09.2023");
+        assert_eq!(open.display(), "01.09.2023", "an event of one day stays one day");
+        let closed = When { start: Some(start), end: NaiveDate::from_ymd_opt(2024, 5, 31), text: None };
+        assert_eq!(closed.display_running(s), "01.09.2023–31.05.2024");
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                         l.level.label(s).to_string(),
                         l.form,
                         l.subject,
-                        l.when.display(),
+                        l.when.display_running(s),
                         basis,
                         if l.active { String::new() } else { s.inactive.to_string() },
                     ]

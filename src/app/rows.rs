@@ -248,7 +248,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                             l.mentee.clone(),
                             l.subject.clone(),
                             l.form.clone(),
-                            l.when.display(),
+                            l.when.display_running(s),
                         ],
                         item: Some(ItemRef::Link(i)),
                         tone: if l.active { Tone::Normal } else { Tone::Muted },
@@ -629,7 +629,7 @@ pub fn link_doc(l: &LinkRow, s: &Strings) -> Vec<DocLine> {
     field(&mut out, s.col_level, l.level.label(s));
     field(&mut out, s.col_subject, &l.subject);
     field(&mut out, s.col_form, &l.form);
-    field(&mut out, s.col_period, &l.when.display());
+    field(&mut out, s.col_period, &l.when.display_running(s));
     field(&mut out, s.col_basis, &l.basis_text());
     if !l.active {
         field(&mut out, s.col_status, s.inactive);
@@ -734,7 +734,7 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
                 t.push_str(extra);
             }
         }
-        t.push_str(&format!(" ({})", l.when.display()));
+        t.push_str(&format!(" ({})", l.when.display_running(s)));
         let basis = l.basis_text();
         if !basis.is_empty() {
             t.push_str(&format!("; {basis}"));
