@@ -119,7 +119,7 @@ pub fn suggest(
             Some(Suggestion { mentor: c.entity, name: c.name.clone(), score, reason: why.join("; ") })
         })
         .collect();
-    out.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| crate::text::natural_cmp(&a.name, &b.name)));
+    out.sort_by_cached_key(|c| (std::cmp::Reverse(c.score), crate::text::natural_key(&c.name)));
     out.truncate(limit);
     out
 }

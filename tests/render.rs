@@ -1298,3 +1298,21 @@ fn the_english_event_form_names_the_title_and_the_subject_apart() {
     let text = screen(&mut app);
     assert!(text.contains("Title") && text.contains("Subject"), "{text}");
 }
+
+#[test]
+fn a_colleagues_draft_is_no_reason_to_reload_and_their_change_is() {
+    let mut app = app("drafts-reload");
+    key(&mut app, '3');
+    let path = app.store.path().to_path_buf();
+    let colleague = Store::open(&path, "Серякова").unwrap();
+    // A colleague closes a form with Esc: a draft is written, nothing anyone sees changed.
+    colleague.save_draft("event", "{}").unwrap();
+    app.tick();
+    assert!(!screen(&mut app).contains("Данные обновлены"), "{}", screen(&mut app));
+    // A real change is shown.
+    let e = app.data.events[0].clone();
+    colleague.set_event_status(e.id, EventStatus::Cancelled, None).unwrap();
+    app.tick();
+    assert!(screen(&mut app).contains("Данные обновлены"));
+    assert_eq!(app.data.events.iter().find(|x| x.id == e.id).unwrap().status, EventStatus::Cancelled);
+}

@@ -239,6 +239,9 @@ pub struct App {
     /// Text the terminal should put on the clipboard (OSC 52); the event loop sends it.
     pub clipboard: Option<String>,
     /// Above these a mentor is marked overloaded (config `[load]`).
+    /// The newest history line when the data was last read: a commit that adds none needs
+    /// no reload.
+    pub history_seen: i64,
     pub limits: crate::suggest::LoadLimits,
     /// The risk directions of the config (`[risks]`), in order.
     pub risk_directions: Vec<String>,
@@ -327,6 +330,7 @@ impl App {
             pictures: Default::default(),
             school_groups: Vec::new(),
             data_version,
+            history_seen: 0,
         };
         app.load()?;
         let current = crate::text::AcademicYear::of(app.today);
@@ -392,6 +396,7 @@ impl App {
             self.rebuild_keeping(pane, keep[pane.index()]);
         }
         self.note_damaged();
+        self.history_seen = self.store.last_change()?;
         Ok(())
     }
 
@@ -1173,10 +1178,15 @@ impl App {
     }
 
     /// Called a few times a second: picks up a colleague's committed change.
+    /// Looks for a colleague's commit. A commit that wrote no history line (a colleague's
+    /// draft, a backup's checkpoint) changes nothing on this screen and is not reloaded for.
     pub fn tick(&mut self) {
         if let Ok(v) = self.store.data_version() {
             if v != self.data_version {
                 self.data_version = v;
+                if self.store.last_change().is_ok_and(|last| last == self.history_seen) {
+                    return;
+                }
                 if self.reload() {
                     self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
                 }

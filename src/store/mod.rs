@@ -281,6 +281,11 @@ impl Store {
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+    /// The newest history line's number: it moves with every change a user can see.
+    pub fn last_change(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT coalesce(max(id), 0) FROM history", [], |r| r.get(0))?)
+    }
+
     /// Whether every commit is synced to the disk before it is acknowledged (`synchronous=FULL`).
     pub fn durable(&self) -> Result<bool> {
         Ok(self.conn.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))? >= 2)

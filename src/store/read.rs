@@ -4,7 +4,7 @@
 use super::{Result, Store, StoreError};
 use crate::domain::*;
 use crate::lookup::{Entity, Entry};
-use crate::text::{clean_line, natural_cmp, natural_key, AcademicYear};
+use crate::text::{clean_line, natural_key, AcademicYear};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -677,9 +677,8 @@ impl Store {
             .into_iter()
             .map(|(mentor, (name, mentees, events))| crate::suggest::Load { mentor, name, mentees, events })
             .collect();
-        out.sort_by(|a, b| {
-            (b.mentees, b.events).cmp(&(a.mentees, a.events)).then_with(|| natural_cmp(&a.name, &b.name))
-        });
+        // The sort key made once per mentor, not twice per comparison.
+        out.sort_by_cached_key(|l| (std::cmp::Reverse((l.mentees, l.events)), natural_key(&l.name)));
         Ok(out)
     }
 
@@ -721,7 +720,7 @@ impl Store {
             let needs = weak.into_iter().chain(risks).collect();
             out.push(crate::suggest::Uncovered { org, name, district, town, needs, subjects: Vec::new() });
         }
-        out.sort_by(|a, b| natural_cmp(&a.name, &b.name));
+        out.sort_by_cached_key(|u| natural_key(&u.name));
         Ok(out)
     }
 
