@@ -151,6 +151,11 @@ impl Action {
     }
 
     /// Keys that mean something only on the agreements.
+    /// Keys of the Mentoring pane alone: ending a link.
+    pub fn mentoring_only(self) -> bool {
+        matches!(self, Action::End)
+    }
+
     pub fn agreements_only(self) -> bool {
         matches!(self, Action::Advance | Action::Terminate | Action::NewAdditional | Action::PlanRow)
     }

@@ -416,6 +416,8 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
                 && app.pane != Pane::Roadmap
                 && !(*action == Action::Timeline && app.pane == Pane::Deficits))
             || (action.agreements_only() && app.pane != Pane::Agreements)
+            || (action.mentoring_only() && app.pane != Pane::Mentoring)
+            || (action.writes() && *app.store.access() == crate::store::Access::Viewer)
         {
             continue;
         }
