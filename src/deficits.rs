@@ -42,6 +42,8 @@ pub enum Bad {
     ZeroWhole,
     /// The date of the measurement is outside the academic year it is recorded for.
     OutsideYear,
+    /// A share typed beside its counts that the counts do not give (50 % of 350 of 400).
+    ShareDisagrees,
 }
 
 impl Bad {
@@ -54,6 +56,7 @@ impl Bad {
             Bad::PartOverWhole => s.bad_part_over_whole,
             Bad::ZeroWhole => s.bad_zero_whole,
             Bad::OutsideYear => s.bad_outside_year,
+            Bad::ShareDisagrees => s.bad_share_disagrees,
         }
     }
 }
@@ -131,6 +134,15 @@ pub fn check_part(part: Option<f64>, whole: Option<f64>) -> Result<(), Bad> {
     match (part, whole) {
         (Some(p), Some(w)) if w == 0.0 && p > 0.0 => Err(Bad::ZeroWhole),
         (Some(p), Some(w)) if p > w => Err(Bad::PartOverWhole),
+        _ => Ok(()),
+    }
+}
+
+/// A share typed with its counts must be the share the counts give, to a tenth of a percent's
+/// rounding: 350 of 400 is 87,5 %, not 50 %.
+pub fn check_share(value: f64, part: Option<f64>, whole: Option<f64>) -> Result<(), Bad> {
+    match (part, whole) {
+        (Some(p), Some(w)) if w > 0.0 && (value - p / w * 100.0).abs() > 0.5 => Err(Bad::ShareDisagrees),
         _ => Ok(()),
     }
 }
@@ -289,6 +301,10 @@ mod tests {
         assert_eq!(read_value(Kind::YesNo, "наверное"), Err(Bad::NotYesNo));
         assert_eq!(read_count(""), Ok(None));
         assert_eq!(check_part(Some(31.0), Some(30.0)), Err(Bad::PartOverWhole));
+        assert_eq!(check_share(50.0, Some(350.0), Some(400.0)), Err(Bad::ShareDisagrees));
+        assert_eq!(check_share(87.5, Some(350.0), Some(400.0)), Ok(()));
+        assert_eq!(check_share(17.3, Some(19.0), Some(110.0)), Ok(()), "rounded to a tenth");
+        assert_eq!(check_share(50.0, None, Some(400.0)), Ok(()));
         assert_eq!(check_part(Some(1.0), Some(0.0)), Err(Bad::ZeroWhole));
         assert_eq!(check_part(Some(30.0), Some(30.0)), Ok(()));
     }

@@ -311,6 +311,7 @@ catalogue! {
     se_no_coordinator: "в списке пользователей должен остаться координатор, иначе его никто не сможет изменить; ничего не записано", "the list of users must keep a coordinator, or nobody could change it again; nothing was written";
     se_database: "ошибка базы данных:", "database error:";
     period_from: "с", "from";
+    bad_share_disagrees: "доля не сходится со счётом; по счёту выходит", "the share disagrees with the counts, which give";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

@@ -1013,18 +1013,26 @@ fn a_value_that_cannot_be_is_refused_where_it_was_typed() {
     assert!(text.contains("↑ дата вне учебного года 2021-2022"), "{text}");
     insta::assert_snapshot!("value_refused", text);
     // Mended: a decimal comma is read, the value is recorded and the list shows it.
-    let mut fix = |field: usize, text: &str| {
+    fn fix(app: &mut App, field: usize, text: &str) {
         if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
             f.focus = field;
         }
         for _ in 0..12 {
-            code(&mut app, KeyCode::Backspace);
+            code(app, KeyCode::Backspace);
         }
-        type_text(&mut app, text);
-    };
-    fix(2, "78,5");
-    fix(3, "");
-    fix(5, "31.08.2022");
+        type_text(app, text);
+    }
+    // A share that its counts contradict (50 % of 350 of 400) is refused, naming what they give.
+    fix(&mut app, 2, "50");
+    fix(&mut app, 3, "350");
+    fix(&mut app, 4, "400");
+    fix(&mut app, 5, "31.08.2022");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("доля не сходится со счётом; по счёту выходит 87,5 %"), "{text}");
+    fix(&mut app, 2, "78,5");
+    fix(&mut app, 3, "");
+    fix(&mut app, 4, "");
     ctrl(&mut app, 's');
     let text = screen(&mut app);
     assert!(text.contains("Значение записано"), "{text}");

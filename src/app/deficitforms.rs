@@ -256,8 +256,19 @@ impl App {
                         (Some(p), _, Kind::Count) => value = crate::text::format_number(p),
                         _ => errors.push((2, s.err_required.to_string())),
                     }
-                } else if let Err(b) = read_value(kind, &value) {
-                    bad(2, b, &mut errors);
+                } else {
+                    match read_value(kind, &value) {
+                        Err(b) => bad(2, b, &mut errors),
+                        Ok(v) if kind == Kind::Share => {
+                            if let Err(b) = crate::deficits::check_share(v, part, whole) {
+                                let given = crate::text::format_number(
+                                    (part.unwrap_or(0.0) / whole.unwrap_or(1.0) * 1000.0).round() / 10.0,
+                                );
+                                errors.push((2, format!("{} {given} %", b.text(s))));
+                            }
+                        }
+                        Ok(_) => {}
+                    }
                 }
                 let date_text = form.text(5);
                 let date = parse_date(&date_text);
