@@ -312,6 +312,8 @@ catalogue! {
     se_database: "ошибка базы данных:", "database error:";
     period_from: "с", "from";
     bad_share_disagrees: "доля не сходится со счётом; по счёту выходит", "the share disagrees with the counts, which give";
+    pick_title: "Выбор школы или человека", "Pick a school or a person";
+    pick_hint: "Enter — выбрать, ↑↓ — выбор, Esc — назад", "Enter picks, ↑↓ choose, Esc goes back";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

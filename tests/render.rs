@@ -680,6 +680,12 @@ fn an_event_is_created_edited_copied_and_removed_from_the_keyboard() {
     code(&mut app, KeyCode::Tab);
     type_text(&mut app, "9-11");
     code(&mut app, KeyCode::Tab);
+    // The picker says it picks, not «Кто кого наставляет … Enter — ответ».
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Выбор школы или человека") && text.contains("Enter — выбрать"), "{text}");
+    assert!(!text.contains("Enter — ответ"), "{text}");
+    code(&mut app, KeyCode::Esc);
     pick(&mut app, "сош 3 пикалево");
     // The teacher field takes a person: a school there is refused.
     pick(&mut app, "сош 1 пикалево");

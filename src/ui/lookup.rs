@@ -15,7 +15,10 @@ pub fn draw_lookup(f: &mut Frame, app: &App, st: &LookupState) {
     let area = f.area();
     let r = centered(area, area.width.saturating_sub(8).min(100), area.height.saturating_sub(4).min(24));
     f.render_widget(Clear, r);
-    let block = popup_block(app, app.s.lookup_title);
+    // Opened from a form it picks a school or a person; from anywhere else it answers.
+    let (title, hint_text) =
+        if st.picking { (app.s.pick_title, app.s.pick_hint) } else { (app.s.lookup_title, app.s.lookup_hint) };
+    let block = popup_block(app, title);
     let inner = block.inner(r);
     f.render_widget(block, r);
     if inner.height < 3 {
@@ -28,7 +31,7 @@ pub fn draw_lookup(f: &mut Frame, app: &App, st: &LookupState) {
     let sep = Rect { y: inner.y + 1, height: 1, ..inner };
     f.render_widget(Block::default().borders(Borders::TOP).border_style(Style::default().fg(app.theme.muted)), sep);
     let hint = Rect { y: inner.bottom() - 1, height: 1, ..inner };
-    f.render_widget(Paragraph::new(Span::styled(app.s.lookup_hint, Style::default().fg(app.theme.muted))), hint);
+    f.render_widget(Paragraph::new(Span::styled(hint_text, Style::default().fg(app.theme.muted))), hint);
     let list_area = Rect { y: inner.y + 2, height: inner.height.saturating_sub(3), ..inner };
     let typed = !st.input.lines().join("").trim().is_empty();
     if st.hits.is_empty() {
