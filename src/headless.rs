@@ -163,7 +163,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
             (vec!["type", "owner", "item", "target", "actual", "period"], rows)
         }
         Pane::History => {
-            let r = log_records(&store.log(None, None, 2000)?, s);
+            let r = log_records(&store.log(None, None, 2000)?, s, true);
             (r.fields, r.rows)
         }
         Pane::Agreements => {
@@ -185,15 +185,27 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
     Ok(Records { fields, rows })
 }
 
-/// The history log as records: when, who, what, field, old, new.
-pub fn log_records(lines: &[crate::store::LogLine], s: &Strings) -> Records {
+/// The history log as records: when, who, what, field, old, new — in words of the UI's
+/// language (`words`), or as the codes the store keeps, for scripts (JSON).
+pub fn log_records(lines: &[crate::store::LogLine], s: &Strings, words: bool) -> Records {
     let rows = lines
         .iter()
         .map(|l| {
             let c = &l.change;
             let what = if l.what.is_empty() { format!("{} {}", c.entity, c.entity_id) } else { l.what.clone() };
-            let field = if c.field == "*" { s.whole_row(&c.new).to_string() } else { c.field.clone() };
-            vec![c.at.clone(), c.who.clone(), c.entity.clone(), what, field, c.old.clone(), c.new.clone()]
+            if !words {
+                return vec![
+                    c.at.clone(),
+                    c.who.clone(),
+                    c.entity.clone(),
+                    what,
+                    c.field.clone(),
+                    c.old.clone(),
+                    c.new.clone(),
+                ];
+            }
+            let (field, old, new) = crate::app::rows::change_words(c, s);
+            vec![c.at.clone(), c.who.clone(), crate::app::rows::entity_label(&c.entity, s), what, field, old, new]
         })
         .collect();
     Records { fields: vec!["at", "who", "entity", "what", "field", "old", "new"], rows }

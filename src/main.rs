@@ -485,8 +485,19 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 ),
                 None => None,
             };
-            let lines = store.log(since, who.as_deref(), *limit)?;
-            emit(&headless::render_records(&headless::log_records(&lines, st.s), *format))?;
+            // A name as the filter matches it: folded, a part of it («петрова» finds «Петрова Н.А.»).
+            let lines = match who {
+                None => store.log(since, None, *limit)?,
+                Some(w) => {
+                    let w = nastavnik::text::fold(w);
+                    let mut all = store.log(since, None, usize::MAX)?;
+                    all.retain(|l| nastavnik::text::matches_query(&nastavnik::text::fold(&l.change.who), &w));
+                    all.truncate(*limit);
+                    all
+                }
+            };
+            let words = *format != Format::Json;
+            emit(&headless::render_records(&headless::log_records(&lines, st.s, words), *format))?;
             Ok(())
         }
         Some(Command::Stress { events, changes, user }) => {

@@ -348,3 +348,31 @@ fn who_refuses_a_table_format_it_cannot_give() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("не таблица"), "{out:?}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn history_speaks_the_ui_language_and_finds_a_part_of_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_file(dir.path());
+    {
+        let store = nastavnik::store::Store::open(&db, "Петрова Н.А.").unwrap();
+        let e = store.events(nastavnik::text::AcademicYear(2021)).unwrap().remove(0);
+        store.set_event_status(e.id, nastavnik::domain::EventStatus::Postponed, None).unwrap();
+    }
+    let out = Command::new(BIN)
+        .env("LANG", "ru_RU.UTF-8")
+        .arg("--db")
+        .arg(&db)
+        .args(["history", "--who", "петрова"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().next().expect("her change, found by a part of her name, folded");
+    assert!(
+        line.contains("| Петрова Н.А. | мероприятие |") && line.ends_with("| статус | проведено | перенесено"),
+        "{line}"
+    );
+    // The creation lines keep their seven columns, with «—» where there is no value.
+    let all = Command::new(BIN).env("LANG", "ru_RU.UTF-8").arg("--db").arg(&db).arg("history").output().unwrap();
+    let all = String::from_utf8(all.stdout).unwrap();
+    assert!(all.lines().all(|l| l.split(" | ").count() == 7), "{all}");
+}

@@ -132,7 +132,7 @@ fn two_coordinators_over_ssh_each_in_their_name_see_each_others_changes() {
 
     // The history has it in her name; quitting ends her connection and nothing else.
     let out = Command::new(BIN).arg("--db").arg(&db).args(["history", "--who", "Боброва"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("draft | approval"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("статус | проект | на согласовании"), "{out:?}");
     one.keys(&["q"]);
     one.wait_gone();
     two.keys(&["3"]);

@@ -354,16 +354,57 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "responsible" => s.col_responsible,
         "subject" => s.col_subject,
         "deadline" => s.rk_deadline,
-        "goal" | "goals" => s.rk_goal,
+        "goal" => s.rk_goal,
+        "goals" => s.ag_goals,
+        "tasks" => s.ag_tasks,
+        "measures" => s.rk_measures,
         "progress" => s.rk_progress,
+        "kind" => s.col_kind,
+        "grades" => s.col_grades,
+        "host" => s.col_host,
+        "teacher" => s.col_teacher,
+        "participants" => s.col_participants,
+        "funding" => s.ev_funding,
+        "expected" => s.ev_expected,
+        "mentor" => s.col_mentor,
+        "mentee" => s.col_mentee,
+        "form" => s.col_form,
+        "basis" | "basis_date" => s.col_basis,
+        "place" => s.ag_place,
+        "term" => s.ag_term_text,
+        "signatory" => s.ag_signatory,
+        "position" => s.ag_position,
+        "address" => s.ag_address,
+        "state" => s.hist_state,
+        "role" => s.hist_role,
+        "name" => s.hist_name,
         other => return other.to_string(),
     }
+    .trim()
     .to_lowercase()
 }
 
-/// A line of the history: when, who, what, which field, old → new (statuses by their names).
-pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow {
-    let c = &l.change;
+/// What a history line's entity is, as the screens name it.
+pub fn entity_label(entity: &str, s: &Strings) -> String {
+    match entity {
+        "event" => s.ent_event,
+        "decision" => s.ent_decision,
+        "agreement" => s.ent_agreement,
+        "party" => s.ent_party,
+        "risk" => s.ent_risk,
+        "mentoring_link" => s.ent_link,
+        "meeting" => s.ent_meeting,
+        "indicator_value" => s.ent_value,
+        "diagnostic" => s.ent_diagnostic,
+        "user" => s.ent_user,
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// A history line as words: the field, and its old and new values (statuses by their names,
+/// «—» for nothing), the same on the History pane and in `nastavnik history`.
+pub fn change_words(c: &crate::domain::HistoryRow, s: &Strings) -> (String, String, String) {
     let label = |code: &str| -> String {
         let named = match c.entity.as_str() {
             "agreement" => AgreementStatus::from_code(code).map(|x| x.label(s)),
@@ -371,21 +412,36 @@ pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow 
         };
         match (c.field.as_str(), named) {
             ("status", Some(n)) => n.to_string(),
+            ("state", _) if code == "active" => s.hist_active.to_string(),
+            ("state", _) if code == "ended" => s.inactive.to_string(),
             _ if code.is_empty() => "—".to_string(),
             _ => code.to_string(),
         }
     };
-    let (field, change) = if c.field == "*" {
-        (s.whole_row(&c.new).to_string(), String::new())
+    if c.field == "*" {
+        (s.whole_row(&c.new).to_string(), "—".to_string(), "—".to_string())
     } else {
-        (field_label(&c.field, s), format!("{} → {}", label(&c.old), label(&c.new)))
-    };
+        (field_label(&c.field, s), label(&c.old), label(&c.new))
+    }
+}
+
+/// A line of the history: when, who, what, which field, old → new (statuses by their names).
+pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow {
+    let c = &l.change;
+    let (field, old, new) = change_words(c, s);
+    let change = if c.field == "*" { String::new() } else { format!("{old} → {new}") };
     let what = if l.what.is_empty() { format!("{} {}", c.entity, c.entity_id) } else { l.what.clone() };
     ViewRow {
         cells: vec![c.at.clone(), c.who.clone(), what, field, change],
         item: Some(ItemRef::Change(i)),
         tone: Tone::Normal,
-        facets: Some(Box::new([String::new(), String::new(), fold(&c.entity), String::new(), fold(&c.who)])),
+        facets: Some(Box::new([
+            String::new(),
+            String::new(),
+            fold(&format!("{} {}", c.entity, entity_label(&c.entity, s))),
+            String::new(),
+            fold(&c.who),
+        ])),
     }
 }
 
