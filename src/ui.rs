@@ -175,7 +175,8 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         .border_style(Style::default().fg(app.theme.muted));
     if v.rows.is_empty() {
         let text = if v.filter.is_empty() { app.s.empty_list } else { app.s.empty_filter };
-        let p = Paragraph::new(format!("\n{text} ({})", app.year.label())).alignment(Alignment::Center).block(block);
+        let text = if app.pane.by_year() { format!("\n{text} ({})", app.year.label()) } else { format!("\n{text}") };
+        let p = Paragraph::new(text).alignment(Alignment::Center).block(block);
         f.render_widget(p, area);
         return;
     }

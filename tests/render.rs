@@ -1343,3 +1343,18 @@ fn a_colleagues_draft_is_no_reason_to_reload_and_their_change_is() {
     assert!(screen(&mut app).contains("Данные обновлены"));
     assert_eq!(app.data.events.iter().find(|x| x.id == e.id).unwrap().status, EventStatus::Cancelled);
 }
+
+#[test]
+fn an_empty_filter_on_a_pane_of_all_years_names_no_year() {
+    let mut app = app("history-filter");
+    key(&mut app, '6');
+    key(&mut app, '/');
+    type_text(&mut app, "кто:никого");
+    let text = screen(&mut app);
+    assert!(text.contains("Ничего не найдено по фильтру") && !text.contains("по фильтру (2021-2022)"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    key(&mut app, '3');
+    key(&mut app, '/');
+    type_text(&mut app, "никакого такого");
+    assert!(screen(&mut app).contains("Ничего не найдено по фильтру (2021-2022)"));
+}

@@ -68,6 +68,10 @@ impl Pane {
     pub fn has_status(self) -> bool {
         matches!(self, Pane::Roadmap | Pane::Agreements | Pane::Deficits)
     }
+    /// Whether the pane shows one academic year (agreements and the history cover them all).
+    pub fn by_year(self) -> bool {
+        !matches!(self, Pane::Agreements | Pane::History)
+    }
 }
 
 #[derive(Clone, Debug, Default)]
