@@ -380,6 +380,13 @@ fn a_link_is_edited_and_ended_and_stays_in_history() {
     // Still listed for its year, dimmed as ended.
     let row = app.view().rows.iter().find(|r| r.item.is_some() && r.cells[3] == "взаимопосещение уроков").unwrap();
     assert_eq!(row.tone, nastavnik::app::rows::Tone::Muted);
+    // Its detail says who changed it when, and its history in words.
+    let pos = app.view().rows.iter().position(|r| r.item.is_some() && r.cells[3] == "взаимопосещение уроков").unwrap();
+    app.views[Pane::Mentoring.index()].selected = pos;
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Изменено") && text.contains("tester"), "{text}");
+    assert!(text.contains("состояние: действует → завершено") && text.contains("форма:"), "{text}");
 }
 
 #[test]

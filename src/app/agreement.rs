@@ -424,8 +424,6 @@ pub fn card(
         history.extend(store.history("party", p.id)?);
     }
     history.sort_by(|x, y| y.at.cmp(&x.at));
-    let label =
-        |c: &str| AgreementStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
-    super::rows::history_lines(&mut out, s, &history, label);
+    super::rows::history_lines(&mut out, s, &history);
     Ok(out)
 }

@@ -981,8 +981,11 @@ impl App {
                 None => return,
             },
             ItemRef::Link(i) => {
-                let l = &self.data.links[i];
-                (format!("{} → {}", l.mentor, l.mentee), rows::link_doc(l, s))
+                let l = self.data.links[i].clone();
+                let Some(h) = self.report(self.store.history("mentoring_link", l.id)) else {
+                    return;
+                };
+                (format!("{} → {}", l.mentor, l.mentee), rows::link_doc(&l, &h, s))
             }
             ItemRef::Event(i) => {
                 let e = self.data.events[i].clone();

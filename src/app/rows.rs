@@ -626,23 +626,16 @@ fn field(out: &mut Vec<DocLine>, label: &str, value: &str) {
     }
 }
 
-pub(crate) fn history_lines(
-    out: &mut Vec<DocLine>,
-    s: &Strings,
-    history: &[HistoryRow],
-    label: impl Fn(&str) -> String,
-) {
+/// A card's history: every change of the row, in the same words as the History pane.
+pub(crate) fn history_lines(out: &mut Vec<DocLine>, s: &Strings, history: &[HistoryRow]) {
     if history.is_empty() {
         return;
     }
     out.push(DocLine::Blank);
     out.push(DocLine::Heading(s.sec_history.to_string()));
     for h in history {
-        let what = match h.field.as_str() {
-            "*" => s.whole_row(&h.new).to_string(),
-            "status" => format!("{}: {} → {}", s.col_status, label(&h.old), label(&h.new)),
-            f => format!("{f}: {} → {}", h.old, h.new),
-        };
+        let (field, old, new) = change_words(h, s);
+        let what = if h.field == "*" { field } else { format!("{field}: {old} → {new}") };
         out.push(DocLine::Text(format!("{}  {}  {}", h.at, h.who, what)));
     }
 }
@@ -661,8 +654,7 @@ pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLi
     field(&mut out, s.col_result, &e.result);
     field(&mut out, s.col_district, &e.district);
     field(&mut out, s.col_changed, &format!("{} {}", e.stamp.changed_at, e.stamp.changed_by));
-    let label = |c: &str| EventStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
-    history_lines(&mut out, s, history, label);
+    history_lines(&mut out, s, history);
     out
 }
 
@@ -673,12 +665,11 @@ pub fn decision_doc(x: &DecisionRow, history: &[HistoryRow], s: &Strings) -> Vec
     field(&mut out, s.col_status, x.status.label(s));
     field(&mut out, s.col_basis, &x.meeting);
     field(&mut out, s.col_changed, &format!("{} {}", x.stamp.changed_at, x.stamp.changed_by));
-    let label = |c: &str| EventStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
-    history_lines(&mut out, s, history, label);
+    history_lines(&mut out, s, history);
     out
 }
 
-pub fn link_doc(l: &LinkRow, s: &Strings) -> Vec<DocLine> {
+pub fn link_doc(l: &LinkRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
     let mut out = Vec::new();
     field(&mut out, s.col_mentor, &l.mentor);
     field(&mut out, s.col_mentee, &l.mentee);
@@ -690,6 +681,8 @@ pub fn link_doc(l: &LinkRow, s: &Strings) -> Vec<DocLine> {
     if !l.active {
         field(&mut out, s.col_status, s.inactive);
     }
+    field(&mut out, s.col_changed, &format!("{} {}", l.stamp.changed_at, l.stamp.changed_by));
+    history_lines(&mut out, s, history);
     out
 }
 
@@ -709,8 +702,7 @@ pub fn risk_doc(r: &RiskRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine
             out.extend(text.lines().map(|l| DocLine::Text(l.to_string())));
         }
     }
-    let label = |c: &str| EventStatus::from_code(c).map(|x| x.label(s).to_string()).unwrap_or_else(|| c.to_string());
-    history_lines(&mut out, s, history, label);
+    history_lines(&mut out, s, history);
     out
 }
 
