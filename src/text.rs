@@ -292,6 +292,25 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// A cell cut to `width` the way a name is best recognised: a school's legal form
+/// ("МБОУ «СОШ № 15» г. Пикалево") goes first, so that its number is never what is cut
+/// («СОШ № 15» г. Пикалево, then «СОШ № 15» г. Пи…).
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let legal_form = s.split_once(' ').filter(|(form, rest)| {
+        (2..=6).contains(&form.chars().count())
+            && form.chars().all(|c| c.is_uppercase())
+            && rest.trim_start().starts_with('«')
+    });
+    match legal_form {
+        Some((_, rest)) => truncate(rest.trim_start(), width),
+        None => truncate(s, width),
+    }
+}
+
 /// A key that sorts names the way people read them when compared as plain strings: folded,
 /// with every run of digits padded, so "СШ № 2" comes before "СШ № 13".
 pub fn natural_key(s: &str) -> String {
@@ -399,6 +418,14 @@ mod tests {
         }
         assert_eq!(parse_date(&format_date(first.pred_opt().unwrap())), None);
         assert_eq!(parse_date(&format_date(last.succ_opt().unwrap())), None);
+    }
+
+    #[test]
+    fn a_school_is_cut_from_its_legal_form_never_through_its_number() {
+        assert_eq!(fit("МБОУ «СОШ № 15» г. Пикалево", 40), "МБОУ «СОШ № 15» г. Пикалево");
+        assert_eq!(fit("МБОУ «СОШ № 15» г. Пикалево", 20), "«СОШ № 15» г. Пикал…");
+        assert_eq!(fit("МАОУ «СОШ № 15»", 12), "«СОШ № 15»");
+        assert_eq!(fit("Комитет образования администрации", 12), "Комитет обр…");
     }
 
     #[test]

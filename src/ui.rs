@@ -197,7 +197,11 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
             &r.cells
         };
         let cells = source.iter().enumerate().map(|(i, c)| {
-            let c = if r.tone == Tone::Header { c.clone() } else { truncate(c, col_w.get(i).copied().unwrap_or(0)) };
+            let c = if r.tone == Tone::Header {
+                c.clone()
+            } else {
+                crate::text::fit(c, col_w.get(i).copied().unwrap_or(0))
+            };
             let mut cell = Cell::from(c.clone());
             if Some(i) == status_at {
                 cell = match r.tone {
