@@ -6,7 +6,7 @@ mod pictures;
 mod timeline;
 
 use crate::app::rows::{columns, DocLine, Tone};
-use crate::app::{areas, tab_spans, App, Overlay, Pane, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{areas, tab_labels, App, Overlay, Pane, MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::{AgreementStatus, EventStatus};
 use crate::keys::{Action, DEFAULTS};
 use crate::text::truncate;
@@ -67,26 +67,25 @@ pub fn draw(f: &mut Frame, app: &App) {
 }
 
 fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
-    let spans = tab_spans(app.s);
+    let (labels, spans, compact) = tab_labels(app.s, area.width, app.pane);
     let mut line = Vec::new();
-    for (i, p) in Pane::ALL.iter().enumerate() {
+    for (p, label) in Pane::ALL.iter().zip(labels) {
         let style = if *p == app.pane {
             app.theme.badge(app.theme.accent).add_modifier(Modifier::BOLD)
         } else {
             Style::default().fg(app.theme.accent)
         };
-        line.push(Span::styled(format!(" {} {} ", i + 1, p.title(app.s)), style));
+        line.push(Span::styled(label, style));
         line.push(Span::raw(" "));
     }
     f.render_widget(Paragraph::new(Line::from(line)), area);
     let used = spans.last().map(|(_, r)| *r + 1).unwrap_or(0);
-    let year = format!(
-        "{}: {} ({}/{}) ",
-        app.s.year_label,
-        app.year.label(),
-        app.keys.first_key(Action::PrevYear),
-        app.keys.first_key(Action::NextYear)
-    );
+    let keys = format!("{}/{}", app.keys.first_key(Action::PrevYear), app.keys.first_key(Action::NextYear));
+    let year = if compact {
+        format!("{} ({keys}) ", app.year.label())
+    } else {
+        format!("{}: {} ({keys}) ", app.s.year_label, app.year.label())
+    };
     let w = unicode_width::UnicodeWidthStr::width(year.as_str()) as u16;
     if area.width >= used + w {
         let r = Rect { x: area.right() - w, width: w, ..area };

@@ -1365,3 +1365,22 @@ fn an_empty_filter_on_a_pane_of_all_years_names_no_year() {
     type_text(&mut app, "никакого такого");
     assert!(screen(&mut app).contains("Ничего не найдено по фильтру (2021-2022)"));
 }
+
+#[test]
+fn at_80_columns_the_tab_bar_keeps_the_year_and_clicks_still_land() {
+    let mut app = app("tabs-80");
+    app.resize(ratatui::layout::Rect::new(0, 0, 80, 24));
+    key(&mut app, '3');
+    let text = buffer_text(&render(&mut app, 80, 24));
+    let top = text.lines().next().unwrap();
+    assert!(top.contains("3 Дорожная карта") && top.contains("2021-2022"), "{top}");
+    // A click on the number of pane 5 opens it.
+    let x = top.find(" 5 ").map(|b| top[..b].chars().count() as u16 + 1).unwrap();
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.pane, Pane::Agreements);
+}

@@ -278,18 +278,37 @@ pub fn areas(size: Rect) -> Areas {
 }
 
 /// The x-ranges of the tab titles, as drawn: " 1 Кластеры " separated by one space.
-pub fn tab_spans(s: &Strings) -> Vec<(u16, u16)> {
+/// The tabs as drawn on a line of `width` with `current` open: each pane's number and name,
+/// or — when that and the year do not fit — the names of the other panes left out (their
+/// numbers stay), so that the year is always on screen. With each label its columns, for clicks.
+pub fn tab_labels(s: &Strings, width: u16, current: Pane) -> (Vec<String>, Vec<(u16, u16)>, bool) {
+    let full: Vec<String> = Pane::ALL.iter().enumerate().map(|(i, p)| format!(" {} {} ", i + 1, p.title(s))).collect();
+    let used = |labels: &[String]| -> u16 {
+        labels.iter().map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) as u16 + 1).sum()
+    };
+    // "Учебный год: 2021-2022 ([/]) ": the year's room, whatever the year.
+    let year_room = unicode_width::UnicodeWidthStr::width(s.year_label) as u16 + 18;
+    let compact = used(&full) + year_room > width;
+    let labels: Vec<String> = if compact {
+        Pane::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, p)| if *p == current { full[i].clone() } else { format!(" {} ", i + 1) })
+            .collect()
+    } else {
+        full
+    };
     let mut x = 0u16;
-    Pane::ALL
+    let spans = labels
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let w = unicode_width::UnicodeWidthStr::width(format!(" {} {} ", i + 1, p.title(s)).as_str()) as u16;
+        .map(|l| {
+            let w = unicode_width::UnicodeWidthStr::width(l.as_str()) as u16;
             let span = (x, x + w);
             x += w + 1;
             span
         })
-        .collect()
+        .collect();
+    (labels, spans, compact)
 }
 
 impl App {
@@ -1156,7 +1175,8 @@ impl App {
         }
         let a = areas(self.size);
         if y == a.tabs.y {
-            if let Some(i) = tab_spans(self.s).iter().position(|(l, r)| x >= *l && x < *r) {
+            let (_, spans, _) = tab_labels(self.s, self.size.width, self.pane);
+            if let Some(i) = spans.iter().position(|(l, r)| x >= *l && x < *r) {
                 self.set_pane(Pane::ALL[i]);
             }
             return;
