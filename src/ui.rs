@@ -163,6 +163,25 @@ fn status_col(pane: Pane) -> Option<usize> {
     }
 }
 
+/// The widths the table gives its columns inside a list of `width`.
+fn column_widths(pane: Pane, width: u16) -> Vec<usize> {
+    let inner = Rect { x: 0, y: 0, width: width.saturating_sub(2 + HIGHLIGHT_WIDTH), height: 1 };
+    Layout::horizontal(widths(pane)).spacing(1).split(inner).iter().map(|r| r.width as usize).collect()
+}
+
+/// The selected row in full, when the table had to cut any of its cells: «21.10.2021 (…)»
+/// and «Н.О. Ерошенк…» are read here whole, under the list.
+fn cut_preview(app: &App, width: u16) -> Option<String> {
+    if app.timeline_on() || app.pictures_on() || !app.overlays.is_empty() {
+        return None;
+    }
+    let v = app.view();
+    let row = v.rows.get(v.selected).filter(|r| r.item.is_some())?;
+    let col_w = column_widths(app.pane, width);
+    let cut = row.cells.iter().zip(&col_w).any(|(c, w)| unicode_width::UnicodeWidthStr::width(c.as_str()) > *w);
+    cut.then(|| row.cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" · "))
+}
+
 fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     let v = app.view();
     let cols = columns(app.pane, app.s);
@@ -181,9 +200,7 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     }
     let status_at = status_col(app.pane);
     // The same split the table makes, to cut long cells with an ellipsis instead of mid-word.
-    let inner = Rect { x: 0, y: 0, width: area.width.saturating_sub(2 + HIGHLIGHT_WIDTH), height: 1 };
-    let col_w: Vec<usize> =
-        Layout::horizontal(widths(app.pane)).spacing(1).split(inner).iter().map(|r| r.width as usize).collect();
+    let col_w = column_widths(app.pane, area.width);
     // Only the rows that fit are turned into widgets: a long roadmap costs nothing extra per frame.
     let visible = area.height.saturating_sub(3) as usize;
     let offset = v.offset.min(v.rows.len().saturating_sub(1));
@@ -352,6 +369,9 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
             Style::default().fg(app.theme.done)
         };
         f.render_widget(Paragraph::new(Span::styled(format!(" {}", m.text), style)), top);
+    } else if let Some(full) = cut_preview(app, area.width) {
+        let shown = crate::text::truncate(&format!(" {full}"), top.width as usize);
+        f.render_widget(Paragraph::new(Span::styled(shown, Style::default().fg(app.theme.muted))), top);
     }
     let mut spans = vec![
         Span::styled(

@@ -1374,6 +1374,10 @@ fn at_80_columns_the_tab_bar_keeps_the_year_and_clicks_still_land() {
     let text = buffer_text(&render(&mut app, 80, 24));
     let top = text.lines().next().unwrap();
     assert!(top.contains("3 Дорожная карта") && top.contains("2021-2022"), "{top}");
+    // The selected row's cut cells are read whole under the list.
+    select_event(&mut app, "Мастер-класс школы-наставника");
+    let text = buffer_text(&render(&mut app, 80, 24));
+    assert!(text.contains(" 21.10.2021 (осенние каникулы) · проведено · мастер-класс"), "{text}");
     // A click on the number of pane 5 opens it.
     let x = top.find(" 5 ").map(|b| top[..b].chars().count() as u16 + 1).unwrap();
     app.handle_mouse(MouseEvent {

@@ -277,7 +277,6 @@ pub fn areas(size: Rect) -> Areas {
     Areas { tabs, header, body, status }
 }
 
-/// The x-ranges of the tab titles, as drawn: " 1 Кластеры " separated by one space.
 /// The tabs as drawn on a line of `width` with `current` open: each pane's number and name,
 /// or — when that and the year do not fit — the names of the other panes left out (their
 /// numbers stay), so that the year is always on screen. With each label its columns, for clicks.
