@@ -207,6 +207,15 @@ async fn closed_within(s: &mut tokio::net::TcpStream, secs: u64) -> bool {
     .unwrap_or(false)
 }
 
+/// A demo store and one coordinator's key, Боброва's, listed alone in the keys file.
+fn one_coordinator(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let db = demo_file(dir);
+    let known = key(dir, "known", "Боброва");
+    let authorized = dir.join("authorized_keys");
+    std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
+    (db, known, authorized)
+}
+
 /// Logs in without a terminal and returns what the session drew before the client hung up.
 fn login(key: &Path, port: u16) -> (bool, String) {
     let out = Command::new("ssh")
@@ -248,10 +257,7 @@ fn ed25519_ecdsa_and_rsa_keys_log_in_and_an_unusable_line_is_named() {
 #[test]
 fn idle_connections_past_the_cap_are_closed_and_a_coordinator_still_logs_in() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_file(dir.path());
-    let known = key(dir.path(), "known", "Боброва");
-    let authorized = dir.path().join("authorized_keys");
-    std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
+    let (db, known, authorized) = one_coordinator(dir.path());
     let server = serve(&db, &authorized, &dir.path().join("host_key"));
     let port = server.port;
     // 40 connections from one address that never send the SSH greeting.
@@ -315,10 +321,7 @@ fn the_log_names_logins_and_refusals_and_holds_no_key() {
 #[test]
 fn running_out_of_descriptors_does_not_stop_the_server() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_file(dir.path());
-    let known = key(dir.path(), "known", "Боброва");
-    let authorized = dir.path().join("authorized_keys");
-    std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
+    let (db, known, authorized) = one_coordinator(dir.path());
     // So few descriptors that idle connections from six addresses (under every cap) use them up.
     let log = dir.path().join("serve.log");
     let mut server =
@@ -351,10 +354,7 @@ fn running_out_of_descriptors_does_not_stop_the_server() {
 #[test]
 fn a_connection_that_does_not_log_in_in_time_is_closed() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_file(dir.path());
-    let known = key(dir.path(), "known", "Боброва");
-    let authorized = dir.path().join("authorized_keys");
-    std::fs::copy(known.with_extension("pub"), &authorized).unwrap();
+    let (db, known, authorized) = one_coordinator(dir.path());
     let server = serve_with(&db, &authorized, &dir.path().join("host_key"), &["--login-timeout", "2"], None);
     let port = server.port;
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
