@@ -328,6 +328,7 @@ catalogue! {
     ent_value: "значение показателя", "indicator value";
     ent_diagnostic: "диагностика", "diagnostics";
     ent_user: "пользователь", "user";
+    log_unwritable: "журнал записать нельзя, работа продолжается без него", "the log cannot be written; going on without it";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";

@@ -213,6 +213,12 @@ struct Setup {
     created: bool,
 }
 
+/// A line on stderr; a closed stderr is no reason to stop.
+fn say(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
 /// The file a command may write for `--out` (see `nastavnik::output`), or the reason not, in
 /// the UI's language.
 fn out_target(path: &Path, force: bool, s: &Strings) -> Result<PathBuf> {
@@ -257,9 +263,8 @@ fn said(e: &color_eyre::Report, s: &Strings) -> String {
 /// One line on stderr: the step that failed and, after colons, its causes (`{:#}` of a
 /// report), then exit 1.
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
-    use std::io::Write as _;
     tracing::error!("{msg:#}");
-    let _ = writeln!(std::io::stderr(), "nastavnik: {msg:#}");
+    say(&format!("nastavnik: {msg:#}"));
     ExitCode::FAILURE
 }
 
@@ -326,7 +331,7 @@ fn headless_year(store: &Store, asked: Option<AcademicYear>, s: &Strings) -> Res
         return Ok(current);
     }
     let fallback = store.default_year()?;
-    eprintln!("nastavnik: {} {}; {}: {}", s.no_rows_year, current.label(), s.falling_back, fallback.label());
+    say(&format!("nastavnik: {} {}; {}: {}", s.no_rows_year, current.label(), s.falling_back, fallback.label()));
     Ok(fallback)
 }
 
@@ -341,7 +346,7 @@ fn main() -> ExitCode {
         if let Err(e) = nastavnik::log::init(&path) {
             // Only the server says so: the TUI's screen is not the place, and it works without.
             if matches!(cli.command, Some(Command::Serve { .. })) || cli.log.is_some() {
-                eprintln!("nastavnik: the log cannot be written ({e}); going on without it");
+                say(&format!("nastavnik: {} ({e})", nastavnik::i18n::Lang::from_env().strings().log_unwritable));
             }
         }
     }
@@ -368,8 +373,7 @@ fn main() -> ExitCode {
     };
     if creating {
         st.created = true;
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), "nastavnik: {} {}", st.s.store_created, st.db.display());
+        say(&format!("nastavnik: {} {}", st.s.store_created, st.db.display()));
         if init {
             return ExitCode::SUCCESS;
         }
@@ -392,8 +396,7 @@ fn main() -> ExitCode {
 fn identity(store: &mut Store, st: &Setup) -> Result<()> {
     if st.configured_roles {
         tracing::warn!("[users] in the user's config is not read; roles are kept in the store");
-        let _ =
-            std::io::Write::write_fmt(&mut std::io::stderr(), format_args!("nastavnik: {}\n", st.s.users_in_config));
+        say(&format!("nastavnik: {}", st.s.users_in_config));
     }
     let me = store.user_of(&st.login)?;
     let listed = !store.users()?.is_empty();
@@ -546,7 +549,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
         Some(Command::Backup { out }) => {
             out_new(out, st.s)?;
             store.backup_to(out)?;
-            eprintln!("{} {}", out.display(), st.s.doc_written);
+            say(&format!("{} {}", out.display(), st.s.doc_written));
             Ok(())
         }
         Some(Command::Demo { .. } | Command::Init) => Ok(()),
@@ -630,7 +633,7 @@ fn agreement(
         (_, Some(path)) => {
             let bytes = if format == "docx" { document::markdown_to_docx(&md)? } else { md.into_bytes() };
             document::write_file(&path, &bytes, force)?;
-            eprintln!("{} {}", path.display(), s.doc_written);
+            say(&format!("{} {}", path.display(), s.doc_written));
             Ok(())
         }
     }
@@ -672,8 +675,7 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
             let e = &index.entries[h.index];
             text.push_str(&format!("  {} ({})\n", e.name, e.context));
         }
-        use std::io::Write as _;
-        let _ = write!(std::io::stderr(), "{text}");
+        say(text.trim_end());
         std::process::exit(2);
     }
     let Some(best) = hits.first() else {
