@@ -329,6 +329,15 @@ catalogue! {
     ent_diagnostic: "диагностика", "diagnostics";
     ent_user: "пользователь", "user";
     log_unwritable: "журнал записать нельзя, работа продолжается без него", "the log cannot be written; going on without it";
+    sc_form: "Новая школа", "New school";
+    sc_name: "Полное название", "Full name";
+    sc_short: "Краткое название", "Short name";
+    sc_type: "Тип (СОШ, ООШ, гимназия…)", "Type (СОШ, ООШ, гимназия…)";
+    sc_status: "Статус в", "Status in";
+    sc_status_needed: "уровень риска ставится вместе со статусом", "a risk level goes with a status";
+    sc_duplicate: "такая школа в этом районе уже есть", "this school is in this district already";
+    sc_saved: "Школа добавлена", "School added";
+    sc_saved_unlisted: "Школа добавлена; в «Кластерах» она появится, когда у неё будет статус на год", "School added; it shows in Clusters once it has a status for the year";
     err_config: "не удалось прочитать конфигурацию", "cannot read the config";
     err_opening_store: "не удалось открыть хранилище", "cannot open the store";
     err_demo: "не удалось создать демо-хранилище во временной папке", "cannot make the demo store in a temporary folder";
@@ -351,7 +360,8 @@ catalogue! {
     draft_discarded: "Черновик удалён", "Draft discarded";
     end_title: "Завершить связь", "End the link";
     end_prompt: "Дата окончания (Enter — сохранить, Esc — отмена)", "End date (Enter saves, Esc cancels)";
-    act_new: "Новое: связь, событие, договор", "New link, event, agreement";
+    act_new: "Новое: школа, связь, событие, договор", "New school, link, event, agreement";
+    hint_new_school: "новая школа", "new school";
     act_edit: "Изменить выбранное: связь, событие, договор", "Edit the selected link, event, agreement";
     act_end: "Завершить связь (останется в истории)", "End the link (it stays in history)";
     act_save: "Сохранить форму", "Save the form";

@@ -300,6 +300,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         None => {
             // The year's keys stand beside the year at the top; Enter needs no hint.
             let mut h = vec![(k(Action::Help), s.hint_help), (k(Action::Filter), s.hint_filter)];
+            if app.pane == Pane::Clusters && *app.store.access() == crate::store::Access::Coordinator {
+                h.push((k(Action::New), s.hint_new_school));
+            }
             if app.pane == Pane::Agreements {
                 h.push((k(Action::New), s.hint_new_agreement));
                 h.push((k(Action::Advance), s.hint_advance));

@@ -1388,3 +1388,54 @@ fn at_80_columns_the_tab_bar_keeps_the_year_and_clicks_still_land() {
     });
     assert_eq!(app.pane, Pane::Agreements);
 }
+
+#[test]
+fn a_school_is_added_to_an_empty_store_from_the_clusters_pane_and_undone() {
+    let dir = PathBuf::from("target/render-tests/empty-store");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::create_new(&dir.join("district.db"), "Боброва").unwrap();
+    let (keys, _) = KeyMap::new(&HashMap::new());
+    let mut app = App::new(store, &RU, keys, Theme::default(), ratatui::layout::Rect::new(0, 0, 120, 40)).unwrap();
+    key(&mut app, 'n');
+    assert!(screen(&mut app).contains("Новая школа"));
+    // Saved without a name: refused under the field.
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑"), "{}", screen(&mut app));
+    for (i, text) in
+        ["МБОУ «СОШ № 4» г. Луга", "СОШ № 4", "СОШ", "Лужский район", "Луга", "ШНОР", "высокий"].into_iter().enumerate()
+    {
+        if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+            f.focus = i;
+        }
+        type_text(&mut app, text);
+    }
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("Школа добавлена") && text.contains("МБОУ «СОШ № 4» г. Луга"), "{text}");
+    assert_eq!(app.data.clusters.len(), 1);
+    assert_eq!(
+        (app.data.clusters[0].district.as_str(), app.data.clusters[0].status.as_str()),
+        ("Лужский район", "ШНОР")
+    );
+    // The same school again in the same district is named a duplicate.
+    key(&mut app, 'n');
+    for (i, text) in ["МБОУ «СОШ № 4» г. Луга", "", "", "Лужский район"].into_iter().enumerate()
+    {
+        if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+            f.focus = i;
+        }
+        for _ in 0..30 {
+            code(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, text);
+    }
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("такая школа в этом районе уже есть"), "{}", screen(&mut app));
+    code(&mut app, KeyCode::Esc);
+    // u takes the school back out: the store is empty again.
+    key(&mut app, 'u');
+    assert!(app.data.clusters.is_empty(), "{}", screen(&mut app));
+    assert_eq!(app.store.count(nastavnik::store::Table::Organizations).unwrap(), 0);
+    assert_eq!(app.store.count(nastavnik::store::Table::Districts).unwrap(), 0);
+}

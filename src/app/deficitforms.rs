@@ -14,9 +14,21 @@ use ratatui_textarea::TextArea;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Purpose {
-    Risk { id: i64, version: i64 },
-    Value { indicator: i64, kind: Kind, org: Option<i64> },
-    Diagnostic { org: Option<i64>, district: Option<i64> },
+    Risk {
+        id: i64,
+        version: i64,
+    },
+    Value {
+        indicator: i64,
+        kind: Kind,
+        org: Option<i64>,
+    },
+    Diagnostic {
+        org: Option<i64>,
+        district: Option<i64>,
+    },
+    /// A new school of the directory (`n` in Clusters), with its status for the year shown.
+    School,
 }
 
 pub struct FieldsForm {
@@ -96,6 +108,37 @@ impl App {
                 (s.rk_progress, 3, r.progress),
             ],
         );
+        self.overlays.push(Overlay::Fields(Box::new(form)));
+    }
+
+    /// `n` in Clusters: a school into the directory, its district prefilled from the row.
+    pub(super) fn new_school(&mut self) {
+        let s = self.s;
+        let district = match self.selected_item() {
+            Some(ItemRef::Cluster(org)) => {
+                self.data.clusters.iter().find(|c| c.org_id == org).map(|c| c.district.clone()).unwrap_or_default()
+            }
+            _ => String::new(),
+        };
+        let status_label = format!("{} {}", s.sc_status, self.year.label());
+        let form = FieldsForm {
+            purpose: Purpose::School,
+            title: s.sc_form.to_string(),
+            fields: [
+                (s.sc_name, String::new()),
+                (s.sc_short, String::new()),
+                (s.sc_type, String::new()),
+                (s.col_district, district),
+                (s.col_town, String::new()),
+                (status_label.as_str(), String::new()),
+                (s.col_risk, String::new()),
+            ]
+            .into_iter()
+            .map(|(l, t)| (l.to_string(), 1, area(&t)))
+            .collect(),
+            focus: 0,
+            errors: Vec::new(),
+        };
         self.overlays.push(Overlay::Fields(Box::new(form)));
     }
 
@@ -324,6 +367,32 @@ impl App {
                     items: all,
                 };
                 errors.is_empty().then(|| self.store.record_diagnostic(&d).map(|_| s.dg_saved))
+            }
+            Purpose::School => {
+                let n = crate::store::NewSchool {
+                    name: form.text(0),
+                    short_name: form.text(1),
+                    school_type: form.text(2),
+                    district: form.text(3),
+                    town: form.text(4),
+                    status: form.text(5),
+                    risk_level: form.text(6),
+                    year: Some(year),
+                };
+                if n.name.is_empty() {
+                    errors.push((0, s.err_required.to_string()));
+                }
+                if n.status.is_empty() && !n.risk_level.is_empty() {
+                    errors.push((5, s.sc_status_needed.to_string()));
+                }
+                let listed = !n.status.is_empty();
+                match errors.is_empty().then(|| self.store.add_school(&n)) {
+                    Some(Err(crate::store::StoreError::Duplicate)) => {
+                        errors.push((0, s.sc_duplicate.to_string()));
+                        None
+                    }
+                    other => other.map(|r| r.map(|_| if listed { s.sc_saved } else { s.sc_saved_unlisted })),
+                }
             }
         };
         match result {

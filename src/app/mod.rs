@@ -922,6 +922,7 @@ impl App {
             Action::Status => self.open_status_picker(),
             Action::Lookup => self.open_lookup(),
             Action::Copy => {}
+            Action::New if self.pane == Pane::Clusters => self.new_school(),
             Action::New if self.pane == Pane::Mentoring => self.new_link(None),
             Action::New if self.pane == Pane::Roadmap => self.new_event(),
             Action::Edit if self.pane == Pane::Roadmap => self.open_event(false),

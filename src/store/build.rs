@@ -476,6 +476,59 @@ impl Store {
     }
 }
 
+/// A school (or another body) as the directory form enters it.
+#[derive(Clone, Debug, Default)]
+pub struct NewSchool {
+    pub name: String,
+    pub short_name: String,
+    /// СОШ, ООШ, гимназия, лицей… as written.
+    pub school_type: String,
+    /// The district by name: found, or made when the store has none of that name.
+    pub district: String,
+    pub town: String,
+    /// The cluster status and risk level for `year`, when given: what lists it in Clusters.
+    pub status: String,
+    pub risk_level: String,
+    pub year: Option<AcademicYear>,
+}
+
+impl Store {
+    /// Adds a school as one recorded, undoable action; refuses one that is there already (the
+    /// same name, folded, in the same district).
+    pub fn add_school(&self, n: &NewSchool) -> Result<i64> {
+        self.user_action(|s| {
+            let district = match n.district.trim() {
+                "" => None,
+                name => {
+                    let found: Option<i64> = rusqlite::OptionalExtension::optional(s.conn.query_row(
+                        "SELECT id FROM districts WHERE name = ?1",
+                        [clean_line(name)],
+                        |r| r.get(0),
+                    ))?;
+                    Some(match found {
+                        Some(id) => id,
+                        None => s.add_district(name, "")?,
+                    })
+                }
+            };
+            let folded = fold(&n.name);
+            let twin: i64 = s.conn.query_row(
+                "SELECT count(*) FROM organizations WHERE district_id IS ?1 AND (name_fold = ?2 OR name_fold LIKE ?2 || ' %')",
+                params![district, folded],
+                |r| r.get(0),
+            )?;
+            if twin > 0 {
+                return Err(StoreError::Duplicate);
+            }
+            let id = s.add_org(district, OrgKind::School, &n.school_type, &n.name, &n.short_name, &n.town)?;
+            if let (Some(year), false) = (n.year, n.status.trim().is_empty()) {
+                s.add_cluster_status(id, year, &n.status, &n.risk_level)?;
+            }
+            Ok(id)
+        })
+    }
+}
+
 fn split(p: Party) -> (Option<i64>, Option<i64>) {
     match p {
         Party::Org(id) => (Some(id), None),
