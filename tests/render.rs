@@ -1439,3 +1439,28 @@ fn a_school_is_added_to_an_empty_store_from_the_clusters_pane_and_undone() {
     assert_eq!(app.store.count(nastavnik::store::Table::Organizations).unwrap(), 0);
     assert_eq!(app.store.count(nastavnik::store::Table::Districts).unwrap(), 0);
 }
+
+#[test]
+fn the_agreement_form_keeps_its_draft_on_esc_like_every_form() {
+    use nastavnik::app::agreement::AgField;
+    let mut app = app("agreement-draft");
+    key(&mut app, '5');
+    key(&mut app, 'n');
+    for _ in 0..80 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Договор о сетевой форме реализации программ");
+    code(&mut app, KeyCode::Esc);
+    assert!(app.overlays.is_empty());
+    assert!(app.store.draft("agreement").unwrap().is_some(), "kept");
+    key(&mut app, 'n');
+    // The form covers the message line at this height: the message is there all the same.
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some(RU.draft_restored));
+    let Some(Overlay::Agreement(form)) = app.overlays.last() else { panic!("the form is open") };
+    assert_eq!(form.text(AgField::Title), "Договор о сетевой форме реализации программ");
+    // Ctrl-D throws it away; the next form starts afresh.
+    ctrl(&mut app, 'd');
+    key(&mut app, 'n');
+    let Some(Overlay::Agreement(form)) = app.overlays.last() else { panic!("the form is open") };
+    assert_ne!(form.text(AgField::Title), "Договор о сетевой форме реализации программ");
+}

@@ -59,6 +59,9 @@ impl AgField {
     }
 }
 
+/// The kind of draft a new framework agreement's form keeps.
+const DRAFT: &str = "agreement";
+
 pub struct AgreementForm {
     /// The agreement edited and the version seen; `None` for a new one.
     pub editing: Option<(i64, i64)>,
@@ -212,7 +215,15 @@ impl App {
             ],
             ..Default::default()
         };
-        let form = AgreementForm::new(None, self.s.ag_new.to_string(), &f);
+        let mut form = AgreementForm::new(None, self.s.ag_new.to_string(), &f);
+        // What was typed before Esc comes back, field by field.
+        if let Some(texts) = self.restore_draft::<Vec<String>>(DRAFT) {
+            if texts.len() == form.fields.len() {
+                for ((_, area_), text) in form.fields.iter_mut().zip(texts) {
+                    *area_ = area(&text);
+                }
+            }
+        }
         self.overlays.push(Overlay::Agreement(Box::new(form)));
     }
 
@@ -279,10 +290,26 @@ impl App {
 
     pub(super) fn agreement_key(&mut self, ev: KeyEvent) {
         let Some(Overlay::Agreement(form)) = self.overlays.last_mut() else { return };
+        let new_framework = form.editing.is_none() && form.kind == AgreementKind::Framework;
+        if ev.modifiers.contains(crossterm::event::KeyModifiers::CONTROL)
+            && matches!(ev.code, crossterm::event::KeyCode::Char('d' | 'в'))
+        {
+            self.overlays.pop();
+            if new_framework {
+                self.discard_draft(DRAFT);
+                self.message = Some(Message { text: self.s.draft_discarded.to_string(), error: false });
+            }
+            return;
+        }
         let (n, multi) = (form.fields.len(), form.field().height() > 1);
         match super::form_key(&ev, &mut form.focus, n, multi) {
             super::FormKey::Close => {
+                // A new agreement's text is kept as a draft, as every other form keeps its own.
+                let texts: Vec<String> = form.fields.iter().map(|(_, t)| t.lines().join("\n")).collect();
                 self.overlays.pop();
+                if new_framework {
+                    self.keep_draft(DRAFT, &texts);
+                }
             }
             super::FormKey::Save => self.save_agreement(),
             super::FormKey::Moved => {}
@@ -310,9 +337,13 @@ impl App {
             Some((id, version)) => self.store.update_agreement(id, &values, Some(version)).map(|_| ()),
             None => self.store.create_agreement(form.kind, form.parent, &values).map(|_| ()),
         };
+        let new_framework = editing.is_none() && form.kind == AgreementKind::Framework;
         match (r, editing) {
             (Ok(()), _) => {
                 self.overlays.pop();
+                if new_framework {
+                    self.discard_draft(DRAFT);
+                }
                 self.after_write(s.ag_saved);
             }
             (Err(e), Some((id, _))) => {
