@@ -398,19 +398,7 @@ fn identity(store: &mut Store, st: &Setup) -> Result<()> {
         tracing::warn!("[users] in the user's config is not read; roles are kept in the store");
         say(&format!("nastavnik: {}", st.s.users_in_config));
     }
-    let me = store.user_of(&st.login)?;
-    let listed = !store.users()?.is_empty();
-    let name = if !me.name.is_empty() {
-        me.name.clone()
-    } else if listed {
-        st.login.clone()
-    } else {
-        st.user.clone()
-    };
-    store.set_user(&name);
-    let access = nastavnik::store::Access::of_role(store, me.role, &me.schools).map_err(|e| eyre!(e))?;
-    store.set_access(access);
-    Ok(())
+    store.identify(&st.login, &st.user, None).map_err(|e| eyre!(e))
 }
 
 fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::config::{Role, Theme};
 use crate::i18n::Strings;
 use crate::keys::KeyMap;
-use crate::store::{Access, Store};
+use crate::store::Store;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -230,12 +230,7 @@ fn run_session(
     let result = (|| -> Result<(), String> {
         let mut store = Store::open(&shared.db, &user).map_err(|e| e.to_string())?;
         // The key names the coordinator; the role is the key's, else the store's list of users.
-        let listed = store.user_of(&user).map_err(|e| e.to_string())?;
-        if !listed.name.is_empty() {
-            store.set_user(&listed.name);
-        }
-        let access = Access::of_role(&store, role.unwrap_or(listed.role), &listed.schools)?;
-        store.set_access(access);
+        store.identify(&user, &user, role)?;
         let area = Rect::new(0, 0, size.0.max(1), size.1.max(1));
         let mut app =
             App::configured(store, shared.s, shared.keys.clone(), shared.theme.clone(), area, &shared.settings)

@@ -201,6 +201,29 @@ impl Store {
         }))
     }
 
+    /// Takes on who `login` is here: the name the store lists for them (else, in a store that
+    /// lists anyone, the login; in a store of one person, `fallback_name`), and the access of
+    /// `role` when one is given (an SSH key's `role=`), else of their listed role and schools.
+    /// The one way from a login to a name and an access, for the command line and `serve`.
+    pub fn identify(
+        &mut self,
+        login: &str,
+        fallback_name: &str,
+        role: Option<crate::config::Role>,
+    ) -> std::result::Result<(), String> {
+        let me = self.user_of(login).map_err(|e| e.to_string())?;
+        let listed = !self.users().map_err(|e| e.to_string())?.is_empty();
+        let name = match (me.name.is_empty(), listed) {
+            (false, _) => me.name.clone(),
+            (true, true) => login.to_string(),
+            (true, false) => fallback_name.to_string(),
+        };
+        self.set_user(&name);
+        let access = Access::of_role(self, role.unwrap_or(me.role), &me.schools)?;
+        self.set_access(access);
+        Ok(())
+    }
+
     /// Lists `u` (or changes their row): only a coordinator may, as one recorded, undoable
     /// action. The first user listed in a store that lists nobody is made beside the one who
     /// lists them, as a coordinator, so that nobody locks themselves out.

@@ -75,20 +75,8 @@ impl Store {
                 problems.push(format!("integrity_check: {line}"));
             }
         }
-        let tables: Vec<String> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?;
-            let names = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-            names
-        };
-        for t in tables {
-            let cols: Vec<String> = {
-                let mut stmt = self.conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
-                let names = stmt.query_map([&t], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-                names
-            };
-            for c in cols {
+        for t in self.table_names()? {
+            for c in self.columns(&t)? {
                 let mut stmt = self.conn.prepare(&format!(
                     "SELECT rowid, CAST(\"{c}\" AS BLOB) FROM \"{t}\" WHERE typeof(\"{c}\") IN ('text', 'blob')"
                 ))?;

@@ -77,13 +77,8 @@ impl Store {
     /// are TEMP triggers, this connection's own: they fire only while `nk_action` names the
     /// running action, so the demo's loading and other programs' writes cost nothing.
     pub(super) fn install_undo_capture(&self) -> Result<()> {
-        let tables: Vec<String> = {
-            let mut stmt = self.conn.prepare(
-                "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-            )?;
-            let names = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-            names.into_iter().filter(|t| !super::schema::NOT_UNDONE.contains(&t.as_str())).collect()
-        };
+        let tables: Vec<String> =
+            self.table_names()?.into_iter().filter(|t| !super::schema::NOT_UNDONE.contains(&t.as_str())).collect();
         let mut sql = String::from("CREATE TEMP TABLE IF NOT EXISTS nk_action (a INTEGER NOT NULL);\n");
         for t in &tables {
             let cols = self.columns(t)?;
@@ -110,7 +105,17 @@ impl Store {
         Ok(())
     }
 
-    fn columns(&self, table: &str) -> Result<Vec<String>> {
+    /// The store's own tables, by name.
+    pub(super) fn table_names(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )?;
+        let names = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(names)
+    }
+
+    /// A table's columns, in their order.
+    pub(super) fn columns(&self, table: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
         let cols = stmt.query_map([table], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(cols)
