@@ -185,6 +185,98 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
     Ok(Records { fields, rows })
 }
 
+/// A pane's column, named in the UI's language (for the workbook's sheets).
+pub fn field_header(code: &str, s: &Strings) -> String {
+    match code {
+        "school" => s.col_school,
+        "district" => s.col_district,
+        "town" => s.col_town,
+        "cluster_status" | "status" => s.col_status,
+        "risk_level" => s.col_risk,
+        "mentor" => s.col_mentor,
+        "mentee" => s.col_mentee,
+        "level" => s.col_level,
+        "form" => s.col_form,
+        "subject" => s.col_subject,
+        "period" => s.col_period,
+        "basis" => s.col_basis,
+        "state" => s.exp_state,
+        "type" => s.exp_type,
+        "date" => s.col_date,
+        "kind" => s.col_kind,
+        "title" => s.col_title,
+        "grades" => s.col_grades,
+        "host_school" => s.col_host,
+        "teacher" => s.col_teacher,
+        "responsible" => s.col_responsible,
+        "result" => s.col_result,
+        "owner" => s.col_owner,
+        "item" => s.col_item,
+        "target" => s.col_target,
+        "actual" => s.col_actual,
+        "number" => s.col_number,
+        "parties" => s.col_parties,
+        "term" => s.col_term,
+        "plan" => s.col_plan,
+        "at" => s.col_when,
+        "who" => s.col_who,
+        "entity" => s.exp_entity,
+        "what" => s.col_what,
+        "field" => s.col_field,
+        "old" => s.exp_old,
+        "new" => s.exp_new,
+        other => other,
+    }
+    .to_string()
+}
+
+/// A pane's cell as the workbook keeps it: a date as a date, a number as a number.
+fn cell_value(text: &str) -> crate::export::Value {
+    match crate::text::parse_date(text) {
+        Some(d) if text.trim().len() >= 8 => crate::export::Value::Date(d),
+        _ => crate::export::Value::parsed(text),
+    }
+}
+
+/// The sheets of the panes that are not the directory: the roadmap and the deficits for each
+/// of `years` (a column says which), the agreements and the history.
+pub fn pane_tables(store: &Store, years: &[AcademicYear], s: &Strings) -> Result<Vec<crate::export::Table>, StoreError> {
+    use crate::export::{Table, Value};
+    let mut out = Vec::new();
+    for (pane, name) in [(Pane::Roadmap, s.tab_roadmap), (Pane::Deficits, s.tab_deficits)] {
+        let mut headers = vec![s.year_label.to_string()];
+        let mut rows = Vec::new();
+        for y in years {
+            let r = records(store, pane, *y, s)?;
+            if headers.len() == 1 {
+                headers.extend(r.fields.iter().map(|f| field_header(f, s)));
+            }
+            for row in r.rows {
+                let mut cells = vec![Value::text(y.label())];
+                cells.extend(row.iter().map(|c| cell_value(c)));
+                rows.push(cells);
+            }
+        }
+        if headers.len() == 1 {
+            headers.extend(records(store, pane, AcademicYear::current(), s)?.fields.iter().map(|f| field_header(f, s)));
+        }
+        out.push(Table { name: name.to_string(), headers, rows });
+    }
+    for (pane, name) in [(Pane::Agreements, s.tab_agreements), (Pane::History, s.tab_history)] {
+        let r = if pane == Pane::History {
+            log_records(&store.log(None, None, usize::MAX)?, s, true)
+        } else {
+            records(store, pane, AcademicYear::current(), s)?
+        };
+        out.push(Table {
+            name: name.to_string(),
+            headers: r.fields.iter().map(|f| field_header(f, s)).collect(),
+            rows: r.rows.iter().map(|row| row.iter().map(|c| cell_value(c)).collect()).collect(),
+        });
+    }
+    Ok(out)
+}
+
 /// The history log as records: when, who, what, field, old, new — in words of the UI's
 /// language (`words`), or as the codes the store keeps, for scripts (JSON).
 pub fn log_records(lines: &[crate::store::LogLine], s: &Strings, words: bool) -> Records {

@@ -154,6 +154,46 @@ enum Command {
         #[arg(long, value_name = "SECONDS", default_value_t = 20)]
         login_timeout: u64,
     },
+    /// Read a district's spreadsheet (.xlsx, .xls, .ods, .csv) into the store: schools,
+    /// people, cluster statuses, mentoring links. Prints what it understood and what each row
+    /// becomes; writes it all as one action (`nastavnik undo` takes it back), or nothing.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// What the sheets hold: schools, people, statuses or links (default: found from the
+        /// sheet's name and headers).
+        #[arg(long, value_name = "KIND")]
+        what: Option<String>,
+        /// Only this sheet of a workbook.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// The academic year of statuses that have no year column, e.g. 2024-2025.
+        #[arg(long)]
+        year: Option<String>,
+        /// What a column means, overriding its header: 'Колонка=field' (fields: name,
+        /// short_name, type, kind, district, town, inn, ogrn, address, phone, email, director,
+        /// status, risk_level, year, basis, full_name, position, organization, subjects, mentor,
+        /// mentor_org, mentee, mentee_org, subject, form, start, end, period).
+        #[arg(long, value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// Show what would be written, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write the store as an .xlsx workbook: the directory (schools, people, statuses, links,
+    /// in sheets the import reads back) and the roadmap, deficits, agreements and history.
+    Export {
+        #[arg(value_name = "FILE")]
+        out: PathBuf,
+        /// Only this academic year's statuses, roadmap and deficits (default: every year).
+        #[arg(long)]
+        year: Option<String>,
+        /// Replace FILE when it is a regular file already.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Undo this user's last change (an import as a whole), as u does in the program.
+    Undo,
     /// Copy the store to FILE, consistently, while others keep working in it.
     Backup {
         #[arg(value_name = "FILE")]
@@ -534,6 +574,35 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             };
             nastavnik::serve::serve(listen, &host_key, shared, &problems).map_err(|e| eyre!(e))
         }
+        Some(Command::Import { file, what, sheet, year, map, dry_run }) => {
+            let opts = import_options(what, sheet, year, map, st.s)?;
+            import(&store, file, &opts, *dry_run, st.s)
+        }
+        Some(Command::Export { out, year, force }) => {
+            let real = out_target(out, *force, st.s)?;
+            let year = parse_year(year)?;
+            let years = match year {
+                Some(y) => vec![y],
+                None => store.years()?,
+            };
+            let mut tables = store.directory_tables(year)?;
+            tables.extend(headless::pane_tables(&store, &years, st.s)?);
+            let bytes = nastavnik::export::xlsx(&tables).map_err(|e| eyre!("{e}"))?;
+            nastavnik::document::write_file(&real, &bytes, *force)?;
+            say(&format!("{} {}: {}", out.display(), st.s.exp_written, tables.len()));
+            Ok(())
+        }
+        Some(Command::Undo) => match store.undo()? {
+            Some(r) => {
+                let what = if r.field == "*" { st.s.whole_row(&r.to).to_string() } else { format!("{} → {}", r.from, r.to) };
+                emit(&format!("{}: {what}\n", st.s.undone))?;
+                Ok(())
+            }
+            None => {
+                emit(&format!("{}\n", st.s.nothing_to_undo))?;
+                Ok(())
+            }
+        },
         Some(Command::Backup { out }) => {
             out_new(out, st.s)?;
             store.backup_to(out)?;
@@ -552,6 +621,57 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             std::process::exit(1);
         }
     }
+}
+
+fn import_options(
+    what: &Option<String>,
+    sheet: &Option<String>,
+    year: &Option<String>,
+    map: &[String],
+    s: &nastavnik::i18n::Strings,
+) -> Result<nastavnik::import::Options> {
+    use nastavnik::import::{Field, Kind, Options};
+    let kind = match what {
+        None => None,
+        Some(w) => Some(Kind::from_code(w).ok_or_else(|| {
+            eyre!("--what {w}: {}", Kind::ALL.map(|k| k.code()).join(", "))
+        })?),
+    };
+    let map = map
+        .iter()
+        .map(|m| {
+            Options::map_pair(m).map_err(|_| {
+                let fields: Vec<&str> = Kind::ALL.iter().flat_map(|k| k.fields()).map(|f: &Field| f.code()).collect();
+                let mut fields = fields;
+                fields.sort();
+                fields.dedup();
+                eyre!("--map {m}: {} {}", s.imp_bad_map, fields.join(", "))
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Options { kind, sheet: sheet.clone(), year: parse_year(year)?, map })
+}
+
+fn import(
+    store: &Store,
+    file: &std::path::Path,
+    opts: &nastavnik::import::Options,
+    dry_run: bool,
+    s: &'static nastavnik::i18n::Strings,
+) -> Result<()> {
+    let name = file.display().to_string();
+    let book = nastavnik::import::grid::read(file)
+        .map_err(|e| eyre!("{name}: {}", nastavnik::import::ImportError::Read(e).text(s)))?;
+    let preview = store.import_preview(&book, opts, s)?.map_err(|e| eyre!("{name}: {}", e.text(s)))?;
+    if dry_run || preview.steps.is_empty() {
+        emit(&nastavnik::import::report(&preview, &name, s))?;
+        emit(&format!("{}\n", if dry_run { s.imp_dry_run } else { s.imp_nothing }))?;
+        return Ok(());
+    }
+    let plan = store.import(&book, opts, s)?.map_err(|e| eyre!("{name}: {}", e.text(s)))?;
+    emit(&nastavnik::import::report(&plan, &name, s))?;
+    emit(&format!("{}\n", s.imp_written))?;
+    Ok(())
 }
 
 fn users(store: &Store, action: Option<&UsersAction>, st: &Setup) -> Result<()> {

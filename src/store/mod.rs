@@ -5,6 +5,8 @@ mod access;
 mod agreements;
 mod build;
 mod deficits;
+mod export;
+mod import;
 mod read;
 mod schema;
 mod shared;

@@ -348,6 +348,18 @@ pub const MIGRATIONS: &[&str] = &[
     // 9: the folded names are made again, now that a number glued to letters ("СОШ3") is a
     // word of its own; the work is done in Rust (`Store::refold_names`), after this mark.
     "SELECT 1;",
+    // 10: what a district's own lists say of a school and a person (the directory, imports):
+    // ИНН and ОГРН, address, phone, e-mail, director; a person's e-mail and phone. An empty
+    // text is "not known".
+    "ALTER TABLE organizations ADD COLUMN inn TEXT NOT NULL DEFAULT '';
+     ALTER TABLE organizations ADD COLUMN ogrn TEXT NOT NULL DEFAULT '';
+     ALTER TABLE organizations ADD COLUMN address TEXT NOT NULL DEFAULT '';
+     ALTER TABLE organizations ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+     ALTER TABLE organizations ADD COLUMN email TEXT NOT NULL DEFAULT '';
+     ALTER TABLE organizations ADD COLUMN director TEXT NOT NULL DEFAULT '';
+     ALTER TABLE people ADD COLUMN email TEXT NOT NULL DEFAULT '';
+     ALTER TABLE people ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+     CREATE INDEX organizations_inn ON organizations(inn) WHERE inn <> '';",
 ];
 
 /// The schema version whose upgrade folds the names again.

@@ -1,0 +1,103 @@
+//! The directory as tables for the export: schools, people, statuses and active links, with
+//! the headers the import knows (so that an exported workbook imports into another store).
+
+use super::{Result, Store};
+use crate::export::{Table, Value};
+use crate::import::{Field, Kind};
+use crate::text::AcademicYear;
+use chrono::NaiveDate;
+
+fn day(s: Option<String>) -> Value {
+    Value::date(s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
+}
+
+fn headers(fields: &[Field]) -> Vec<String> {
+    fields.iter().map(|f| f.header().to_string()).collect()
+}
+
+impl Store {
+    /// The directory's four sheets; statuses of `year` only when one is given.
+    pub fn directory_tables(&self, year: Option<AcademicYear>) -> Result<Vec<Table>> {
+        use Field::*;
+        let mut out = Vec::new();
+        let fields = [Name, ShortName, SchoolType, OrgKind, District, Town, Inn, Ogrn, Address, Phone, Email, Director];
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT o.name, o.short_name, o.school_type, o.kind, d.name, o.town, o.inn, o.ogrn, o.address,
+                        o.phone, o.email, o.director
+                 FROM organizations o LEFT JOIN districts d ON d.id = o.district_id
+                 ORDER BY d.name, o.name, o.id",
+            )?
+            .query_map([], |r| {
+                let mut row = Vec::new();
+                for i in 0..12 {
+                    let v: Option<String> = r.get(i)?;
+                    let v = v.unwrap_or_default();
+                    row.push(match i {
+                        3 => Value::text(if v == "body" { "организация" } else { "школа" }),
+                        _ => Value::text(v),
+                    });
+                }
+                Ok(row)
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        out.push(Table { name: Kind::Schools.sheet_name().into(), headers: headers(&fields), rows });
+
+        let fields = [FullName, Position, Organization, District, Subjects, Email, Phone];
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT p.full_name, p.role, o.name, d.name, p.subjects, p.email, p.phone
+                 FROM people p LEFT JOIN organizations o ON o.id = p.org_id
+                 LEFT JOIN districts d ON d.id = o.district_id
+                 ORDER BY d.name, o.name, p.full_name, p.id",
+            )?
+            .query_map([], |r| (0..7).map(|i| Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default()))).collect())?
+            .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
+        out.push(Table { name: Kind::People.sheet_name().into(), headers: headers(&fields), rows });
+
+        let fields = [Name, District, Year, Status, RiskLevel, Basis];
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT o.name, d.name, c.year, c.status, c.risk_level, c.note
+                 FROM cluster_status c JOIN organizations o ON o.id = c.org_id
+                 LEFT JOIN districts d ON d.id = o.district_id
+                 WHERE ?1 IS NULL OR c.year = ?1
+                 ORDER BY c.year, d.name, o.name, c.id",
+            )?
+            .query_map([year.map(|y| y.0)], |r| {
+                let t = |i: usize| -> rusqlite::Result<Value> { Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default())) };
+                Ok(vec![t(0)?, t(1)?, Value::text(AcademicYear(r.get(2)?).label()), t(3)?, t(4)?, t(5)?])
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        out.push(Table { name: Kind::Statuses.sheet_name().into(), headers: headers(&fields), rows });
+
+        let fields = [Mentor, MentorOrg, Mentee, MenteeOrg, District, Subject, Form, Start, End, Period, Basis];
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT coalesce(mp.full_name, mo.name), mpo.name, coalesce(ep.full_name, eo.name), epo.name,
+                        coalesce(ed.name, epd.name), l.subject, l.form, l.start_date, l.end_date, l.period_text, l.basis
+                 FROM mentoring_links l
+                 LEFT JOIN organizations mo ON mo.id = l.mentor_org_id
+                 LEFT JOIN people mp ON mp.id = l.mentor_person_id
+                 LEFT JOIN organizations mpo ON mpo.id = mp.org_id
+                 LEFT JOIN organizations eo ON eo.id = l.mentee_org_id
+                 LEFT JOIN districts ed ON ed.id = eo.district_id
+                 LEFT JOIN people ep ON ep.id = l.mentee_person_id
+                 LEFT JOIN organizations epo ON epo.id = ep.org_id
+                 LEFT JOIN districts epd ON epd.id = epo.district_id
+                 WHERE l.ended_at IS NULL
+                 ORDER BY l.id",
+            )?
+            .query_map([], |r| {
+                let t = |i: usize| -> rusqlite::Result<Value> { Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default())) };
+                Ok(vec![t(0)?, t(1)?, t(2)?, t(3)?, t(4)?, t(5)?, t(6)?, day(r.get(7)?), day(r.get(8)?), t(9)?, t(10)?])
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        out.push(Table { name: Kind::Links.sheet_name().into(), headers: headers(&fields), rows });
+        Ok(out)
+    }
+}
