@@ -550,6 +550,7 @@ catalogue! {
     exp_old: "Было", "Was";
     exp_new: "Стало", "Now";
     exp_written: "Записано листов", "Sheets written";
+    imp_not_a_list: "не список для импорта (импортируются листы «Школы», «Люди», «Статусы», «Связи»)", "not a list to import (the sheets «Школы», «Люди», «Статусы», «Связи» are imported)";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }
 

@@ -811,7 +811,9 @@ impl Planner<'_> {
                         }
                     }
                 }
-                None => return Err(self.refuse(row, Field::Period, self.s.err_when)),
+                // Words the reader does not take as dates ("2022-2024") are kept as written,
+                // beside the dates the file gives.
+                None => {}
             }
         }
         let name = |side: Side| match side.1 {
@@ -883,8 +885,15 @@ pub fn plan(book: &Workbook, dir: Dir, opts: &Options, s: &'static Strings) -> R
             return Err(ImportError::NoSheet(want.clone(), names));
         }
     }
+    // A workbook whose sheets are named by kind (as the export writes them) is read by those
+    // names: its other sheets (the roadmap, the history…) are not lists to import.
+    let named = opts.kind.is_none() && opts.sheet.is_none() && book.sheets.iter().any(|x| Kind::from_code(&x.name).is_some());
     for (i, sheet) in book.sheets.iter().enumerate() {
         if opts.sheet.as_ref().is_some_and(|w| fold(w) != fold(&sheet.name)) {
+            continue;
+        }
+        if named && Kind::from_code(&sheet.name).is_none() {
+            skipped.push((sheet.name.clone(), s.imp_not_a_list.to_string()));
             continue;
         }
         let kind = match opts.kind {
