@@ -40,7 +40,8 @@ impl Value {
         if t.is_empty() {
             return Value::Empty;
         }
-        let looks_numeric = t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | ' ' | '-' | '\u{a0}'));
+        let looks_numeric =
+            t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | ' ' | '-' | '\u{a0}'));
         if looks_numeric && t.chars().any(|c| c.is_ascii_digit()) {
             let percent = t.ends_with('%');
             if let Some(v) = crate::text::parse_number(&t.replace([' ', '\u{a0}'], "")) {

@@ -240,7 +240,11 @@ fn cell_value(text: &str) -> crate::export::Value {
 
 /// The sheets of the panes that are not the directory: the roadmap and the deficits for each
 /// of `years` (a column says which), the agreements and the history.
-pub fn pane_tables(store: &Store, years: &[AcademicYear], s: &Strings) -> Result<Vec<crate::export::Table>, StoreError> {
+pub fn pane_tables(
+    store: &Store,
+    years: &[AcademicYear],
+    s: &Strings,
+) -> Result<Vec<crate::export::Table>, StoreError> {
     use crate::export::{Table, Value};
     let mut out = Vec::new();
     for (pane, name) in [(Pane::Roadmap, s.tab_roadmap), (Pane::Deficits, s.tab_deficits)] {

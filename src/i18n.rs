@@ -551,6 +551,22 @@ catalogue! {
     exp_new: "Стало", "Now";
     exp_written: "Записано листов", "Sheets written";
     imp_not_a_list: "не список для импорта (импортируются листы «Школы», «Люди», «Статусы», «Связи»)", "not a list to import (the sheets «Школы», «Люди», «Статусы», «Связи» are imported)";
+    act_import: "Импорт из таблицы (.xlsx, .xls, .ods, .csv): школы, люди, статусы, связи", "Import a spreadsheet (.xlsx, .xls, .ods, .csv): schools, people, statuses, links";
+    imp_title: "Импорт из таблицы", "Import a spreadsheet";
+    imp_path_q: "Файл (.xlsx, .xls, .ods, .csv): школы, люди, статусы или связи наставничества", "File (.xlsx, .xls, .ods, .csv): schools, people, statuses or mentoring links";
+    imp_path_hint: "Tab — дополнить путь · Enter — посмотреть, что будет записано · Esc — закрыть", "Tab completes the path · Enter shows what would be written · Esc closes";
+    imp_preview_hint: "Enter или y — записать одним действием (u отменит) · Esc — назад к файлу · j/k — листать", "Enter or y writes it as one action (u undoes it) · Esc back to the file · j/k scroll";
+    imp_preview_close: "Enter или Esc — закрыть", "Enter or Esc closes";
+    imp_path_needed: "укажите файл", "name a file";
+    imp_remote: "Импорт по SSH недоступен: файл читается на сервере — там выполните `nastavnik import ФАЙЛ`", "Import is not available over SSH: the file is read on the server — run `nastavnik import FILE` there";
+    imp_done: "Импортировано", "Imported";
+    imp_undo_hint: "отменить", "undo";
+    imp_year_shown: "показан учебный год", "showing the academic year";
+    empty_store: "База пуста: в ней ещё нет ни одной школы.", "The store is empty: not one school yet.";
+    empty_new_school: "добавить школу (в «Кластерах»)", "add a school (in Clusters)";
+    empty_import: "импорт из таблицы (.xlsx, .xls, .ods, .csv)", "import a spreadsheet (.xlsx, .xls, .ods, .csv)";
+    empty_demo: "посмотреть на примере: nastavnik --demo", "to look around: nastavnik --demo";
+    imp_nothing_taken: "Нечего записывать: ни одна строка не взята — причины выше.", "Nothing to write: not one row was taken — the reasons are above.";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }
 

@@ -52,6 +52,7 @@ pub enum Action {
     Terminate,
     NewAdditional,
     PlanRow,
+    Import,
 }
 
 impl Action {
@@ -74,6 +75,7 @@ impl Action {
                 | Action::Terminate
                 | Action::NewAdditional
                 | Action::PlanRow
+                | Action::Import
         )
     }
 }
@@ -125,6 +127,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::PrevYear, "prev_year", &["["]),
     (Action::NextYear, "next_year", &["]"]),
     (Action::Lookup, "lookup", &["w"]),
+    (Action::Import, "import", &["I"]),
     (Action::Copy, "copy", &["y"]),
     (Action::New, "new_link", &["n"]),
     (Action::Edit, "edit_link", &["e"]),
@@ -208,6 +211,7 @@ impl Action {
             Action::Terminate => s.act_terminate,
             Action::NewAdditional => s.act_new_additional,
             Action::PlanRow => s.act_plan_row,
+            Action::Import => s.act_import,
         }
     }
 }

@@ -594,7 +594,8 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
         }
         Some(Command::Undo) => match store.undo()? {
             Some(r) => {
-                let what = if r.field == "*" { st.s.whole_row(&r.to).to_string() } else { format!("{} → {}", r.from, r.to) };
+                let what =
+                    if r.field == "*" { st.s.whole_row(&r.to).to_string() } else { format!("{} → {}", r.from, r.to) };
                 emit(&format!("{}: {what}\n", st.s.undone))?;
                 Ok(())
             }
@@ -633,9 +634,9 @@ fn import_options(
     use nastavnik::import::{Field, Kind, Options};
     let kind = match what {
         None => None,
-        Some(w) => Some(Kind::from_code(w).ok_or_else(|| {
-            eyre!("--what {w}: {}", Kind::ALL.map(|k| k.code()).join(", "))
-        })?),
+        Some(w) => {
+            Some(Kind::from_code(w).ok_or_else(|| eyre!("--what {w}: {}", Kind::ALL.map(|k| k.code()).join(", ")))?)
+        }
     };
     let map = map
         .iter()
@@ -665,7 +666,7 @@ fn import(
     let preview = store.import_preview(&book, opts, s)?.map_err(|e| eyre!("{name}: {}", e.text(s)))?;
     if dry_run || preview.steps.is_empty() {
         emit(&nastavnik::import::report(&preview, &name, s))?;
-        emit(&format!("{}\n", if dry_run { s.imp_dry_run } else { s.imp_nothing }))?;
+        emit(&format!("{}\n", if dry_run { s.imp_dry_run } else { nastavnik::import::nothing_text(&preview, s) }))?;
         return Ok(());
     }
     let plan = store.import(&book, opts, s)?.map_err(|e| eyre!("{name}: {}", e.text(s)))?;

@@ -235,6 +235,8 @@ fn run_session(
         let mut app =
             App::configured(store, shared.s, shared.keys.clone(), shared.theme.clone(), area, &shared.settings)
                 .map_err(|e| e.to_string())?;
+        // A path typed over SSH names a file of the server: `I` is not offered there.
+        app.local_files = false;
         let backend = CrosstermBackend::new(wire);
         let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport: Viewport::Fixed(area) })
             .map_err(|e| e.to_string())?;

@@ -59,6 +59,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Overlay::Agreement(form) => forms::draw_agreement(f, app, form),
             Overlay::Fields(form) => forms::draw_fields(f, app, form),
             Overlay::Conflict(c) => forms::draw_conflict(f, app, &c.lines),
+            Overlay::Import(imp) => forms::draw_import(f, app, imp),
             Overlay::StatusPicker { title, options, selected, .. } => draw_picker(f, app, title, options, *selected),
             Overlay::Lookup(st) => lookup::draw_lookup(f, app, st),
             Overlay::Answer(st) => lookup::draw_answer(f, app, st),
@@ -194,6 +195,21 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     if v.rows.is_empty() {
         let text = if v.filter.is_empty() { app.s.empty_list } else { app.s.empty_filter };
         let text = if app.pane.by_year() { format!("\n{text} ({})", app.year.label()) } else { format!("\n{text}") };
+        // A district's first start: how to begin, in every empty pane.
+        let text = if app.data.store_empty && v.filter.is_empty() {
+            let s = app.s;
+            format!(
+                "\n{}\n\n{} — {}\n{} — {}\n{}",
+                s.empty_store,
+                app.keys.first_key(Action::New),
+                s.empty_new_school,
+                app.keys.first_key(Action::Import),
+                s.empty_import,
+                s.empty_demo
+            )
+        } else {
+            text
+        };
         let p = Paragraph::new(text).alignment(Alignment::Center).block(block);
         f.render_widget(p, area);
         return;
@@ -287,6 +303,8 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         // The question names its own keys; Esc keeps theirs.
         Some(Overlay::Conflict(_)) => vec![("Esc".into(), s.cf_keep)],
         Some(Overlay::Confirm { .. }) => vec![("y".into(), s.confirm_yes), ("Esc".into(), s.confirm_no)],
+        // The import's box names its keys itself.
+        Some(Overlay::Import(_)) => vec![("Esc".into(), s.act_back)],
         Some(o) if o.reads_keys() && !matches!(o, Overlay::Answer(_)) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }

@@ -104,7 +104,8 @@ fn an_empty_store_takes_a_districts_sheets_and_the_same_files_again_change_nothi
         other => panic!("{other:?}"),
     }
     // `who` finds a teacher from the file, with her school and roles joined from two lines.
-    let out = Command::new(BIN).arg("--db").arg(dir.path().join("district.db")).args(["who", "маслова"]).output().unwrap();
+    let out =
+        Command::new(BIN).arg("--db").arg(dir.path().join("district.db")).args(["who", "маслова"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Маслова Татьяна Павловна (учитель, наставник, СОШ №1)"), "{text}");
 
@@ -186,7 +187,8 @@ fn bad_files_end_in_one_clear_line_and_write_nothing() {
 fn a_link_names_its_sides_and_a_name_that_matches_two_is_refused_not_guessed() {
     let dir = tempfile::tempdir().unwrap();
     let store = empty(dir.path(), "district.db");
-    let schools = "Наименование ОО;Район\nМБОУ «СОШ №1» г. Энска;Энский\nМБОУ «СОШ №3» г. Энска;Энский\nМБОУ «СОШ №13»;Энский\n";
+    let schools =
+        "Наименование ОО;Район\nМБОУ «СОШ №1» г. Энска;Энский\nМБОУ «СОШ №3» г. Энска;Энский\nМБОУ «СОШ №13»;Энский\n";
     import(&store, &grid::read_bytes(schools.as_bytes()).unwrap(), &Options::default());
     let people = "ФИО;Должность;Организация\nМаслова Т.П.;учитель;СОШ №3\n";
     import(&store, &grid::read_bytes(people.as_bytes()).unwrap(), &Options::default());
@@ -279,12 +281,16 @@ fn a_dry_run_shows_the_columns_and_rows_and_writes_nothing() {
     let db = dir.path().join("district.db");
     drop(empty(dir.path(), "district.db"));
     let csv = dir.path().join("школы.csv");
-    std::fs::write(&csv, "\u{feff}Краткое наименование,Полное наименование,ИНН,Примечание\nСОШ №1,МБОУ «СОШ №1»,7707083894,\n").unwrap();
+    std::fs::write(
+        &csv,
+        "\u{feff}Краткое наименование,Наименование ОО,ИНН,Примечание\nСОШ №1,МБОУ «СОШ №1»,7707083894,\n",
+    )
+    .unwrap();
     let out = Command::new(BIN).arg("--db").arg(&db).arg("import").arg(&csv).arg("--dry-run").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(text.contains("(текст, UTF-8, «,»)"), "{text}");
-    assert!(text.contains("«Полное наименование» → Полное наименование"), "{text}");
+    assert!(text.contains("«Наименование ОО» → Полное наименование · «ИНН» ·"), "{text}");
     assert!(text.contains("«Примечание» — пропущен"), "{text}");
     assert!(text.contains("строка 2, «ИНН»: ИНН — 10 цифр"), "{text}");
     assert!(text.contains("ничего не записано"), "{text}");

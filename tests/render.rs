@@ -1464,3 +1464,73 @@ fn the_agreement_form_keeps_its_draft_on_esc_like_every_form() {
     let Some(Overlay::Agreement(form)) = app.overlays.last() else { panic!("the form is open") };
     assert_ne!(form.text(AgField::Title), "Договор о сетевой форме реализации программ");
 }
+
+#[test]
+fn an_empty_store_says_how_to_begin_and_i_imports_a_spreadsheet_as_one_undoable_action() {
+    let dir = PathBuf::from("target/render-tests/import");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::create_new(&dir.join("district.db"), "tester").unwrap();
+    let (keys, _) = KeyMap::new(&HashMap::new());
+    let mut app = App::new(store, &RU, keys, Theme::default(), ratatui::layout::Rect::new(0, 0, 120, 40)).unwrap();
+    app.load().unwrap();
+    let first = screen(&mut app);
+    assert!(first.contains("База пуста"), "{first}");
+    assert!(first.contains("n — добавить школу") && first.contains("I — импорт из таблицы"), "{first}");
+    // Every empty pane says it.
+    key(&mut app, '3');
+    assert!(screen(&mut app).contains("I — импорт из таблицы"));
+    key(&mut app, '1');
+
+    let file = dir.join("наставники.csv");
+    std::fs::write(
+        &file,
+        "Наименование ОО;Район;Статус;Учебный год\n\
+         МБОУ «СОШ №1» г. Энска;Энский;ШНОР;2024-2025\n\
+         МБОУ «Гимназия №2»;Энский;школа-наставник;2024-2025\n",
+    )
+    .unwrap();
+    let people = dir.join("люди.csv");
+    std::fs::write(&people, "ФИО;Должность;Организация\nМаслова Т.П.;учитель, наставник;Гимназия №2\n").unwrap();
+    let links = dir.join("связи.csv");
+    std::fs::write(&links, "Наставник;Наставляемый;Предмет\nМаслова Т.П.;СОШ №1;математика\n").unwrap();
+
+    for (path, expect) in [(&file, "новых: 2"), (&people, "новых: 1"), (&links, "новых: 1")] {
+        // Ш is I on the Russian layout.
+        key(&mut app, 'Ш');
+        assert!(screen(&mut app).contains("Импорт из таблицы"));
+        type_text(&mut app, &path.display().to_string());
+        code(&mut app, KeyCode::Enter);
+        let preview = screen(&mut app);
+        assert!(preview.contains(expect), "{preview}");
+        assert!(preview.contains("Enter или y — записать"), "{preview}");
+        code(&mut app, KeyCode::Enter);
+        let after = screen(&mut app);
+        assert!(after.contains("Импортировано"), "{after}");
+    }
+    // The file's year is on screen, not the empty current one; `w` finds the mentor.
+    assert_eq!(app.year.label(), "2024-2025");
+    let clusters = screen(&mut app);
+    assert!(clusters.contains("МБОУ «СОШ №1» г. Энска") && clusters.contains("ШНОР"), "{clusters}");
+    key(&mut app, 'w');
+    type_text(&mut app, "маслова");
+    code(&mut app, KeyCode::Enter);
+    let answer = screen(&mut app);
+    assert!(answer.contains("СОШ №1") && answer.contains("математика"), "{answer}");
+    code(&mut app, KeyCode::Esc);
+    code(&mut app, KeyCode::Esc);
+    // One u takes the last import (the link) back as a whole.
+    key(&mut app, 'u');
+    assert_eq!(app.store.count(nastavnik::store::Table::Links).unwrap(), 0);
+    assert_eq!(app.store.count(nastavnik::store::Table::People).unwrap(), 1);
+
+    // A file that is no spreadsheet: the reason under the field, the box stays open.
+    let bad = dir.join("картинка.csv");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    key(&mut app, 'I');
+    type_text(&mut app, &bad.display().to_string());
+    code(&mut app, KeyCode::Enter);
+    let refused = screen(&mut app);
+    assert!(refused.contains("↑ это не таблица"), "{refused}");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Import(_))));
+}

@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod conflict;
 pub mod deficitforms;
 pub mod eventform;
+pub mod importer;
 pub mod linkform;
 pub mod lookup;
 pub mod minutesform;
@@ -147,6 +148,7 @@ pub enum Overlay {
     Agreement(Box<agreement::AgreementForm>),
     Fields(Box<deficitforms::FieldsForm>),
     Conflict(Box<conflict::Conflict>),
+    Import(Box<importer::Importer>),
 }
 
 impl Overlay {
@@ -164,6 +166,7 @@ impl Overlay {
                 | Overlay::Agreement(_)
                 | Overlay::Fields(_)
                 | Overlay::Conflict(_)
+                | Overlay::Import(_)
         )
     }
 }
@@ -255,6 +258,9 @@ pub struct App {
     pub pictures: pictures::Pictures,
     /// The roadmap's row positions by host school, for the timeline's rows per school.
     pub school_groups: Vec<(String, Vec<usize>)>,
+    /// Whether the files `I` reads are the user's own (false over SSH: a path would name a
+    /// file on the server, which a remote user must not read through the preview).
+    pub local_files: bool,
     data_version: i64,
 }
 
@@ -351,6 +357,7 @@ impl App {
             timeline: timeline::Timeline::new(year.start()),
             pictures: Default::default(),
             school_groups: Vec::new(),
+            local_files: true,
             data_version,
             history_seen: 0,
         };
@@ -384,6 +391,7 @@ impl App {
             expiring_days: self.expiring_days,
             loads: self.store.mentor_loads(y)?,
             uncovered: Vec::new(),
+            store_empty: self.store.count(crate::store::Table::Organizations)? == 0,
         };
         let changes = self.store.cluster_changes(y)?;
         self.data.attention = crate::deficits::attention(
@@ -787,6 +795,10 @@ impl App {
                 self.conflict_key(ev);
                 return;
             }
+            Some(Overlay::Import(_)) => {
+                self.import_key(ev);
+                return;
+            }
             _ => {}
         }
         let Some(action) = self.keys.action(&ev) else {
@@ -921,6 +933,7 @@ impl App {
             Action::ClearFilter => self.clear_filter(),
             Action::Status => self.open_status_picker(),
             Action::Lookup => self.open_lookup(),
+            Action::Import => self.open_import(),
             Action::Copy => {}
             Action::New if self.pane == Pane::Clusters => self.new_school(),
             Action::New if self.pane == Pane::Mentoring => self.new_link(None),

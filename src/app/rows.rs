@@ -74,6 +74,8 @@ pub struct YearData {
     pub loads: Vec<crate::suggest::Load>,
     /// Schools needing a mentor this year, each with its suggested mentors, best first.
     pub uncovered: Vec<(crate::suggest::Uncovered, Vec<crate::suggest::Suggestion>)>,
+    /// The store has no school or organisation at all: a district just starting.
+    pub store_empty: bool,
 }
 
 pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {

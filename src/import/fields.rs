@@ -66,8 +66,8 @@ impl Kind {
         use Field::*;
         match self {
             Kind::Schools => &[
-                Name, ShortName, SchoolType, OrgKind, District, Town, Inn, Ogrn, Address, Phone, Email, Director, Status,
-                RiskLevel, Year, Basis,
+                Name, ShortName, SchoolType, OrgKind, District, Town, Inn, Ogrn, Address, Phone, Email, Director,
+                Status, RiskLevel, Year, Basis,
             ],
             Kind::People => &[FullName, Position, Organization, District, Subjects, Email, Phone],
             Kind::Statuses => &[Name, District, Year, Status, RiskLevel, Basis],
@@ -266,7 +266,9 @@ impl Field {
                 "Наставник (организация)",
                 "Mentor",
             ],
-            Field::MentorOrg => &["Организация наставника", "ОО наставника", "Место работы наставника", "Mentor organization"],
+            Field::MentorOrg => {
+                &["Организация наставника", "ОО наставника", "Место работы наставника", "Mentor organization"]
+            }
             Field::Mentee => &[
                 "Наставляемый",
                 "ФИО наставляемого",

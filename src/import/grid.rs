@@ -37,21 +37,25 @@ impl Cell {
 
     /// The cell as a date: a date cell, an Excel serial number, or text the roadmap reads
     /// (`25.11.2021`, `25.11.21`, `2021-11-25`). `Err` when there is something that is no date.
-    pub fn date(&self) -> Result<Option<NaiveDate>, ()> {
+    pub fn date(&self) -> Result<Option<NaiveDate>, NotADate> {
         match self {
             Cell::Empty => Ok(None),
             Cell::Date(d) => Ok(Some(*d)),
-            Cell::Number(v) => excel_serial(*v).map(Some).ok_or(()),
+            Cell::Number(v) => excel_serial(*v).map(Some).ok_or(NotADate),
             Cell::Text(s) if s.trim().is_empty() => Ok(None),
             Cell::Text(s) => {
                 let s = s.trim();
                 // "2021-11-25T00:00:00" as .ods keeps dates.
                 let s = s.split_once('T').map_or(s, |(d, _)| d);
-                crate::text::parse_date(s).map(Some).ok_or(())
+                crate::text::parse_date(s).map(Some).ok_or(NotADate)
             }
         }
     }
 }
+
+/// A cell that holds something, and not a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotADate;
 
 /// An Excel serial date (days since 30.12.1899), within the years a date may fall in.
 pub fn excel_serial(v: f64) -> Option<NaiveDate> {
@@ -178,7 +182,8 @@ fn office(bytes: &[u8]) -> Result<Workbook, ReadError> {
             rows.push(cells);
         }
         let lines = (1..=rows.len()).collect();
-        sheets.push(Sheet { name, rows, lines });
+        // A sheet's name is shown on screen: no control or escape characters in it.
+        sheets.push(Sheet { name: crate::text::clean_line(&name), rows, lines });
     }
     Ok(Workbook { sheets, encoding: None, separator: None })
 }
@@ -219,11 +224,8 @@ fn text(bytes: &[u8]) -> Result<Workbook, ReadError> {
 }
 
 fn split(text: &str, sep: char) -> Result<(Vec<Vec<Cell>>, Vec<usize>), String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sep as u8)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(sep as u8).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for record in reader.records() {
@@ -304,7 +306,7 @@ mod tests {
         assert_eq!(Cell::Number(44525.0).date(), Ok(NaiveDate::from_ymd_opt(2021, 11, 25)));
         assert_eq!(Cell::Text("25.11.21".into()).date(), Ok(NaiveDate::from_ymd_opt(2021, 11, 25)));
         assert_eq!(Cell::Text("2021-11-25T00:00:00".into()).date(), Ok(NaiveDate::from_ymd_opt(2021, 11, 25)));
-        assert_eq!(Cell::Text("31.02.2024".into()).date(), Err(()));
+        assert_eq!(Cell::Text("31.02.2024".into()).date(), Err(NotADate));
         assert_eq!(Cell::Number(4715012345.0).text(), "4715012345");
     }
 

@@ -155,7 +155,8 @@ impl Dir {
         statuses: Vec<StatusRec>,
         links: Vec<LinkRec>,
     ) -> Dir {
-        let mut d = Dir { districts: districts.into_iter().map(|(id, n)| (Ref::Id(id), n)).collect(), ..Dir::default() };
+        let mut d =
+            Dir { districts: districts.into_iter().map(|(id, n)| (Ref::Id(id), n)).collect(), ..Dir::default() };
         for o in orgs {
             d.push_org(o);
         }
@@ -241,10 +242,8 @@ impl Dir {
         let mut found: Vec<usize> = self.org_by_name.get(&q).map_or_else(Vec::new, |v| v.clone());
         found.retain(in_district);
         if found.is_empty() {
-            found = (0..self.orgs.len())
-                .filter(in_district)
-                .filter(|i| matches_query(&self.org_hay[*i], name))
-                .collect();
+            found =
+                (0..self.orgs.len()).filter(in_district).filter(|i| matches_query(&self.org_hay[*i], name)).collect();
         }
         // A mentor school or a university of another district: the district narrows, it does
         // not exclude.
@@ -388,7 +387,9 @@ impl ImportError {
             ImportError::Read(grid::ReadError::Password) => s.imp_password.to_string(),
             ImportError::Read(grid::ReadError::NotSpreadsheet) => s.imp_not_table.to_string(),
             ImportError::Read(grid::ReadError::Damaged(e)) => format!("{} ({e})", s.imp_damaged),
-            ImportError::NoSheet(name, all) => format!("{} «{name}»; {}: {}", s.imp_no_sheet, s.imp_sheets, all.join(", ")),
+            ImportError::NoSheet(name, all) => {
+                format!("{} «{name}»; {}: {}", s.imp_no_sheet, s.imp_sheets, all.join(", "))
+            }
             ImportError::NoHeader => s.imp_no_header.to_string(),
         }
     }
@@ -435,9 +436,21 @@ pub fn valid_email(e: &str) -> bool {
 /// The kinds of organisation that are not schools (a body in the store's terms).
 fn is_body(school_type: &str, name: &str) -> bool {
     let f = fold(&format!("{school_type} {name}"));
-    ["управлен", "комитет", "центр", "университет", "институт", "вуз", "мку", "цдт", "ппмс", "департамент", "министерств"]
-        .iter()
-        .any(|w| f.split(' ').any(|x| x.starts_with(w)))
+    [
+        "управлен",
+        "комитет",
+        "центр",
+        "университет",
+        "институт",
+        "вуз",
+        "мку",
+        "цдт",
+        "ппмс",
+        "департамент",
+        "министерств",
+    ]
+    .iter()
+    .any(|w| f.split(' ').any(|x| x.starts_with(w)))
 }
 
 /// One row of a sheet, read through its columns.
@@ -537,7 +550,12 @@ impl Planner<'_> {
         names
             .iter()
             .map(|c| {
-                let v = row.fields.iter().flatten().find(|f| column_of(kind, **f) == Some(*c)).map_or_else(String::new, |f| row.text(*f));
+                let v = row
+                    .fields
+                    .iter()
+                    .flatten()
+                    .find(|f| column_of(kind, **f) == Some(*c))
+                    .map_or_else(String::new, |f| row.text(*f));
                 (*c, v)
             })
             .collect()
@@ -645,7 +663,9 @@ impl Planner<'_> {
                     .dir
                     .org_by_name
                     .get(&q)
-                    .map(|v| v.iter().copied().filter(|i| filter.is_none_or(|d| self.dir.orgs[*i].district == d)).collect())
+                    .map(|v| {
+                        v.iter().copied().filter(|i| filter.is_none_or(|d| self.dir.orgs[*i].district == d)).collect()
+                    })
                     .unwrap_or_default();
                 match hits.as_slice() {
                     [] => None,
@@ -693,7 +713,12 @@ impl Planner<'_> {
                     }
                     fill_over(&mut self.dir.statuses[i].cols, &cols);
                     let names = ch.iter().map(|(c, _, _)| *c).collect();
-                    self.steps.push(Step::Update { table: "cluster_status", entity: "cluster_status", id, changes: ch });
+                    self.steps.push(Step::Update {
+                        table: "cluster_status",
+                        entity: "cluster_status",
+                        id,
+                        changes: ch,
+                    });
                     Outcome::Updated(names)
                 }
                 None => Outcome::Unchanged,
@@ -723,7 +748,11 @@ impl Planner<'_> {
             let filter = self.district_filter(row);
             Some(self.dir.find_org(&org_name, filter, self.s).map_err(|e| (row.header(Field::Organization), e))?)
         };
-        let label = if org_name.is_empty() { name.clone() } else { format!("{name} · {}", self.dir.org_name(org.unwrap_or(Ref::Id(0)))) };
+        let label = if org_name.is_empty() {
+            name.clone()
+        } else {
+            format!("{name} · {}", self.dir.org_name(org.unwrap_or(Ref::Id(0))))
+        };
         let found = self.dir.find_person(&name, org, self.s).map_err(|e| (row.header(Field::FullName), e))?;
         let outcome = match found {
             Some(r) => {
@@ -769,7 +798,9 @@ impl Planner<'_> {
             let org = self.dir.find_org(&org_name, filter, self.s).map_err(|e| (row.header(org_field), e))?;
             return match self.dir.find_person(&name, Some(org), self.s).map_err(|e| (row.header(who), e))? {
                 Some(p) => Ok((Some(org), Some(p))),
-                None => Err((row.header(who), format!("{} «{name}» — {}", self.s.imp_no_person, self.dir.org_name(org)))),
+                None => {
+                    Err((row.header(who), format!("{} «{name}» — {}", self.s.imp_no_person, self.dir.org_name(org))))
+                }
             };
         }
         if let Some(p) = self.dir.find_person(&name, None, self.s).map_err(|e| (row.header(who), e))? {
@@ -796,28 +827,27 @@ impl Planner<'_> {
                     let v = d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
                     cols.iter_mut().filter(|(x, _)| *x == c).for_each(|(_, val)| *val = v.clone());
                 }
-                Err(()) => return Err(self.refuse(row, f, self.s.err_date)),
+                Err(grid::NotADate) => return Err(self.refuse(row, f, self.s.err_date)),
             }
         }
+        // The period's words give the dates the file leaves out; words the reader does not
+        // take as dates ("2022-2024") are kept as written, beside the dates the file gives.
         let period = row.text(Field::Period);
-        if !period.is_empty() {
-            match crate::period::parse_when(&period) {
-                Some(w) => {
-                    for (c, d) in [("start_date", w.start), ("end_date", w.end)] {
-                        if let Some((_, v)) = cols.iter_mut().find(|(x, _)| *x == c) {
-                            if v.is_empty() {
-                                *v = d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-                            }
-                        }
+        if let Some(w) = crate::period::parse_when(&period).filter(|_| !period.is_empty()) {
+            for (c, d) in [("start_date", w.start), ("end_date", w.end)] {
+                if let Some((_, v)) = cols.iter_mut().find(|(x, _)| *x == c) {
+                    if v.is_empty() {
+                        *v = d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
                     }
                 }
-                // Words the reader does not take as dates ("2022-2024") are kept as written,
-                // beside the dates the file gives.
-                None => {}
             }
         }
         let name = |side: Side| match side.1 {
-            Some(p) => self.dir.person_at.get(&p).map_or_else(String::new, |i| get(&self.dir.people[*i].cols, "full_name").to_string()),
+            Some(p) => self
+                .dir
+                .person_at
+                .get(&p)
+                .map_or_else(String::new, |i| get(&self.dir.people[*i].cols, "full_name").to_string()),
             None => side.0.map(|o| self.dir.org_name(o)).unwrap_or_default(),
         };
         let label = format!("{} → {}", name(mentor), name(mentee));
@@ -831,7 +861,12 @@ impl Planner<'_> {
                     } else {
                         fill_over(&mut self.dir.links[i].cols, &cols);
                         let names = ch.iter().map(|(c, _, _)| *c).collect();
-                        self.steps.push(Step::Update { table: "mentoring_links", entity: "mentoring_link", id, changes: ch });
+                        self.steps.push(Step::Update {
+                            table: "mentoring_links",
+                            entity: "mentoring_link",
+                            id,
+                            changes: ch,
+                        });
                         Outcome::Updated(names)
                     }
                 }
@@ -875,6 +910,32 @@ fn merge(a: Outcome, b: Outcome) -> Outcome {
     }
 }
 
+/// A sheet of school names with their status reads as either: statuses of schools the store
+/// has, or schools (with their status) it has not yet — as the store's own schools say, unless
+/// the sheet's name or `--what` did.
+fn statuses_or_schools(guessed: Kind, sheet: &grid::Sheet, dir: &Dir, opts: &Options, s: &'static Strings) -> Kind {
+    if guessed != Kind::Statuses || Kind::from_code(&sheet.name).is_some() {
+        return guessed;
+    }
+    let Some((at, fields)) = fields::header_row(Kind::Statuses, &sheet.rows, &opts.map) else { return guessed };
+    let Some(col) = fields.iter().position(|f| *f == Some(Field::Name)) else { return guessed };
+    let names: Vec<String> = sheet
+        .rows
+        .iter()
+        .skip(at + 1)
+        .filter_map(|r| r.get(col))
+        .map(Cell::text)
+        .filter(|t| !t.trim().is_empty())
+        .take(50)
+        .collect();
+    let known = names.iter().filter(|n| dir.find_org(n, None, s).is_ok()).count();
+    if known * 2 >= names.len() && !names.is_empty() {
+        Kind::Statuses
+    } else {
+        Kind::Schools
+    }
+}
+
 /// What importing a workbook into a store holding `dir` would do, without writing.
 pub fn plan(book: &Workbook, dir: Dir, opts: &Options, s: &'static Strings) -> Result<Plan, ImportError> {
     let mut sheets: Vec<(usize, SheetPlan, Vec<Option<Field>>)> = Vec::new();
@@ -887,7 +948,8 @@ pub fn plan(book: &Workbook, dir: Dir, opts: &Options, s: &'static Strings) -> R
     }
     // A workbook whose sheets are named by kind (as the export writes them) is read by those
     // names: its other sheets (the roadmap, the history…) are not lists to import.
-    let named = opts.kind.is_none() && opts.sheet.is_none() && book.sheets.iter().any(|x| Kind::from_code(&x.name).is_some());
+    let named =
+        opts.kind.is_none() && opts.sheet.is_none() && book.sheets.iter().any(|x| Kind::from_code(&x.name).is_some());
     for (i, sheet) in book.sheets.iter().enumerate() {
         if opts.sheet.as_ref().is_some_and(|w| fold(w) != fold(&sheet.name)) {
             continue;
@@ -898,14 +960,20 @@ pub fn plan(book: &Workbook, dir: Dir, opts: &Options, s: &'static Strings) -> R
         }
         let kind = match opts.kind {
             Some(k) => Some(k),
-            None => fields::guess(&sheet.name, &sheet.rows, &opts.map),
+            None => {
+                fields::guess(&sheet.name, &sheet.rows, &opts.map).map(|k| statuses_or_schools(k, sheet, &dir, opts, s))
+            }
         };
         let found = kind.and_then(|k| fields::header_row(k, &sheet.rows, &opts.map).map(|h| (k, h)));
         match found {
             Some((kind, (at, fields))) => {
                 let columns = sheet.rows[at].iter().zip(&fields).map(|(c, f)| (clean_line(&c.text()), *f)).collect();
                 let header_line = sheet.lines.get(at).copied().unwrap_or(at + 1);
-                sheets.push((i, SheetPlan { name: sheet.name.clone(), kind, header_line, header_index: at, columns }, fields));
+                sheets.push((
+                    i,
+                    SheetPlan { name: sheet.name.clone(), kind, header_line, header_index: at, columns },
+                    fields,
+                ));
             }
             None => skipped.push((sheet.name.clone(), s.imp_no_header.to_string())),
         }
@@ -961,6 +1029,16 @@ pub fn plan(book: &Workbook, dir: Dir, opts: &Options, s: &'static Strings) -> R
     })
 }
 
+/// What to say when a plan writes nothing: the store already says it, or no row was taken.
+pub fn nothing_text(plan: &Plan, s: &Strings) -> &'static str {
+    let c = plan.counts();
+    if c.refused > 0 && c.unchanged == 0 {
+        s.imp_nothing_taken
+    } else {
+        s.imp_nothing
+    }
+}
+
 /// A store column's name for its user, through the field of `kind` that fills it.
 fn column_label(kind: Kind, column: &str, s: &Strings) -> String {
     if column == "status" {
@@ -993,20 +1071,25 @@ pub fn report(plan: &Plan, file: &str, s: &Strings) -> String {
     };
     let _ = writeln!(out, "{}: {file}{how}", s.imp_file);
     for sheet in &plan.sheets {
-        let name = if sheet.name.is_empty() { String::new() } else { format!("{} «{}» — ", s.imp_sheet, sheet.name) };
+        let name =
+            if sheet.name.is_empty() { String::new() } else { format!("{} «{}» — ", s.imp_sheet, sheet.name) };
         let _ = writeln!(out, "{name}{}, {} {}:", sheet.kind.label(s), s.imp_header_at, sheet.header_line);
         let cols: Vec<String> = sheet
             .columns
             .iter()
             .filter(|(h, _)| !h.is_empty())
             .map(|(h, f)| match f {
+                Some(f) if fold(h) == fold(&f.label(s)) => format!("«{h}»"),
                 Some(f) => format!("«{h}» → {}", f.label(s)),
                 None => format!("«{h}» — {}", s.imp_ignored),
             })
             .collect();
         let _ = writeln!(out, "  {}", cols.join(" · "));
-        let rows: Vec<&RowReport> =
-            plan.rows.iter().filter(|r| r.sheet == sheet.name && r.kind == sheet.kind && !matches!(r.outcome, Outcome::Refused { .. })).collect();
+        let rows: Vec<&RowReport> = plan
+            .rows
+            .iter()
+            .filter(|r| r.sheet == sheet.name && r.kind == sheet.kind && !matches!(r.outcome, Outcome::Refused { .. }))
+            .collect();
         if !rows.is_empty() {
             let _ = writeln!(out, "{}:", s.imp_rows_title);
         }
@@ -1048,7 +1131,14 @@ pub fn report(plan: &Plan, file: &str, s: &Strings) -> String {
     let _ = writeln!(
         out,
         "{}: {} · {}: {} · {}: {} · {}: {}",
-        s.imp_total_new, c.new, s.imp_total_updated, c.updated, s.imp_total_unchanged, c.unchanged, s.imp_total_refused, c.refused
+        s.imp_total_new,
+        c.new,
+        s.imp_total_updated,
+        c.updated,
+        s.imp_total_unchanged,
+        c.unchanged,
+        s.imp_total_refused,
+        c.refused
     );
     out
 }

@@ -53,7 +53,9 @@ impl Store {
                  LEFT JOIN districts d ON d.id = o.district_id
                  ORDER BY d.name, o.name, p.full_name, p.id",
             )?
-            .query_map([], |r| (0..7).map(|i| Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default()))).collect())?
+            .query_map([], |r| {
+                (0..7).map(|i| Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default()))).collect()
+            })?
             .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
         out.push(Table { name: Kind::People.sheet_name().into(), headers: headers(&fields), rows });
 
@@ -68,7 +70,9 @@ impl Store {
                  ORDER BY c.year, d.name, o.name, c.id",
             )?
             .query_map([year.map(|y| y.0)], |r| {
-                let t = |i: usize| -> rusqlite::Result<Value> { Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default())) };
+                let t = |i: usize| -> rusqlite::Result<Value> {
+                    Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default()))
+                };
                 Ok(vec![t(0)?, t(1)?, Value::text(AcademicYear(r.get(2)?).label()), t(3)?, t(4)?, t(5)?])
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -93,7 +97,9 @@ impl Store {
                  ORDER BY l.id",
             )?
             .query_map([], |r| {
-                let t = |i: usize| -> rusqlite::Result<Value> { Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default())) };
+                let t = |i: usize| -> rusqlite::Result<Value> {
+                    Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default()))
+                };
                 Ok(vec![t(0)?, t(1)?, t(2)?, t(3)?, t(4)?, t(5)?, t(6)?, day(r.get(7)?), day(r.get(8)?), t(9)?, t(10)?])
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

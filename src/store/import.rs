@@ -12,11 +12,7 @@ use rusqlite::ToSql;
 use std::cell::RefCell;
 
 fn cols(names: &[&'static str], r: &rusqlite::Row, from: usize) -> rusqlite::Result<Cols> {
-    names
-        .iter()
-        .enumerate()
-        .map(|(i, c)| Ok((*c, r.get::<_, Option<String>>(from + i)?.unwrap_or_default())))
-        .collect()
+    names.iter().enumerate().map(|(i, c)| Ok((*c, r.get::<_, Option<String>>(from + i)?.unwrap_or_default()))).collect()
 }
 
 impl Store {
@@ -144,7 +140,11 @@ impl Store {
                         Box::new(if *body { "body" } else { "school" }),
                     ];
                     values.extend(ORG_COLS.iter().map(|c| Box::new(v(c)) as Box<dyn ToSql>));
-                    values.extend([Box::new(folded) as Box<dyn ToSql>, Box::new(self.user.clone()), Box::new(now.clone())]);
+                    values.extend([
+                        Box::new(folded) as Box<dyn ToSql>,
+                        Box::new(self.user.clone()),
+                        Box::new(now.clone()),
+                    ]);
                     let new = self.insert_row(
                         "organization",
                         "organizations",
@@ -158,7 +158,11 @@ impl Store {
                     let folded = fold(&format!("{} {}", v("full_name"), v("subjects")));
                     let mut values: Vec<Box<dyn ToSql>> = vec![Box::new(org.and_then(|o| id(o, &made)))];
                     values.extend(PERSON_COLS.iter().map(|c| Box::new(v(c)) as Box<dyn ToSql>));
-                    values.extend([Box::new(folded) as Box<dyn ToSql>, Box::new(self.user.clone()), Box::new(now.clone())]);
+                    values.extend([
+                        Box::new(folded) as Box<dyn ToSql>,
+                        Box::new(self.user.clone()),
+                        Box::new(now.clone()),
+                    ]);
                     let new = self.insert_row(
                         "person",
                         "people",
@@ -170,7 +174,9 @@ impl Store {
                 Step::Status { org, year, status, cols } => {
                     let mut values: Vec<Box<dyn ToSql>> =
                         vec![Box::new(id(*org, &made)), Box::new(*year), Box::new(clean_line(status))];
-                    values.extend(STATUS_COLS.iter().map(|c| Box::new(clean_line(import_get(cols, c))) as Box<dyn ToSql>));
+                    values.extend(
+                        STATUS_COLS.iter().map(|c| Box::new(clean_line(import_get(cols, c))) as Box<dyn ToSql>),
+                    );
                     values.extend([Box::new(self.user.clone()) as Box<dyn ToSql>, Box::new(now.clone())]);
                     self.insert_row(
                         "cluster_status",
@@ -198,11 +204,12 @@ impl Store {
                     values.extend(LINK_COLS.iter().map(|c| {
                         let v = clean_line(import_get(cols, c));
                         // Dates and the period's words are NULL when not known.
-                        let v: Option<String> = if matches!(*c, "start_date" | "end_date" | "period_text") && v.is_empty() {
-                            None
-                        } else {
-                            Some(v)
-                        };
+                        let v: Option<String> =
+                            if matches!(*c, "start_date" | "end_date" | "period_text") && v.is_empty() {
+                                None
+                            } else {
+                                Some(v)
+                            };
                         Box::new(v) as Box<dyn ToSql>
                     }));
                     values.extend([Box::new(self.user.clone()) as Box<dyn ToSql>, Box::new(now.clone())]);
@@ -228,7 +235,10 @@ impl Store {
                             } else {
                                 Some(clean_line(new))
                             };
-                        self.conn.execute(&format!("UPDATE {table} SET {col} = ?1 WHERE id = ?2"), rusqlite::params![value, row])?;
+                        self.conn.execute(
+                            &format!("UPDATE {table} SET {col} = ?1 WHERE id = ?2"),
+                            rusqlite::params![value, row],
+                        )?;
                         self.record(entity, *row, col, Some(old), value.as_deref())?;
                     }
                     match *table {

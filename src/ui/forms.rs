@@ -11,7 +11,7 @@ use crate::domain::LinkField;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 const LABEL_WIDTH: u16 = 24;
@@ -51,6 +51,68 @@ pub fn draw_prompt(f: &mut Frame, app: &App, st: &Prompt) {
         f.render_widget(Span::styled(format!("↑ {err}"), Style::default().fg(app.theme.error)), line(3));
     }
     let _ = s;
+}
+
+/// `I`: the file's path (with what Tab found), then the preview of what it would write.
+pub fn draw_import(f: &mut Frame, app: &App, imp: &crate::app::importer::Importer) {
+    use crate::app::importer::Stage;
+    let s = app.s;
+    let area = f.area();
+    match &imp.stage {
+        Stage::Path { input, error, choices } => {
+            let shown = choices.len().min(6) as u16;
+            let r = centered(area, area.width.saturating_sub(8).min(100), 8 + shown);
+            f.render_widget(Clear, r);
+            let block = popup_block(app, s.imp_title);
+            let inner = block.inner(r);
+            f.render_widget(block, r);
+            let line = |y: u16| Rect { y: inner.y + y, height: 1, ..inner };
+            f.render_widget(
+                Paragraph::new(Line::from(s.imp_path_q)).style(Style::default().fg(app.theme.header)),
+                line(0),
+            );
+            f.render_widget(&**input, line(2));
+            if let Some(err) = error {
+                let text = crate::text::truncate(&format!("↑ {err}"), inner.width as usize);
+                f.render_widget(Span::styled(text, Style::default().fg(app.theme.error)), line(3));
+            }
+            for (i, c) in choices.iter().take(6).enumerate() {
+                f.render_widget(
+                    Span::styled(format!("  {c}"), Style::default().fg(app.theme.muted)),
+                    line(4 + i as u16),
+                );
+            }
+            let hint = crate::text::truncate(s.imp_path_hint, inner.width as usize);
+            f.render_widget(
+                Span::styled(hint, Style::default().fg(app.theme.muted)),
+                line(inner.height.saturating_sub(1)),
+            );
+        }
+        Stage::Preview { lines, scroll, writes, .. } => {
+            // Like a card: the whole list area, a page of its own.
+            let r = super::areas(area).body;
+            f.render_widget(Clear, r);
+            let block = popup_block(app, s.imp_title);
+            let inner = block.inner(r);
+            f.render_widget(block, r);
+            let body = Rect { height: inner.height.saturating_sub(1), ..inner };
+            let text: Vec<Line> = lines
+                .iter()
+                .map(|l| {
+                    if l.starts_with("  ") {
+                        Line::raw(l.clone())
+                    } else {
+                        Line::styled(l.clone(), Style::default().fg(app.theme.header))
+                    }
+                })
+                .collect();
+            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).scroll((*scroll, 0)), body);
+            let hint = if *writes { s.imp_preview_hint } else { s.imp_preview_close };
+            let hint = crate::text::truncate(hint, inner.width as usize);
+            let at = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
+            f.render_widget(Span::styled(hint, Style::default().fg(app.theme.accent)), at);
+        }
+    }
 }
 
 /// One field of a tall form, as the shared drawing sees it.
