@@ -551,7 +551,7 @@ catalogue! {
     exp_new: "Стало", "Now";
     exp_written: "Записано листов", "Sheets written";
     imp_not_a_list: "не список для импорта (импортируются листы «Школы», «Люди», «Статусы», «Связи»)", "not a list to import (the sheets «Школы», «Люди», «Статусы», «Связи» are imported)";
-    act_import: "Импорт из таблицы (.xlsx, .xls, .ods, .csv): школы, люди, статусы, связи", "Import a spreadsheet (.xlsx, .xls, .ods, .csv): schools, people, statuses, links";
+    act_import: "Импорт из таблицы (.xlsx, .csv…)", "Import a spreadsheet (.xlsx, .csv…)";
     imp_title: "Импорт из таблицы", "Import a spreadsheet";
     imp_path_q: "Файл (.xlsx, .xls, .ods, .csv): школы, люди, статусы или связи наставничества", "File (.xlsx, .xls, .ods, .csv): schools, people, statuses or mentoring links";
     imp_path_hint: "Tab — дополнить путь · Enter — посмотреть, что будет записано · Esc — закрыть", "Tab completes the path · Enter shows what would be written · Esc closes";
