@@ -661,17 +661,18 @@ fn import(
     s: &'static nastavnik::i18n::Strings,
 ) -> Result<()> {
     let name = file.display().to_string();
-    let book = nastavnik::import::grid::read(file)
-        .map_err(|e| eyre!("{name}: {}", nastavnik::import::ImportError::Read(e).text(s)))?;
-    let preview = store.import_preview(&book, opts, s)?.map_err(|e| eyre!("{name}: {}", e.text(s)))?;
-    if dry_run || preview.steps.is_empty() {
+    let book = nastavnik::import::read(file, opts).map_err(|e| eyre!("{name}: {}", e.text(s)))?;
+    if dry_run {
+        let preview = store.import_preview(&book, opts, s)?.map_err(|e| eyre!("{name}: {}", e.text(s)))?;
         emit(&nastavnik::import::report(&preview, &name, s))?;
-        emit(&format!("{}\n", if dry_run { s.imp_dry_run } else { nastavnik::import::nothing_text(&preview, s) }))?;
+        emit(&format!("{}\n", s.imp_dry_run))?;
         return Ok(());
     }
+    // Planned inside the transaction that writes it: what is written is what is printed.
     let plan = store.import(&book, opts, s)?.map_err(|e| eyre!("{name}: {}", e.text(s)))?;
     emit(&nastavnik::import::report(&plan, &name, s))?;
-    emit(&format!("{}\n", s.imp_written))?;
+    let done = if plan.steps.is_empty() { nastavnik::import::nothing_text(&plan, s) } else { s.imp_written };
+    emit(&format!("{done}\n"))?;
     Ok(())
 }
 

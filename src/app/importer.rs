@@ -116,10 +116,10 @@ impl App {
                         return;
                     }
                     let path = expand(&text);
-                    let book = match crate::import::grid::read(&path) {
+                    let book = match crate::import::read(&path, &Options::default()) {
                         Ok(b) => b,
                         Err(e) => {
-                            *error = Some(crate::import::ImportError::Read(e).text(s));
+                            *error = Some(e.text(s));
                             return;
                         }
                     };

@@ -101,6 +101,14 @@ pub enum ReadError {
 pub const MAX_BYTES: u64 = 200 * 1024 * 1024;
 
 pub fn read(path: &Path) -> Result<Workbook, ReadError> {
+    read_some(path, &|names| vec![true; names.len()])
+}
+
+/// Which of a workbook's sheets (by name) to read: the others are left unread.
+pub type Select<'a> = &'a dyn Fn(&[String]) -> Vec<bool>;
+
+/// Reads only the sheets `select` keeps (a text file is one sheet, always read).
+pub fn read_some(path: &Path, select: Select) -> Result<Workbook, ReadError> {
     let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?;
     if meta.is_dir() {
         return Err(ReadError::NotSpreadsheet);
@@ -109,21 +117,25 @@ pub fn read(path: &Path) -> Result<Workbook, ReadError> {
         return Err(ReadError::NotSpreadsheet);
     }
     let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e.to_string()))?;
-    read_bytes(&bytes)
+    read_bytes_some(&bytes, select)
 }
 
 pub fn read_bytes(bytes: &[u8]) -> Result<Workbook, ReadError> {
+    read_bytes_some(bytes, &|names| vec![true; names.len()])
+}
+
+fn read_bytes_some(bytes: &[u8], select: Select) -> Result<Workbook, ReadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty);
     }
     let workbook = if bytes.starts_with(b"PK\x03\x04") {
-        office(bytes)?
+        office(bytes, select)?
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         // An OLE container: an old .xls, or an .xlsx locked with a password.
         if contains_utf16(bytes, "EncryptionInfo") {
             return Err(ReadError::Password);
         }
-        office(bytes)?
+        office(bytes, select)?
     } else {
         text(bytes)?
     };
@@ -133,12 +145,22 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Workbook, ReadError> {
     Ok(workbook)
 }
 
+/// The names of a workbook's sheets (none for a text file or a file not read).
+pub fn sheet_names(path: &Path) -> Vec<String> {
+    use calamine::Reader;
+    std::fs::read(path)
+        .ok()
+        .and_then(|b| calamine::open_workbook_auto_from_rs(std::io::Cursor::new(b)).ok())
+        .map(|w| w.sheet_names().into_iter().map(|n| crate::text::clean_line(&n)).collect())
+        .unwrap_or_default()
+}
+
 fn contains_utf16(bytes: &[u8], word: &str) -> bool {
     let needle: Vec<u8> = word.encode_utf16().flat_map(u16::to_le_bytes).collect();
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
-fn office(bytes: &[u8]) -> Result<Workbook, ReadError> {
+fn office(bytes: &[u8], select: Select) -> Result<Workbook, ReadError> {
     use calamine::{Data, Reader};
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
         let s = e.to_string();
@@ -151,7 +173,9 @@ fn office(bytes: &[u8]) -> Result<Workbook, ReadError> {
         }
     })?;
     let mut sheets = Vec::new();
-    for name in book.sheet_names() {
+    let names = book.sheet_names();
+    let keep = select(&names);
+    for (name, _) in names.into_iter().zip(keep).filter(|(_, k)| *k) {
         let range = match book.worksheet_range(&name) {
             Ok(r) => r,
             Err(e) if e.to_string().to_lowercase().contains("password") => return Err(ReadError::Password),

@@ -13,7 +13,7 @@ pub mod fields;
 pub mod grid;
 
 use crate::i18n::Strings;
-use crate::text::{clean_line, fold, matches_query, AcademicYear};
+use crate::text::{clean_line, fold, word_matches, AcademicYear};
 pub use fields::{Field, Kind};
 use grid::{Cell, Workbook};
 use std::collections::HashMap;
@@ -126,6 +126,7 @@ fn column_of(kind: Kind, f: Field) -> Option<&'static str> {
 #[derive(Default)]
 pub struct Dir {
     districts: Vec<(Ref, String)>,
+    district_by_name: HashMap<String, Ref>,
     orgs: Vec<OrgRec>,
     people: Vec<PersonRec>,
     statuses: Vec<StatusRec>,
@@ -155,8 +156,10 @@ impl Dir {
         statuses: Vec<StatusRec>,
         links: Vec<LinkRec>,
     ) -> Dir {
-        let mut d =
-            Dir { districts: districts.into_iter().map(|(id, n)| (Ref::Id(id), n)).collect(), ..Dir::default() };
+        let mut d = Dir::default();
+        for (id, name) in districts {
+            d.push_district(Ref::Id(id), name);
+        }
         for o in orgs {
             d.push_org(o);
         }
@@ -170,6 +173,11 @@ impl Dir {
             d.push_link(l);
         }
         d
+    }
+
+    fn push_district(&mut self, r: Ref, name: String) {
+        self.district_by_name.entry(fold(&name)).or_insert(r);
+        self.districts.push((r, name));
     }
 
     fn new_ref(&mut self) -> Ref {
@@ -229,8 +237,7 @@ impl Dir {
     }
 
     fn district(&self, name: &str) -> Option<Ref> {
-        let f = fold(name);
-        self.districts.iter().find(|(_, n)| fold(n) == f).map(|(r, _)| *r)
+        self.district_by_name.get(&fold(name)).copied()
     }
 
     /// The organisation a cell names: its full or short name exactly (folded), within the
@@ -238,12 +245,15 @@ impl Dir {
     /// the lookup matches (a number only whole). Never a guess: none or two are an error.
     fn find_org(&self, name: &str, district: Option<Option<Ref>>, s: &Strings) -> Result<Ref, String> {
         let q = fold(name);
+        let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
         let in_district = |i: &usize| district.is_none_or(|d| self.orgs[*i].district == d);
         let mut found: Vec<usize> = self.org_by_name.get(&q).map_or_else(Vec::new, |v| v.clone());
         found.retain(in_district);
         if found.is_empty() {
-            found =
-                (0..self.orgs.len()).filter(in_district).filter(|i| matches_query(&self.org_hay[*i], name)).collect();
+            found = (0..self.orgs.len())
+                .filter(in_district)
+                .filter(|i| words.iter().all(|w| word_matches(&self.org_hay[*i], w)))
+                .collect();
         }
         // A mentor school or a university of another district: the district narrows, it does
         // not exclude.
@@ -395,6 +405,29 @@ impl ImportError {
     }
 }
 
+/// Reads the sheets an import will look at: the one `--sheet` names; else, in a workbook
+/// with sheets named by kind (as the export writes them), those; else all.
+pub fn read(path: &std::path::Path, opts: &Options) -> Result<Workbook, ImportError> {
+    let select = |names: &[String]| -> Vec<bool> {
+        if let Some(want) = &opts.sheet {
+            return names.iter().map(|n| fold(n) == fold(want)).collect();
+        }
+        let named: Vec<bool> = names.iter().map(|n| Kind::from_code(n).is_some()).collect();
+        if opts.kind.is_none() && named.iter().any(|x| *x) {
+            named
+        } else {
+            vec![true; names.len()]
+        }
+    };
+    let book = grid::read_some(path, &select).map_err(ImportError::Read)?;
+    if let Some(want) = &opts.sheet {
+        if book.sheets.is_empty() {
+            return Err(ImportError::NoSheet(want.clone(), grid::sheet_names(path)));
+        }
+    }
+    Ok(book)
+}
+
 /// A 10-digit ИНН of an organisation (or a 12-digit one of a person) with its check digits.
 pub fn valid_inn(inn: &str) -> bool {
     let d: Vec<u32> = inn.chars().filter_map(|c| c.to_digit(10)).collect();
@@ -531,7 +564,7 @@ impl Planner<'_> {
             return Some(r);
         }
         let r = self.dir.new_ref();
-        self.dir.districts.push((r, name.to_string()));
+        self.dir.push_district(r, name.to_string());
         self.steps.push(Step::District { r, name: name.to_string() });
         Some(r)
     }
