@@ -247,8 +247,8 @@ impl Dir {
         let q = fold(name);
         let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
         let in_district = |i: &usize| district.is_none_or(|d| self.orgs[*i].district == d);
-        let mut found: Vec<usize> = self.org_by_name.get(&q).map_or_else(Vec::new, |v| v.clone());
-        found.retain(in_district);
+        let mut found: Vec<usize> =
+            self.org_by_name.get(&q).map_or_else(Vec::new, |v| v.iter().copied().filter(in_district).collect());
         if found.is_empty() {
             found = (0..self.orgs.len())
                 .filter(in_district)

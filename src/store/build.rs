@@ -121,6 +121,20 @@ impl Store {
         old: Option<&str>,
         new: Option<&str>,
     ) -> Result<()> {
+        self.record_at(entity, id, field, old, new, &now_stamp())
+    }
+
+    /// [`Store::record`] with the time given: an action of thousands of rows (an import) is
+    /// stamped once, at one moment.
+    pub(crate) fn record_at(
+        &self,
+        entity: &str,
+        id: i64,
+        field: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+        at: &str,
+    ) -> Result<()> {
         // A user's change (not the demo's loading) is checked against their role, on the rows
         // as they are when the action ends (see `user_action`).
         if self.action.get().is_some() {
@@ -131,7 +145,7 @@ impl Store {
                 "INSERT INTO history (at, who, entity, entity_id, field, old, new, action)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
-            .execute(params![now_stamp(), self.user, entity, id, field, old, new, self.action.get()])?;
+            .execute(params![at, self.user, entity, id, field, old, new, self.action.get()])?;
         Ok(())
     }
 

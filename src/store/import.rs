@@ -99,17 +99,30 @@ impl Store {
         t: &'static crate::i18n::Strings,
     ) -> Result<Result<Plan, ImportError>> {
         let refused = RefCell::new(None);
+        let started = std::time::Instant::now();
         let plan = self.user_action(|s| {
-            let plan = match import::plan(book, s.import_directory()?, opts, t) {
+            let dir = s.import_directory()?;
+            let read = started.elapsed();
+            let plan = match import::plan(book, dir, opts, t) {
                 Ok(p) => p,
                 Err(e) => {
                     *refused.borrow_mut() = Some(e);
                     return Ok(None);
                 }
             };
+            let planned = started.elapsed();
             s.apply_import(&plan)?;
+            tracing::info!(
+                rows = plan.rows.len(),
+                steps = plan.steps.len(),
+                read_ms = read.as_millis() as u64,
+                plan_ms = (planned - read).as_millis() as u64,
+                write_ms = (started.elapsed() - planned).as_millis() as u64,
+                "import"
+            );
             Ok(Some(plan))
         })?;
+        tracing::info!(total_ms = started.elapsed().as_millis() as u64, "import committed");
         Ok(match (plan, refused.into_inner()) {
             (Some(p), _) => Ok(p),
             (None, Some(e)) => Err(e),
@@ -126,6 +139,26 @@ impl Store {
             }
         };
         let now = now_stamp();
+        // One statement per table, made once.
+        let org_sql = insert_sql(
+            "organizations",
+            &[&["district_id", "kind"], &ORG_COLS[..], &["name_fold", "changed_by", "changed_at"]].concat(),
+        );
+        let person_sql =
+            insert_sql("people", &[&["org_id"], &PERSON_COLS[..], &["name_fold", "changed_by", "changed_at"]].concat());
+        let status_sql = insert_sql(
+            "cluster_status",
+            &[&["org_id", "year", "status"], &STATUS_COLS[..], &["changed_by", "changed_at"]].concat(),
+        );
+        let link_sql = insert_sql(
+            "mentoring_links",
+            &[
+                &["level", "mentor_org_id", "mentor_person_id", "mentee_org_id", "mentee_person_id"],
+                &LINK_COLS[..],
+                &["changed_by", "changed_at"],
+            ]
+            .concat(),
+        );
         for step in &plan.steps {
             match step {
                 Step::District { r, name } => {
@@ -133,7 +166,8 @@ impl Store {
                     set(&mut made, *r, new);
                 }
                 Step::Org { r, district, body, cols } => {
-                    let v = |c: &str| clean_line(import_get(cols, c));
+                    // The plan's values are cleaned already (each cell as it was read).
+                    let v = |c: &str| import_get(cols, c).to_string();
                     let folded = fold(&format!("{} {} {}", v("name"), v("short_name"), v("town")));
                     let mut values: Vec<Box<dyn ToSql>> = vec![
                         Box::new(district.and_then(|d| id(d, &made))),
@@ -145,16 +179,11 @@ impl Store {
                         Box::new(self.user.clone()),
                         Box::new(now.clone()),
                     ]);
-                    let new = self.insert_row(
-                        "organization",
-                        "organizations",
-                        &[&["district_id", "kind"], &ORG_COLS[..], &["name_fold", "changed_by", "changed_at"]].concat(),
-                        &values,
-                    )?;
+                    let new = self.insert_row("organization", &org_sql, &values, &now)?;
                     set(&mut made, *r, new);
                 }
                 Step::Person { r, org, cols } => {
-                    let v = |c: &str| clean_line(import_get(cols, c));
+                    let v = |c: &str| import_get(cols, c).to_string();
                     let folded = fold(&format!("{} {}", v("full_name"), v("subjects")));
                     let mut values: Vec<Box<dyn ToSql>> = vec![Box::new(org.and_then(|o| id(o, &made)))];
                     values.extend(PERSON_COLS.iter().map(|c| Box::new(v(c)) as Box<dyn ToSql>));
@@ -163,12 +192,7 @@ impl Store {
                         Box::new(self.user.clone()),
                         Box::new(now.clone()),
                     ]);
-                    let new = self.insert_row(
-                        "person",
-                        "people",
-                        &[&["org_id"], &PERSON_COLS[..], &["name_fold", "changed_by", "changed_at"]].concat(),
-                        &values,
-                    )?;
+                    let new = self.insert_row("person", &person_sql, &values, &now)?;
                     set(&mut made, *r, new);
                 }
                 Step::Status { org, year, status, cols } => {
@@ -178,12 +202,7 @@ impl Store {
                         STATUS_COLS.iter().map(|c| Box::new(clean_line(import_get(cols, c))) as Box<dyn ToSql>),
                     );
                     values.extend([Box::new(self.user.clone()) as Box<dyn ToSql>, Box::new(now.clone())]);
-                    self.insert_row(
-                        "cluster_status",
-                        "cluster_status",
-                        &[&["org_id", "year", "status"], &STATUS_COLS[..], &["changed_by", "changed_at"]].concat(),
-                        &values,
-                    )?;
+                    self.insert_row("cluster_status", &status_sql, &values, &now)?;
                 }
                 Step::Link { mentor, mentee, cols } => {
                     let level = match (mentor.1, mentee.1) {
@@ -213,17 +232,7 @@ impl Store {
                         Box::new(v) as Box<dyn ToSql>
                     }));
                     values.extend([Box::new(self.user.clone()) as Box<dyn ToSql>, Box::new(now.clone())]);
-                    self.insert_row(
-                        "mentoring_link",
-                        "mentoring_links",
-                        &[
-                            &["level", "mentor_org_id", "mentor_person_id", "mentee_org_id", "mentee_person_id"],
-                            &LINK_COLS[..],
-                            &["changed_by", "changed_at"],
-                        ]
-                        .concat(),
-                        &values,
-                    )?;
+                    self.insert_row("mentoring_link", &link_sql, &values, &now)?;
                 }
                 Step::Update { table, entity, id: row, changes } => {
                     let seen = self.check_version(table, *row, None, entity)?;
@@ -271,15 +280,17 @@ impl Store {
         })?)
     }
 
-    fn insert_row(&self, entity: &str, table: &str, columns: &[&str], values: &[Box<dyn ToSql>]) -> Result<i64> {
-        let holes: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-        self.conn
-            .prepare_cached(&format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), holes.join(", ")))?
-            .execute(rusqlite::params_from_iter(values.iter()))?;
+    fn insert_row(&self, entity: &str, sql: &str, values: &[Box<dyn ToSql>], at: &str) -> Result<i64> {
+        self.conn.prepare_cached(sql)?.execute(rusqlite::params_from_iter(values.iter()))?;
         let id = self.conn.last_insert_rowid();
-        self.record(entity, id, "*", None, Some("created"))?;
+        self.record_at(entity, id, "*", None, Some("created"), at)?;
         Ok(id)
     }
+}
+
+fn insert_sql(table: &str, columns: &[&str]) -> String {
+    let holes: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), holes.join(", "))
 }
 
 fn import_get<'a>(cols: &'a Cols, name: &str) -> &'a str {
