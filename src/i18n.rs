@@ -362,7 +362,7 @@ catalogue! {
     end_prompt: "Дата окончания (Enter — сохранить, Esc — отмена)", "End date (Enter saves, Esc cancels)";
     act_new: "Новое: школа, связь, событие, договор", "New school, link, event, agreement";
     hint_new_school: "новая школа", "new school";
-    act_edit: "Изменить выбранное: связь, событие, договор", "Edit the selected link, event, agreement";
+    act_edit: "Изменить: школу, связь, событие, договор", "Edit the selected school, link, event, agreement";
     act_end: "Завершить связь (останется в истории)", "End the link (it stays in history)";
     act_save: "Сохранить форму", "Save the form";
     hint_new: "новая", "new";
@@ -567,6 +567,16 @@ catalogue! {
     empty_import: "импорт из таблицы (.xlsx, .xls, .ods, .csv)", "import a spreadsheet (.xlsx, .xls, .ods, .csv)";
     empty_demo: "посмотреть на примере: nastavnik --demo", "to look around: nastavnik --demo";
     imp_nothing_taken: "Нечего записывать: ни одна строка не взята — причины выше.", "Nothing to write: not one row was taken — the reasons are above.";
+    sc_edit_form: "Школа", "School";
+    sc_phone: "Телефон", "Phone";
+    sc_director: "Директор", "Director";
+    sc_edited: "Школа изменена", "School changed";
+    sc_unchanged: "Ничего не изменилось", "Nothing changed";
+    sc_twin_inn: "этот ИНН уже у", "this ИНН belongs to";
+    sc_twin_name: "в этом районе уже есть", "this district has already";
+    hint_import: "импорт", "import";
+    sc_address: "Адрес", "Address";
+    sc_type_short: "Тип", "Type";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }
 

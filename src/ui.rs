@@ -320,6 +320,12 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             let mut h = vec![(k(Action::Help), s.hint_help), (k(Action::Filter), s.hint_filter)];
             if app.pane == Pane::Clusters && *app.store.access() == crate::store::Access::Coordinator {
                 h.push((k(Action::New), s.hint_new_school));
+                // A district starting: import first; afterwards the room goes to the rest.
+                if app.data.store_empty {
+                    h.push((k(Action::Import), s.hint_import));
+                } else {
+                    h.push((k(Action::Edit), s.hint_edit));
+                }
             }
             if app.pane == Pane::Agreements {
                 h.push((k(Action::New), s.hint_new_agreement));

@@ -1534,3 +1534,49 @@ fn an_empty_store_says_how_to_begin_and_i_imports_a_spreadsheet_as_one_undoable_
     assert!(refused.contains("↑ это не таблица"), "{refused}");
     assert!(matches!(app.overlays.last(), Some(Overlay::Import(_))));
 }
+
+#[test]
+fn e_on_a_school_corrects_its_directory_fields_checked_under_each_and_u_takes_it_back() {
+    let mut app = app("edit-school");
+    app.set_pane(Pane::Clusters);
+    let first = app.data.clusters[0].clone();
+    let select = |app: &mut App, org: i64| {
+        let v = &mut app.views[Pane::Clusters.index()];
+        v.selected = v.rows.iter().position(|r| r.item == Some(nastavnik::app::rows::ItemRef::Cluster(org))).unwrap();
+    };
+    select(&mut app, first.org_id);
+    key(&mut app, 'e');
+    let form = screen(&mut app);
+    assert!(form.contains(&format!("Школа: {}", first.school)), "{form}");
+    // To the ИНН (the sixth field): a wrong check digit is refused under it, nothing written.
+    for _ in 0..5 {
+        code(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "7707083894");
+    ctrl(&mut app, 's');
+    let refused = screen(&mut app);
+    assert!(refused.contains("↑ ИНН — 10 цифр"), "{refused}");
+    assert_eq!(app.store.school_fields(first.org_id).unwrap().0.inn, "");
+    code(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "3");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Школа изменена"));
+    assert_eq!(app.store.school_fields(first.org_id).unwrap().0.inn, "7707083893");
+    // Another school of the same district may not take the same name.
+    let other =
+        app.data.clusters.iter().position(|c| c.district == first.district && c.org_id != first.org_id).unwrap();
+    let other = app.data.clusters[other].org_id;
+    select(&mut app, other);
+    key(&mut app, 'e');
+    code(&mut app, KeyCode::End);
+    for _ in 0..80 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, &first.school);
+    ctrl(&mut app, 's');
+    let twin = screen(&mut app);
+    assert!(twin.contains("в этом районе уже есть"), "{twin}");
+    code(&mut app, KeyCode::Esc);
+    key(&mut app, 'u');
+    assert_eq!(app.store.school_fields(first.org_id).unwrap().0.inn, "", "u takes the ИНН back");
+}

@@ -29,6 +29,11 @@ pub enum Purpose {
     },
     /// A new school of the directory (`n` in Clusters), with its status for the year shown.
     School,
+    /// A school's directory fields (`e` in Clusters).
+    EditSchool {
+        id: i64,
+        version: i64,
+    },
 }
 
 pub struct FieldsForm {
@@ -139,6 +144,38 @@ impl App {
             focus: 0,
             errors: Vec::new(),
         };
+        self.overlays.push(Overlay::Fields(Box::new(form)));
+    }
+
+    /// `e` in Clusters: the selected school's directory fields — names, type, district, town,
+    /// ИНН, ОГРН, address, phone, e-mail, director.
+    pub(super) fn edit_school(&mut self) {
+        let s = self.s;
+        let Some(ItemRef::Cluster(org)) = self.selected_item() else { return };
+        let (f, version) = match self.store.school_fields(org) {
+            Ok(x) => x,
+            Err(e) => {
+                self.report::<()>(Err(e));
+                return;
+            }
+        };
+        let form = FieldsForm::new(
+            Purpose::EditSchool { id: org, version },
+            format!("{}: {}", s.sc_edit_form, f.name),
+            vec![
+                (s.sc_name, 1, f.name),
+                (s.sc_short, 1, f.short_name),
+                (s.sc_type_short, 1, f.school_type),
+                (s.col_district, 1, f.district),
+                (s.col_town, 1, f.town),
+                ("ИНН", 1, f.inn),
+                ("ОГРН", 1, f.ogrn),
+                (s.sc_address, 1, f.address),
+                (s.sc_phone, 1, f.phone),
+                ("e-mail", 1, f.email),
+                (s.sc_director, 1, f.director),
+            ],
+        );
         self.overlays.push(Overlay::Fields(Box::new(form)));
     }
 
@@ -393,6 +430,47 @@ impl App {
                     }
                     other => other.map(|r| r.map(|_| if listed { s.sc_saved } else { s.sc_saved_unlisted })),
                 }
+            }
+            Purpose::EditSchool { id, version } => {
+                let f = crate::store::SchoolFields {
+                    name: form.text(0),
+                    short_name: form.text(1),
+                    school_type: form.text(2),
+                    district: form.text(3),
+                    town: form.text(4),
+                    inn: form.text(5).chars().filter(|c| !c.is_whitespace()).collect(),
+                    ogrn: form.text(6).chars().filter(|c| !c.is_whitespace()).collect(),
+                    address: form.text(7),
+                    phone: form.text(8),
+                    email: form.text(9),
+                    director: form.text(10),
+                };
+                if f.name.is_empty() {
+                    errors.push((0, s.err_required.to_string()));
+                }
+                if !f.inn.is_empty() && !crate::import::valid_inn(&f.inn) {
+                    errors.push((5, s.imp_bad_inn.to_string()));
+                }
+                if !f.ogrn.is_empty() && !crate::import::valid_ogrn(&f.ogrn) {
+                    errors.push((6, s.imp_bad_ogrn.to_string()));
+                }
+                if !f.email.is_empty() && !crate::import::valid_email(&f.email) {
+                    errors.push((9, s.imp_bad_email.to_string()));
+                }
+                match self.store.school_twin(Some(id), &f) {
+                    Ok(Some((true, other))) => errors.push((5, format!("{} «{other}»", s.sc_twin_inn))),
+                    Ok(Some((false, other))) => errors.push((0, format!("{} «{other}»", s.sc_twin_name))),
+                    _ => {}
+                }
+                errors.is_empty().then(|| {
+                    self.store.update_school(id, &f, Some(version)).map(|changed| {
+                        if changed {
+                            s.sc_edited
+                        } else {
+                            s.sc_unchanged
+                        }
+                    })
+                })
             }
         };
         match result {

@@ -936,6 +936,7 @@ impl App {
             Action::Import => self.open_import(),
             Action::Copy => {}
             Action::New if self.pane == Pane::Clusters => self.new_school(),
+            Action::Edit if self.pane == Pane::Clusters => self.edit_school(),
             Action::New if self.pane == Pane::Mentoring => self.new_link(None),
             Action::New if self.pane == Pane::Roadmap => self.new_event(),
             Action::Edit if self.pane == Pane::Roadmap => self.open_event(false),

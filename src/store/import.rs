@@ -304,3 +304,156 @@ fn set(made: &mut [Option<i64>], r: Ref, id: i64) {
         }
     }
 }
+
+/// A school's (or another organisation's) directory fields, as `e` in Clusters edits them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SchoolFields {
+    pub name: String,
+    pub short_name: String,
+    pub school_type: String,
+    /// The district by name: found, or made when the store has none of that name.
+    pub district: String,
+    pub town: String,
+    pub inn: String,
+    pub ogrn: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub director: String,
+}
+
+/// The form's fields and the store's columns, in the form's order (the district apart).
+const SCHOOL_COLUMNS: [&str; 10] =
+    ["name", "short_name", "school_type", "town", "inn", "ogrn", "address", "phone", "email", "director"];
+
+impl SchoolFields {
+    fn values(&self) -> [&str; 10] {
+        [
+            &self.name,
+            &self.short_name,
+            &self.school_type,
+            &self.town,
+            &self.inn,
+            &self.ogrn,
+            &self.address,
+            &self.phone,
+            &self.email,
+            &self.director,
+        ]
+    }
+}
+
+impl Store {
+    /// A school's fields and the version they were read at.
+    pub fn school_fields(&self, id: i64) -> Result<(SchoolFields, i64)> {
+        self.conn
+            .query_row(
+                "SELECT o.name, o.short_name, o.school_type, coalesce(d.name, ''), o.town, o.inn, o.ogrn, o.address,
+                        o.phone, o.email, o.director, o.version
+                 FROM organizations o LEFT JOIN districts d ON d.id = o.district_id WHERE o.id = ?1",
+                [id],
+                |r| {
+                    let t = |i: usize| super::read::text(r, i);
+                    Ok((
+                        SchoolFields {
+                            name: t(0)?,
+                            short_name: t(1)?,
+                            school_type: t(2)?,
+                            district: t(3)?,
+                            town: t(4)?,
+                            inn: t(5)?,
+                            ogrn: t(6)?,
+                            address: t(7)?,
+                            phone: t(8)?,
+                            email: t(9)?,
+                            director: t(10)?,
+                        },
+                        r.get(11)?,
+                    ))
+                },
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => super::StoreError::NotFound("organization"),
+                e => e.into(),
+            })
+    }
+
+    /// Another school the store holds that these fields would duplicate: the same ИНН, or the
+    /// same folded name in the same district. Its name, for the message under the field.
+    pub fn school_twin(&self, id: Option<i64>, f: &SchoolFields) -> Result<Option<(bool, String)>> {
+        if !f.inn.is_empty() {
+            let by_inn: Option<String> = rusqlite::OptionalExtension::optional(self.conn.query_row(
+                "SELECT name FROM organizations WHERE inn = ?1 AND id IS NOT ?2",
+                rusqlite::params![f.inn, id],
+                |r| r.get(0),
+            ))?;
+            if let Some(name) = by_inn {
+                return Ok(Some((true, name)));
+            }
+        }
+        let folded = fold(&f.name);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.name FROM organizations o LEFT JOIN districts d ON d.id = o.district_id
+             WHERE coalesce(d.name, '') = ?1 AND o.id IS NOT ?2",
+        )?;
+        let twins = stmt
+            .query_map(rusqlite::params![clean_line(&f.district), id], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(twins.into_iter().find(|n| fold(n) == folded).map(|n| (false, n)))
+    }
+
+    /// Changes a school's directory fields; each changed field gets its line in history.
+    /// Returns false when nothing changed.
+    pub fn update_school(&self, id: i64, f: &SchoolFields, seen_version: Option<i64>) -> Result<bool> {
+        self.user_action(|s| {
+            let seen = s.check_version("organizations", id, seen_version, "organization")?;
+            let (old, _) = s.school_fields(id)?;
+            let mut changed = false;
+            for ((col, was), now) in SCHOOL_COLUMNS.iter().zip(old.values()).zip(f.values()) {
+                let now = clean_line(now);
+                if was != now {
+                    s.conn.execute(
+                        &format!("UPDATE organizations SET {col} = ?1 WHERE id = ?2"),
+                        rusqlite::params![now, id],
+                    )?;
+                    s.record("organization", id, col, Some(was), Some(&now))?;
+                    changed = true;
+                }
+            }
+            if clean_line(&f.district) != old.district {
+                let district = match clean_line(&f.district).as_str() {
+                    "" => None,
+                    name => Some(s.district_named(name)?),
+                };
+                s.conn.execute(
+                    "UPDATE organizations SET district_id = ?1 WHERE id = ?2",
+                    rusqlite::params![district, id],
+                )?;
+                s.record("organization", id, "district", Some(&old.district), Some(&clean_line(&f.district)))?;
+                changed = true;
+            }
+            seen.settle(changed)?;
+            if changed {
+                s.conn.execute(
+                    "UPDATE organizations SET name_fold = ?1 WHERE id = ?2",
+                    rusqlite::params![s.folded_org(id)?, id],
+                )?;
+                s.stamp_row("organizations", id)?;
+            }
+            Ok(changed)
+        })
+    }
+
+    /// The district of this name, made when the store has none.
+    pub(super) fn district_named(&self, name: &str) -> Result<i64> {
+        let found: Option<i64> = rusqlite::OptionalExtension::optional(self.conn.query_row(
+            "SELECT id FROM districts WHERE name = ?1",
+            [clean_line(name)],
+            |r| r.get(0),
+        ))?;
+        match found {
+            Some(id) => Ok(id),
+            None => self.add_district(name, ""),
+        }
+    }
+}
