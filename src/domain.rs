@@ -438,6 +438,14 @@ pub struct SchoolCard {
     pub district: String,
     pub town: String,
     pub director: String,
+    /// ИНН, ОГРН, address, phone, e-mail, as the directory holds them (empty: not known).
+    pub inn: String,
+    pub ogrn: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    /// The people of the organisation: ФИО and position or roles.
+    pub staff: Vec<(String, String)>,
     pub statuses: Vec<(String, String, String)>,
     pub mentors: Vec<LinkRow>,
     pub mentees: Vec<LinkRow>,

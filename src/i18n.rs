@@ -577,6 +577,7 @@ catalogue! {
     hint_import: "импорт", "import";
     sc_address: "Адрес", "Address";
     sc_type_short: "Тип", "Type";
+    sec_staff: "Сотрудники", "Staff";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }
 

@@ -773,6 +773,11 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
     field(&mut out, s.col_district, &c.district);
     field(&mut out, s.col_town, &c.town);
     field(&mut out, s.sec_director, &c.director);
+    field(&mut out, "ИНН", &c.inn);
+    field(&mut out, "ОГРН", &c.ogrn);
+    field(&mut out, s.sc_address, &c.address);
+    field(&mut out, s.sc_phone, &c.phone);
+    field(&mut out, "e-mail", &c.email);
     let section = |out: &mut Vec<DocLine>, title: &str, lines: Vec<String>| {
         out.push(DocLine::Blank);
         out.push(DocLine::Heading(format!("{title} ({})", lines.len())));
@@ -781,6 +786,11 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
         }
         out.extend(lines.into_iter().map(DocLine::Text));
     };
+    section(
+        &mut out,
+        s.sec_staff,
+        c.staff.iter().map(|(n, role)| if role.is_empty() { n.clone() } else { format!("{n} — {role}") }).collect(),
+    );
     section(
         &mut out,
         s.sec_status_history,

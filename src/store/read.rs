@@ -459,21 +459,33 @@ impl Store {
     }
 
     pub fn school_card(&self, org: i64) -> Result<SchoolCard> {
-        let (name, district, town) = self
+        let (name, district, town, listed, [inn, ogrn, address, phone, email]) = self
             .conn
             .prepare_cached(
-                "SELECT o.name, coalesce(d.name, ''), o.town FROM organizations o
-                   LEFT JOIN districts d ON d.id = o.district_id WHERE o.id = ?1",
+                "SELECT o.name, coalesce(d.name, ''), o.town, o.director, o.inn, o.ogrn, o.address, o.phone, o.email
+                   FROM organizations o LEFT JOIN districts d ON d.id = o.district_id WHERE o.id = ?1",
             )?
-            .query_row([org], |r| Ok((text(r, 0)?, text(r, 1)?, text(r, 2)?)))
+            .query_row([org], |r| {
+                Ok((
+                    text(r, 0)?,
+                    text(r, 1)?,
+                    text(r, 2)?,
+                    text(r, 3)?,
+                    [text(r, 4)?, text(r, 5)?, text(r, 6)?, text(r, 7)?, text(r, 8)?],
+                ))
+            })
             .map_err(|_| super::StoreError::NotFound("organization"))?;
-        let director = self
+        let staff: Vec<(String, String)> = self
             .conn
-            .prepare_cached(
-                "SELECT full_name FROM people WHERE org_id = ?1 AND role LIKE 'директор%' ORDER BY id LIMIT 1",
-            )?
-            .query_row([org], |r| text(r, 0))
-            .unwrap_or_default();
+            .prepare_cached("SELECT full_name, role FROM people WHERE org_id = ?1 ORDER BY full_name, id")?
+            .query_map([org], |r| Ok((text(r, 0)?, text(r, 1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        // The directory's own director first; else the person whose position says so.
+        let director = if listed.is_empty() {
+            staff.iter().find(|(_, role)| role.starts_with("директор")).map(|(n, _)| n.clone()).unwrap_or_default()
+        } else {
+            listed
+        };
         let statuses = self
             .conn
             .prepare_cached("SELECT year, status, risk_level FROM cluster_status WHERE org_id = ?1 ORDER BY year, id")?
@@ -514,6 +526,12 @@ impl Store {
             district,
             town,
             director,
+            inn,
+            ogrn,
+            address,
+            phone,
+            email,
+            staff,
             statuses,
             mentors,
             mentees,
