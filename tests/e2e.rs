@@ -376,3 +376,44 @@ fn history_speaks_the_ui_language_and_finds_a_part_of_a_name() {
     let all = String::from_utf8(all.stdout).unwrap();
     assert!(all.lines().all(|l| l.split(" | ").count() == 7), "{all}");
 }
+
+#[test]
+fn an_empty_store_imports_a_windows_1251_spreadsheet_from_the_keyboard_and_w_finds_its_mentor() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("district.db");
+    let out = Command::new(BIN).arg("--db").arg(&db).arg("init").output().unwrap();
+    assert!(out.status.success());
+    let csv = dir.path().join("район.csv");
+    let text = "Список школ и наставников\r\n\
+                Наименование ОО;Район;Статус;Учебный год\r\n\
+                МБОУ «СОШ №1» г. Энска;Энский;ШНОР;2024-2025\r\n\
+                МБОУ «Гимназия №2»;Энский;школа-наставник;2024-2025\r\n";
+    std::fs::write(&csv, encoding_rs::WINDOWS_1251.encode(text).0).unwrap();
+    let links = dir.path().join("пары.csv");
+    std::fs::write(&links, "Наставник;Наставляемый;Предмет\nГимназия №2;СОШ №1;математика\n").unwrap();
+    let cfg = config(dir.path(), "Боброва");
+    let t = Tmux::start("import", &format!("{BIN} --db {} --config {}", db.display(), cfg.display()));
+    t.wait_for("База пуста");
+    for (file, new) in [(&csv, "новых: 2"), (&links, "новых: 1")] {
+        // Ш is I on the Russian layout; Tab completes the file's name.
+        t.keys(&["Ш"]);
+        t.wait_for("Импорт из таблицы");
+        let path = file.display().to_string();
+        t.type_text(&path[..path.len() - 4]);
+        t.keys(&["Tab"]);
+        t.wait_for(&path);
+        t.keys(&["Enter"]);
+        let preview = t.wait_for(new);
+        assert!(preview.contains("Enter или y — записать"), "{preview}");
+        t.keys(&["Enter"]);
+        t.wait_for("Импортировано");
+    }
+    let screen = t.wait_for("МБОУ «СОШ №1» г. Энска");
+    assert!(screen.contains("2024-2025"), "{screen}");
+    t.keys(&["ц"]);
+    t.wait_for("Кто кого наставляет");
+    t.type_text("сош1");
+    t.keys(&["Enter"]);
+    let answer = t.wait_for("Гимназия №2");
+    assert!(answer.contains("математика"), "{answer}");
+}
