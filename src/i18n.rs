@@ -578,6 +578,15 @@ catalogue! {
     sc_address: "Адрес", "Address";
     sc_type_short: "Тип", "Type";
     sec_staff: "Сотрудники", "Staff";
+    hist_merged: "объединена с записью", "merged with the record";
+    mg_done: "Объединено: строк перешло —", "Merged: rows moved —";
+    mg_marked: "отмечена для объединения: выберите школу, которая останется, и нажмите", "is marked to merge: select the school to keep and press";
+    mg_cancel: "Esc — отменить", "Esc cancels";
+    mg_cancelled: "Объединение отменено", "Merge cancelled";
+    mg_title: "Объединить школы?", "Merge the schools?";
+    mg_question: "перейдёт к", "goes to";
+    mg_detail: "сотрудники, статусы, связи, мероприятия и договоры — к ней; первая запись будет удалена; u — отменить", "staff, statuses, links, events and agreements move to it; the first record is removed; u undoes it";
+    act_merge: "Объединить две записи одной школы", "Merge two records of one school";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }
 

@@ -53,6 +53,7 @@ pub enum Action {
     NewAdditional,
     PlanRow,
     Import,
+    Merge,
 }
 
 impl Action {
@@ -76,6 +77,7 @@ impl Action {
                 | Action::NewAdditional
                 | Action::PlanRow
                 | Action::Import
+                | Action::Merge
         )
     }
 }
@@ -128,6 +130,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::NextYear, "next_year", &["]"]),
     (Action::Lookup, "lookup", &["w"]),
     (Action::Import, "import", &["I"]),
+    (Action::Merge, "merge", &["M"]),
     (Action::Copy, "copy", &["y"]),
     (Action::New, "new_link", &["n"]),
     (Action::Edit, "edit_link", &["e"]),
@@ -155,6 +158,10 @@ impl Action {
 
     /// Keys that mean something only on the agreements.
     /// Keys of the Mentoring pane alone: ending a link.
+    pub fn clusters_only(self) -> bool {
+        matches!(self, Action::Merge)
+    }
+
     pub fn mentoring_only(self) -> bool {
         matches!(self, Action::End)
     }
@@ -212,6 +219,7 @@ impl Action {
             Action::NewAdditional => s.act_new_additional,
             Action::PlanRow => s.act_plan_row,
             Action::Import => s.act_import,
+            Action::Merge => s.act_merge,
         }
     }
 }

@@ -194,6 +194,14 @@ enum Command {
     },
     /// Undo this user's last change (an import as a whole), as u does in the program.
     Undo,
+    /// Merge two records of one school (two imports spelled it differently): everything that
+    /// refers to GONE moves to KEEP, and GONE is removed, as one action (`undo` takes it back).
+    Merge {
+        /// The record that stays (a few words of its name, matched as the import matches).
+        keep: String,
+        /// The record that goes.
+        gone: String,
+    },
     /// Copy the store to FILE, consistently, while others keep working in it.
     Backup {
         #[arg(value_name = "FILE")]
@@ -590,6 +598,14 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             let bytes = nastavnik::export::xlsx(&tables).map_err(|e| eyre!("{e}"))?;
             nastavnik::document::write_file(&real, &bytes, *force)?;
             say(&format!("{} {}: {}", out.display(), st.s.exp_written, tables.len()));
+            Ok(())
+        }
+        Some(Command::Merge { keep, gone }) => {
+            let dir = store.import_directory()?;
+            let keep_id = dir.org_id(keep, st.s).map_err(|e| eyre!("{e}"))?;
+            let gone_id = dir.org_id(gone, st.s).map_err(|e| eyre!("{e}"))?;
+            let moved = store.merge_orgs(keep_id, gone_id)?;
+            emit(&format!("{} {moved}\n", st.s.mg_done))?;
             Ok(())
         }
         Some(Command::Undo) => match store.undo()? {

@@ -468,6 +468,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
                 && !(*action == Action::Timeline && app.pane == Pane::Deficits))
             || (action.agreements_only() && app.pane != Pane::Agreements)
             || (action.mentoring_only() && app.pane != Pane::Mentoring)
+            || (action.clusters_only() && app.pane != Pane::Clusters)
             || (action.writes() && *app.store.access() == crate::store::Access::Viewer)
         {
             continue;

@@ -297,3 +297,42 @@ fn a_dry_run_shows_the_columns_and_rows_and_writes_nothing() {
     let store = Store::open(&db, "tester").unwrap();
     assert_eq!(store.count(Table::Organizations).unwrap(), 0);
 }
+
+#[test]
+fn two_spellings_of_one_school_are_merged_with_everything_that_refers_to_them_and_one_undo_parts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = empty(dir.path(), "district.db");
+    // Two lists spelled the school two ways the fold cannot join.
+    let schools = "Наименование ОО;Краткое наименование;Район;ИНН;Статус;Учебный год\n\
+                   МБОУ «Средняя общеобразовательная школа №1»;;Энский;;ШНОР;2024-2025\n\
+                   МБОУ «СОШ №1»;СОШ №1;Энский;7707083893;ШНОР;2024-2025\n\
+                   МБОУ «Гимназия №2»;;Энский;;школа-наставник;2024-2025\n";
+    import(&store, &grid::read_bytes(schools.as_bytes()).unwrap(), &Options::default());
+    let people = "ФИО;Должность;Организация\nИванова А.П.;учитель;Средняя общеобразовательная школа №1\nПетрова Н.Н.;директор;СОШ №1\n";
+    import(&store, &grid::read_bytes(people.as_bytes()).unwrap(), &Options::default());
+    let links = "Наставник;Наставляемый;Предмет\nГимназия №2;Средняя общеобразовательная школа №1;математика\n";
+    import(&store, &grid::read_bytes(links.as_bytes()).unwrap(), &Options::default());
+    let d = store.import_directory().unwrap();
+    let gone = d.org_id("Средняя общеобразовательная школа №1", &RU).unwrap();
+    let keep = d.org_id("СОШ №1", &RU).unwrap();
+    assert_eq!(store.count(Table::Organizations).unwrap(), 3);
+
+    let moved = store.merge_orgs(keep, gone).unwrap();
+    assert!(moved >= 2, "the person and the link moved: {moved}");
+    assert_eq!(store.count(Table::Organizations).unwrap(), 2);
+    let card = store.school_card(keep).unwrap();
+    assert_eq!(card.staff.len(), 2, "{:?}", card.staff);
+    assert_eq!(card.mentors.len(), 1, "the link now names the kept record");
+    // The same status both had is one status, not two.
+    assert_eq!(card.statuses.len(), 1, "{:?}", card.statuses);
+    assert_eq!(card.inn, "7707083893");
+
+    // One undo: both records again, each with what was its own.
+    store.undo().unwrap().unwrap();
+    assert_eq!(store.count(Table::Organizations).unwrap(), 3);
+    let back = store.school_card(gone).unwrap();
+    assert_eq!(back.staff, vec![("Иванова А.П.".to_string(), "учитель".to_string())]);
+    assert_eq!(back.mentors.len(), 1);
+    assert_eq!(back.statuses.len(), 1);
+    assert_eq!(store.school_card(keep).unwrap().staff.len(), 1);
+}

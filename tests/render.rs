@@ -80,8 +80,9 @@ fn help_lists_every_key_of_the_pane() {
     app.set_pane(Pane::Roadmap);
     key(&mut app, '?');
     let text = screen(&mut app);
-    for (action, _, _) in
-        nastavnik::keys::DEFAULTS.iter().filter(|(a, _, _)| !a.agreements_only() && !a.mentoring_only())
+    for (action, _, _) in nastavnik::keys::DEFAULTS
+        .iter()
+        .filter(|(a, _, _)| !a.agreements_only() && !a.mentoring_only() && !a.clusters_only())
     {
         let what = action.describe(&RU);
         assert!(text.contains(what), "help does not mention «{what}»\n{text}");
@@ -1579,4 +1580,42 @@ fn e_on_a_school_corrects_its_directory_fields_checked_under_each_and_u_takes_it
     code(&mut app, KeyCode::Esc);
     key(&mut app, 'u');
     assert_eq!(app.store.school_fields(first.org_id).unwrap().0.inn, "", "u takes the ИНН back");
+}
+
+#[test]
+fn m_marks_a_school_and_m_on_another_merges_it_after_asking_and_u_parts_them() {
+    let mut app = app("merge");
+    app.set_pane(Pane::Clusters);
+    let select = |app: &mut App, org: i64| {
+        let v = &mut app.views[Pane::Clusters.index()];
+        v.selected = v.rows.iter().position(|r| r.item == Some(nastavnik::app::rows::ItemRef::Cluster(org))).unwrap();
+    };
+    let (gone, keep) = (app.data.clusters[0].clone(), app.data.clusters[1].clone());
+    let schools = app.store.count(nastavnik::store::Table::Organizations).unwrap();
+    select(&mut app, gone.org_id);
+    // Ь is M on the Russian layout.
+    key(&mut app, 'Ь');
+    assert!(screen(&mut app).contains("отмечена для объединения"));
+    select(&mut app, keep.org_id);
+    key(&mut app, 'M');
+    let ask = screen(&mut app);
+    assert!(ask.contains("Объединить школы?"), "{ask}");
+    // Any key but y (or Enter on «Да») answers no.
+    key(&mut app, 'j');
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.store.count(nastavnik::store::Table::Organizations).unwrap(), schools);
+    select(&mut app, gone.org_id);
+    key(&mut app, 'M');
+    select(&mut app, keep.org_id);
+    key(&mut app, 'M');
+    key(&mut app, 'y');
+    assert!(screen(&mut app).contains("Объединено"), "{}", screen(&mut app));
+    assert_eq!(app.store.count(nastavnik::store::Table::Organizations).unwrap(), schools - 1);
+    key(&mut app, 'u');
+    assert_eq!(app.store.count(nastavnik::store::Table::Organizations).unwrap(), schools);
+    // Esc takes a mark back.
+    select(&mut app, gone.org_id);
+    key(&mut app, 'M');
+    code(&mut app, KeyCode::Esc);
+    assert!(app.merge_mark.is_none());
 }

@@ -238,6 +238,13 @@ impl App {
                 }
             }
             super::Confirmed::Terminate { id, version } => self.terminate(id, version),
+            super::Confirmed::Merge { keep, gone } => {
+                let r = self.store.merge_orgs(keep, gone);
+                if let Some(moved) = self.report(r) {
+                    self.index = None;
+                    self.after_write(&format!("{} {moved}", self.s.mg_done));
+                }
+            }
         }
     }
 

@@ -217,6 +217,7 @@ pub const MAX_PASTE: usize = 10_000;
 pub enum Confirmed {
     DeleteEvent { id: i64, version: i64 },
     Terminate { id: i64, version: i64 },
+    Merge { keep: i64, gone: i64 },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -261,6 +262,8 @@ pub struct App {
     /// Whether the files `I` reads are the user's own (false over SSH: a path would name a
     /// file on the server, which a remote user must not read through the preview).
     pub local_files: bool,
+    /// The school marked by `M`, to be merged into the one `M` is pressed on next.
+    pub merge_mark: Option<(i64, String)>,
     data_version: i64,
 }
 
@@ -358,6 +361,7 @@ impl App {
             pictures: Default::default(),
             school_groups: Vec::new(),
             local_files: true,
+            merge_mark: None,
             data_version,
             history_seen: 0,
         };
@@ -921,10 +925,14 @@ impl App {
             Action::NextYear => self.change_year(1),
             Action::Open => self.open_selected(),
             Action::Back => {
-                if !self.view().filter.is_empty() {
+                if self.merge_mark.take().is_some() {
+                    self.message = Some(Message { text: self.s.mg_cancelled.to_string(), error: false });
+                } else if !self.view().filter.is_empty() {
                     self.clear_filter();
                 }
             }
+            Action::Merge if self.pane == Pane::Clusters => self.merge_key(),
+            Action::Merge => {}
             Action::Filter => {
                 let mut t = TextArea::new(vec![self.view().filter.clone()]);
                 t.move_cursor(ratatui_textarea::CursorMove::End);
@@ -1077,6 +1085,32 @@ impl App {
     fn school_card_doc(&mut self, org: Option<i64>) -> Option<(String, Vec<rows::DocLine>)> {
         let card = self.report(self.store.school_card(org.unwrap_or_default()))?;
         Some((format!("{}: {}", self.s.card_title, card.name), rows::card_with_suggestions(&card, &self.data, self.s)))
+    }
+
+    /// `M` on a school marks it; `M` on another asks whether the marked one goes into it.
+    fn merge_key(&mut self) {
+        let s = self.s;
+        let Some(ItemRef::Cluster(org)) = self.selected_item() else { return };
+        let name = |app: &App, id: i64| {
+            app.data.clusters.iter().find(|c| c.org_id == id).map(|c| c.school.clone()).unwrap_or_default()
+        };
+        match self.merge_mark.take() {
+            None => {
+                let n = name(self, org);
+                let key = self.keys.first_key(Action::Merge);
+                self.message =
+                    Some(Message { text: format!("«{n}» {} {key} · {}", s.mg_marked, s.mg_cancel), error: false });
+                self.merge_mark = Some((org, n));
+            }
+            Some((gone, _)) if gone == org => {
+                self.message = Some(Message { text: s.mg_cancelled.to_string(), error: false });
+            }
+            Some((gone, gone_name)) => {
+                let question = format!("«{gone_name}» {} «{}»: {}", s.mg_question, name(self, org), s.mg_detail);
+                let action = Confirmed::Merge { keep: org, gone };
+                self.overlays.push(Overlay::Confirm { title: s.mg_title, question, action, yes_focused: false });
+            }
+        }
     }
 
     fn open_status_picker(&mut self) {

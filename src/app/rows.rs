@@ -380,6 +380,7 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "state" => s.hist_state,
         "role" => s.hist_role,
         "name" | "full_name" => s.hist_name,
+        "merged" => s.hist_merged,
         "short_name" => s.sc_short,
         "school_type" => s.sc_type,
         "town" => s.col_town,

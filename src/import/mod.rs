@@ -284,6 +284,15 @@ impl Dir {
         }
     }
 
+    /// The store's organisation a name (as typed) means, for a command line: the one the import
+    /// would take, or why there is none.
+    pub fn org_id(&self, name: &str, s: &Strings) -> Result<i64, String> {
+        match self.find_org(name, None, s)? {
+            Ref::Id(id) => Ok(id),
+            Ref::New(_) => Err(format!("{} «{name}»", s.imp_no_org)),
+        }
+    }
+
     /// A person by their whole ФИО (folded), within an organisation when one is given.
     fn find_person(&self, name: &str, org: Option<Ref>, s: &Strings) -> Result<Option<Ref>, String> {
         let q = fold(name);

@@ -457,3 +457,57 @@ impl Store {
         }
     }
 }
+
+impl Store {
+    /// Merges `gone` into `keep` (two spellings of one school, from two imports): every row
+    /// that refers to `gone` — people, statuses, links, events and their participants,
+    /// meetings, agreements, indicators, diagnostics, networks — refers to `keep` instead
+    /// (a row `keep` already has the same of is dropped, not doubled), `keep`'s empty
+    /// directory fields take `gone`'s, and `gone` is removed. One action: `u` undoes all of it.
+    /// Returns how many rows moved.
+    pub fn merge_orgs(&self, keep: i64, gone: i64) -> Result<usize> {
+        if keep == gone {
+            return Err(super::StoreError::NotFound("organization"));
+        }
+        self.user_action(|s| {
+            let (k, _) = s.school_fields(keep)?;
+            let (g, _) = s.school_fields(gone)?;
+            s.check_version("organizations", gone, None, "organization")?.settle(true)?;
+            s.check_version("organizations", keep, None, "organization")?.settle(true)?;
+            let mut moved = 0;
+            for table in s.table_names()? {
+                let refs: Vec<String> = s
+                    .conn
+                    .prepare(&format!(
+                        "SELECT \"from\" FROM pragma_foreign_key_list('{table}') WHERE \"table\" = 'organizations'"
+                    ))?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for col in refs {
+                    // A row that would become a twin of one `keep` has (a unique key) stays
+                    // out, and is then removed with `gone`'s other leftovers.
+                    moved += s.conn.execute(
+                        &format!("UPDATE OR IGNORE \"{table}\" SET \"{col}\" = ?1 WHERE \"{col}\" = ?2"),
+                        rusqlite::params![keep, gone],
+                    )?;
+                    s.conn.execute(&format!("DELETE FROM \"{table}\" WHERE \"{col}\" = ?1"), [gone])?;
+                }
+            }
+            // What only `gone` knew of the school.
+            for ((col, mine), theirs) in SCHOOL_COLUMNS.iter().zip(k.values()).zip(g.values()) {
+                if mine.is_empty() && !theirs.is_empty() && *col != "name" {
+                    s.conn.execute(
+                        &format!("UPDATE organizations SET {col} = ?1 WHERE id = ?2"),
+                        rusqlite::params![theirs, keep],
+                    )?;
+                    s.record("organization", keep, col, Some(""), Some(theirs))?;
+                }
+            }
+            s.conn.execute("DELETE FROM organizations WHERE id = ?1", [gone])?;
+            s.record("organization", gone, "*", Some(&g.name), Some("deleted"))?;
+            s.record("organization", keep, "merged", Some(&g.name), Some(&k.name))?;
+            s.stamp_row("organizations", keep)?;
+            Ok(moved)
+        })
+    }
+}
