@@ -232,6 +232,12 @@ fn directory(db: &Path) -> Vec<String> {
            LEFT JOIN organizations mo ON mo.id = l.mentor_org_id LEFT JOIN people mp ON mp.id = l.mentor_person_id
            LEFT JOIN organizations eo ON eo.id = l.mentee_org_id LEFT JOIN people ep ON ep.id = l.mentee_person_id
           WHERE l.ended_at IS NULL",
+        "SELECT e.title || '|' || e.kind || '|' || e.subject || '|' || e.grades || '|' || coalesce(e.start_date, '') || '|'
+                || coalesce(e.end_date, '') || '|' || coalesce(e.period_text, '') || '|' || coalesce(o.name, '') || '|'
+                || e.responsible || '|' || e.status || '|' || e.result || '|' || coalesce(d.name, '') || '|'
+                || coalesce((SELECT group_concat(n, ';') FROM (SELECT po.name n FROM event_participants p
+                     JOIN organizations po ON po.id = p.org_id WHERE p.event_id = e.id ORDER BY 1)), '')
+           FROM events e LEFT JOIN organizations o ON o.id = e.host_org_id LEFT JOIN districts d ON d.id = e.district_id",
     ] {
         let mut stmt = c.prepare(sql).unwrap();
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
@@ -239,6 +245,50 @@ fn directory(db: &Path) -> Vec<String> {
     }
     out.sort();
     out
+}
+
+#[test]
+fn a_roadmap_table_becomes_events_with_their_dates_statuses_and_schools() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = empty(dir.path(), "district.db");
+    let schools = "Наименование ОО;Район\nМБОУ «СОШ №1» г. Энска;Энский\nМБОУ «СОШ №3» г. Энска;Энский\n";
+    import(&store, &grid::read_bytes(schools.as_bytes()).unwrap(), &Options::default());
+    let roadmap = "Дорожная карта на 2024-2025 учебный год\n\
+                   № п/п;Мероприятие;Форма проведения;Сроки;Организатор;Участники;Статус;Результат\n\
+                   1;Семинар «Функциональная грамотность»;семинар;октябрь–ноябрь 2024;СОШ №3;\"СОШ №1; СОШ №3\";проведено;24 педагога\n\
+                   2;Мастер-класс по математике;мастер-класс;25.11.2024;СОШ №3;СОШ №1;;\n\
+                   3;Круглый стол;;когда-нибудь;;;;\n\
+                   4;Открытый урок;;12.12.2024;СОШ №13;;;\n\
+                   5;Вебинар;;14.12.2024;;;в процессе;\n";
+    let plan = import(&store, &grid::read_bytes(roadmap.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(plan.sheets[0].kind, Kind::Events);
+    assert_eq!(plan.counts(), counts(2, 0, 0, 3), "{:#?}", plan.rows);
+    let columns: Vec<&str> = plan
+        .rows
+        .iter()
+        .filter_map(|r| match &r.outcome {
+            Outcome::Refused { column, .. } => Some(column.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(columns, ["Сроки", "Организатор", "Статус"]);
+    let events = store.events(nastavnik::text::AcademicYear(2024)).unwrap();
+    let seminar = events.iter().find(|e| e.title.contains("Функциональная")).unwrap();
+    assert_eq!(seminar.status, nastavnik::domain::EventStatus::Done);
+    assert_eq!(seminar.result, "24 педагога");
+    assert_eq!(seminar.when.start, chrono::NaiveDate::from_ymd_opt(2024, 10, 1));
+    assert!(
+        seminar.participants.contains("СОШ №1") && seminar.participants.contains("СОШ №3"),
+        "{}",
+        seminar.participants
+    );
+    let class = events.iter().find(|e| e.title.contains("Мастер-класс")).unwrap();
+    assert_eq!(class.when.start, chrono::NaiveDate::from_ymd_opt(2024, 11, 25));
+    assert_eq!(class.status, nastavnik::domain::EventStatus::Planned);
+    // A status changed in the program is not taken back by the same file without a status.
+    store.set_event_status(class.id, nastavnik::domain::EventStatus::Done, None).unwrap();
+    let again = import(&store, &grid::read_bytes(roadmap.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(again.counts(), counts(0, 0, 2, 3));
 }
 
 #[test]
@@ -254,11 +304,14 @@ fn the_demo_exported_to_xlsx_and_imported_into_an_empty_store_is_the_same_direct
     // What Excel will see: the sheets, Russian headers, dates as dates.
     let book = grid::read(&xlsx).unwrap();
     let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, ["Школы", "Люди", "Статусы", "Связи", "Дорожная карта", "Дефициты", "Договоры", "История"]);
+    assert_eq!(
+        names,
+        ["Школы", "Люди", "Статусы", "Связи", "Мероприятия", "Дорожная карта", "Дефициты", "Договоры", "История"]
+    );
     let links = &book.sheets[3];
     assert_eq!(links.rows[0][7], grid::Cell::Text("Начало".into()));
     assert!(links.rows.iter().skip(1).any(|r| matches!(r[7], grid::Cell::Date(_))), "a link's start is a date cell");
-    let roadmap = &book.sheets[4];
+    let roadmap = &book.sheets[5];
     assert!(roadmap.rows.iter().skip(1).any(|r| r.iter().any(|c| matches!(c, grid::Cell::Date(_)))));
 
     let copy = dir.path().join("copy.db");

@@ -12,12 +12,13 @@ pub enum Kind {
     People,
     Statuses,
     Links,
+    Events,
 }
 
 impl Kind {
     /// In the order a workbook's sheets are taken: a person's school before the person, both
     /// before a link between them.
-    pub const ALL: [Kind; 4] = [Kind::Schools, Kind::People, Kind::Statuses, Kind::Links];
+    pub const ALL: [Kind; 5] = [Kind::Schools, Kind::People, Kind::Statuses, Kind::Links, Kind::Events];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -25,6 +26,7 @@ impl Kind {
             Kind::People => "people",
             Kind::Statuses => "statuses",
             Kind::Links => "links",
+            Kind::Events => "events",
         }
     }
 
@@ -40,6 +42,7 @@ impl Kind {
             Kind::People => "Люди",
             Kind::Statuses => "Статусы",
             Kind::Links => "Связи",
+            Kind::Events => "Мероприятия",
         }
     }
 
@@ -49,6 +52,7 @@ impl Kind {
             Kind::People => s.imp_kind_people,
             Kind::Statuses => s.imp_kind_statuses,
             Kind::Links => s.imp_kind_links,
+            Kind::Events => s.imp_kind_events,
         }
     }
 
@@ -59,6 +63,7 @@ impl Kind {
             Kind::People => &[Field::FullName],
             Kind::Statuses => &[Field::Name, Field::Status],
             Kind::Links => &[Field::Mentor, Field::Mentee],
+            Kind::Events => &[Field::Title],
         }
     }
 
@@ -72,6 +77,21 @@ impl Kind {
             Kind::People => &[FullName, Position, Organization, District, Subjects, Email, Phone],
             Kind::Statuses => &[Name, District, Year, Status, RiskLevel, Basis],
             Kind::Links => &[Mentor, MentorOrg, Mentee, MenteeOrg, District, Subject, Form, Start, End, Period, Basis],
+            Kind::Events => &[
+                Title,
+                EventKind,
+                Subject,
+                Grades,
+                Start,
+                End,
+                Period,
+                Host,
+                Responsible,
+                Status,
+                Result,
+                Participants,
+                District,
+            ],
         }
     }
 }
@@ -107,10 +127,24 @@ pub enum Field {
     Start,
     End,
     Period,
+    Title,
+    EventKind,
+    Grades,
+    Host,
+    Responsible,
+    Result,
+    Participants,
 }
 
 impl Field {
-    const ALL: [Field; 29] = [
+    const ALL: [Field; 36] = [
+        Field::Title,
+        Field::EventKind,
+        Field::Grades,
+        Field::Host,
+        Field::Responsible,
+        Field::Result,
+        Field::Participants,
         Field::Name,
         Field::ShortName,
         Field::SchoolType,
@@ -174,6 +208,13 @@ impl Field {
             Field::Start => "start",
             Field::End => "end",
             Field::Period => "period",
+            Field::Title => "title",
+            Field::EventKind => "event_kind",
+            Field::Grades => "grades",
+            Field::Host => "host",
+            Field::Responsible => "responsible",
+            Field::Result => "result",
+            Field::Participants => "participants",
         }
     }
 
@@ -282,7 +323,18 @@ impl Field {
             Field::Form => &["Форма", "Форма наставничества", "Form"],
             Field::Start => &["Начало", "Дата начала", "Start"],
             Field::End => &["Окончание", "Дата окончания", "End"],
-            Field::Period => &["Сроки", "Срок", "Период", "Period"],
+            Field::Period => {
+                &["Сроки", "Срок", "Период", "Дата", "Дата проведения", "Срок проведения", "Period", "Date"]
+            }
+            Field::Title => {
+                &["Мероприятие", "Название мероприятия", "Наименование мероприятия", "Тема", "Event", "Title"]
+            }
+            Field::EventKind => &["Вид мероприятия", "Вид", "Форма проведения", "Форма", "Kind"],
+            Field::Grades => &["Классы", "Класс", "Grades"],
+            Field::Host => &["Организатор", "Школа-организатор", "Ответственная ОО", "Место проведения", "Host"],
+            Field::Responsible => &["Ответственные", "Ответственный", "Ответственный исполнитель", "Responsible"],
+            Field::Result => &["Результат", "Итог", "Result"],
+            Field::Participants => &["Участники", "Школы-участники", "Participants"],
         }
     }
 
@@ -343,7 +395,7 @@ pub fn guess(sheet_name: &str, rows: &[Vec<Cell>], map: &[(String, Field)]) -> O
         return Some(k);
     }
     let mut best: Option<(Kind, usize)> = None;
-    for kind in [Kind::Links, Kind::People, Kind::Statuses, Kind::Schools] {
+    for kind in [Kind::Links, Kind::Events, Kind::People, Kind::Statuses, Kind::Schools] {
         if let Some((_, fields)) = header_row(kind, rows, map) {
             let n = fields.iter().flatten().count();
             if best.is_none_or(|b| n > b.1) {

@@ -90,6 +90,35 @@ pub const ORG_COLS: [&str; 10] =
 pub const PERSON_COLS: [&str; 5] = ["full_name", "role", "subjects", "email", "phone"];
 pub const STATUS_COLS: [&str; 2] = ["risk_level", "note"];
 pub const LINK_COLS: [&str; 6] = ["subject", "form", "start_date", "end_date", "period_text", "basis"];
+pub const EVENT_COLS: [&str; 10] =
+    ["kind", "title", "subject", "grades", "start_date", "end_date", "period_text", "responsible", "result", "status"];
+
+#[derive(Clone, Debug)]
+pub struct EventRec {
+    pub id: Option<i64>,
+    pub host: Option<Ref>,
+    pub cols: Cols,
+}
+
+/// The same event: its title, first day, host and subject (two master classes of one day for
+/// two subjects are two events).
+type EventKey = (String, String, Option<Ref>, String);
+
+fn event_key(host: Option<Ref>, cols: &Cols) -> EventKey {
+    (fold(get(cols, "title")), get(cols, "start_date").to_string(), host, fold(get(cols, "subject")))
+}
+
+/// A status as a file writes it: the label in either language, or the store's code.
+pub fn read_status(text: &str) -> Option<crate::domain::EventStatus> {
+    use crate::domain::EventStatus;
+    let f = fold(text);
+    if f.is_empty() {
+        return Some(EventStatus::Planned);
+    }
+    EventStatus::ALL.iter().copied().find(|st| {
+        fold(st.code()) == f || fold(st.label(&crate::i18n::RU)) == f || fold(st.label(&crate::i18n::EN)) == f
+    })
+}
 
 fn column_of(kind: Kind, f: Field) -> Option<&'static str> {
     Some(match (kind, f) {
@@ -116,6 +145,16 @@ fn column_of(kind: Kind, f: Field) -> Option<&'static str> {
         (Kind::Links, Field::End) => "end_date",
         (Kind::Links, Field::Period) => "period_text",
         (Kind::Links, Field::Basis) => "basis",
+        (Kind::Events, Field::EventKind) => "kind",
+        (Kind::Events, Field::Title) => "title",
+        (Kind::Events, Field::Subject) => "subject",
+        (Kind::Events, Field::Grades) => "grades",
+        (Kind::Events, Field::Start) => "start_date",
+        (Kind::Events, Field::End) => "end_date",
+        (Kind::Events, Field::Period) => "period_text",
+        (Kind::Events, Field::Responsible) => "responsible",
+        (Kind::Events, Field::Result) => "result",
+        (Kind::Events, Field::Status) => "status",
         _ => return None,
     })
 }
@@ -131,6 +170,8 @@ pub struct Dir {
     people: Vec<PersonRec>,
     statuses: Vec<StatusRec>,
     links: Vec<LinkRec>,
+    events: Vec<EventRec>,
+    event_by_key: HashMap<EventKey, usize>,
     org_at: HashMap<Ref, usize>,
     /// Each organisation's folded name, short name and town, for matching by words.
     org_hay: Vec<String>,
@@ -173,6 +214,18 @@ impl Dir {
             d.push_link(l);
         }
         d
+    }
+
+    pub fn with_events(mut self, events: Vec<EventRec>) -> Dir {
+        for e in events {
+            self.push_event(e);
+        }
+        self
+    }
+
+    fn push_event(&mut self, e: EventRec) {
+        self.event_by_key.insert(event_key(e.host, &e.cols), self.events.len());
+        self.events.push(e);
     }
 
     fn push_district(&mut self, r: Ref, name: String) {
@@ -340,6 +393,7 @@ pub enum Step {
     Person { r: Ref, org: Option<Ref>, cols: Cols },
     Status { org: Ref, year: i32, status: String, cols: Cols },
     Link { mentor: Side, mentee: Side, cols: Cols },
+    Event { district: Option<Ref>, host: Option<Ref>, participants: Vec<Ref>, cols: Cols },
     Update { table: &'static str, entity: &'static str, id: i64, changes: Vec<(&'static str, String, String)> },
 }
 
@@ -853,6 +907,107 @@ impl Planner<'_> {
         Ok((Some(org), None))
     }
 
+    fn event(&mut self, row: &Row) -> Result<(Outcome, String), Refusal> {
+        let mut cols = Self::cols(Kind::Events, row, &EVENT_COLS);
+        let title = get(&cols, "title").to_string();
+        if title.is_empty() {
+            return Err(self.refuse(row, Field::Title, self.s.imp_empty_name));
+        }
+        for (f, c) in [(Field::Start, "start_date"), (Field::End, "end_date")] {
+            match row.cell(f).date() {
+                Ok(d) => {
+                    let v = d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+                    cols.iter_mut().filter(|(x, _)| *x == c).for_each(|(_, val)| *val = v.clone());
+                }
+                Err(grid::NotADate) => return Err(self.refuse(row, f, self.s.err_date)),
+            }
+        }
+        // A date cell in the period's column is the day itself.
+        if let Ok(Some(d)) = row.cell(Field::Period).date() {
+            for (c, v) in cols.iter_mut() {
+                if matches!(*c, "start_date" | "end_date") && v.is_empty() {
+                    *v = d.format("%Y-%m-%d").to_string();
+                }
+                if *c == "period_text" {
+                    v.clear();
+                }
+            }
+        }
+        let period = get(&cols, "period_text").to_string();
+        if get(&cols, "start_date").is_empty() {
+            match crate::period::parse_when(&period).filter(|_| !period.is_empty()) {
+                Some(w) => {
+                    for (c, d) in [("start_date", w.start), ("end_date", w.end)] {
+                        if let Some((_, v)) = cols.iter_mut().find(|(x, _)| *x == c) {
+                            *v = d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+                        }
+                    }
+                    // "25.11.2021" said as a day needs no words beside it.
+                    if w.text.is_none() {
+                        cols.iter_mut().filter(|(x, _)| *x == "period_text").for_each(|(_, v)| v.clear());
+                    }
+                }
+                None if period.is_empty() => return Err(self.refuse(row, Field::Period, self.s.imp_no_date)),
+                None => return Err(self.refuse(row, Field::Period, self.s.err_when)),
+            }
+        }
+        // No status in the file says nothing: a new event is planned, a known one keeps its own.
+        let given = get(&cols, "status").to_string();
+        let status = match read_status(&given) {
+            Some(_) if given.is_empty() => String::new(),
+            Some(st) => st.code().to_string(),
+            None => return Err(self.refuse(row, Field::Status, self.s.imp_bad_status)),
+        };
+        cols.iter_mut().filter(|(x, _)| *x == "status").for_each(|(_, v)| *v = status.clone());
+        let filter = self.district_filter(row);
+        let host_name = row.text(Field::Host);
+        let host = if host_name.is_empty() {
+            None
+        } else {
+            Some(self.dir.find_org(&host_name, filter, self.s).map_err(|e| (row.header(Field::Host), e))?)
+        };
+        let mut participants = Vec::new();
+        for name in row.text(Field::Participants).split([';', '\n']).map(str::trim).filter(|n| !n.is_empty()) {
+            let p = self
+                .dir
+                .find_org(name, filter, self.s)
+                .map_err(|e| (row.header(Field::Participants), format!("{}: {e}", self.s.imp_bad_participant)))?;
+            if !participants.contains(&p) {
+                participants.push(p);
+            }
+        }
+        let label = match host {
+            Some(h) => format!("{title} · {}", self.dir.org_name(h)),
+            None => title.clone(),
+        };
+        let outcome = match self.dir.event_by_key.get(&event_key(host, &cols)).copied() {
+            Some(i) => match self.dir.events[i].id {
+                Some(id) => {
+                    let ch = changes(&self.dir.events[i].cols, &cols);
+                    if ch.is_empty() {
+                        Outcome::Unchanged
+                    } else {
+                        fill_over(&mut self.dir.events[i].cols, &cols);
+                        let names = ch.iter().map(|(c, _, _)| *c).collect();
+                        self.steps.push(Step::Update { table: "events", entity: "event", id, changes: ch });
+                        Outcome::Updated(names)
+                    }
+                }
+                None => Outcome::Unchanged,
+            },
+            None => {
+                let district = match row.text(Field::District).as_str() {
+                    "" => host.and_then(|h| self.dir.org_at.get(&h).and_then(|i| self.dir.orgs[*i].district)),
+                    name => self.district(name),
+                };
+                self.steps.push(Step::Event { district, host, participants, cols: cols.clone() });
+                self.dir.push_event(EventRec { id: None, host, cols });
+                Outcome::New
+            }
+        };
+        Ok((outcome, label))
+    }
+
     fn link(&mut self, row: &Row) -> Result<(Outcome, String), Refusal> {
         let mentor = self.side(row, Field::Mentor, Field::MentorOrg)?;
         let mentee = self.side(row, Field::Mentee, Field::MenteeOrg)?;
@@ -1049,6 +1204,7 @@ pub fn plan(book: &Workbook, dir: Dir, opts: &Options, s: &'static Strings) -> R
                 Kind::People => p.person(&row, line),
                 Kind::Statuses => p.status(&row),
                 Kind::Links => p.link(&row),
+                Kind::Events => p.event(&row),
             };
             let (outcome, label) = match result {
                 Ok(x) => x,

@@ -104,6 +104,65 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         out.push(Table { name: Kind::Links.sheet_name().into(), headers: headers(&fields), rows });
+
+        let fields = [
+            Title,
+            EventKind,
+            Subject,
+            Grades,
+            Start,
+            End,
+            Period,
+            Host,
+            Responsible,
+            Status,
+            Result,
+            Participants,
+            District,
+        ];
+        let (from, to) = match year {
+            Some(y) => (y.start().format("%Y-%m-%d").to_string(), y.end().format("%Y-%m-%d").to_string()),
+            None => (String::new(), "9999".to_string()),
+        };
+        let s = crate::i18n::Lang::Ru.strings();
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT e.title, e.kind, e.subject, e.grades, e.start_date, e.end_date, e.period_text, o.name,
+                        e.responsible, e.status, e.result,
+                        (SELECT group_concat(name, '; ') FROM (SELECT po.name FROM event_participants p
+                           JOIN organizations po ON po.id = p.org_id WHERE p.event_id = e.id ORDER BY po.name)),
+                        d.name
+                 FROM events e LEFT JOIN organizations o ON o.id = e.host_org_id
+                 LEFT JOIN districts d ON d.id = e.district_id
+                 WHERE coalesce(e.start_date, '') BETWEEN ?1 AND ?2
+                 ORDER BY e.start_date, e.id",
+            )?
+            .query_map([&from, &to], |r| {
+                let t = |i: usize| -> rusqlite::Result<Value> {
+                    Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default()))
+                };
+                let status: String = r.get(9)?;
+                let status =
+                    crate::domain::EventStatus::from_code(&status).map_or(status.clone(), |st| st.label(s).to_string());
+                Ok(vec![
+                    t(0)?,
+                    t(1)?,
+                    t(2)?,
+                    t(3)?,
+                    day(r.get(4)?),
+                    day(r.get(5)?),
+                    t(6)?,
+                    t(7)?,
+                    t(8)?,
+                    Value::text(status),
+                    t(10)?,
+                    t(11)?,
+                    t(12)?,
+                ])
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        out.push(Table { name: Kind::Events.sheet_name().into(), headers: headers(&fields), rows });
         Ok(out)
     }
 }

@@ -4,8 +4,8 @@
 
 use super::{now_stamp, Result, Store};
 use crate::import::{
-    self, Cols, Dir, ImportError, LinkRec, Options, OrgRec, PersonRec, Plan, Ref, Side, StatusRec, Step, LINK_COLS,
-    ORG_COLS, PERSON_COLS, STATUS_COLS,
+    self, Cols, Dir, EventRec, ImportError, LinkRec, Options, OrgRec, PersonRec, Plan, Ref, Side, StatusRec, Step,
+    EVENT_COLS, LINK_COLS, ORG_COLS, PERSON_COLS, STATUS_COLS,
 };
 use crate::text::{clean_line, fold};
 use rusqlite::ToSql;
@@ -77,7 +77,18 @@ impl Store {
                 Ok(LinkRec { id: Some(r.get(0)?), mentor: side(1)?, mentee: side(3)?, cols: cols(&LINK_COLS, r, 5)? })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Dir::new(districts, orgs, people, statuses, links))
+        let events = self
+            .conn
+            .prepare(&format!("SELECT id, host_org_id, {} FROM events", EVENT_COLS.join(", ")))?
+            .query_map([], |r| {
+                Ok(EventRec {
+                    id: Some(r.get(0)?),
+                    host: r.get::<_, Option<i64>>(1)?.map(Ref::Id),
+                    cols: cols(&EVENT_COLS, r, 2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Dir::new(districts, orgs, people, statuses, links).with_events(events))
     }
 
     /// What importing `book` would do, written nothing.
@@ -159,8 +170,38 @@ impl Store {
             ]
             .concat(),
         );
+        let event_sql = insert_sql(
+            "events",
+            &[&["district_id", "host_org_id"], &EVENT_COLS[..], &["changed_by", "changed_at"]].concat(),
+        );
         for step in &plan.steps {
             match step {
+                Step::Event { district, host, participants, cols } => {
+                    let mut values: Vec<Box<dyn ToSql>> =
+                        vec![Box::new(district.and_then(|d| id(d, &made))), Box::new(host.and_then(|h| id(h, &made)))];
+                    values.extend(EVENT_COLS.iter().map(|c| {
+                        let v = match import_get(cols, c) {
+                            "" if *c == "status" => "planned".to_string(),
+                            v => v.to_string(),
+                        };
+                        let v: Option<String> =
+                            if matches!(*c, "start_date" | "end_date" | "period_text") && v.is_empty() {
+                                None
+                            } else {
+                                Some(v)
+                            };
+                        Box::new(v) as Box<dyn ToSql>
+                    }));
+                    values.extend([Box::new(self.user.clone()) as Box<dyn ToSql>, Box::new(now.clone())]);
+                    let event = self.insert_row("event", &event_sql, &values, &now)?;
+                    for p in participants {
+                        self.conn
+                            .prepare_cached(
+                                "INSERT OR IGNORE INTO event_participants (event_id, org_id) VALUES (?1, ?2)",
+                            )?
+                            .execute(rusqlite::params![event, id(*p, &made)])?;
+                    }
+                }
                 Step::District { r, name } => {
                     let new = self.add_district(name, "")?;
                     set(&mut made, *r, new);
