@@ -263,8 +263,12 @@ impl Dir {
     }
 
     fn push_person(&mut self, p: PersonRec) {
-        let i = self.people.len();
         let name = fold(get(&p.cols, "full_name"));
+        self.push_person_folded(p, name);
+    }
+
+    fn push_person_folded(&mut self, p: PersonRec, name: String) {
+        let i = self.people.len();
         self.person_at.insert(p.r, i);
         self.person_by_org.entry((p.org, name.clone())).or_default().push(i);
         self.person_by_name.entry(name).or_default().push(i);
@@ -561,7 +565,7 @@ impl Row<'_> {
         self.fields.iter().position(|x| *x == Some(f)).and_then(|i| self.cells.get(i)).unwrap_or(&Cell::Empty)
     }
     fn text(&self, f: Field) -> String {
-        clean_line(&self.cell(f).text())
+        crate::text::clean_line_owned(self.cell(f).text())
     }
     fn header(&self, f: Field) -> String {
         self.headers.iter().find(|(_, x)| *x == Some(f)).map_or_else(|| f.header().to_string(), |(h, _)| h.clone())
@@ -610,6 +614,11 @@ struct Planner<'s> {
     matched: HashMap<Ref, usize>,
     /// The line of the row being planned.
     line: usize,
+    /// What a name in a district resolved to: a people sheet names its few hundred schools
+    /// tens of thousands of times. Emptied when the plan adds an organisation.
+    found: HashMap<(String, Option<Option<Ref>>), Result<Ref, String>>,
+    /// A district's name as written, and the district it is (remembered likewise).
+    district_seen: std::cell::RefCell<HashMap<String, Option<Ref>>>,
 }
 
 type Refusal = (String, String);
@@ -628,18 +637,39 @@ impl Planner<'_> {
         }
         let r = self.dir.new_ref();
         self.dir.push_district(r, name.to_string());
+        self.district_seen.borrow_mut().clear();
         self.steps.push(Step::District { r, name: name.to_string() });
         Some(r)
     }
 
     /// An existing district for matching; a district the file names that the store lacks has
     /// no schools yet (`Some(None)` would mean "schools with no district").
+    /// [`Dir::find_org`], remembered for the rest of the plan.
+    fn org(&mut self, name: &str, filter: Option<Option<Ref>>) -> Result<Ref, String> {
+        let key = (name.to_string(), filter);
+        if let Some(r) = self.found.get(&key) {
+            return r.clone();
+        }
+        let r = self.dir.find_org(name, filter, self.s);
+        self.found.insert(key, r.clone());
+        r
+    }
+
     fn district_filter(&self, row: &Row) -> Option<Option<Ref>> {
         let name = row.text(Field::District);
         if name.is_empty() {
             return None;
         }
-        Some(Some(self.dir.district(&name).unwrap_or(Ref::New(usize::MAX))))
+        let known = self.district_seen.borrow().get(&name).copied();
+        let found = match known {
+            Some(d) => d,
+            None => {
+                let d = self.dir.district(&name);
+                self.district_seen.borrow_mut().insert(name, d);
+                d
+            }
+        };
+        Some(Some(found.unwrap_or(Ref::New(usize::MAX))))
     }
 
     fn cols(kind: Kind, row: &Row, names: &[&'static str]) -> Cols {
@@ -789,6 +819,7 @@ impl Planner<'_> {
                 self.matched.insert(r, line);
                 self.steps.push(Step::Org { r, district, body, cols: cols.clone() });
                 self.dir.push_org(OrgRec { r, district, cols: cols.clone() });
+                self.found.clear();
                 (r, Outcome::New)
             }
         };
@@ -842,7 +873,7 @@ impl Planner<'_> {
             None
         } else {
             let filter = self.district_filter(row);
-            Some(self.dir.find_org(&org_name, filter, self.s).map_err(|e| (row.header(Field::Organization), e))?)
+            Some(self.org(&org_name, filter).map_err(|e| (row.header(Field::Organization), e))?)
         };
         let label = if org_name.is_empty() {
             name.clone()
@@ -860,7 +891,8 @@ impl Planner<'_> {
                 self.first.insert(r, (line, self.steps.len()));
                 self.matched.insert(r, line);
                 self.steps.push(Step::Person { r, org, cols: cols.clone() });
-                self.dir.push_person(PersonRec { r, org, cols });
+                let folded = fold(&name);
+                self.dir.push_person_folded(PersonRec { r, org, cols }, folded);
                 Outcome::New
             }
         };
@@ -877,7 +909,7 @@ impl Planner<'_> {
             return Err(self.refuse(row, Field::Status, self.s.imp_empty_status));
         }
         let filter = self.district_filter(row);
-        let org = self.dir.find_org(&name, filter, self.s).map_err(|e| (row.header(Field::Name), e))?;
+        let org = self.org(&name, filter).map_err(|e| (row.header(Field::Name), e))?;
         let year = self.year(row)?.ok_or_else(|| self.refuse(row, Field::Year, self.s.imp_no_year))?;
         let cols = Self::cols(Kind::Statuses, row, &STATUS_COLS);
         let label = format!("{} · {} · {status}", self.dir.org_name(org), AcademicYear(year).label());
@@ -886,12 +918,12 @@ impl Planner<'_> {
 
     /// A side of a link: a person of the named organisation, else a person named uniquely in
     /// the store, else an organisation.
-    fn side(&self, row: &Row, who: Field, org_field: Field) -> Result<Side, Refusal> {
+    fn side(&mut self, row: &Row, who: Field, org_field: Field) -> Result<Side, Refusal> {
         let name = row.text(who);
         let org_name = row.text(org_field);
         let filter = self.district_filter(row);
         if !org_name.is_empty() {
-            let org = self.dir.find_org(&org_name, filter, self.s).map_err(|e| (row.header(org_field), e))?;
+            let org = self.org(&org_name, filter).map_err(|e| (row.header(org_field), e))?;
             return match self.dir.find_person(&name, Some(org), self.s).map_err(|e| (row.header(who), e))? {
                 Some(p) => Ok((Some(org), Some(p))),
                 None => {
@@ -903,7 +935,7 @@ impl Planner<'_> {
             let org = self.dir.person_at.get(&p).and_then(|i| self.dir.people[*i].org);
             return Ok((org, Some(p)));
         }
-        let org = self.dir.find_org(&name, filter, self.s).map_err(|e| (row.header(who), e))?;
+        let org = self.org(&name, filter).map_err(|e| (row.header(who), e))?;
         Ok((Some(org), None))
     }
 
@@ -964,13 +996,12 @@ impl Planner<'_> {
         let host = if host_name.is_empty() {
             None
         } else {
-            Some(self.dir.find_org(&host_name, filter, self.s).map_err(|e| (row.header(Field::Host), e))?)
+            Some(self.org(&host_name, filter).map_err(|e| (row.header(Field::Host), e))?)
         };
         let mut participants = Vec::new();
         for name in row.text(Field::Participants).split([';', '\n']).map(str::trim).filter(|n| !n.is_empty()) {
             let p = self
-                .dir
-                .find_org(name, filter, self.s)
+                .org(name, filter)
                 .map_err(|e| (row.header(Field::Participants), format!("{}: {e}", self.s.imp_bad_participant)))?;
             if !participants.contains(&p) {
                 participants.push(p);
@@ -1188,6 +1219,8 @@ pub fn plan(book: &Workbook, dir: Dir, opts: &Options, s: &'static Strings) -> R
         first: HashMap::new(),
         matched: HashMap::new(),
         line: 0,
+        found: HashMap::new(),
+        district_seen: Default::default(),
     };
     for (i, sheet, fields) in &sheets {
         let rows = &book.sheets[*i].rows;
