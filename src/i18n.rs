@@ -591,6 +591,10 @@ catalogue! {
     imp_no_date: "нет даты: столбец «Дата» или «Сроки» (25.11.2021, «октябрь 2021»)", "no date: a «Дата» or «Сроки» column (25.11.2021, «октябрь 2021»)";
     imp_bad_status: "статус — один из: запланировано, идёт, проведено, перенесено, отменено", "a status is one of: planned, in progress, done, postponed, cancelled";
     imp_bad_participant: "нет такой школы среди участников", "no such school among the participants";
+    cs_form: "Статус школы", "School's status";
+    cs_basis: "Основание (приказ)", "Basis (order)";
+    cs_saved: "Статус школы сохранён", "School's status saved";
+    cs_duplicate: "у школы уже есть такой статус в этом году", "the school has this status this year already";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }
 

@@ -97,7 +97,7 @@ fn help_lists_every_key_of_the_pane() {
     assert!(!text.contains(RU.act_timeline), "{text}");
     // Help on a pane without statuses does not offer the status key.
     key(&mut app, '?');
-    app.set_pane(Pane::Clusters);
+    app.set_pane(Pane::History);
     key(&mut app, '?');
     assert!(!screen(&mut app).contains(RU.act_status));
     // Nor do the deficits list the mentoring pane's «end the link»; a viewer sees no key that writes.
@@ -1618,4 +1618,30 @@ fn m_marks_a_school_and_m_on_another_merges_it_after_asking_and_u_parts_them() {
     key(&mut app, 'M');
     code(&mut app, KeyCode::Esc);
     assert!(app.merge_mark.is_none());
+}
+
+#[test]
+fn s_on_a_school_sets_its_status_for_the_year_with_the_order_it_rests_on() {
+    let mut app = app("cluster-status");
+    app.set_pane(Pane::Clusters);
+    let c = app.data.clusters.iter().find(|c| c.status == "ШНОР" && c.risk_level.is_empty()).unwrap().clone();
+    let v = &mut app.views[Pane::Clusters.index()];
+    v.selected = v.rows.iter().position(|r| r.item == Some(nastavnik::app::rows::ItemRef::Cluster(c.org_id))).unwrap();
+    // ы is s on the Russian layout.
+    key(&mut app, 'ы');
+    let form = screen(&mut app);
+    assert!(form.contains(&format!("Статус школы: {}", c.school)), "{form}");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "сильно неуспевающая");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "приказ от 26.04.2022 № 56");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Статус школы сохранён"));
+    let row = app.data.clusters.iter().find(|x| x.org_id == c.org_id).unwrap();
+    assert_eq!(row.risk_level, "сильно неуспевающая");
+    let (_, f, _) = app.store.cluster_status_row(c.org_id, app.year, "ШНОР").unwrap().unwrap();
+    assert_eq!(f.note, "приказ от 26.04.2022 № 56");
+    key(&mut app, 'u');
+    let row = app.data.clusters.iter().find(|x| x.org_id == c.org_id).unwrap();
+    assert_eq!(row.risk_level, "", "one u undoes the whole change");
 }

@@ -34,6 +34,12 @@ pub enum Purpose {
         id: i64,
         version: i64,
     },
+    /// A school's cluster status for the year shown (`s` in Clusters): the row it had, or
+    /// a new one.
+    ClusterStatus {
+        org: i64,
+        row: Option<(i64, i64)>,
+    },
 }
 
 pub struct FieldsForm {
@@ -175,6 +181,29 @@ impl App {
                 ("e-mail", 1, f.email),
                 (s.sc_director, 1, f.director),
             ],
+        );
+        self.overlays.push(Overlay::Fields(Box::new(form)));
+    }
+
+    /// `s` in Clusters: the selected school's status for the year, its risk level and the
+    /// order it rests on.
+    pub(super) fn edit_cluster_status(&mut self) {
+        let s = self.s;
+        let Some(ItemRef::Cluster(org)) = self.selected_item() else { return };
+        let Some(c) = self.data.clusters.iter().find(|c| c.org_id == org).cloned() else { return };
+        let (row, f) = match self.store.cluster_status_row(org, self.year, &c.status) {
+            Ok(Some((id, f, version))) => (Some((id, version)), f),
+            Ok(None) => (None, crate::store::StatusFields::default()),
+            Err(e) => {
+                self.report::<()>(Err(e));
+                return;
+            }
+        };
+        let status_label = format!("{} {}", s.sc_status, self.year.label());
+        let form = FieldsForm::new(
+            Purpose::ClusterStatus { org, row },
+            format!("{}: {}", s.cs_form, c.school),
+            vec![(status_label.as_str(), 1, f.status), (s.col_risk, 1, f.risk_level), (s.cs_basis, 1, f.note)],
         );
         self.overlays.push(Overlay::Fields(Box::new(form)));
     }
@@ -429,6 +458,23 @@ impl App {
                         None
                     }
                     other => other.map(|r| r.map(|_| if listed { s.sc_saved } else { s.sc_saved_unlisted })),
+                }
+            }
+            Purpose::ClusterStatus { org, row } => {
+                let f =
+                    crate::store::StatusFields { status: form.text(0), risk_level: form.text(1), note: form.text(2) };
+                if f.status.is_empty() {
+                    errors.push((0, s.err_required.to_string()));
+                }
+                let saved = errors
+                    .is_empty()
+                    .then(|| self.store.set_cluster_status(org, year, row.map(|r| r.0), &f, row.map(|r| r.1)));
+                match saved {
+                    Some(Err(crate::store::StoreError::Duplicate)) => {
+                        errors.push((0, s.cs_duplicate.to_string()));
+                        None
+                    }
+                    other => other.map(|r| r.map(|changed| if changed { s.cs_saved } else { s.sc_unchanged })),
                 }
             }
             Purpose::EditSchool { id, version } => {

@@ -67,7 +67,7 @@ impl Pane {
     }
     /// Whether `Status` means something in this pane.
     pub fn has_status(self) -> bool {
-        matches!(self, Pane::Roadmap | Pane::Agreements | Pane::Deficits)
+        matches!(self, Pane::Roadmap | Pane::Agreements | Pane::Deficits | Pane::Clusters)
     }
     /// Whether the pane shows one academic year (agreements and the history cover them all).
     pub fn by_year(self) -> bool {
@@ -939,6 +939,7 @@ impl App {
                 self.filter_input = Some(t);
             }
             Action::ClearFilter => self.clear_filter(),
+            Action::Status if self.pane == Pane::Clusters => self.edit_cluster_status(),
             Action::Status => self.open_status_picker(),
             Action::Lookup => self.open_lookup(),
             Action::Import => self.open_import(),

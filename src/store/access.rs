@@ -104,6 +104,10 @@ impl Store {
                     (SELECT agreement_id FROM agreement_parties WHERE id = ?1) AND org_id IS NOT NULL"
             }
             "risk" => "SELECT org_id FROM risk_directions WHERE id = ?1",
+            // A curator keeps their own school's record, staff and statuses.
+            "organization" => "SELECT id FROM organizations WHERE id = ?1",
+            "person" => "SELECT org_id FROM people WHERE id = ?1 AND org_id IS NOT NULL",
+            "cluster_status" => "SELECT org_id FROM cluster_status WHERE id = ?1",
             "diagnostic" => "SELECT org_id FROM diagnostics WHERE id = ?1 AND org_id IS NOT NULL",
             "indicator_value" => {
                 "SELECT coalesce(v.org_id, i.org_id) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id

@@ -552,3 +552,96 @@ impl Store {
         })
     }
 }
+
+/// A school's cluster status for one academic year, as `s` in Clusters sets it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StatusFields {
+    pub status: String,
+    pub risk_level: String,
+    /// The order or document it rests on («приказ … от 26.04.2022 № 56»).
+    pub note: String,
+}
+
+impl Store {
+    /// The status row of a school for a year (the one named, or its only one), with its
+    /// version.
+    pub fn cluster_status_row(
+        &self,
+        org: i64,
+        year: crate::text::AcademicYear,
+        status: &str,
+    ) -> Result<Option<(i64, StatusFields, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, status, risk_level, note, version FROM cluster_status WHERE org_id = ?1 AND year = ?2 ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map(rusqlite::params![org, year.0], |r| {
+                let t = |i: usize| super::read::text(r, i);
+                Ok((r.get::<_, i64>(0)?, StatusFields { status: t(1)?, risk_level: t(2)?, note: t(3)? }, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows
+            .iter()
+            .find(|(_, f, _)| f.status == status)
+            .or(if rows.len() == 1 { rows.first() } else { None })
+            .cloned())
+    }
+
+    /// Sets a school's status for the year: changes the row `id` (each field in history), or
+    /// adds one. Another row of the same status that year is a duplicate. Returns false when
+    /// nothing changed.
+    pub fn set_cluster_status(
+        &self,
+        org: i64,
+        year: crate::text::AcademicYear,
+        id: Option<i64>,
+        f: &StatusFields,
+        seen_version: Option<i64>,
+    ) -> Result<bool> {
+        self.user_action(|s| {
+            let twin: i64 = s.conn.query_row(
+                "SELECT count(*) FROM cluster_status WHERE org_id = ?1 AND year = ?2 AND status = ?3 AND id IS NOT ?4",
+                rusqlite::params![org, year.0, clean_line(&f.status), id],
+                |r| r.get(0),
+            )?;
+            if twin > 0 {
+                return Err(super::StoreError::Duplicate);
+            }
+            let Some(id) = id else {
+                s.add_cluster_status(org, year, &f.status, &f.risk_level)?;
+                let new: i64 = s.conn.last_insert_rowid();
+                if !f.note.trim().is_empty() {
+                    s.conn.execute(
+                        "UPDATE cluster_status SET note = ?1 WHERE id = ?2",
+                        rusqlite::params![clean_line(&f.note), new],
+                    )?;
+                }
+                return Ok(true);
+            };
+            let seen = s.check_version("cluster_status", id, seen_version, "cluster_status")?;
+            let old: (String, String, String) =
+                s.conn.query_row("SELECT status, risk_level, note FROM cluster_status WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+            let mut changed = false;
+            for (col, was, now) in
+                [("status", &old.0, &f.status), ("risk_level", &old.1, &f.risk_level), ("note", &old.2, &f.note)]
+            {
+                let now = clean_line(now);
+                if *was != now {
+                    s.conn.execute(
+                        &format!("UPDATE cluster_status SET {col} = ?1 WHERE id = ?2"),
+                        rusqlite::params![now, id],
+                    )?;
+                    s.record("cluster_status", id, col, Some(was), Some(&now))?;
+                    changed = true;
+                }
+            }
+            seen.settle(changed)?;
+            if changed {
+                s.stamp_row("cluster_status", id)?;
+            }
+            Ok(changed)
+        })
+    }
+}
