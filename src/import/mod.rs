@@ -600,6 +600,10 @@ fn fill(cols: &mut Cols, from: &Cols) {
     }
 }
 
+/// Which district a name is looked for in: any (`None`), or one (`Some`, `Some(None)` being
+/// "no district").
+type DistrictFilter = Option<Option<Ref>>;
+
 struct Planner<'s> {
     dir: Dir,
     opts: &'s Options,
@@ -616,7 +620,7 @@ struct Planner<'s> {
     line: usize,
     /// What a name in a district resolved to: a people sheet names its few hundred schools
     /// tens of thousands of times. Emptied when the plan adds an organisation.
-    found: HashMap<(String, Option<Option<Ref>>), Result<Ref, String>>,
+    found: HashMap<(String, DistrictFilter), Result<Ref, String>>,
     /// A district's name as written, and the district it is (remembered likewise).
     district_seen: std::cell::RefCell<HashMap<String, Option<Ref>>>,
 }
