@@ -224,9 +224,9 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         let spilled;
         let source = if r.tone == Tone::Header {
             spilled = spill(&r.cells[0], &col_w);
-            &spilled
+            &spilled[..]
         } else {
-            &r.cells
+            &r.cells[..]
         };
         let cells = source.iter().enumerate().map(|(i, c)| {
             let c = if r.tone == Tone::Header {

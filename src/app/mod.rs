@@ -1054,9 +1054,9 @@ impl App {
                 let row = rows::change_view(i, &self.data.log[i], s);
                 let doc = [s.col_when, s.col_who, s.col_what, s.col_field, s.col_change]
                     .iter()
-                    .zip(row.cells)
+                    .zip(row.cells.iter())
                     .filter(|(_, v)| !v.is_empty())
-                    .map(|(k, v)| rows::DocLine::Field(k.to_string(), v))
+                    .map(|(k, v)| rows::DocLine::Field(k.to_string(), v.clone()))
                     .collect();
                 (s.tab_history.to_string(), doc)
             }

@@ -34,12 +34,13 @@ pub enum Tone {
 
 #[derive(Clone, Debug)]
 pub struct ViewRow {
-    pub cells: Vec<String>,
+    /// Shared, so that a filtered list is a list of the same rows, not of copies.
+    pub cells: std::sync::Arc<[String]>,
     pub item: Option<ItemRef>,
     pub tone: Tone,
     /// Folded text per facet a filter can name ("школа:", "предмет:", "вид:", "статус:",
     /// "отв:"), for the rows that have them; the free words of a filter search `cells` and these.
-    pub facets: Option<Box<[String; 5]>>,
+    pub facets: Option<std::sync::Arc<[String; 5]>>,
 }
 
 /// The facet names a filter understands, in both languages, in the order of `facets`.
@@ -50,7 +51,7 @@ impl ViewRow {
     fn header(title: String, width: usize) -> ViewRow {
         let mut cells = vec![String::new(); width];
         cells[0] = title;
-        ViewRow { cells, item: None, tone: Tone::Header, facets: None }
+        ViewRow { cells: cells.into(), item: None, tone: Tone::Header, facets: None }
     }
 }
 
@@ -131,10 +132,10 @@ pub fn event_view(i: usize, e: &EventRow, s: &Strings, today: chrono::NaiveDate)
             e.grades.clone(),
             e.host_short.clone(),
             e.teacher.clone(),
-        ],
+        ].into(),
         item: Some(ItemRef::Event(i)),
         tone: event_tone(e.status, e.when.last_day(), today),
-        facets: Some(Box::new([
+        facets: Some(std::sync::Arc::new([
             fold(&format!("{} {} {}", e.host_school, e.host_short, e.participants)),
             fold(&e.subject),
             fold(&e.kind),
@@ -155,10 +156,10 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
             String::new(),
             x.meeting.clone(),
             x.responsible.clone(),
-        ],
+        ].into(),
         item: Some(ItemRef::Decision(i)),
         tone: event_tone(x.status, x.deadline.last_day(), today),
-        facets: Some(Box::new([
+        facets: Some(std::sync::Arc::new([
             fold(&format!("{} {}", x.meeting, x.text)),
             String::new(),
             fold(s.col_decision),
@@ -203,10 +204,10 @@ pub fn agreement_view(
             a.term.clone(),
             plan_progress(a, s),
             shown.clone(),
-        ],
+        ].into(),
         item: Some(ItemRef::Agreement(i)),
         tone: if expiring.is_some() { Tone::Overdue } else { Tone::Agreement(status) },
-        facets: Some(Box::new([
+        facets: Some(std::sync::Arc::new([
             fold(&a.parties),
             String::new(),
             fold(&kind),
@@ -229,7 +230,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     last = Some(&c.status);
                 }
                 out.push(ViewRow {
-                    cells: vec![c.school.clone(), c.district.clone(), c.town.clone(), c.risk_level.clone()],
+                    cells: vec![c.school.clone(), c.district.clone(), c.town.clone(), c.risk_level.clone()].into(),
                     item: Some(ItemRef::Cluster(c.org_id)),
                     tone: Tone::Normal,
                     facets: None,
@@ -251,7 +252,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                             l.subject.clone(),
                             l.form.clone(),
                             l.when.display_running(s),
-                        ],
+                        ].into(),
                         item: Some(ItemRef::Link(i)),
                         tone: if l.active { Tone::Normal } else { Tone::Muted },
                         facets: None,
@@ -267,7 +268,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     None => (s.no_candidates.to_string(), String::new()),
                 };
                 out.push(ViewRow {
-                    cells: vec![best, school.name.clone(), school.needs.join("; "), why, String::new()],
+                    cells: vec![best, school.name.clone(), school.needs.join("; "), why, String::new()].into(),
                     item: Some(ItemRef::Uncovered(i)),
                     tone: Tone::Overdue,
                     facets: None,
@@ -295,7 +296,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
             for (i, a) in d.attention.iter().enumerate() {
                 let (owner, what) = a.parts(s);
                 out.push(ViewRow {
-                    cells: vec![format!("⚠ {owner}"), what, String::new(), String::new(), String::new()],
+                    cells: vec![format!("⚠ {owner}"), what, String::new(), String::new(), String::new()].into(),
                     item: Some(ItemRef::Attention(i)),
                     tone: Tone::Overdue,
                     facets: None,
@@ -318,7 +319,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                         String::new(),
                         String::new(),
                         g.round.clone(),
-                    ],
+                    ].into(),
                     item: Some(ItemRef::Diagnostic(i)),
                     tone: Tone::Normal,
                     facets: None,
@@ -448,10 +449,10 @@ pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow 
     let change = if c.field == "*" { String::new() } else { format!("{old} → {new}") };
     let what = if l.what.is_empty() { format!("{} {}", c.entity, c.entity_id) } else { l.what.clone() };
     ViewRow {
-        cells: vec![c.at.clone(), c.who.clone(), what, field, change],
+        cells: vec![c.at.clone(), c.who.clone(), what, field, change].into(),
         item: Some(ItemRef::Change(i)),
         tone: Tone::Normal,
-        facets: Some(Box::new([
+        facets: Some(std::sync::Arc::new([
             String::new(),
             String::new(),
             fold(&format!("{} {}", c.entity, entity_label(&c.entity, s))),
@@ -471,10 +472,10 @@ pub fn risk_view(i: usize, r: &RiskRow, s: &Strings, today: chrono::NaiveDate) -
     }
     let goal = if r.goal.is_empty() { r.programme.clone() } else { r.goal.clone() };
     ViewRow {
-        cells: vec![r.school.clone(), r.direction.clone(), goal, r.progress.replace('\n', " "), when],
+        cells: vec![r.school.clone(), r.direction.clone(), goal, r.progress.replace('\n', " "), when].into(),
         item: Some(ItemRef::Risk(i)),
         tone: if overdue { Tone::Overdue } else { Tone::Event(r.status) },
-        facets: Some(Box::new([
+        facets: Some(std::sync::Arc::new([
             fold(&r.school),
             String::new(),
             fold(s.sec_risks),
@@ -498,10 +499,10 @@ pub fn indicator_view(i: usize, r: &IndicatorRow, s: &Strings) -> ViewRow {
     let below =
         matches!((r.actual_num, r.target_num), (Some(a), Some(t)) if !crate::deficits::meets(a, t, r.lower_is_better));
     ViewRow {
-        cells: vec![owner, r.name.clone(), r.target.clone(), actual, r.period.clone()],
+        cells: vec![owner, r.name.clone(), r.target.clone(), actual, r.period.clone()].into(),
         item: Some(ItemRef::Indicator(i)),
         tone: if below { Tone::Overdue } else { Tone::Normal },
-        facets: Some(Box::new([fold(&r.owner), String::new(), fold(s.sec_indicators), String::new(), String::new()])),
+        facets: Some(std::sync::Arc::new([fold(&r.owner), String::new(), fold(s.sec_indicators), String::new(), String::new()])),
     }
 }
 
@@ -605,8 +606,9 @@ pub fn filter(rows: &[ViewRow], hays: &[String], query: &str) -> Vec<ViewRow> {
             if count == 0 {
                 out.remove(h);
             } else {
-                let label = format!("{} ({count})", out[h].cells[0]);
-                out[h].cells[0] = label;
+                let mut cells = out[h].cells.to_vec();
+                cells[0] = format!("{} ({count})", cells[0]);
+                out[h].cells = cells.into();
             }
         }
     };
