@@ -595,6 +595,15 @@ catalogue! {
     cs_basis: "Основание (приказ)", "Basis (order)";
     cs_saved: "Статус школы сохранён", "School's status saved";
     cs_duplicate: "у школы уже есть такой статус в этом году", "the school has this status this year already";
+    ps_form: "Человек", "Person";
+    ps_new: "Новый сотрудник", "New person";
+    ps_name: "ФИО", "Full name";
+    ps_role: "Должность, роли", "Position, roles";
+    ps_org: "Организация", "Organisation";
+    ps_added: "Сотрудник добавлен", "Person added";
+    ps_saved: "Изменения сохранены", "Changes saved";
+    ps_duplicate: "в этой организации уже есть человек с таким ФИО", "this organisation has a person of this name already";
+    act_new_person: "Новый сотрудник школы (в Кластерах и в карточке)", "A new person of the school (in Clusters and the card)";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }
 

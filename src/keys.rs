@@ -54,6 +54,7 @@ pub enum Action {
     PlanRow,
     Import,
     Merge,
+    NewPerson,
 }
 
 impl Action {
@@ -78,6 +79,7 @@ impl Action {
                 | Action::PlanRow
                 | Action::Import
                 | Action::Merge
+                | Action::NewPerson
         )
     }
 }
@@ -131,6 +133,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Lookup, "lookup", &["w"]),
     (Action::Import, "import", &["I"]),
     (Action::Merge, "merge", &["M"]),
+    (Action::NewPerson, "new_person", &["N"]),
     (Action::Copy, "copy", &["y"]),
     (Action::New, "new_link", &["n"]),
     (Action::Edit, "edit_link", &["e"]),
@@ -159,7 +162,7 @@ impl Action {
     /// Keys that mean something only on the agreements.
     /// Keys of the Mentoring pane alone: ending a link.
     pub fn clusters_only(self) -> bool {
-        matches!(self, Action::Merge)
+        matches!(self, Action::Merge | Action::NewPerson)
     }
 
     pub fn mentoring_only(self) -> bool {
@@ -220,6 +223,7 @@ impl Action {
             Action::PlanRow => s.act_plan_row,
             Action::Import => s.act_import,
             Action::Merge => s.act_merge,
+            Action::NewPerson => s.act_new_person,
         }
     }
 }

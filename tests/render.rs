@@ -1645,3 +1645,51 @@ fn s_on_a_school_sets_its_status_for_the_year_with_the_order_it_rests_on() {
     let row = app.data.clusters.iter().find(|x| x.org_id == c.org_id).unwrap();
     assert_eq!(row.risk_level, "", "one u undoes the whole change");
 }
+
+#[test]
+fn n_capital_adds_a_person_to_a_school_and_e_on_their_answer_in_w_corrects_them() {
+    let mut app = app("people");
+    app.set_pane(Pane::Clusters);
+    let c = app.data.clusters[0].clone();
+    let v = &mut app.views[Pane::Clusters.index()];
+    v.selected = v.rows.iter().position(|r| r.item == Some(nastavnik::app::rows::ItemRef::Cluster(c.org_id))).unwrap();
+    key(&mut app, 'N');
+    let form = screen(&mut app);
+    assert!(form.contains("Новый сотрудник") && form.contains(&c.school), "{form}");
+    type_text(&mut app, "Смирнова Ольга Ивановна");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "учитель, тьютор");
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "физика");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "smirnova@");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑ не похоже на адрес почты"));
+    type_text(&mut app, "school1.ru");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Сотрудник добавлен"), "{}", screen(&mut app));
+    let card = app.store.school_card(c.org_id).unwrap();
+    assert!(card.staff.contains(&("Смирнова Ольга Ивановна".to_string(), "учитель, тьютор".to_string())));
+    // The same name again at the same school is refused.
+    key(&mut app, 'N');
+    type_text(&mut app, "смирнова ольга ивановна");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("уже есть человек с таким ФИО"));
+    code(&mut app, KeyCode::Esc);
+
+    // w finds her; e opens her record; the role is corrected.
+    key(&mut app, 'w');
+    type_text(&mut app, "смирнова");
+    code(&mut app, KeyCode::Enter);
+    key(&mut app, 'e');
+    let form = screen(&mut app);
+    assert!(form.contains("Человек: Смирнова Ольга Ивановна"), "{form}");
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::End);
+    type_text(&mut app, ", наставник");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Изменения сохранены"), "{}", screen(&mut app));
+    let card = app.store.school_card(c.org_id).unwrap();
+    assert!(card.staff.iter().any(|(n, r)| n == "Смирнова Ольга Ивановна" && r == "учитель, тьютор, наставник"));
+}

@@ -34,6 +34,13 @@ pub enum Purpose {
         id: i64,
         version: i64,
     },
+    /// A person of the directory: new (`N` on a school), or one of the store (`e` on a
+    /// person's answer in `w`). `org` is the organisation the form was opened with, kept while
+    /// its name in the form is not changed.
+    Person {
+        id: Option<(i64, i64)>,
+        org: Option<(i64, String)>,
+    },
     /// A school's cluster status for the year shown (`s` in Clusters): the row it had, or
     /// a new one.
     ClusterStatus {
@@ -156,8 +163,13 @@ impl App {
     /// `e` in Clusters: the selected school's directory fields — names, type, district, town,
     /// ИНН, ОГРН, address, phone, e-mail, director.
     pub(super) fn edit_school(&mut self) {
+        if let Some(ItemRef::Cluster(org)) = self.selected_item() {
+            self.edit_school_id(org);
+        }
+    }
+
+    pub(super) fn edit_school_id(&mut self, org: i64) {
         let s = self.s;
-        let Some(ItemRef::Cluster(org)) = self.selected_item() else { return };
         let (f, version) = match self.store.school_fields(org) {
             Ok(x) => x,
             Err(e) => {
@@ -180,6 +192,38 @@ impl App {
                 (s.sc_phone, 1, f.phone),
                 ("e-mail", 1, f.email),
                 (s.sc_director, 1, f.director),
+            ],
+        );
+        self.overlays.push(Overlay::Fields(Box::new(form)));
+    }
+
+    /// The person form: a new person of `org`, or the person `id` as the store has them.
+    pub(super) fn person_form(&mut self, id: Option<i64>, org: Option<i64>) {
+        let s = self.s;
+        let (f, org_name, row) = match id {
+            Some(id) => match self.store.person_fields(id) {
+                Ok((f, org_name, version)) => (f, org_name, Some((id, version))),
+                Err(e) => {
+                    self.report::<()>(Err(e));
+                    return;
+                }
+            },
+            None => {
+                let name = org.and_then(|o| self.store.school_fields(o).ok()).map(|(f, _)| f.name).unwrap_or_default();
+                (crate::store::PersonFields { org, ..Default::default() }, name, None)
+            }
+        };
+        let title = if row.is_some() { format!("{}: {}", s.ps_form, f.full_name) } else { s.ps_new.to_string() };
+        let form = FieldsForm::new(
+            Purpose::Person { id: row, org: f.org.map(|o| (o, org_name.clone())) },
+            title,
+            vec![
+                (s.ps_name, 1, f.full_name),
+                (s.ps_role, 1, f.role),
+                (s.ps_org, 1, org_name),
+                (s.col_subject, 1, f.subjects),
+                ("e-mail", 1, f.email),
+                (s.sc_phone, 1, f.phone),
             ],
         );
         self.overlays.push(Overlay::Fields(Box::new(form)));
@@ -458,6 +502,48 @@ impl App {
                         None
                     }
                     other => other.map(|r| r.map(|_| if listed { s.sc_saved } else { s.sc_saved_unlisted })),
+                }
+            }
+            Purpose::Person { id, org } => {
+                let org_text = form.text(2);
+                let org_id = match org {
+                    Some((o, name)) if *name == org_text => Some(o),
+                    _ if org_text.is_empty() => None,
+                    _ => match self.store.resolve_schools(std::slice::from_ref(&org_text)) {
+                        Ok(Ok(ids)) => ids.first().copied(),
+                        _ => {
+                            errors.push((2, format!("{} «{org_text}»", s.imp_no_org)));
+                            None
+                        }
+                    },
+                };
+                let f = crate::store::PersonFields {
+                    full_name: form.text(0),
+                    role: form.text(1),
+                    org: org_id,
+                    subjects: form.text(3),
+                    email: form.text(4),
+                    phone: form.text(5),
+                };
+                if f.full_name.is_empty() {
+                    errors.push((0, s.err_required.to_string()));
+                }
+                if !f.email.is_empty() && !crate::import::valid_email(&f.email) {
+                    errors.push((4, s.imp_bad_email.to_string()));
+                }
+                let saved = errors.is_empty().then(|| self.store.save_person(id.map(|r| r.0), &f, id.map(|r| r.1)));
+                match saved {
+                    Some(Err(crate::store::StoreError::Duplicate)) => {
+                        errors.push((0, s.ps_duplicate.to_string()));
+                        None
+                    }
+                    other => other.map(|r| {
+                        r.map(|changed| match (id.is_some(), changed) {
+                            (false, _) => s.ps_added,
+                            (true, true) => s.ps_saved,
+                            (true, false) => s.sc_unchanged,
+                        })
+                    }),
                 }
             }
             Purpose::ClusterStatus { org, row } => {

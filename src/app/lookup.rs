@@ -128,6 +128,16 @@ impl App {
                 let e = st.subject;
                 self.new_link(Some(e));
             }
+            // The directory's record of whoever the answer is about.
+            Action::Edit => match st.subject {
+                crate::lookup::Entity::Person(id) => self.person_form(Some(id), None),
+                crate::lookup::Entity::Org(id) => self.edit_school_id(id),
+            },
+            Action::NewPerson => {
+                if let crate::lookup::Entity::Org(id) = st.subject {
+                    self.person_form(None, Some(id));
+                }
+            }
             Action::Back => {
                 self.overlays.pop();
             }

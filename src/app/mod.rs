@@ -859,6 +859,10 @@ impl App {
         match (top, action) {
             (_, Action::Quit) => self.quit = true,
             (Overlay::Detail { .. }, Action::Lookup) => self.open_lookup(),
+            (Overlay::Detail { entity: Some(crate::lookup::Entity::Org(org)), .. }, Action::NewPerson) => {
+                let org = *org;
+                self.person_form(None, Some(org));
+            }
             (Overlay::Detail { entity: Some(e), .. }, Action::New) => {
                 let e = *e;
                 self.new_link(Some(e));
@@ -932,6 +936,12 @@ impl App {
                 }
             }
             Action::Merge if self.pane == Pane::Clusters => self.merge_key(),
+            Action::NewPerson if self.pane == Pane::Clusters => {
+                if let Some(ItemRef::Cluster(org)) = self.selected_item() {
+                    self.person_form(None, Some(org));
+                }
+            }
+            Action::NewPerson => {}
             Action::Merge => {}
             Action::Filter => {
                 let mut t = TextArea::new(vec![self.view().filter.clone()]);

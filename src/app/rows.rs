@@ -132,7 +132,8 @@ pub fn event_view(i: usize, e: &EventRow, s: &Strings, today: chrono::NaiveDate)
             e.grades.clone(),
             e.host_short.clone(),
             e.teacher.clone(),
-        ].into(),
+        ]
+        .into(),
         item: Some(ItemRef::Event(i)),
         tone: event_tone(e.status, e.when.last_day(), today),
         facets: Some(std::sync::Arc::new([
@@ -156,7 +157,8 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
             String::new(),
             x.meeting.clone(),
             x.responsible.clone(),
-        ].into(),
+        ]
+        .into(),
         item: Some(ItemRef::Decision(i)),
         tone: event_tone(x.status, x.deadline.last_day(), today),
         facets: Some(std::sync::Arc::new([
@@ -204,7 +206,8 @@ pub fn agreement_view(
             a.term.clone(),
             plan_progress(a, s),
             shown.clone(),
-        ].into(),
+        ]
+        .into(),
         item: Some(ItemRef::Agreement(i)),
         tone: if expiring.is_some() { Tone::Overdue } else { Tone::Agreement(status) },
         facets: Some(std::sync::Arc::new([
@@ -252,7 +255,8 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                             l.subject.clone(),
                             l.form.clone(),
                             l.when.display_running(s),
-                        ].into(),
+                        ]
+                        .into(),
                         item: Some(ItemRef::Link(i)),
                         tone: if l.active { Tone::Normal } else { Tone::Muted },
                         facets: None,
@@ -319,7 +323,8 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                         String::new(),
                         String::new(),
                         g.round.clone(),
-                    ].into(),
+                    ]
+                    .into(),
                     item: Some(ItemRef::Diagnostic(i)),
                     tone: Tone::Normal,
                     facets: None,
@@ -502,7 +507,13 @@ pub fn indicator_view(i: usize, r: &IndicatorRow, s: &Strings) -> ViewRow {
         cells: vec![owner, r.name.clone(), r.target.clone(), actual, r.period.clone()].into(),
         item: Some(ItemRef::Indicator(i)),
         tone: if below { Tone::Overdue } else { Tone::Normal },
-        facets: Some(std::sync::Arc::new([fold(&r.owner), String::new(), fold(s.sec_indicators), String::new(), String::new()])),
+        facets: Some(std::sync::Arc::new([
+            fold(&r.owner),
+            String::new(),
+            fold(s.sec_indicators),
+            String::new(),
+            String::new(),
+        ])),
     }
 }
 

@@ -645,3 +645,108 @@ impl Store {
         })
     }
 }
+
+/// A person of the directory, as the person form edits them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonFields {
+    pub full_name: String,
+    /// Position and roles as written: «учитель, наставник».
+    pub role: String,
+    pub org: Option<i64>,
+    pub subjects: String,
+    pub email: String,
+    pub phone: String,
+}
+
+impl Store {
+    /// A person's fields, the name of their organisation, and the version.
+    pub fn person_fields(&self, id: i64) -> Result<(PersonFields, String, i64)> {
+        self.conn
+            .query_row(
+                "SELECT p.full_name, p.role, p.org_id, p.subjects, p.email, p.phone, coalesce(o.name, ''), p.version
+                 FROM people p LEFT JOIN organizations o ON o.id = p.org_id WHERE p.id = ?1",
+                [id],
+                |r| {
+                    let t = |i: usize| super::read::text(r, i);
+                    Ok((
+                        PersonFields {
+                            full_name: t(0)?,
+                            role: t(1)?,
+                            org: r.get(2)?,
+                            subjects: t(3)?,
+                            email: t(4)?,
+                            phone: t(5)?,
+                        },
+                        t(6)?,
+                        r.get(7)?,
+                    ))
+                },
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => super::StoreError::NotFound("person"),
+                e => e.into(),
+            })
+    }
+
+    /// Adds a person (id given: changes them, each field in history). The same folded ФИО in
+    /// the same organisation is a duplicate. Returns false when nothing changed.
+    pub fn save_person(&self, id: Option<i64>, f: &PersonFields, seen_version: Option<i64>) -> Result<bool> {
+        self.user_action(|s| {
+            let name = fold(&f.full_name);
+            let twins: Vec<String> = s
+                .conn
+                .prepare_cached("SELECT full_name FROM people WHERE org_id IS ?1 AND id IS NOT ?2")?
+                .query_map(rusqlite::params![f.org, id], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if twins.iter().any(|t| fold(t) == name) {
+                return Err(super::StoreError::Duplicate);
+            }
+            let Some(id) = id else {
+                let new = s.add_person(&f.full_name, &f.role, f.org, &f.subjects)?;
+                s.conn.execute(
+                    "UPDATE people SET email = ?1, phone = ?2 WHERE id = ?3",
+                    rusqlite::params![clean_line(&f.email), clean_line(&f.phone), new],
+                )?;
+                return Ok(true);
+            };
+            let seen = s.check_version("people", id, seen_version, "person")?;
+            let (old, _, _) = s.person_fields(id)?;
+            let mut changed = false;
+            for (col, was, now) in [
+                ("full_name", &old.full_name, &f.full_name),
+                ("role", &old.role, &f.role),
+                ("subjects", &old.subjects, &f.subjects),
+                ("email", &old.email, &f.email),
+                ("phone", &old.phone, &f.phone),
+            ] {
+                let now = clean_line(now);
+                if *was != now {
+                    s.conn
+                        .execute(&format!("UPDATE people SET {col} = ?1 WHERE id = ?2"), rusqlite::params![now, id])?;
+                    s.record("person", id, col, Some(was), Some(&now))?;
+                    changed = true;
+                }
+            }
+            if old.org != f.org {
+                let name = |o: Option<i64>| -> Result<String> {
+                    Ok(match o {
+                        Some(o) => s.school_fields(o)?.0.name,
+                        None => String::new(),
+                    })
+                };
+                s.conn.execute("UPDATE people SET org_id = ?1 WHERE id = ?2", rusqlite::params![f.org, id])?;
+                s.record("person", id, "organization", Some(&name(old.org)?), Some(&name(f.org)?))?;
+                changed = true;
+            }
+            seen.settle(changed)?;
+            if changed {
+                s.conn.execute(
+                    "UPDATE people SET name_fold = ?1 WHERE id = ?2",
+                    rusqlite::params![s.folded_person(id)?, id],
+                )?;
+                s.stamp_row("people", id)?;
+            }
+            Ok(changed)
+        })
+    }
+}

@@ -16,7 +16,7 @@ mod write;
 pub use access::{Access, UserRow};
 pub use build::*;
 pub use deficits::{NewDiagnostic, NewValue, RiskFields};
-pub use import::{SchoolFields, StatusFields};
+pub use import::{PersonFields, SchoolFields, StatusFields};
 pub use read::{take_damaged, Table};
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use shared::LogLine;
