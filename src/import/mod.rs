@@ -691,6 +691,20 @@ impl Planner<'_> {
             .collect()
     }
 
+    /// The start and end columns as the store keeps dates, or the refusal of one that is no date.
+    fn dates(&self, row: &Row, cols: &mut Cols) -> Result<(), Refusal> {
+        for (f, c) in [(Field::Start, "start_date"), (Field::End, "end_date")] {
+            match row.cell(f).date() {
+                Ok(d) => {
+                    let v = d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+                    cols.iter_mut().filter(|(x, _)| *x == c).for_each(|(_, val)| *val = v.clone());
+                }
+                Err(grid::NotADate) => return Err(self.refuse(row, f, self.s.err_date)),
+            }
+        }
+        Ok(())
+    }
+
     fn year(&self, row: &Row) -> Result<Option<i32>, Refusal> {
         let cell = row.cell(Field::Year);
         if cell.is_empty() {
@@ -837,21 +851,14 @@ impl Planner<'_> {
     fn status_of(&mut self, org: Ref, year: i32, status: &str, cols: Cols) -> Outcome {
         match self.dir.status_by_key.get(&(org, year, fold(status))).copied() {
             Some(i) => match self.dir.statuses[i].id {
-                Some(id) => {
-                    let ch = changes(&self.dir.statuses[i].cols, &cols);
-                    if ch.is_empty() {
-                        return Outcome::Unchanged;
-                    }
-                    fill_over(&mut self.dir.statuses[i].cols, &cols);
-                    let names = ch.iter().map(|(c, _, _)| *c).collect();
-                    self.steps.push(Step::Update {
-                        table: "cluster_status",
-                        entity: "cluster_status",
-                        id,
-                        changes: ch,
-                    });
-                    Outcome::Updated(names)
-                }
+                Some(id) => update_known(
+                    &mut self.steps,
+                    &mut self.dir.statuses[i].cols,
+                    &cols,
+                    "cluster_status",
+                    "cluster_status",
+                    id,
+                ),
                 None => Outcome::Unchanged,
             },
             None => {
@@ -949,15 +956,7 @@ impl Planner<'_> {
         if title.is_empty() {
             return Err(self.refuse(row, Field::Title, self.s.imp_empty_name));
         }
-        for (f, c) in [(Field::Start, "start_date"), (Field::End, "end_date")] {
-            match row.cell(f).date() {
-                Ok(d) => {
-                    let v = d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-                    cols.iter_mut().filter(|(x, _)| *x == c).for_each(|(_, val)| *val = v.clone());
-                }
-                Err(grid::NotADate) => return Err(self.refuse(row, f, self.s.err_date)),
-            }
-        }
+        self.dates(row, &mut cols)?;
         // A date cell in the period's column is the day itself.
         if let Ok(Some(d)) = row.cell(Field::Period).date() {
             for (c, v) in cols.iter_mut() {
@@ -1017,17 +1016,7 @@ impl Planner<'_> {
         };
         let outcome = match self.dir.event_by_key.get(&event_key(host, &cols)).copied() {
             Some(i) => match self.dir.events[i].id {
-                Some(id) => {
-                    let ch = changes(&self.dir.events[i].cols, &cols);
-                    if ch.is_empty() {
-                        Outcome::Unchanged
-                    } else {
-                        fill_over(&mut self.dir.events[i].cols, &cols);
-                        let names = ch.iter().map(|(c, _, _)| *c).collect();
-                        self.steps.push(Step::Update { table: "events", entity: "event", id, changes: ch });
-                        Outcome::Updated(names)
-                    }
-                }
+                Some(id) => update_known(&mut self.steps, &mut self.dir.events[i].cols, &cols, "events", "event", id),
                 None => Outcome::Unchanged,
             },
             None => {
@@ -1053,15 +1042,7 @@ impl Planner<'_> {
             return Err(self.refuse(row, Field::Mentee, self.s.imp_self_link));
         }
         let mut cols = Self::cols(Kind::Links, row, &LINK_COLS);
-        for (f, c) in [(Field::Start, "start_date"), (Field::End, "end_date")] {
-            match row.cell(f).date() {
-                Ok(d) => {
-                    let v = d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-                    cols.iter_mut().filter(|(x, _)| *x == c).for_each(|(_, val)| *val = v.clone());
-                }
-                Err(grid::NotADate) => return Err(self.refuse(row, f, self.s.err_date)),
-            }
-        }
+        self.dates(row, &mut cols)?;
         // The period's words give the dates the file leaves out; words the reader does not
         // take as dates ("2022-2024") are kept as written, beside the dates the file gives.
         let period = row.text(Field::Period);
@@ -1086,22 +1067,14 @@ impl Planner<'_> {
         let key = (mentor, mentee, fold(get(&cols, "subject")));
         let outcome = match self.dir.link_by_key.get(&key).copied() {
             Some(i) => match self.dir.links[i].id {
-                Some(id) => {
-                    let ch = changes(&self.dir.links[i].cols, &cols);
-                    if ch.is_empty() {
-                        Outcome::Unchanged
-                    } else {
-                        fill_over(&mut self.dir.links[i].cols, &cols);
-                        let names = ch.iter().map(|(c, _, _)| *c).collect();
-                        self.steps.push(Step::Update {
-                            table: "mentoring_links",
-                            entity: "mentoring_link",
-                            id,
-                            changes: ch,
-                        });
-                        Outcome::Updated(names)
-                    }
-                }
+                Some(id) => update_known(
+                    &mut self.steps,
+                    &mut self.dir.links[i].cols,
+                    &cols,
+                    "mentoring_links",
+                    "mentoring_link",
+                    id,
+                ),
                 None => Outcome::Unchanged,
             },
             None => {
@@ -1112,6 +1085,26 @@ impl Planner<'_> {
         };
         Ok((outcome, label))
     }
+}
+
+/// A row of the store met again in the file: the columns the file says otherwise become one
+/// update of it.
+fn update_known(
+    steps: &mut Vec<Step>,
+    old: &mut Cols,
+    new: &Cols,
+    table: &'static str,
+    entity: &'static str,
+    id: i64,
+) -> Outcome {
+    let ch = changes(old, new);
+    if ch.is_empty() {
+        return Outcome::Unchanged;
+    }
+    fill_over(old, new);
+    let names = ch.iter().map(|(c, _, _)| *c).collect();
+    steps.push(Step::Update { table, entity, id, changes: ch });
+    Outcome::Updated(names)
 }
 
 /// Overwrites columns with the non-empty values of `from`.
