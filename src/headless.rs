@@ -308,6 +308,21 @@ pub fn log_records(lines: &[crate::store::LogLine], s: &Strings, words: bool) ->
 }
 
 pub fn render_records(r: &Records, format: Format) -> String {
+    render_with_header(r, format, &r.fields.iter().map(|f| f.to_string()).collect::<Vec<_>>())
+}
+
+/// As [`render_records`]; for Excel the header row is in the UI's words («Школа», «Район»…),
+/// as a coordinator opening the file reads it. The other formats keep the field codes that
+/// scripts rely on.
+pub fn render_records_for(r: &Records, format: Format, s: &Strings) -> String {
+    if format == Format::Excel {
+        render_with_header(r, format, &r.fields.iter().map(|f| field_header(f, s)).collect::<Vec<_>>())
+    } else {
+        render_records(r, format)
+    }
+}
+
+fn render_with_header(r: &Records, format: Format, header: &[String]) -> String {
     match format {
         Format::Text => {
             let mut out = String::new();
@@ -326,7 +341,7 @@ pub fn render_records(r: &Records, format: Format) -> String {
             }
             let mut w = b.from_writer(Vec::new());
             // Writing to memory cannot fail; a failure would be a bug in the csv crate.
-            w.write_record(&r.fields).expect("csv to memory");
+            w.write_record(header).expect("csv to memory");
             for row in &r.rows {
                 w.write_record(row.iter().map(|c| neutralise_formula(c).into_owned())).expect("csv to memory");
             }

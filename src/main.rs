@@ -464,7 +464,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             let pane = parse_pane(pane)?;
             let year = headless_year(&store, parse_year(year)?, st.s)?;
             let r = headless::records(&store, pane, year, st.s)?;
-            emit(&headless::render_records(&r, *format))?;
+            emit(&headless::render_records_for(&r, *format, st.s))?;
             Ok(())
         }
         Some(Command::Snapshot { pane, size, year }) => {

@@ -389,3 +389,27 @@ fn two_spellings_of_one_school_are_merged_with_everything_that_refers_to_them_an
     assert_eq!(back.statuses.len(), 1);
     assert_eq!(store.school_card(keep).unwrap().staff.len(), 1);
 }
+
+#[test]
+fn show_for_excel_has_a_bom_semicolons_and_russian_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.db");
+    assert!(Command::new(BIN).args(["demo", "--out"]).arg(&demo).output().unwrap().status.success());
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(&demo)
+        .args(["show", "clusters", "--format", "excel", "--year", "2021-2022"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("\u{feff}Школа;Район;Населённый пункт;Статус;Уровень риска\r\n"), "{text}");
+    assert!(text.contains("МБОУ «СОШ №1» г. Пикалево;"), "{text}");
+    // Scripts keep the codes.
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(&demo)
+        .args(["show", "clusters", "--format", "csv", "--year", "2021-2022"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("school,district,town,cluster_status,risk_level\n"));
+}
