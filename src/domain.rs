@@ -151,6 +151,8 @@ pub struct ClusterRow {
     pub town: String,
     pub status: String,
     pub risk_level: String,
+    /// No longer in the network: kept, shown dimmed, out of the pickers.
+    pub retired: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -604,6 +604,11 @@ catalogue! {
     ps_saved: "Изменения сохранены", "Changes saved";
     ps_duplicate: "в этой организации уже есть человек с таким ФИО", "this organisation has a person of this name already";
     act_new_person: "Новый сотрудник школы (в Кластерах и в карточке)", "A new person of the school (in Clusters and the card)";
+    rt_mark: "выбыла", "retired";
+    rt_done: "Школа выведена из сети: остаётся в истории и карточках, не предлагается в поиске и формах; R — вернуть, u — отменить", "School retired: kept in history and cards, not offered in the lookup and forms; R brings it back, u undoes";
+    rt_back: "Школа снова в сети", "School back in the network";
+    act_retire: "Вывести школу из сети / вернуть", "Retire a school / bring it back";
+    hist_retired: "выбыла", "retired";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }
 

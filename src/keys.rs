@@ -55,6 +55,7 @@ pub enum Action {
     Import,
     Merge,
     NewPerson,
+    Retire,
 }
 
 impl Action {
@@ -80,6 +81,7 @@ impl Action {
                 | Action::Import
                 | Action::Merge
                 | Action::NewPerson
+                | Action::Retire
         )
     }
 }
@@ -134,6 +136,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Import, "import", &["I"]),
     (Action::Merge, "merge", &["M"]),
     (Action::NewPerson, "new_person", &["N"]),
+    (Action::Retire, "retire", &["R"]),
     (Action::Copy, "copy", &["y"]),
     (Action::New, "new_link", &["n"]),
     (Action::Edit, "edit_link", &["e"]),
@@ -162,7 +165,7 @@ impl Action {
     /// Keys that mean something only on the agreements.
     /// Keys of the Mentoring pane alone: ending a link.
     pub fn clusters_only(self) -> bool {
-        matches!(self, Action::Merge | Action::NewPerson)
+        matches!(self, Action::Merge | Action::NewPerson | Action::Retire)
     }
 
     pub fn mentoring_only(self) -> bool {
@@ -224,6 +227,7 @@ impl Action {
             Action::Import => s.act_import,
             Action::Merge => s.act_merge,
             Action::NewPerson => s.act_new_person,
+            Action::Retire => s.act_retire,
         }
     }
 }

@@ -1693,3 +1693,33 @@ fn n_capital_adds_a_person_to_a_school_and_e_on_their_answer_in_w_corrects_them(
     let card = app.store.school_card(c.org_id).unwrap();
     assert!(card.staff.iter().any(|(n, r)| n == "Смирнова Ольга Ивановна" && r == "учитель, тьютор, наставник"));
 }
+
+#[test]
+fn r_retires_a_school_dimmed_and_out_of_the_lookup_and_brings_it_back() {
+    let mut app = app("retire");
+    app.set_pane(Pane::Clusters);
+    let c = app.data.clusters.iter().find(|c| c.school == "МБОУ «СОШ №1» г. Пикалево").unwrap().clone();
+    let select = |app: &mut App| {
+        let v = &mut app.views[Pane::Clusters.index()];
+        v.selected =
+            v.rows.iter().position(|r| r.item == Some(nastavnik::app::rows::ItemRef::Cluster(c.org_id))).unwrap();
+    };
+    select(&mut app);
+    // К is R on the Russian layout.
+    key(&mut app, 'К');
+    let text = screen(&mut app);
+    assert!(text.contains(&format!("{} (выбыла)", c.school)), "{text}");
+    assert!(text.contains("Школа выведена из сети"), "{text}");
+    assert_eq!(app.store.school_card(c.org_id).unwrap().name, c.school, "kept, with its card");
+    key(&mut app, 'w');
+    type_text(&mut app, "сош 1 пикалево");
+    let found = screen(&mut app);
+    assert!(!found.contains("СОШ №1» г. Пикалево  "), "out of the lookup:\n{found}");
+    code(&mut app, KeyCode::Esc);
+    select(&mut app);
+    key(&mut app, 'R');
+    let text = screen(&mut app);
+    assert!(text.contains("Школа снова в сети") && !text.contains("(выбыла)"), "{text}");
+    key(&mut app, 'u');
+    assert!(screen(&mut app).contains("(выбыла)"), "u takes the return back");
+}

@@ -942,6 +942,8 @@ impl App {
                 }
             }
             Action::NewPerson => {}
+            Action::Retire if self.pane == Pane::Clusters => self.retire_key(),
+            Action::Retire => {}
             Action::Merge => {}
             Action::Filter => {
                 let mut t = TextArea::new(vec![self.view().filter.clone()]);
@@ -1096,6 +1098,20 @@ impl App {
     fn school_card_doc(&mut self, org: Option<i64>) -> Option<(String, Vec<rows::DocLine>)> {
         let card = self.report(self.store.school_card(org.unwrap_or_default()))?;
         Some((format!("{}: {}", self.s.card_title, card.name), rows::card_with_suggestions(&card, &self.data, self.s)))
+    }
+
+    /// `R` on a school: out of the network (kept, dimmed, out of the lookup), or back in.
+    fn retire_key(&mut self) {
+        let Some(ItemRef::Cluster(org)) = self.selected_item() else { return };
+        let Some(c) = self.data.clusters.iter().find(|c| c.org_id == org) else { return };
+        let retire = (!c.retired).then_some(self.today);
+        let version = self.store.school_fields(org).map(|(_, v)| v).ok();
+        let r = self.store.set_org_retired(org, retire, version);
+        if self.report(r).is_some() {
+            self.index = None;
+            let text = if retire.is_some() { self.s.rt_done } else { self.s.rt_back };
+            self.after_write(text);
+        }
     }
 
     /// `M` on a school marks it; `M` on another asks whether the marked one goes into it.

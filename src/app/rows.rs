@@ -232,10 +232,11 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     out.push(ViewRow::header(c.status.clone(), width));
                     last = Some(&c.status);
                 }
+                let school = if c.retired { format!("{} ({})", c.school, s.rt_mark) } else { c.school.clone() };
                 out.push(ViewRow {
-                    cells: vec![c.school.clone(), c.district.clone(), c.town.clone(), c.risk_level.clone()].into(),
+                    cells: vec![school, c.district.clone(), c.town.clone(), c.risk_level.clone()].into(),
                     item: Some(ItemRef::Cluster(c.org_id)),
-                    tone: Tone::Normal,
+                    tone: if c.retired { Tone::Muted } else { Tone::Normal },
                     facets: None,
                 });
             }
@@ -387,6 +388,7 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "role" => s.hist_role,
         "name" | "full_name" => s.hist_name,
         "merged" => s.hist_merged,
+        "retired" => s.hist_retired,
         "short_name" => s.sc_short,
         "school_type" => s.sc_type,
         "town" => s.col_town,

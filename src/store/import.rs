@@ -750,3 +750,30 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// Retires an organisation (`retired`: today) or brings it back (`None`): kept with
+    /// everything that refers to it, out of the lookup and the pickers. Returns false when it
+    /// already was so.
+    pub fn set_org_retired(
+        &self,
+        id: i64,
+        retired: Option<chrono::NaiveDate>,
+        seen_version: Option<i64>,
+    ) -> Result<bool> {
+        self.user_action(|s| {
+            let seen = s.check_version("organizations", id, seen_version, "organization")?;
+            let old: Option<String> =
+                s.conn.query_row("SELECT retired_at FROM organizations WHERE id = ?1", [id], |r| r.get(0))?;
+            let new = retired.map(|d| d.format("%Y-%m-%d").to_string());
+            let changed = old.is_some() != new.is_some();
+            seen.settle(changed)?;
+            if changed {
+                s.conn.execute("UPDATE organizations SET retired_at = ?1 WHERE id = ?2", rusqlite::params![new, id])?;
+                s.record("organization", id, "retired", old.as_deref(), new.as_deref())?;
+                s.stamp_row("organizations", id)?;
+            }
+            Ok(changed)
+        })
+    }
+}

@@ -253,7 +253,7 @@ impl Store {
 
     pub fn clusters(&self, year: AcademicYear) -> Result<Vec<ClusterRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT o.id, o.name, coalesce(d.name, ''), o.town, c.status, c.risk_level
+            "SELECT o.id, o.name, coalesce(d.name, ''), o.town, c.status, c.risk_level, o.retired_at IS NOT NULL
                FROM cluster_status c
                JOIN organizations o ON o.id = c.org_id
                LEFT JOIN districts d ON d.id = o.district_id
@@ -268,6 +268,7 @@ impl Store {
                 town: text(r, 3)?,
                 status: text(r, 4)?,
                 risk_level: text(r, 5)?,
+                retired: r.get(6)?,
             })
         })?;
         let mut rows: Vec<ClusterRow> = rows.collect::<rusqlite::Result<_>>()?;
@@ -572,15 +573,17 @@ impl Store {
                     format!("({})", ors.join(" OR "))
                 })
                 .collect();
-            format!(" WHERE {}", groups.join(" AND "))
+            format!(" AND {}", groups.join(" AND "))
         };
         let sql = format!(
             "SELECT 0, o.id, o.name, trim(o.town || coalesce(', ' || d.name, ''), ', '), o.name_fold
-               FROM organizations o LEFT JOIN districts d ON d.id = o.district_id{}
+               FROM organizations o LEFT JOIN districts d ON d.id = o.district_id
+              WHERE o.retired_at IS NULL{}
              UNION ALL
              SELECT 1, p.id, p.full_name,
                     trim(p.role || coalesce(', ' || coalesce(nullif(o.short_name, ''), o.name), ''), ', '), p.name_fold
-               FROM people p LEFT JOIN organizations o ON o.id = p.org_id{}",
+               FROM people p LEFT JOIN organizations o ON o.id = p.org_id
+              WHERE p.retired_at IS NULL{}",
             cond("o.name_fold"),
             cond("p.name_fold")
         );

@@ -360,6 +360,10 @@ pub const MIGRATIONS: &[&str] = &[
      ALTER TABLE people ADD COLUMN email TEXT NOT NULL DEFAULT '';
      ALTER TABLE people ADD COLUMN phone TEXT NOT NULL DEFAULT '';
      CREATE INDEX organizations_inn ON organizations(inn) WHERE inn <> '';",
+    // 11: a school or person no longer in the network is retired, not deleted (rows refer to
+    // it): kept, shown dimmed, out of the lookup and the forms' pickers. The day it was.
+    "ALTER TABLE organizations ADD COLUMN retired_at TEXT;
+     ALTER TABLE people ADD COLUMN retired_at TEXT;",
 ];
 
 /// The schema version whose upgrade folds the names again.
