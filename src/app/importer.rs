@@ -186,20 +186,7 @@ impl App {
         let Stage::Preview { book, .. } = imp.stage else { return };
         match self.store.import(&book, &Options::default(), s) {
             Ok(Ok(plan)) => {
-                let c = plan.counts();
-                let text = format!(
-                    "{}: {} {} · {} {} · {} {} · {} {}; u — {}",
-                    s.imp_done,
-                    s.imp_total_new,
-                    c.new,
-                    s.imp_total_updated,
-                    c.updated,
-                    s.imp_total_unchanged,
-                    c.unchanged,
-                    s.imp_total_refused,
-                    c.refused,
-                    s.imp_undo_hint
-                );
+                let text = format!("{}: {}; u — {}", s.imp_done, plan.counts().text(s), s.imp_undo_hint);
                 self.index = None;
                 self.after_write(&text);
                 // An empty year on screen while the file filled others: show the latest of them.

@@ -433,6 +433,23 @@ pub struct Plan {
     pub new_refs: usize,
 }
 
+impl Counts {
+    /// «новых: 3 · обновлено: 1 · без изменений: 5 · не взято: 1».
+    pub fn text(&self, s: &Strings) -> String {
+        format!(
+            "{}: {} · {}: {} · {}: {} · {}: {}",
+            s.imp_total_new,
+            self.new,
+            s.imp_total_updated,
+            self.updated,
+            s.imp_total_unchanged,
+            self.unchanged,
+            s.imp_total_refused,
+            self.refused
+        )
+    }
+}
+
 impl Plan {
     pub fn counts(&self) -> Counts {
         let mut c = Counts::default();
@@ -1355,19 +1372,7 @@ pub fn report(plan: &Plan, file: &str, s: &Strings) -> String {
             let _ = writeln!(out, "  … {}: {}", s.imp_more_rows, refused.len() - REFUSED_ROWS);
         }
     }
-    let c = plan.counts();
-    let _ = writeln!(
-        out,
-        "{}: {} · {}: {} · {}: {} · {}: {}",
-        s.imp_total_new,
-        c.new,
-        s.imp_total_updated,
-        c.updated,
-        s.imp_total_unchanged,
-        c.unchanged,
-        s.imp_total_refused,
-        c.refused
-    );
+    let _ = writeln!(out, "{}", plan.counts().text(s));
     out
 }
 
