@@ -480,7 +480,10 @@ impl ImportError {
             ImportError::Read(grid::ReadError::Empty) => s.imp_empty.to_string(),
             ImportError::Read(grid::ReadError::Password) => s.imp_password.to_string(),
             ImportError::Read(grid::ReadError::NotSpreadsheet) => s.imp_not_table.to_string(),
-            ImportError::Read(grid::ReadError::Damaged(e)) => format!("{} ({e})", s.imp_damaged),
+            // The reader's words may quote the file's bytes: never raw to the terminal.
+            ImportError::Read(grid::ReadError::Damaged(e)) => {
+                format!("{} ({})", s.imp_damaged, crate::text::truncate(&clean_line(e), 200))
+            }
             ImportError::NoSheet(name, all) => {
                 format!("{} «{name}»; {}: {}", s.imp_no_sheet, s.imp_sheets, all.join(", "))
             }
