@@ -609,6 +609,8 @@ catalogue! {
     rt_back: "Школа снова в сети", "School back in the network";
     act_retire: "Вывести школу из сети / вернуть", "Retire a school / bring it back";
     hist_retired: "выбыла", "retired";
+    rt_person_done: "Человек выведен из сети: остаётся в истории и в карточке школы (×), не предлагается в поиске и формах; u — отменить", "Person retired: kept in history and the school's card (×), not offered in the lookup and forms; u undoes";
+    rt_person_back: "Человек снова в сети", "Person back in the network";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }
 

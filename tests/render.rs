@@ -1723,3 +1723,26 @@ fn r_retires_a_school_dimmed_and_out_of_the_lookup_and_brings_it_back() {
     key(&mut app, 'u');
     assert!(screen(&mut app).contains("(выбыла)"), "u takes the return back");
 }
+
+#[test]
+fn r_on_a_persons_answer_retires_them_out_of_the_lookup_and_u_brings_them_back() {
+    let mut app = app("retire-person");
+    key(&mut app, 'w');
+    type_text(&mut app, "маслова");
+    code(&mut app, KeyCode::Enter);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Answer(_))));
+    key(&mut app, 'R');
+    assert!(screen(&mut app).contains("Человек выведен из сети"), "{}", screen(&mut app));
+    key(&mut app, 'w');
+    type_text(&mut app, "маслова");
+    let found = screen(&mut app);
+    assert!(!found.contains("▶ Т.П. Маслова"), "out of the lookup:\n{found}");
+    code(&mut app, KeyCode::Esc);
+    let org = app.store.import_directory().unwrap().org_id("МБОУ «СОШ №3» г. Пикалево", &RU).unwrap();
+    let card = app.store.school_card(org).unwrap();
+    assert!(card.staff.iter().any(|(n, _)| n == "Т.П. Маслова (×)"), "kept on the card, marked: {:?}", card.staff);
+    key(&mut app, 'u');
+    key(&mut app, 'w');
+    type_text(&mut app, "маслова");
+    assert!(screen(&mut app).contains("▶ Т.П. Маслова"), "back after u:\n{}", screen(&mut app));
+}

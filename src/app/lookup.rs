@@ -138,6 +138,19 @@ impl App {
                     self.person_form(None, Some(id));
                 }
             }
+            // A teacher who left: out of the lookup and the pickers, kept in history.
+            Action::Retire => {
+                if let crate::lookup::Entity::Person(id) = st.subject {
+                    let was = self.store.person_retired(id).unwrap_or(false);
+                    let r = self.store.set_person_retired(id, (!was).then_some(self.today));
+                    if self.report(r).is_some() {
+                        self.overlays.pop();
+                        self.index = None;
+                        let text = if was { self.s.rt_person_back } else { self.s.rt_person_done };
+                        self.after_write(text);
+                    }
+                }
+            }
             Action::Back => {
                 self.overlays.pop();
             }

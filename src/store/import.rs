@@ -761,17 +761,41 @@ impl Store {
         retired: Option<chrono::NaiveDate>,
         seen_version: Option<i64>,
     ) -> Result<bool> {
+        self.set_retired("organizations", "organization", id, retired, seen_version)
+    }
+
+    /// As [`Store::set_org_retired`], for a person who left (a teacher who moved away).
+    pub fn set_person_retired(&self, id: i64, retired: Option<chrono::NaiveDate>) -> Result<bool> {
+        self.set_retired("people", "person", id, retired, None)
+    }
+
+    /// Whether a person is retired.
+    pub fn person_retired(&self, id: i64) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT retired_at IS NOT NULL FROM people WHERE id = ?1", [id], |r| r.get(0))?)
+    }
+
+    fn set_retired(
+        &self,
+        table: &str,
+        entity: &'static str,
+        id: i64,
+        retired: Option<chrono::NaiveDate>,
+        seen_version: Option<i64>,
+    ) -> Result<bool> {
         self.user_action(|s| {
-            let seen = s.check_version("organizations", id, seen_version, "organization")?;
+            let seen = s.check_version(table, id, seen_version, entity)?;
             let old: Option<String> =
-                s.conn.query_row("SELECT retired_at FROM organizations WHERE id = ?1", [id], |r| r.get(0))?;
+                s.conn.query_row(&format!("SELECT retired_at FROM {table} WHERE id = ?1"), [id], |r| r.get(0))?;
             let new = retired.map(|d| d.format("%Y-%m-%d").to_string());
             let changed = old.is_some() != new.is_some();
             seen.settle(changed)?;
             if changed {
-                s.conn.execute("UPDATE organizations SET retired_at = ?1 WHERE id = ?2", rusqlite::params![new, id])?;
-                s.record("organization", id, "retired", old.as_deref(), new.as_deref())?;
-                s.stamp_row("organizations", id)?;
+                s.conn.execute(
+                    &format!("UPDATE {table} SET retired_at = ?1 WHERE id = ?2"),
+                    rusqlite::params![new, id],
+                )?;
+                s.record(entity, id, "retired", old.as_deref(), new.as_deref())?;
+                s.stamp_row(table, id)?;
             }
             Ok(changed)
         })

@@ -478,8 +478,14 @@ impl Store {
             .map_err(|_| super::StoreError::NotFound("organization"))?;
         let staff: Vec<(String, String)> = self
             .conn
-            .prepare_cached("SELECT full_name, role FROM people WHERE org_id = ?1 ORDER BY full_name, id")?
-            .query_map([org], |r| Ok((text(r, 0)?, text(r, 1)?)))?
+            .prepare_cached(
+                "SELECT full_name, role, retired_at IS NOT NULL FROM people WHERE org_id = ?1 ORDER BY full_name, id",
+            )?
+            .query_map([org], |r| {
+                // A person who left stays on the card, marked.
+                let name = text(r, 0)?;
+                Ok((if r.get(2)? { format!("{name} (×)") } else { name }, text(r, 1)?))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         // The directory's own director first; else the person whose position says so.
         let director = if listed.is_empty() {
