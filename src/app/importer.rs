@@ -21,7 +21,6 @@ pub enum Stage {
         choices: Vec<String>,
     },
     Preview {
-        path: PathBuf,
         book: Box<Workbook>,
         lines: Vec<String>,
         scroll: u16,
@@ -133,7 +132,7 @@ impl App {
                             }
                             let Some(Overlay::Import(imp)) = self.overlays.last_mut() else { return };
                             imp.last = text;
-                            imp.stage = Stage::Preview { path, book: Box::new(book), lines, scroll: 0, writes };
+                            imp.stage = Stage::Preview { book: Box::new(book), lines, scroll: 0, writes };
                         }
                         Ok(Err(e)) => {
                             let Some(Overlay::Import(imp)) = self.overlays.last_mut() else { return };

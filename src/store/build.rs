@@ -513,17 +513,7 @@ impl Store {
         self.user_action(|s| {
             let district = match n.district.trim() {
                 "" => None,
-                name => {
-                    let found: Option<i64> = rusqlite::OptionalExtension::optional(s.conn.query_row(
-                        "SELECT id FROM districts WHERE name = ?1",
-                        [clean_line(name)],
-                        |r| r.get(0),
-                    ))?;
-                    Some(match found {
-                        Some(id) => id,
-                        None => s.add_district(name, "")?,
-                    })
-                }
+                name => Some(s.district_named(name)?),
             };
             let folded = fold(&n.name);
             let twin: i64 = s.conn.query_row(
