@@ -27,6 +27,9 @@ pub struct Answer {
     pub subject: Entry,
     pub mentors: Vec<ChainLine>,
     pub mentees: Vec<ChainLine>,
+    /// A school's people (those who left marked), reached from its answer in the TUI.
+    #[serde(skip)]
+    pub staff: Vec<crate::store::StaffMember>,
 }
 
 pub fn answer(store: &Store, e: Entity) -> Result<Answer> {
@@ -45,7 +48,11 @@ pub fn answer(store: &Store, e: Entity) -> Result<Answer> {
     let mut mentees = Vec::new();
     let mut seen = HashSet::from([e]);
     down(store, e, 0, &mut seen, &mut mentees)?;
-    Ok(Answer { subject, mentors, mentees })
+    let staff = match e {
+        Entity::Org(org) => store.staff_of(org)?,
+        Entity::Person(_) => Vec::new(),
+    };
+    Ok(Answer { subject, mentors, mentees, staff })
 }
 
 fn up(
@@ -84,6 +91,8 @@ pub struct AnswerLine {
     pub text: String,
     pub target: Option<Entity>,
     pub heading: bool,
+    /// One of the school's own people: `e`, `R` and `M` act on them, not on the school.
+    pub staff: bool,
 }
 
 fn describe(l: &ChainLine, s: &Strings) -> String {
@@ -116,12 +125,13 @@ pub fn lines(a: &Answer, s: &Strings) -> Vec<AnswerLine> {
         },
         target: None,
         heading: true,
+        staff: false,
     }];
     for (title, chain, arrow) in [(s.sec_mentors, &a.mentors, "←"), (s.sec_mentees, &a.mentees, "→")] {
-        out.push(AnswerLine { text: String::new(), target: None, heading: false });
-        out.push(AnswerLine { text: format!("{title}:"), target: None, heading: true });
+        out.push(AnswerLine { text: String::new(), target: None, heading: false, staff: false });
+        out.push(AnswerLine { text: format!("{title}:"), target: None, heading: true, staff: false });
         if chain.is_empty() {
-            out.push(AnswerLine { text: format!("  {}", s.none), target: None, heading: false });
+            out.push(AnswerLine { text: format!("  {}", s.none), target: None, heading: false, staff: false });
         }
         for l in chain {
             let indent = "    ".repeat(l.depth);
@@ -130,14 +140,29 @@ pub fn lines(a: &Answer, s: &Strings) -> Vec<AnswerLine> {
                 text: format!("{indent}  {arrow} {}{via} — {}", l.other_name, describe(l, s)),
                 target: Some(l.other),
                 heading: false,
+                staff: false,
             });
+        }
+    }
+    if !a.staff.is_empty() {
+        out.push(AnswerLine { text: String::new(), target: None, heading: false, staff: true });
+        out.push(AnswerLine { text: format!("{}:", s.sec_staff), target: None, heading: true, staff: true });
+        for p in &a.staff {
+            let mut text = format!("  {}", p.name);
+            if !p.role.is_empty() {
+                text.push_str(&format!(" — {}", p.role));
+            }
+            if p.retired {
+                text.push_str(&format!(" ({})", s.retired_person));
+            }
+            out.push(AnswerLine { text, target: Some(Entity::Person(p.id)), heading: false, staff: true });
         }
     }
     out
 }
 
 pub fn plain_text(a: &Answer, s: &Strings) -> String {
-    let mut t: String = lines(a, s).into_iter().map(|l| l.text + "\n").collect();
+    let mut t: String = lines(a, s).into_iter().filter(|l| !l.staff).map(|l| l.text + "\n").collect();
     while t.ends_with("\n\n") {
         t.pop();
     }

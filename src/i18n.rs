@@ -366,6 +366,8 @@ catalogue! {
     act_end: "Завершить связь (останется в истории)", "End the link (it stays in history)";
     act_save: "Сохранить форму", "Save the form";
     hint_new: "новая", "new";
+    hint_retire: "выбыл / вернуть", "left / back";
+    hint_merge: "объединить", "merge";
     hint_edit: "изменить", "edit";
     hint_end: "завершить", "end";
     why_subject: "тот же предмет", "same subject";
@@ -502,8 +504,8 @@ catalogue! {
     imp_two_orgs: "подходят несколько организаций — уточните название или добавьте столбец «Район»", "several organisations match — give the name in full or add a «Район» column";
     imp_two_orgs_district: "в этом районе две организации с таким названием — укажите ИНН", "two organisations of this district have this name — give the ИНН";
     imp_two_inn: "этот ИНН у двух организаций в базе", "two organisations of the store have this ИНН";
-    imp_two_people: "два человека с таким ФИО — укажите организацию", "two people have this name — give the organisation";
     imp_no_person: "нет такого человека", "no such person";
+    imp_two_people: "два человека с таким ФИО — укажите организацию", "two people have this name — give the organisation";
     imp_org_mentors_person: "организация не может быть наставником человека: наставник — человек", "an organisation cannot mentor a person: the mentor must be a person";
     imp_self_link: "наставник и наставляемый совпадают", "the mentor and the mentee are the same";
     imp_cannot_read: "файл не прочитать", "cannot read the file";
@@ -584,9 +586,12 @@ catalogue! {
     mg_cancel: "Esc — отменить", "Esc cancels";
     mg_cancelled: "Объединение отменено", "Merge cancelled";
     mg_title: "Объединить школы?", "Merge the schools?";
+    mg_person_marked: "отмечен(а) для объединения: откройте того же человека в w и нажмите", "is marked to merge: open the same person in w and press";
+    mg_person_title: "Объединить записи человека?", "Merge the person's records?";
+    mg_person_detail: "связи, мероприятия, диагностики и протоколы — к ней; первая запись будет удалена; u — отменить", "links, events, diagnostics and minutes move to it; the first record is removed; u undoes it";
     mg_question: "перейдёт к", "goes to";
     mg_detail: "сотрудники, статусы, связи, мероприятия и договоры — к ней; первая запись будет удалена; u — отменить", "staff, statuses, links, events and agreements move to it; the first record is removed; u undoes it";
-    act_merge: "Объединить две записи одной школы", "Merge two records of one school";
+    act_merge: "Объединить две записи школы или человека", "Merge two records of a school or person";
     imp_kind_events: "мероприятия", "events";
     imp_no_date: "нет даты: столбец «Дата» или «Сроки» (25.11.2021, «октябрь 2021»)", "no date: a «Дата» or «Сроки» column (25.11.2021, «октябрь 2021»)";
     imp_bad_status: "статус — один из: запланировано, идёт, проведено, перенесено, отменено", "a status is one of: planned, in progress, done, postponed, cancelled";
@@ -605,11 +610,12 @@ catalogue! {
     ps_duplicate: "в этой организации уже есть человек с таким ФИО", "this organisation has a person of this name already";
     act_new_person: "Новый сотрудник школы (в Кластерах и в карточке)", "A new person of the school (in Clusters and the card)";
     rt_mark: "выбыла", "retired";
+    retired_person: "выбыл(а)", "left";
     rt_done: "Школа выведена из сети: остаётся в истории и карточках, не предлагается в поиске и формах; R — вернуть, u — отменить", "School retired: kept in history and cards, not offered in the lookup and forms; R brings it back, u undoes";
     rt_back: "Школа снова в сети", "School back in the network";
-    act_retire: "Вывести школу из сети / вернуть", "Retire a school / bring it back";
+    act_retire: "Вывести школу/человека из сети / вернуть", "Retire a school or person / bring back";
     hist_retired: "выбыла", "retired";
-    rt_person_done: "Человек выведен из сети: остаётся в истории и в карточке школы (×), не предлагается в поиске и формах; u — отменить", "Person retired: kept in history and the school's card (×), not offered in the lookup and forms; u undoes";
+    rt_person_done: "Человек выведен из сети: остаётся в истории и в сотрудниках школы (×), не предлагается в поиске и формах; R на нём в ответе о школе — вернуть", "Person retired: kept in history and the school's staff (×), not offered in the lookup and forms; R on them in the school's answer brings them back";
     rt_person_back: "Человек снова в сети", "Person back in the network";
     imp_bad_map: "--map: пишется как 'Столбец=поле'; поля", "--map: write 'Column=field'; the fields are";
 }

@@ -194,9 +194,13 @@ enum Command {
     },
     /// Undo this user's last change (an import as a whole), as u does in the program.
     Undo,
-    /// Merge two records of one school (two imports spelled it differently): everything that
-    /// refers to GONE moves to KEEP, and GONE is removed, as one action (`undo` takes it back).
+    /// Merge two records of one school, or with --person of one person (two imports spelled it
+    /// differently): everything that refers to GONE moves to KEEP, and GONE is removed, as one
+    /// action (`undo` takes it back).
     Merge {
+        /// Two records of one person: «ФИО» or «ФИО, школа» when two people share the name.
+        #[arg(long)]
+        person: bool,
         /// The record that stays (a few words of its name, matched as the import matches).
         keep: String,
         /// The record that goes.
@@ -600,11 +604,13 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             say(&format!("{} {}: {}", out.display(), st.s.exp_written, tables.len()));
             Ok(())
         }
-        Some(Command::Merge { keep, gone }) => {
+        Some(Command::Merge { person, keep, gone }) => {
             let dir = store.import_directory()?;
-            let keep_id = dir.org_id(keep, st.s).map_err(|e| eyre!("{e}"))?;
-            let gone_id = dir.org_id(gone, st.s).map_err(|e| eyre!("{e}"))?;
-            let moved = store.merge_orgs(keep_id, gone_id)?;
+            let id = |name: &str| if *person { dir.person_id(name, st.s) } else { dir.org_id(name, st.s) };
+            let keep_id = id(keep).map_err(|e| eyre!("{e}"))?;
+            let gone_id = id(gone).map_err(|e| eyre!("{e}"))?;
+            let moved =
+                if *person { store.merge_people(keep_id, gone_id)? } else { store.merge_orgs(keep_id, gone_id)? };
             emit(&format!("{} {moved}\n", st.s.mg_done))?;
             Ok(())
         }

@@ -308,6 +308,14 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         Some(o) if o.reads_keys() && !matches!(o, Overlay::Answer(_)) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }
+        // On one of the school's people: what can be done to them.
+        Some(Overlay::Answer(st)) if st.lines.get(st.selected).is_some_and(|l| l.staff) => vec![
+            (k(Action::Open), s.hint_jump),
+            (k(Action::Edit), s.hint_edit),
+            (k(Action::Retire), s.hint_retire),
+            (k(Action::Merge), s.hint_merge),
+            (k(Action::Back), s.act_back),
+        ],
         Some(Overlay::Answer(_)) => vec![
             (k(Action::Open), s.hint_jump),
             (k(Action::Copy), s.hint_copy),

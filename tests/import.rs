@@ -413,3 +413,47 @@ fn show_for_excel_has_a_bom_semicolons_and_russian_headers() {
         .unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().starts_with("school,district,town,cluster_status,risk_level\n"));
 }
+
+#[test]
+fn one_teacher_entered_twice_is_merged_from_the_command_line_with_her_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("district.db");
+    let store = empty(dir.path(), "district.db");
+    let schools = "Наименование ОО;Район\nМБОУ «СОШ №1»;Энский\nМБОУ «Гимназия №2»;Энский\n";
+    import(&store, &grid::read_bytes(schools.as_bytes()).unwrap(), &Options::default());
+    // Two lists named her two ways; a third spelling the fold joins would not be two.
+    let people = "ФИО;Должность;Организация;E-mail\n\
+                  Маслова Татьяна Павловна;учитель;СОШ №1;\n\
+                  Маслова Т.П.;наставник;СОШ №1;maslova@example.ru\n\
+                  Петрова Н.Н.;учитель;Гимназия №2;\n";
+    import(&store, &grid::read_bytes(people.as_bytes()).unwrap(), &Options::default());
+    let links = "Наставник;Наставляемый;Предмет\nМаслова Т.П.;Петрова Н.Н.;математика\n";
+    import(&store, &grid::read_bytes(links.as_bytes()).unwrap(), &Options::default());
+    drop(store);
+    let run =
+        |args: &[&str]| Command::new(BIN).arg("--db").arg(&db).args(args).env("LANG", "ru_RU.UTF-8").output().unwrap();
+
+    let out = run(&["merge", "--person", "Маслова Татьяна Павловна", "Маслова Т.П., СОШ №1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Объединено: строк перешло — 1"));
+    let store = Store::open(&db, "tester").unwrap();
+    let d = store.import_directory().unwrap();
+    let kept = d.person_id("Маслова Татьяна Павловна", &RU).unwrap();
+    assert!(d.person_id("Маслова Т.П.", &RU).is_err(), "the other record is gone");
+    let (f, org, _) = store.person_fields(kept).unwrap();
+    assert_eq!((f.role.as_str(), f.email.as_str(), org.as_str()), ("учитель", "maslova@example.ru", "МБОУ «СОШ №1»"));
+    let who = run(&["who", "петрова"]);
+    assert!(
+        String::from_utf8_lossy(&who.stdout).contains("← Маслова Татьяна Павловна"),
+        "{}",
+        String::from_utf8_lossy(&who.stdout)
+    );
+    // A name that is no one is said so, and nothing changes.
+    let out = run(&["merge", "--person", "Маслова Татьяна Павловна", "Сидоров"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("нет такого человека «Сидоров»"));
+    drop(store);
+    assert!(run(&["undo"]).status.success());
+    let store = Store::open(&db, "tester").unwrap();
+    assert!(store.import_directory().unwrap().person_id("Маслова Т.П.", &RU).is_ok(), "undo parts them again");
+}

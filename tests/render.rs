@@ -1746,3 +1746,84 @@ fn r_on_a_persons_answer_retires_them_out_of_the_lookup_and_u_brings_them_back()
     type_text(&mut app, "маслова");
     assert!(screen(&mut app).contains("▶ Т.П. Маслова"), "back after u:\n{}", screen(&mut app));
 }
+
+/// Moves the answer's selection down until its line begins with `text`.
+fn select_answer_line(app: &mut App, text: &str) {
+    for _ in 0..200 {
+        if let Some(Overlay::Answer(st)) = app.overlays.last() {
+            if st.lines[st.selected].text.trim_start().starts_with(text) {
+                return;
+            }
+        }
+        code(app, KeyCode::Down);
+    }
+    panic!("no answer line holds «{text}»:\n{}", screen(app));
+}
+
+#[test]
+fn a_schools_answer_lists_its_staff_where_one_who_left_is_brought_back_and_two_records_are_merged() {
+    let mut app = app("staff-answer");
+    // Маслова leaves (R on her own answer)…
+    key(&mut app, 'w');
+    type_text(&mut app, "маслова");
+    code(&mut app, KeyCode::Enter);
+    key(&mut app, 'R');
+    code(&mut app, KeyCode::Esc);
+    // …and is found again among her school's people, marked, where R brings her back.
+    key(&mut app, 'w');
+    type_text(&mut app, "сош3 пикалево");
+    code(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app);
+    assert!(shown.contains("Сотрудники:"), "{shown}");
+    assert!(shown.contains("Т.П. Маслова — учитель, наставник (выбыл(а))"), "{shown}");
+    select_answer_line(&mut app, "Т.П. Маслова");
+    assert!(screen(&mut app).contains("выбыл / вернуть"), "the keys for a person of the school:\n{}", screen(&mut app));
+    key(&mut app, 'R');
+    let shown = screen(&mut app);
+    assert!(shown.contains("Человек снова в сети"), "{shown}");
+    assert!(!shown.contains("(выбыл(а))"), "{shown}");
+    code(&mut app, KeyCode::Esc);
+
+    // A second record of her (another spelling, from an import) is merged into the first.
+    let org = app.store.import_directory().unwrap().org_id("МБОУ «СОШ №3» г. Пикалево", &RU).unwrap();
+    let twin = nastavnik::store::PersonFields {
+        full_name: "Маслова Т. П.".into(),
+        role: String::new(),
+        org: Some(org),
+        subjects: String::new(),
+        email: "maslova@example.ru".into(),
+        phone: String::new(),
+    };
+    assert!(app.store.save_person(None, &twin, None).unwrap());
+    app.tick();
+    key(&mut app, 'w');
+    type_text(&mut app, "сош3 пикалево");
+    code(&mut app, KeyCode::Enter);
+    select_answer_line(&mut app, "Маслова Т. П.");
+    key(&mut app, 'M');
+    assert!(screen(&mut app).contains("отмечен(а) для объединения"), "{}", screen(&mut app));
+    code(&mut app, KeyCode::Up);
+    select_answer_line(&mut app, "Т.П. Маслова");
+    key(&mut app, 'M');
+    let asked = screen(&mut app);
+    assert!(asked.contains("Объединить записи человека?"), "{asked}");
+    key(&mut app, 'y');
+    let shown = screen(&mut app);
+    assert!(shown.contains("Объединено"), "{shown}");
+    assert!(!shown.contains("Маслова Т. П."), "the second record is gone:\n{shown}");
+    let staff = app.store.staff_of(org).unwrap();
+    let masl: Vec<_> = staff.iter().filter(|p| p.name.contains("Маслова")).collect();
+    assert_eq!(masl.len(), 1, "{staff:?}");
+    let (kept, _, _) = app.store.person_fields(masl[0].id).unwrap();
+    assert_eq!(kept.email, "maslova@example.ru", "the kept record takes what only the other knew");
+    assert_eq!(kept.role, "учитель, наставник");
+    // Her links are still hers, and one undo parts the two records again.
+    key(&mut app, 'w');
+    type_text(&mut app, "маслова");
+    code(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app).contains("Кого наставляет"), "{}", screen(&mut app));
+    code(&mut app, KeyCode::Esc);
+    code(&mut app, KeyCode::Esc);
+    key(&mut app, 'u');
+    assert_eq!(app.store.staff_of(org).unwrap().iter().filter(|p| p.name.contains("Маслова")).count(), 2);
+}

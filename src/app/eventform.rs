@@ -239,10 +239,16 @@ impl App {
             }
             super::Confirmed::Terminate { id, version } => self.terminate(id, version),
             super::Confirmed::Merge { keep, gone } => {
-                let r = self.store.merge_orgs(keep, gone);
+                use crate::lookup::Entity;
+                let r = match (keep, gone) {
+                    (Entity::Org(k), Entity::Org(g)) => self.store.merge_orgs(k, g),
+                    (Entity::Person(k), Entity::Person(g)) => self.store.merge_people(k, g),
+                    _ => return,
+                };
                 if let Some(moved) = self.report(r) {
                     self.index = None;
                     self.after_write(&format!("{} {moved}", self.s.mg_done));
+                    self.refresh_answer();
                 }
             }
         }

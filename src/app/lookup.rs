@@ -98,6 +98,26 @@ impl App {
         self.overlays.push(Overlay::Answer(AnswerState { subject: e, lines, text, selected }));
     }
 
+    /// The answer on top, read again after a change (the selected line kept).
+    pub(super) fn refresh_answer(&mut self) {
+        let Some(Overlay::Answer(st)) = self.overlays.last() else { return };
+        let (e, selected) = (st.subject, st.selected);
+        let Ok(a) = answer::answer(&self.store, e) else {
+            self.overlays.pop();
+            return;
+        };
+        let lines = answer::lines(&a, self.s);
+        let text = answer::plain_text(&a, self.s);
+        let selected = if lines.get(selected).is_some_and(|l| l.target.is_some()) {
+            selected
+        } else {
+            lines.iter().position(|l| l.target.is_some()).unwrap_or(0)
+        };
+        if let Some(Overlay::Answer(st)) = self.overlays.last_mut() {
+            *st = AnswerState { subject: e, lines, text, selected };
+        }
+    }
+
     pub(super) fn answer_action(&mut self, action: Action) {
         let Some(Overlay::Answer(st)) = self.overlays.last_mut() else { return };
         let targets: Vec<usize> =
@@ -128,28 +148,39 @@ impl App {
                 let e = st.subject;
                 self.new_link(Some(e));
             }
-            // The directory's record of whoever the answer is about.
-            Action::Edit => match st.subject {
-                crate::lookup::Entity::Person(id) => self.person_form(Some(id), None),
-                crate::lookup::Entity::Org(id) => self.edit_school_id(id),
+            // The directory's record of whoever the answer is about, or of the school's
+            // person selected in its staff.
+            Action::Edit => match acted_on(st) {
+                Entity::Person(id) => self.person_form(Some(id), None),
+                Entity::Org(id) => self.edit_school_id(id),
             },
             Action::NewPerson => {
-                if let crate::lookup::Entity::Org(id) = st.subject {
+                if let Entity::Org(id) = st.subject {
                     self.person_form(None, Some(id));
                 }
             }
-            // A teacher who left: out of the lookup and the pickers, kept in history.
+            // A teacher who left: out of the lookup and the pickers, kept in history; `R`
+            // on them in their school's staff brings them back.
             Action::Retire => {
-                if let crate::lookup::Entity::Person(id) = st.subject {
+                if let Entity::Person(id) = acted_on(st) {
                     let was = self.store.person_retired(id).unwrap_or(false);
                     let r = self.store.set_person_retired(id, (!was).then_some(self.today));
                     if self.report(r).is_some() {
-                        self.overlays.pop();
                         self.index = None;
                         let text = if was { self.s.rt_person_back } else { self.s.rt_person_done };
                         self.after_write(text);
+                        self.refresh_answer();
                     }
                 }
+            }
+            Action::Merge => {
+                let e = acted_on(st);
+                self.merge_entity(e);
+            }
+            Action::Undo | Action::Redo => {
+                self.undo_redo(action == Action::Redo);
+                self.index = None;
+                self.refresh_answer();
             }
             Action::Back => {
                 self.overlays.pop();
@@ -158,4 +189,10 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// Whom `e`, `R` and `M` in an answer act on: the school's person selected in its staff, else
+/// the one the answer is about.
+fn acted_on(st: &AnswerState) -> Entity {
+    st.lines.get(st.selected).filter(|l| l.staff).and_then(|l| l.target).unwrap_or(st.subject)
 }

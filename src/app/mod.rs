@@ -217,7 +217,7 @@ pub const MAX_PASTE: usize = 10_000;
 pub enum Confirmed {
     DeleteEvent { id: i64, version: i64 },
     Terminate { id: i64, version: i64 },
-    Merge { keep: i64, gone: i64 },
+    Merge { keep: crate::lookup::Entity, gone: crate::lookup::Entity },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -263,7 +263,7 @@ pub struct App {
     /// file on the server, which a remote user must not read through the preview).
     pub local_files: bool,
     /// The school marked by `M`, to be merged into the one `M` is pressed on next.
-    pub merge_mark: Option<(i64, String)>,
+    pub merge_mark: Option<(crate::lookup::Entity, String)>,
     data_version: i64,
 }
 
@@ -1116,26 +1116,40 @@ impl App {
 
     /// `M` on a school marks it; `M` on another asks whether the marked one goes into it.
     fn merge_key(&mut self) {
+        if let Some(ItemRef::Cluster(org)) = self.selected_item() {
+            self.merge_entity(crate::lookup::Entity::Org(org));
+        }
+    }
+
+    /// The first `M` marks a school or person; the second, on another of the same kind, asks
+    /// whether the marked one goes into it.
+    pub(crate) fn merge_entity(&mut self, e: crate::lookup::Entity) {
+        use crate::lookup::Entity;
         let s = self.s;
-        let Some(ItemRef::Cluster(org)) = self.selected_item() else { return };
-        let name = |app: &App, id: i64| {
-            app.data.clusters.iter().find(|c| c.org_id == id).map(|c| c.school.clone()).unwrap_or_default()
-        };
+        let name = |app: &App, e: Entity| app.store.entry(e).map(|x| x.name).unwrap_or_default();
         match self.merge_mark.take() {
-            None => {
-                let n = name(self, org);
-                let key = self.keys.first_key(Action::Merge);
-                self.message =
-                    Some(Message { text: format!("«{n}» {} {key} · {}", s.mg_marked, s.mg_cancel), error: false });
-                self.merge_mark = Some((org, n));
-            }
-            Some((gone, _)) if gone == org => {
+            Some((gone, _)) if gone == e => {
                 self.message = Some(Message { text: s.mg_cancelled.to_string(), error: false });
             }
-            Some((gone, gone_name)) => {
-                let question = format!("«{gone_name}» {} «{}»: {}", s.mg_question, name(self, org), s.mg_detail);
-                let action = Confirmed::Merge { keep: org, gone };
-                self.overlays.push(Overlay::Confirm { title: s.mg_title, question, action, yes_focused: false });
+            Some((gone, gone_name)) if std::mem::discriminant(&gone) == std::mem::discriminant(&e) => {
+                let (title, detail) = match e {
+                    Entity::Org(_) => (s.mg_title, s.mg_detail),
+                    Entity::Person(_) => (s.mg_person_title, s.mg_person_detail),
+                };
+                let question = format!("«{gone_name}» {} «{}»: {detail}", s.mg_question, name(self, e));
+                let action = Confirmed::Merge { keep: e, gone };
+                self.overlays.push(Overlay::Confirm { title, question, action, yes_focused: false });
+            }
+            _ => {
+                let n = name(self, e);
+                let key = self.keys.first_key(Action::Merge);
+                let marked = match e {
+                    Entity::Org(_) => s.mg_marked,
+                    Entity::Person(_) => s.mg_person_marked,
+                };
+                self.message =
+                    Some(Message { text: format!("«{n}» {marked} {key} · {}", s.mg_cancel), error: false });
+                self.merge_mark = Some((e, n));
             }
         }
     }

@@ -350,6 +350,19 @@ impl Dir {
         }
     }
 
+    /// The store's person a name means, for a command line: «ФИО» or «ФИО, организация» when
+    /// two people share the name.
+    pub fn person_id(&self, text: &str, s: &Strings) -> Result<i64, String> {
+        let (name, org) = match text.split_once(',') {
+            Some((n, o)) if !o.trim().is_empty() => (n, Some(self.find_org(o, None, s)?)),
+            _ => (text, None),
+        };
+        match self.find_person(name, org, s)? {
+            Some(Ref::Id(id)) => Ok(id),
+            _ => Err(format!("{} «{}»", s.imp_no_person, clean_line(name.trim()))),
+        }
+    }
+
     /// A person by their whole ФИО (folded), within an organisation when one is given.
     fn find_person(&self, name: &str, org: Option<Ref>, s: &Strings) -> Result<Option<Ref>, String> {
         let q = fold(name);

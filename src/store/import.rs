@@ -515,25 +515,7 @@ impl Store {
             let (g, _) = s.school_fields(gone)?;
             s.check_version("organizations", gone, None, "organization")?.settle(true)?;
             s.check_version("organizations", keep, None, "organization")?.settle(true)?;
-            let mut moved = 0;
-            for table in s.table_names()? {
-                let refs: Vec<String> = s
-                    .conn
-                    .prepare(&format!(
-                        "SELECT \"from\" FROM pragma_foreign_key_list('{table}') WHERE \"table\" = 'organizations'"
-                    ))?
-                    .query_map([], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                for col in refs {
-                    // A row that would become a twin of one `keep` has (a unique key) stays
-                    // out, and is then removed with `gone`'s other leftovers.
-                    moved += s.conn.execute(
-                        &format!("UPDATE OR IGNORE \"{table}\" SET \"{col}\" = ?1 WHERE \"{col}\" = ?2"),
-                        rusqlite::params![keep, gone],
-                    )?;
-                    s.conn.execute(&format!("DELETE FROM \"{table}\" WHERE \"{col}\" = ?1"), [gone])?;
-                }
-            }
+            let moved = s.move_references("organizations", keep, gone)?;
             // What only `gone` knew of the school.
             for ((col, mine), theirs) in SCHOOL_COLUMNS.iter().zip(k.values()).zip(g.values()) {
                 if mine.is_empty() && !theirs.is_empty() && *col != "name" {
@@ -548,6 +530,72 @@ impl Store {
             s.record("organization", gone, "*", Some(&g.name), Some("deleted"))?;
             s.record("organization", keep, "merged", Some(&g.name), Some(&k.name))?;
             s.stamp_row("organizations", keep)?;
+            Ok(moved)
+        })
+    }
+}
+
+impl Store {
+    /// Every row that refers to `gone` in `target` (by a foreign key, found in the schema, so
+    /// a table added later is not forgotten) refers to `keep` instead; a row that would become
+    /// a twin of one `keep` has (a unique key) is dropped. Returns how many rows moved.
+    fn move_references(&self, target: &str, keep: i64, gone: i64) -> Result<usize> {
+        let mut moved = 0;
+        for table in self.table_names()? {
+            let refs: Vec<String> = self
+                .conn
+                .prepare(&format!("SELECT \"from\" FROM pragma_foreign_key_list('{table}') WHERE \"table\" = ?1"))?
+                .query_map([target], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for col in refs {
+                moved += self.conn.execute(
+                    &format!("UPDATE OR IGNORE \"{table}\" SET \"{col}\" = ?1 WHERE \"{col}\" = ?2"),
+                    rusqlite::params![keep, gone],
+                )?;
+                self.conn.execute(&format!("DELETE FROM \"{table}\" WHERE \"{col}\" = ?1"), [gone])?;
+            }
+        }
+        Ok(moved)
+    }
+
+    /// Merges `gone` into `keep` (one teacher entered twice, or spelled two ways by two
+    /// imports): links, events, meetings, diagnostics and the rest that name `gone` name
+    /// `keep`; `keep`'s empty fields take `gone`'s; `gone` is removed. One action.
+    pub fn merge_people(&self, keep: i64, gone: i64) -> Result<usize> {
+        if keep == gone {
+            return Err(super::StoreError::NotFound("person"));
+        }
+        self.user_action(|s| {
+            let (k, _, _) = s.person_fields(keep)?;
+            let (g, _, _) = s.person_fields(gone)?;
+            s.check_version("people", gone, None, "person")?.settle(true)?;
+            s.check_version("people", keep, None, "person")?.settle(true)?;
+            let moved = s.move_references("people", keep, gone)?;
+            for (col, mine, theirs) in [
+                ("role", &k.role, &g.role),
+                ("subjects", &k.subjects, &g.subjects),
+                ("email", &k.email, &g.email),
+                ("phone", &k.phone, &g.phone),
+            ] {
+                if mine.is_empty() && !theirs.is_empty() {
+                    s.conn.execute(
+                        &format!("UPDATE people SET {col} = ?1 WHERE id = ?2"),
+                        rusqlite::params![theirs, keep],
+                    )?;
+                    s.record("person", keep, col, Some(""), Some(theirs))?;
+                }
+            }
+            if k.org.is_none() && g.org.is_some() {
+                s.conn.execute("UPDATE people SET org_id = ?1 WHERE id = ?2", rusqlite::params![g.org, keep])?;
+            }
+            s.conn.execute("DELETE FROM people WHERE id = ?1", [gone])?;
+            s.record("person", gone, "*", Some(&g.full_name), Some("deleted"))?;
+            s.record("person", keep, "merged", Some(&g.full_name), Some(&k.full_name))?;
+            s.conn.execute(
+                "UPDATE people SET name_fold = ?1 WHERE id = ?2",
+                rusqlite::params![s.folded_person(keep)?, keep],
+            )?;
+            s.stamp_row("people", keep)?;
             Ok(moved)
         })
     }

@@ -17,7 +17,7 @@ pub use access::{Access, UserRow};
 pub use build::*;
 pub use deficits::{NewDiagnostic, NewValue, RiskFields};
 pub use import::{PersonFields, SchoolFields, StatusFields};
-pub use read::{take_damaged, Table};
+pub use read::{take_damaged, StaffMember, Table};
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use shared::LogLine;
 pub use undo::Reverted;

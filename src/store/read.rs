@@ -200,6 +200,15 @@ fn agreement_row(r: &Row) -> rusqlite::Result<AgreementRow> {
     })
 }
 
+/// One of an organisation's people.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StaffMember {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub retired: bool,
+}
+
 impl Store {
     /// The academic years that have anything in any table — events, decisions and meetings,
     /// links and agreements by their dates, cluster statuses, risk profiles, diagnostics,
@@ -476,17 +485,12 @@ impl Store {
                 ))
             })
             .map_err(|_| super::StoreError::NotFound("organization"))?;
+        // A person who left stays on the card, marked.
         let staff: Vec<(String, String)> = self
-            .conn
-            .prepare_cached(
-                "SELECT full_name, role, retired_at IS NOT NULL FROM people WHERE org_id = ?1 ORDER BY full_name, id",
-            )?
-            .query_map([org], |r| {
-                // A person who left stays on the card, marked.
-                let name = text(r, 0)?;
-                Ok((if r.get(2)? { format!("{name} (×)") } else { name }, text(r, 1)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            .staff_of(org)?
+            .into_iter()
+            .map(|p| (if p.retired { format!("{} (×)", p.name) } else { p.name }, p.role))
+            .collect();
         // The directory's own director first; else the person whose position says so.
         let director = if listed.is_empty() {
             staff.iter().find(|(_, role)| role.starts_with("директор")).map(|(n, _)| n.clone()).unwrap_or_default()
@@ -602,6 +606,17 @@ impl Store {
                 context: text(r, 3)?,
                 folded: r.get(4)?,
             })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// An organisation's people, by name, those who left included.
+    pub fn staff_of(&self, org: i64) -> Result<Vec<StaffMember>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, full_name, role, retired_at IS NOT NULL FROM people WHERE org_id = ?1 ORDER BY full_name, id",
+        )?;
+        let rows = stmt.query_map([org], |r| {
+            Ok(StaffMember { id: r.get(0)?, name: text(r, 1)?, role: text(r, 2)?, retired: r.get(3)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
