@@ -536,7 +536,9 @@ fn kirovsk(s: &Store) -> Result<()> {
         s.add_cluster_status(id, Y2023, "ШФЗР", "")?;
         members.push(id);
     }
-    s.add_network(dist, Y2022, Some(NetworkModel::Distributed), "Распределённая сеть Кировского района", &members)?;
+    // «В 2022-2023 учебном году в районе функционировала модель распределенной сети:» — the
+    // list after the colon was a picture, not text: the members are not stated.
+    s.add_network(dist, Y2022, Some(NetworkModel::Distributed), "Распределённая сеть Кировского района", &[])?;
     s.add_network(dist, Y2023, None, "Сетевое наставничество 2023-2024 (партнёры определяются)", &members)?;
     s.add_link(NewLink {
         level: LinkLevel::PersonSchool,

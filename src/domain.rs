@@ -454,7 +454,24 @@ pub struct SchoolCard {
     pub events: Vec<EventRow>,
     pub agreements: Vec<AgreementRow>,
     pub risks: Vec<RiskRow>,
+    /// The networks it is a member of, every year.
+    pub networks: Vec<NetworkRow>,
 }
+
+/// A network of schools of one academic year and district.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NetworkRow {
+    pub id: i64,
+    pub district_id: i64,
+    pub district: String,
+    pub year: crate::text::AcademicYear,
+    pub model: Option<NetworkModel>,
+    pub name: String,
+    /// The member schools, by name.
+    pub members: Vec<(i64, String)>,
+    pub version: i64,
+}
+
 
 /// A mentoring link as typed into the form, before it is checked.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]

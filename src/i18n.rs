@@ -40,7 +40,33 @@ macro_rules! catalogue {
     };
 }
 
+/// `n` and the word in its form: Russian by the one–few–many rule (1 школа, 3 школы, 5 школ,
+/// 11 школ, 21 школа), English one–other. `forms` is «one|few|many».
+pub fn plural(n: usize, forms: &str, s: &Strings) -> String {
+    let f: Vec<&str> = forms.split('|').collect();
+    let pick = |i: usize| f.get(i).or(f.last()).copied().unwrap_or_default();
+    let word = if s.lang == "ru" {
+        match (n % 10, n % 100) {
+            (1, r) if r != 11 => pick(0),
+            (2..=4, r) if !(12..=14).contains(&r) => pick(1),
+            _ => pick(2),
+        }
+    } else if n == 1 {
+        pick(0)
+    } else {
+        pick(1)
+    };
+    format!("{n} {word}")
+}
+
+/// «4 школы», «1 school».
+pub fn count_schools(n: usize, s: &Strings) -> String {
+    plural(n, s.forms_school, s)
+}
+
 catalogue! {
+    lang: "ru", "en";
+    forms_school: "школа|школы|школ", "school|schools";
     app_title: "Наставник", "Nastavnik";
     tab_clusters: "Кластеры", "Clusters";
     tab_mentoring: "Наставничество", "Mentoring";
@@ -327,6 +353,11 @@ catalogue! {
     ent_meeting: "совещание", "meeting";
     ent_value: "значение показателя", "indicator value";
     ent_diagnostic: "диагностика", "diagnostics";
+    ent_org: "организация", "organisation";
+    ent_person: "человек", "person";
+    ent_cluster_status: "статус школы", "school's status";
+    ent_network: "сеть школ", "network";
+    hist_member: "участник", "member";
     ent_user: "пользователь", "user";
     log_unwritable: "журнал записать нельзя, работа продолжается без него", "the log cannot be written; going on without it";
     sc_form: "Новая школа", "New school";
@@ -366,6 +397,22 @@ catalogue! {
     act_end: "Завершить связь (останется в истории)", "End the link (it stays in history)";
     act_save: "Сохранить форму", "Save the form";
     hint_new: "новая", "new";
+    sec_networks: "Сети школ", "Networks of schools";
+    nw_model: "Модель", "Model";
+    nw_no_model: "модель не указана", "model not stated";
+    nw_members: "Участники", "Members";
+    nw_no_members: "не указаны (в документе их нет)", "not stated (the document has none)";
+    nw_form: "Сеть школ", "Network of schools";
+    nw_new: "Новая сеть школ", "New network of schools";
+    nw_name: "Название", "Name";
+    nw_members_hint: "участники — по школе в строке", "members one school a line";
+    nw_model_hint: "модель: распределённая, ресурсная или пусто", "model: distributed, resource or empty";
+    nw_bad_model: "модель — «распределённая», «ресурсная» или пусто", "the model is «distributed», «resource» or empty";
+    nw_saved: "Сеть сохранена", "Network saved";
+    nw_duplicate: "такая сеть в районе в этом году уже есть", "the district has this network this year already";
+    nw_no_district: "нет такого района", "no such district";
+    act_new_network: "Новая сеть школ года (модель, участники)", "New network of the year (model, members)";
+    hint_new_network: "новая сеть", "new network";
     hint_retire: "выбыл / вернуть", "left / back";
     hint_merge: "объединить", "merge";
     hint_edit: "изменить", "edit";

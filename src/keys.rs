@@ -56,6 +56,7 @@ pub enum Action {
     Merge,
     NewPerson,
     Retire,
+    NewNetwork,
 }
 
 impl Action {
@@ -82,6 +83,7 @@ impl Action {
                 | Action::Merge
                 | Action::NewPerson
                 | Action::Retire
+                | Action::NewNetwork
         )
     }
 }
@@ -136,6 +138,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Import, "import", &["I"]),
     (Action::Merge, "merge", &["M"]),
     (Action::NewPerson, "new_person", &["N"]),
+    (Action::NewNetwork, "new_network", &["S"]),
     (Action::Retire, "retire", &["R"]),
     (Action::Copy, "copy", &["y"]),
     (Action::New, "new_link", &["n"]),
@@ -162,16 +165,17 @@ impl Action {
         )
     }
 
-    /// Keys that mean something only on the agreements.
-    /// Keys of the Mentoring pane alone: ending a link.
+    /// Keys of the Clusters pane alone: the directory's.
     pub fn clusters_only(self) -> bool {
-        matches!(self, Action::Merge | Action::NewPerson | Action::Retire)
+        matches!(self, Action::Merge | Action::NewPerson | Action::Retire | Action::NewNetwork)
     }
 
+    /// Keys of the Mentoring pane alone: ending a link.
     pub fn mentoring_only(self) -> bool {
         matches!(self, Action::End)
     }
 
+    /// Keys that mean something only on the agreements.
     pub fn agreements_only(self) -> bool {
         matches!(self, Action::Advance | Action::Terminate | Action::NewAdditional | Action::PlanRow)
     }
@@ -228,6 +232,7 @@ impl Action {
             Action::Merge => s.act_merge,
             Action::NewPerson => s.act_new_person,
             Action::Retire => s.act_retire,
+            Action::NewNetwork => s.act_new_network,
         }
     }
 }

@@ -222,6 +222,13 @@ pub fn when_error(s: &str, t: &crate::i18n::Strings) -> &'static str {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AcademicYear(pub i32);
 
+/// Written as people write it: «2021-2022».
+impl serde::Serialize for AcademicYear {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(&self.label())
+    }
+}
+
 impl AcademicYear {
     pub fn of(d: NaiveDate) -> Self {
         if d.month() >= 9 {

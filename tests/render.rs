@@ -1827,3 +1827,90 @@ fn a_schools_answer_lists_its_staff_where_one_who_left_is_brought_back_and_two_r
     key(&mut app, 'u');
     assert_eq!(app.store.staff_of(org).unwrap().iter().filter(|p| p.name.contains("Маслова")).count(), 2);
 }
+
+#[test]
+fn the_years_networks_stand_in_clusters_with_their_members_and_s_adds_one_that_e_changes() {
+    let mut app = app("networks");
+    app.set_pane(Pane::Clusters);
+    let shown = screen(&mut app);
+    assert!(shown.contains("Сети школ"), "{shown}");
+    assert!(shown.contains("Сеть школ г. Пикалево"), "{shown}");
+    assert!(shown.contains("распределённая"), "{shown}");
+    assert!(shown.contains("2 школы"), "plural by the one–few–many rule:\n{shown}");
+    // Kirovsk's network of 2022-2023: its members were a picture in the document.
+    key(&mut app, ']');
+    let select = |app: &mut App, name: &str| {
+        let v = &mut app.views[Pane::Clusters.index()];
+        v.selected = v.rows.iter().position(|r| r.cells[0] == name).unwrap_or_else(|| panic!("no row «{name}»"));
+    };
+    select(&mut app, "Распределённая сеть Кировского района");
+    code(&mut app, KeyCode::Enter);
+    let card = screen(&mut app);
+    assert!(card.contains("Участники (0)") && card.contains("не указаны (в документе их нет)"), "{card}");
+    code(&mut app, KeyCode::Esc);
+
+    // A new network of the year: S, its name, the district from the school selected, members.
+    key(&mut app, '[');
+    let first = app.data.clusters.iter().find(|c| c.school.contains("СОШ №1") && c.town == "Пикалево").unwrap();
+    let (org, district) = (first.org_id, first.district.clone());
+    let v = &mut app.views[Pane::Clusters.index()];
+    v.selected = v.rows.iter().position(|r| r.item == Some(nastavnik::app::rows::ItemRef::Cluster(org))).unwrap();
+    key(&mut app, 'S');
+    let form = screen(&mut app);
+    assert!(form.contains("Новая сеть школ 2021-2022"), "{form}");
+    assert!(form.contains(&district), "the district is the selected school's:\n{form}");
+    type_text(&mut app, "Сеть по математике");
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "кольцевая");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "сош1 пикалево");
+    code(&mut app, KeyCode::Enter);
+    type_text(&mut app, "сош 40");
+    ctrl(&mut app, 's');
+    let refused = screen(&mut app);
+    assert!(refused.contains("модель — «распределённая», «ресурсная» или пусто"), "{refused}");
+    assert!(refused.contains("нет такой организации «сош 40»"), "{refused}");
+    // The model corrected (the form is on the first field refused), the unknown school taken
+    // out: saved.
+    for _ in 0..9 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "ресурсная");
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..6 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "сош3 пикалево");
+    ctrl(&mut app, 's');
+    let saved = screen(&mut app);
+    assert!(saved.contains("Сеть сохранена"), "{saved}");
+    assert!(saved.contains("Сеть по математике"), "{saved}");
+    assert!(saved.contains("ресурсная концентри"), "{saved}");
+    let n = app.data.networks.iter().find(|n| n.name == "Сеть по математике").unwrap().clone();
+    assert_eq!(n.model, Some(nastavnik::domain::NetworkModel::ResourceConcentrated));
+    assert_eq!(n.members.len(), 2, "{:?}", n.members);
+    // e on its row: one member less, in its history.
+    select(&mut app, "Сеть по математике");
+    key(&mut app, 'e');
+    for _ in 0..3 {
+        code(&mut app, KeyCode::Tab);
+    }
+    // The last line (one school) goes.
+    for _ in 0..40 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    ctrl(&mut app, 's');
+    let n2 = app.data.networks.iter().find(|n| n.name == "Сеть по математике").unwrap().clone();
+    assert!(n2.members.len() < 2, "{:?}", n2.members);
+    select(&mut app, "Сеть по математике");
+    code(&mut app, KeyCode::Enter);
+    let card = screen(&mut app);
+    assert!(card.contains("участник"), "the member taken out is in its history:\n{card}");
+    code(&mut app, KeyCode::Esc);
+    // The school's card lists its networks.
+    let card = app.store.school_card(org).unwrap();
+    assert!(card.networks.iter().any(|n| n.name == "Сеть школ г. Пикалево"), "{:?}", card.networks);
+    key(&mut app, 'u');
+    assert_eq!(app.data.networks.iter().find(|n| n.name == "Сеть по математике").unwrap().members.len(), 2);
+}

@@ -47,6 +47,10 @@ pub enum Purpose {
         org: i64,
         row: Option<(i64, i64)>,
     },
+    /// A network of schools of the year shown: new, or one of the store (id, version).
+    Network {
+        id: Option<(i64, i64)>,
+    },
 }
 
 pub struct FieldsForm {
@@ -66,7 +70,7 @@ fn area(text: &str) -> TextArea<'static> {
 }
 
 impl FieldsForm {
-    fn new(purpose: Purpose, title: String, fields: Vec<(&str, u16, String)>) -> FieldsForm {
+    pub(super) fn new(purpose: Purpose, title: String, fields: Vec<(&str, u16, String)>) -> FieldsForm {
         FieldsForm {
             purpose,
             title,
@@ -562,6 +566,10 @@ impl App {
                     }
                     other => other.map(|r| r.map(|changed| if changed { s.cs_saved } else { s.sc_unchanged })),
                 }
+            }
+            Purpose::Network { id } => {
+                let text = [form.text(0), form.text(1), form.text(2), form.text(3)];
+                self.save_network_form(text, id, &mut errors)
             }
             Purpose::EditSchool { id, version } => {
                 let f = crate::store::SchoolFields {

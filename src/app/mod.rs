@@ -9,6 +9,7 @@ pub mod importer;
 pub mod linkform;
 pub mod lookup;
 pub mod minutesform;
+pub mod networkform;
 pub mod pictures;
 pub mod prompt;
 pub mod rows;
@@ -391,6 +392,7 @@ impl App {
             diagnostics: self.store.diagnostics(y)?,
             attention: Vec::new(),
             agreements: self.store.agreements()?,
+            networks: self.store.networks(Some(y))?,
             log: self.store.log(None, None, 2000)?,
             expiring_days: self.expiring_days,
             loads: self.store.mentor_loads(y)?,
@@ -550,6 +552,7 @@ impl App {
             ItemRef::Attention(i) => (8, i as i64),
             ItemRef::Diagnostic(i) => (9, d.diagnostics.get(i).map_or(-1, |x| x.id)),
             ItemRef::Change(i) => (10, i as i64),
+            ItemRef::Network(i) => (11, d.networks.get(i).map_or(-1, |x| x.id)),
         }
     }
 
@@ -957,7 +960,12 @@ impl App {
             Action::Import => self.open_import(),
             Action::Copy => {}
             Action::New if self.pane == Pane::Clusters => self.new_school(),
-            Action::Edit if self.pane == Pane::Clusters => self.edit_school(),
+            Action::Edit if self.pane == Pane::Clusters => match self.selected_item() {
+                Some(ItemRef::Network(i)) => self.network_form(Some(i)),
+                _ => self.edit_school(),
+            },
+            Action::NewNetwork if self.pane == Pane::Clusters => self.network_form(None),
+            Action::NewNetwork => {}
             Action::New if self.pane == Pane::Mentoring => self.new_link(None),
             Action::New if self.pane == Pane::Roadmap => self.new_event(),
             Action::Edit if self.pane == Pane::Roadmap => self.open_event(false),
@@ -1082,6 +1090,13 @@ impl App {
                 (format!("{}: {}", g.owner, g.round), doc)
             }
             ItemRef::Indicator(i) => (s.col_indicator.to_string(), rows::indicator_doc(&self.data.indicators[i], s)),
+            ItemRef::Network(i) => {
+                let n = self.data.networks[i].clone();
+                let Some(h) = self.report(self.store.history("network", n.id)) else {
+                    return;
+                };
+                (format!("{}: {}", s.nw_form, n.name), rows::network_doc(&n, &h, s))
+            }
             ItemRef::Agreement(i) => {
                 let a = self.data.agreements[i].clone();
                 let Some(doc) = self.report(agreement::card(&self.store, &a, &self.data.agreements, s, self.today))

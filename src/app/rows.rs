@@ -20,6 +20,7 @@ pub enum ItemRef {
     Attention(usize),
     Diagnostic(usize),
     Change(usize),
+    Network(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +69,8 @@ pub struct YearData {
     /// What needs attention this year, as of the day the data was read.
     pub attention: Vec<crate::deficits::Attention>,
     pub agreements: Vec<AgreementRow>,
+    /// The year's networks of schools, with their members.
+    pub networks: Vec<crate::store::NetworkRow>,
     /// The latest changes to the store, every year, newest first.
     pub log: Vec<crate::store::LogLine>,
     /// An agreement whose term ends within this many days is flagged (config `[agreements]`).
@@ -240,6 +243,23 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     facets: None,
                 });
             }
+            if !d.networks.is_empty() {
+                out.push(ViewRow::header(s.sec_networks.to_string(), width));
+            }
+            for (i, n) in d.networks.iter().enumerate() {
+                out.push(ViewRow {
+                    cells: vec![
+                        n.name.clone(),
+                        n.district.clone(),
+                        n.model.map_or(s.nw_no_model, |m| m.label(s)).to_string(),
+                        crate::i18n::count_schools(n.members.len(), s),
+                    ]
+                    .into(),
+                    item: Some(ItemRef::Network(i)),
+                    tone: Tone::Normal,
+                    facets: None,
+                });
+            }
         }
         Pane::Mentoring => {
             for level in LinkLevel::ALL {
@@ -388,6 +408,8 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "role" => s.hist_role,
         "name" | "full_name" => s.hist_name,
         "merged" => s.hist_merged,
+        "member" => s.hist_member,
+        "model" => s.nw_model,
         "retired" => s.hist_retired,
         "short_name" => s.sc_short,
         "school_type" => s.sc_type,
@@ -421,6 +443,11 @@ pub fn entity_label(entity: &str, s: &Strings) -> String {
         "indicator_value" => s.ent_value,
         "diagnostic" => s.ent_diagnostic,
         "user" => s.ent_user,
+        "organization" => s.ent_org,
+        "person" => s.ent_person,
+        "cluster_status" => s.ent_cluster_status,
+        "network" => s.ent_network,
+        "district" => s.col_district,
         other => return other.to_string(),
     }
     .to_string()
@@ -436,6 +463,8 @@ pub fn change_words(c: &crate::domain::HistoryRow, s: &Strings) -> (String, Stri
         };
         match (c.field.as_str(), named) {
             ("status", Some(n)) => n.to_string(),
+            ("model", _) if c.entity == "network" => crate::domain::NetworkModel::from_code(code)
+                .map_or_else(|| if code.is_empty() { "—".to_string() } else { code.to_string() }, |m| m.label(s).to_string()),
             ("state", _) if code == "active" => s.hist_active.to_string(),
             ("state", _) if code == "ended" => s.inactive.to_string(),
             _ if code.is_empty() => "—".to_string(),
@@ -809,6 +838,17 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
     );
     section(
         &mut out,
+        s.sec_networks,
+        c.networks
+            .iter()
+            .map(|n| {
+                let model = n.model.map_or(s.nw_no_model, |m| m.label(s));
+                format!("{}  {} — {model}", n.year.label(), n.name)
+            })
+            .collect(),
+    );
+    section(
+        &mut out,
         s.sec_status_history,
         c.statuses
             .iter()
@@ -876,5 +916,21 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
             })
             .collect(),
     );
+    out
+}
+
+/// A network's card: its year, district, model, members and history.
+pub fn network_doc(n: &crate::store::NetworkRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.year_label, &n.year.label());
+    field(&mut out, s.col_district, &n.district);
+    field(&mut out, s.nw_model, n.model.map_or(s.nw_no_model, |m| m.label(s)));
+    out.push(DocLine::Blank);
+    out.push(DocLine::Heading(format!("{} ({})", s.nw_members, n.members.len())));
+    if n.members.is_empty() {
+        out.push(DocLine::Text(s.nw_no_members.to_string()));
+    }
+    out.extend(n.members.iter().map(|(_, name)| DocLine::Text(name.clone())));
+    history_lines(&mut out, s, history);
     out
 }

@@ -350,6 +350,23 @@ impl Dir {
         }
     }
 
+    /// The store's district a name means.
+    pub fn district_id(&self, name: &str) -> Option<i64> {
+        match self.district(name) {
+            Some(Ref::Id(id)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The store's organisation a name means, looked for first in a district (a member of a
+    /// network, a party of a form), or why there is none.
+    pub fn org_in(&self, name: &str, district: Option<i64>, s: &Strings) -> Result<i64, String> {
+        match self.find_org(name, district.map(|d| Some(Ref::Id(d))), s)? {
+            Ref::Id(id) => Ok(id),
+            Ref::New(_) => Err(format!("{} «{name}»", s.imp_no_org)),
+        }
+    }
+
     /// The store's person a name means, for a command line: «ФИО» or «ФИО, организация» when
     /// two people share the name.
     pub fn person_id(&self, text: &str, s: &Strings) -> Result<i64, String> {

@@ -549,6 +549,7 @@ impl Store {
             events,
             agreements,
             risks,
+            networks: self.networks_of(org)?,
         })
     }
 
