@@ -60,6 +60,27 @@ coded_enum!(NetworkModel {
     ResourceConcentrated = "resource" => model_resource,
 });
 
+impl NetworkModel {
+    /// The model as typed: «распределённая», «ресурсная …», their English names; `Ok(None)`
+    /// for nothing, `Err` for a word that is neither.
+    pub fn read(text: &str) -> Result<Option<NetworkModel>, NotAModel> {
+        let t = crate::text::fold(text);
+        if t.is_empty() {
+            Ok(None)
+        } else if t.starts_with("распред") || t.starts_with("distrib") {
+            Ok(Some(NetworkModel::Distributed))
+        } else if t.starts_with("ресурс") || t.starts_with("resource") {
+            Ok(Some(NetworkModel::ResourceConcentrated))
+        } else {
+            Err(NotAModel)
+        }
+    }
+}
+
+/// A word that names no network model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAModel;
+
 coded_enum!(AgreementKind {
     Framework = "framework" => ag_kind_framework,
     Additional = "additional" => ag_kind_additional,
@@ -471,7 +492,6 @@ pub struct NetworkRow {
     pub members: Vec<(i64, String)>,
     pub version: i64,
 }
-
 
 /// A mentoring link as typed into the form, before it is checked.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]

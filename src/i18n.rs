@@ -639,6 +639,8 @@ catalogue! {
     mg_question: "перейдёт к", "goes to";
     mg_detail: "сотрудники, статусы, связи, мероприятия и договоры — к ней; первая запись будет удалена; u — отменить", "staff, statuses, links, events and agreements move to it; the first record is removed; u undoes it";
     act_merge: "Объединить две записи школы или человека", "Merge two records of a school or person";
+    imp_net_district: "нет района: добавьте столбец «Район» или школу-участника", "no district: add a «Район» column or a member school";
+    imp_kind_networks: "сети школ", "networks";
     imp_kind_events: "мероприятия", "events";
     imp_no_date: "нет даты: столбец «Дата» или «Сроки» (25.11.2021, «октябрь 2021»)", "no date: a «Дата» or «Сроки» column (25.11.2021, «октябрь 2021»)";
     imp_bad_status: "статус — один из: запланировано, идёт, проведено, перенесено, отменено", "a status is one of: planned, in progress, done, postponed, cancelled";

@@ -238,6 +238,10 @@ fn directory(db: &Path) -> Vec<String> {
                 || coalesce((SELECT group_concat(n, ';') FROM (SELECT po.name n FROM event_participants p
                      JOIN organizations po ON po.id = p.org_id WHERE p.event_id = e.id ORDER BY 1)), '')
            FROM events e LEFT JOIN organizations o ON o.id = e.host_org_id LEFT JOIN districts d ON d.id = e.district_id",
+        "SELECT n.name || '|' || coalesce(n.model, '') || '|' || n.year || '|' || d.name || '|'
+                || coalesce((SELECT group_concat(x, ';') FROM (SELECT o.name x FROM network_members m
+                     JOIN organizations o ON o.id = m.org_id WHERE m.network_id = n.id ORDER BY 1)), '')
+           FROM networks n JOIN districts d ON d.id = n.district_id",
     ] {
         let mut stmt = c.prepare(sql).unwrap();
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
@@ -306,12 +310,23 @@ fn the_demo_exported_to_xlsx_and_imported_into_an_empty_store_is_the_same_direct
     let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Школы", "Люди", "Статусы", "Связи", "Мероприятия", "Дорожная карта", "Дефициты", "Договоры", "История"]
+        [
+            "Школы",
+            "Люди",
+            "Статусы",
+            "Связи",
+            "Мероприятия",
+            "Сети",
+            "Дорожная карта",
+            "Дефициты",
+            "Договоры",
+            "История"
+        ]
     );
     let links = &book.sheets[3];
     assert_eq!(links.rows[0][7], grid::Cell::Text("Начало".into()));
     assert!(links.rows.iter().skip(1).any(|r| matches!(r[7], grid::Cell::Date(_))), "a link's start is a date cell");
-    let roadmap = &book.sheets[5];
+    let roadmap = &book.sheets[6];
     assert!(roadmap.rows.iter().skip(1).any(|r| r.iter().any(|c| matches!(c, grid::Cell::Date(_)))));
 
     let copy = dir.path().join("copy.db");
@@ -456,4 +471,35 @@ fn one_teacher_entered_twice_is_merged_from_the_command_line_with_her_links() {
     assert!(run(&["undo"]).status.success());
     let store = Store::open(&db, "tester").unwrap();
     assert!(store.import_directory().unwrap().person_id("Маслова Т.П.", &RU).is_ok(), "undo parts them again");
+}
+
+#[test]
+fn a_networks_sheet_makes_the_years_networks_with_their_members_and_names_what_it_cannot_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = empty(dir.path(), "district.db");
+    let schools = "Наименование ОО;Район\nМБОУ «СОШ №1»;Энский\nМБОУ «СОШ №3»;Энский\nМБОУ «Гимназия №2»;Энский\n";
+    import(&store, &grid::read_bytes(schools.as_bytes()).unwrap(), &Options::default());
+    let nets = "Сеть;Модель;Учебный год;Школа-участник\n\
+                Сеть по математике;распределённая;2024-2025;СОШ №1\n\
+                Сеть по математике;;2024-2025;сош3\n\
+                Сеть по математике;;2024-2025;Гимназия №9\n\
+                Ресурсный центр;кольцевая;2024-2025;Гимназия №2\n";
+    let plan = import(&store, &grid::read_bytes(nets.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(plan.counts(), counts(1, 1, 0, 2), "{:#?}", plan.rows);
+    let refused: Vec<_> = plan.rows.iter().filter(|r| matches!(r.outcome, Outcome::Refused { .. })).collect();
+    assert_eq!((refused[0].line, refused[1].line), (4, 5));
+    assert!(matches!(&refused[0].outcome, Outcome::Refused { reason, .. } if reason.contains("«Гимназия №9»")));
+    assert!(matches!(&refused[1].outcome, Outcome::Refused { column, .. } if column == "Модель"));
+    let n = store.networks(nastavnik::text::AcademicYear::parse("2024-2025")).unwrap();
+    assert_eq!(n.len(), 1);
+    assert_eq!(n[0].model, Some(nastavnik::domain::NetworkModel::Distributed));
+    assert_eq!(n[0].members.iter().map(|m| m.1.as_str()).collect::<Vec<_>>(), ["МБОУ «СОШ №1»", "МБОУ «СОШ №3»"]);
+    assert_eq!(n[0].district, "Энский", "the district is its members'");
+    // The same file again writes nothing; one school more is one update.
+    let again = import(&store, &grid::read_bytes(nets.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(again.counts(), counts(0, 0, 2, 2));
+    let more = "Сеть;Учебный год;Школа\nСеть по математике;2024-2025;Гимназия №2\n";
+    let plan = import(&store, &grid::read_bytes(more.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(plan.counts(), counts(0, 1, 0, 0));
+    assert_eq!(store.networks(None).unwrap()[0].members.len(), 3);
 }

@@ -6,21 +6,6 @@ use super::rows::ItemRef;
 use super::{App, Overlay};
 use crate::domain::NetworkModel;
 use crate::store::{NetworkFields, StoreError};
-use crate::text::fold;
-
-/// The model as typed: «распределённая», «ресурсная …», their English names, or nothing.
-fn read_model(text: &str) -> Result<Option<NetworkModel>, ()> {
-    let t = fold(text);
-    if t.is_empty() {
-        Ok(None)
-    } else if t.starts_with("распред") || t.starts_with("distrib") {
-        Ok(Some(NetworkModel::Distributed))
-    } else if t.starts_with("ресурс") || t.starts_with("resource") {
-        Ok(Some(NetworkModel::ResourceConcentrated))
-    } else {
-        Err(())
-    }
-}
 
 impl App {
     /// The form of the year's network `i`, or of a new one (its district from the school
@@ -45,7 +30,14 @@ impl App {
                 };
                 let district = district.or_else(|| self.store.district_names().ok().filter(|d| d.len() == 1)?.pop());
                 let title = format!("{} {}", s.nw_new, self.year.label());
-                (Purpose::Network { id: None }, title, String::new(), district.unwrap_or_default(), String::new(), String::new())
+                (
+                    Purpose::Network { id: None },
+                    title,
+                    String::new(),
+                    district.unwrap_or_default(),
+                    String::new(),
+                    String::new(),
+                )
             }
         };
         let form = FieldsForm::new(
@@ -81,7 +73,7 @@ impl App {
         if district.is_none() {
             errors.push((1, format!("{} «{district_name}»", s.nw_no_district)));
         }
-        let model = read_model(&model_text).unwrap_or_else(|()| {
+        let model = NetworkModel::read(&model_text).unwrap_or_else(|_| {
             errors.push((2, s.nw_bad_model.to_string()));
             None
         });
@@ -117,10 +109,10 @@ mod tests {
 
     #[test]
     fn the_model_is_read_in_either_language_or_refused() {
-        assert_eq!(read_model("Распределённая"), Ok(Some(NetworkModel::Distributed)));
-        assert_eq!(read_model("ресурсная концентрированная"), Ok(Some(NetworkModel::ResourceConcentrated)));
-        assert_eq!(read_model("resource"), Ok(Some(NetworkModel::ResourceConcentrated)));
-        assert_eq!(read_model(""), Ok(None));
-        assert_eq!(read_model("кольцевая"), Err(()));
+        assert_eq!(NetworkModel::read("Распределённая"), Ok(Some(NetworkModel::Distributed)));
+        assert_eq!(NetworkModel::read("ресурсная концентрированная"), Ok(Some(NetworkModel::ResourceConcentrated)));
+        assert_eq!(NetworkModel::read("resource"), Ok(Some(NetworkModel::ResourceConcentrated)));
+        assert_eq!(NetworkModel::read(""), Ok(None));
+        assert_eq!(NetworkModel::read("кольцевая"), Err(crate::domain::NotAModel));
     }
 }

@@ -463,8 +463,10 @@ pub fn change_words(c: &crate::domain::HistoryRow, s: &Strings) -> (String, Stri
         };
         match (c.field.as_str(), named) {
             ("status", Some(n)) => n.to_string(),
-            ("model", _) if c.entity == "network" => crate::domain::NetworkModel::from_code(code)
-                .map_or_else(|| if code.is_empty() { "—".to_string() } else { code.to_string() }, |m| m.label(s).to_string()),
+            ("model", _) if c.entity == "network" => crate::domain::NetworkModel::from_code(code).map_or_else(
+                || if code.is_empty() { "—".to_string() } else { code.to_string() },
+                |m| m.label(s).to_string(),
+            ),
             ("state", _) if code == "active" => s.hist_active.to_string(),
             ("state", _) if code == "ended" => s.inactive.to_string(),
             _ if code.is_empty() => "—".to_string(),

@@ -13,12 +13,13 @@ pub enum Kind {
     Statuses,
     Links,
     Events,
+    Networks,
 }
 
 impl Kind {
     /// In the order a workbook's sheets are taken: a person's school before the person, both
     /// before a link between them.
-    pub const ALL: [Kind; 5] = [Kind::Schools, Kind::People, Kind::Statuses, Kind::Links, Kind::Events];
+    pub const ALL: [Kind; 6] = [Kind::Schools, Kind::People, Kind::Statuses, Kind::Links, Kind::Events, Kind::Networks];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -27,6 +28,7 @@ impl Kind {
             Kind::Statuses => "statuses",
             Kind::Links => "links",
             Kind::Events => "events",
+            Kind::Networks => "networks",
         }
     }
 
@@ -43,6 +45,7 @@ impl Kind {
             Kind::Statuses => "Статусы",
             Kind::Links => "Связи",
             Kind::Events => "Мероприятия",
+            Kind::Networks => "Сети",
         }
     }
 
@@ -53,6 +56,7 @@ impl Kind {
             Kind::Statuses => s.imp_kind_statuses,
             Kind::Links => s.imp_kind_links,
             Kind::Events => s.imp_kind_events,
+            Kind::Networks => s.imp_kind_networks,
         }
     }
 
@@ -64,6 +68,7 @@ impl Kind {
             Kind::Statuses => &[Field::Name, Field::Status],
             Kind::Links => &[Field::Mentor, Field::Mentee],
             Kind::Events => &[Field::Title],
+            Kind::Networks => &[Field::Network],
         }
     }
 
@@ -92,6 +97,7 @@ impl Kind {
                 Participants,
                 District,
             ],
+            Kind::Networks => &[Network, Model, Year, District, Member],
         }
     }
 }
@@ -134,10 +140,16 @@ pub enum Field {
     Responsible,
     Result,
     Participants,
+    Network,
+    Model,
+    Member,
 }
 
 impl Field {
-    const ALL: [Field; 36] = [
+    const ALL: [Field; 39] = [
+        Field::Network,
+        Field::Model,
+        Field::Member,
         Field::Title,
         Field::EventKind,
         Field::Grades,
@@ -215,6 +227,9 @@ impl Field {
             Field::Responsible => "responsible",
             Field::Result => "result",
             Field::Participants => "participants",
+            Field::Network => "network",
+            Field::Model => "model",
+            Field::Member => "member",
         }
     }
 
@@ -335,6 +350,9 @@ impl Field {
             Field::Responsible => &["Ответственные", "Ответственный", "Ответственный исполнитель", "Responsible"],
             Field::Result => &["Результат", "Итог", "Result"],
             Field::Participants => &["Участники", "Школы-участники", "Participants"],
+            Field::Network => &["Сеть", "Название сети", "Сеть школ", "Network"],
+            Field::Model => &["Модель", "Модель сети", "Model"],
+            Field::Member => &["Школа-участник", "Участник", "Участник сети", "Школа", "Member", "School"],
         }
     }
 
@@ -395,7 +413,7 @@ pub fn guess(sheet_name: &str, rows: &[Vec<Cell>], map: &[(String, Field)]) -> O
         return Some(k);
     }
     let mut best: Option<(Kind, usize)> = None;
-    for kind in [Kind::Links, Kind::Events, Kind::People, Kind::Statuses, Kind::Schools] {
+    for kind in [Kind::Networks, Kind::Links, Kind::Events, Kind::People, Kind::Statuses, Kind::Schools] {
         if let Some((_, fields)) = header_row(kind, rows, map) {
             let n = fields.iter().flatten().count();
             if best.is_none_or(|b| n > b.1) {

@@ -100,6 +100,20 @@ pub struct EventRec {
     pub cols: Cols,
 }
 
+/// A network of schools: its district, year and folded name are who it is.
+#[derive(Clone, Debug)]
+pub struct NetRec {
+    pub r: Ref,
+    pub district: Option<Ref>,
+    pub year: i32,
+    pub name: String,
+    /// The model's code, or empty.
+    pub model: String,
+    pub members: Vec<Ref>,
+    /// For a network the plan adds: its step, which a later row's model completes.
+    pub step: Option<usize>,
+}
+
 /// The same event: its title, first day, host and subject (two master classes of one day for
 /// two subjects are two events).
 type EventKey = (String, String, Option<Ref>, String);
@@ -172,6 +186,8 @@ pub struct Dir {
     links: Vec<LinkRec>,
     events: Vec<EventRec>,
     event_by_key: HashMap<EventKey, usize>,
+    networks: Vec<NetRec>,
+    net_by_key: HashMap<(Option<Ref>, i32, String), usize>,
     org_at: HashMap<Ref, usize>,
     /// Each organisation's folded name, short name and town, for matching by words.
     org_hay: Vec<String>,
@@ -221,6 +237,22 @@ impl Dir {
             self.push_event(e);
         }
         self
+    }
+
+    pub fn with_networks(mut self, nets: Vec<NetRec>) -> Dir {
+        for n in nets {
+            self.push_network(n);
+        }
+        self
+    }
+
+    fn push_network(&mut self, n: NetRec) {
+        self.net_by_key.insert((n.district, n.year, fold(&n.name)), self.networks.len());
+        self.networks.push(n);
+    }
+
+    fn org_district(&self, r: Ref) -> Option<Ref> {
+        self.org_at.get(&r).and_then(|i| self.orgs[*i].district)
     }
 
     fn push_event(&mut self, e: EventRec) {
@@ -429,6 +461,8 @@ pub enum Step {
     Link { mentor: Side, mentee: Side, cols: Cols },
     Event { district: Option<Ref>, host: Option<Ref>, participants: Vec<Ref>, cols: Cols },
     Update { table: &'static str, entity: &'static str, id: i64, changes: Vec<(&'static str, String, String)> },
+    Network { r: Ref, district: Ref, year: i32, model: String, name: String },
+    Member { network: Ref, org: Ref },
 }
 
 /// A sheet as understood.
@@ -1082,6 +1116,83 @@ impl Planner<'_> {
         Ok((outcome, label))
     }
 
+    /// A row of a networks sheet: the network (found by district, year and name, or added),
+    /// its model, and one member school.
+    fn network(&mut self, row: &Row) -> Result<(Outcome, String), Refusal> {
+        let name = row.text(Field::Network);
+        let year = self.year(row)?.ok_or_else(|| self.refuse(row, Field::Year, self.s.imp_no_year))?;
+        let model = crate::domain::NetworkModel::read(&row.text(Field::Model))
+            .map_err(|_| self.refuse(row, Field::Model, self.s.nw_bad_model))?
+            .map(|m| m.code().to_string())
+            .unwrap_or_default();
+        let member_name = row.text(Field::Member);
+        let filter = self.district_filter(row);
+        let member = match member_name.is_empty() {
+            true => None,
+            false => Some(self.org(&member_name, filter).map_err(|why| (row.header(Field::Member), why))?),
+        };
+        let district_name = row.text(Field::District);
+        let district = match district_name.is_empty() {
+            true => member.and_then(|m| self.dir.org_district(m)),
+            false => self.district(&district_name),
+        };
+        let Some(district) = district else {
+            return Err(self.refuse(row, Field::District, self.s.imp_net_district));
+        };
+        let label = if member_name.is_empty() { name.clone() } else { format!("{name}: {member_name}") };
+        let key = (Some(district), year, fold(&name));
+        let (i, mut outcome) = match self.dir.net_by_key.get(&key) {
+            Some(i) => (*i, Outcome::Unchanged),
+            None => {
+                let r = self.dir.new_ref();
+                let step = self.steps.len();
+                self.steps.push(Step::Network { r, district, year, model: model.clone(), name: name.clone() });
+                let rec = NetRec {
+                    r,
+                    district: Some(district),
+                    year,
+                    name,
+                    model: model.clone(),
+                    members: Vec::new(),
+                    step: Some(step),
+                };
+                self.dir.push_network(rec);
+                (self.dir.networks.len() - 1, Outcome::New)
+            }
+        };
+        let net = &mut self.dir.networks[i];
+        if !model.is_empty() && net.model != model {
+            match (net.r, net.step) {
+                (Ref::Id(id), _) => {
+                    self.steps.push(Step::Update {
+                        table: "networks",
+                        entity: "network",
+                        id,
+                        changes: vec![("model", net.model.clone(), model.clone())],
+                    });
+                    outcome = Outcome::Updated(vec!["model"]);
+                }
+                (_, Some(step)) => {
+                    if let Step::Network { model: m, .. } = &mut self.steps[step] {
+                        *m = model.clone();
+                    }
+                }
+                _ => {}
+            }
+            net.model = model;
+        }
+        if let Some(m) = member {
+            if !net.members.contains(&m) {
+                net.members.push(m);
+                self.steps.push(Step::Member { network: net.r, org: m });
+                if outcome == Outcome::Unchanged {
+                    outcome = Outcome::Updated(vec!["member"]);
+                }
+            }
+        }
+        Ok((outcome, label))
+    }
+
     fn link(&mut self, row: &Row) -> Result<(Outcome, String), Refusal> {
         let mentor = self.side(row, Field::Mentor, Field::MentorOrg)?;
         let mentee = self.side(row, Field::Mentee, Field::MenteeOrg)?;
@@ -1285,6 +1396,7 @@ pub fn plan(book: &Workbook, dir: Dir, opts: &Options, s: &'static Strings) -> R
                 Kind::Statuses => p.status(&row),
                 Kind::Links => p.link(&row),
                 Kind::Events => p.event(&row),
+                Kind::Networks => p.network(&row),
             };
             let (outcome, label) = match result {
                 Ok(x) => x,

@@ -163,6 +163,30 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         out.push(Table { name: Kind::Events.sheet_name().into(), headers: headers(&fields), rows });
+
+        // A network per member school, and a network with none on a row of its own.
+        let mut rows = Vec::new();
+        for n in self.networks(year)? {
+            let model = n.model.map_or("", |m| m.label(&crate::i18n::RU)).to_string();
+            let first = |member: &str| {
+                vec![
+                    Value::text(n.name.clone()),
+                    Value::text(model.clone()),
+                    Value::text(n.year.label()),
+                    Value::text(n.district.clone()),
+                    Value::text(member.to_string()),
+                ]
+            };
+            if n.members.is_empty() {
+                rows.push(first(""));
+            }
+            for (id, _) in &n.members {
+                let name: String =
+                    self.conn.query_row("SELECT name FROM organizations WHERE id = ?1", [id], |r| r.get(0))?;
+                rows.push(first(&name));
+            }
+        }
+        out.push(Table { name: Kind::Networks.sheet_name().into(), headers: headers(Kind::Networks.fields()), rows });
         Ok(out)
     }
 }

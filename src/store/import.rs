@@ -4,8 +4,8 @@
 
 use super::{now_stamp, Result, Store};
 use crate::import::{
-    self, Cols, Dir, EventRec, ImportError, LinkRec, Options, OrgRec, PersonRec, Plan, Ref, Side, StatusRec, Step,
-    EVENT_COLS, LINK_COLS, ORG_COLS, PERSON_COLS, STATUS_COLS,
+    self, Cols, Dir, EventRec, ImportError, LinkRec, NetRec, Options, OrgRec, PersonRec, Plan, Ref, Side, StatusRec,
+    Step, EVENT_COLS, LINK_COLS, ORG_COLS, PERSON_COLS, STATUS_COLS,
 };
 use crate::text::{clean_line, fold};
 use rusqlite::ToSql;
@@ -88,7 +88,20 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Dir::new(districts, orgs, people, statuses, links).with_events(events))
+        let networks = self
+            .networks(None)?
+            .into_iter()
+            .map(|n| NetRec {
+                r: Ref::Id(n.id),
+                district: Some(Ref::Id(n.district_id)),
+                year: n.year.0,
+                name: n.name,
+                model: n.model.map(|m| m.code().to_string()).unwrap_or_default(),
+                members: n.members.into_iter().map(|(id, _)| Ref::Id(id)).collect(),
+                step: None,
+            })
+            .collect();
+        Ok(Dir::new(districts, orgs, people, statuses, links).with_events(events).with_networks(networks))
     }
 
     /// What importing `book` would do, written nothing.
@@ -274,6 +287,30 @@ impl Store {
                     }));
                     values.extend([Box::new(self.user.clone()) as Box<dyn ToSql>, Box::new(now.clone())]);
                     self.insert_row("mentoring_link", &link_sql, &values, &now)?;
+                }
+                Step::Network { r, district, year, model, name } => {
+                    let model: Option<&str> = (!model.is_empty()).then_some(model.as_str());
+                    let values: Vec<Box<dyn ToSql>> = vec![
+                        Box::new(id(*district, &made)),
+                        Box::new(*year),
+                        Box::new(model.map(str::to_string)),
+                        Box::new(clean_line(name)),
+                        Box::new(self.user.clone()),
+                        Box::new(now.clone()),
+                    ];
+                    let sql = "INSERT INTO networks (district_id, year, model, name, changed_by, changed_at)
+                               VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+                    let new = self.insert_row("network", sql, &values, &now)?;
+                    set(&mut made, *r, new);
+                }
+                Step::Member { network, org } => {
+                    let (Some(net), Some(org)) = (id(*network, &made), id(*org, &made)) else { continue };
+                    self.conn
+                        .prepare_cached("INSERT OR IGNORE INTO network_members (network_id, org_id) VALUES (?1, ?2)")?
+                        .execute(rusqlite::params![net, org])?;
+                    let school: String =
+                        self.conn.query_row("SELECT name FROM organizations WHERE id = ?1", [org], |r| r.get(0))?;
+                    self.record_at("network", net, "member", None, Some(&school), &now)?;
                 }
                 Step::Update { table, entity, id: row, changes } => {
                     let seen = self.check_version(table, *row, None, entity)?;

@@ -2,8 +2,8 @@
 //! members: read for the Clusters pane and the cards, changed by its form, exported.
 
 use super::{Result, Store, StoreError};
-pub use crate::domain::NetworkRow;
 use crate::domain::NetworkModel;
+pub use crate::domain::NetworkRow;
 use crate::text::{clean_line, AcademicYear};
 use rusqlite::params;
 
@@ -99,13 +99,17 @@ impl Store {
             }
             if old.model != f.model {
                 let code = |m: Option<NetworkModel>| m.map(|m| m.code().to_string()).unwrap_or_default();
-                s.conn.execute("UPDATE networks SET model = ?1 WHERE id = ?2", params![f.model.map(|m| m.code()), id])?;
+                s.conn
+                    .execute("UPDATE networks SET model = ?1 WHERE id = ?2", params![f.model.map(|m| m.code()), id])?;
                 s.record("network", id, "model", Some(&code(old.model)), Some(&code(f.model)))?;
                 changed = true;
             }
             for (org, school) in &old.members {
                 if !f.members.contains(org) {
-                    s.conn.execute("DELETE FROM network_members WHERE network_id = ?1 AND org_id = ?2", params![id, org])?;
+                    s.conn.execute(
+                        "DELETE FROM network_members WHERE network_id = ?1 AND org_id = ?2",
+                        params![id, org],
+                    )?;
                     s.record("network", id, "member", Some(school), None)?;
                     changed = true;
                 }
