@@ -293,6 +293,18 @@ fn a_roadmap_table_becomes_events_with_their_dates_statuses_and_schools() {
     store.set_event_status(class.id, nastavnik::domain::EventStatus::Done, None).unwrap();
     let again = import(&store, &grid::read_bytes(roadmap.as_bytes()).unwrap(), &Options::default());
     assert_eq!(again.counts(), counts(0, 0, 2, 3));
+    // The master class's list grows by a school in the next version of the file: one update,
+    // in its history; a school left out of the list is not taken away.
+    let grown = roadmap.replace("25.11.2024;СОШ №3;СОШ №1;;", "25.11.2024;СОШ №3;\"СОШ №1; СОШ №3\";;");
+    let plan = import(&store, &grid::read_bytes(grown.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(plan.counts(), counts(0, 1, 1, 3), "{:#?}", plan.rows);
+    let class = store.events(nastavnik::text::AcademicYear(2024)).unwrap().into_iter().find(|e| e.id == class.id).unwrap();
+    assert!(class.participants.contains("СОШ №3"), "{}", class.participants);
+    let h = store.history("event", class.id).unwrap();
+    assert!(h.iter().any(|l| l.field == "participants" && l.new.contains("СОШ №3")), "{h:?}");
+    let shrunk = roadmap.replace("\"СОШ №1; СОШ №3\"", "СОШ №1");
+    let plan = import(&store, &grid::read_bytes(shrunk.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(plan.counts(), counts(0, 0, 2, 3));
 }
 
 #[test]

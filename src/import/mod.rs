@@ -98,6 +98,8 @@ pub struct EventRec {
     pub id: Option<i64>,
     pub host: Option<Ref>,
     pub cols: Cols,
+    /// The schools that took part.
+    pub participants: Vec<Ref>,
 }
 
 /// A network of schools: its district, year and folded name are who it is.
@@ -463,6 +465,8 @@ pub enum Step {
     Update { table: &'static str, entity: &'static str, id: i64, changes: Vec<(&'static str, String, String)> },
     Network { r: Ref, district: Ref, year: i32, model: String, name: String },
     Member { network: Ref, org: Ref },
+    /// Schools that took part in an event the store has.
+    Participants { event: i64, orgs: Vec<Ref> },
 }
 
 /// A sheet as understood.
@@ -1100,7 +1104,25 @@ impl Planner<'_> {
         };
         let outcome = match self.dir.event_by_key.get(&event_key(host, &cols)).copied() {
             Some(i) => match self.dir.events[i].id {
-                Some(id) => update_known(&mut self.steps, &mut self.dir.events[i].cols, &cols, "events", "event", id),
+                Some(id) => {
+                    let mut outcome =
+                        update_known(&mut self.steps, &mut self.dir.events[i].cols, &cols, "events", "event", id);
+                    // A school the file adds to those that took part; none is taken away.
+                    let known = &mut self.dir.events[i].participants;
+                    let added: Vec<Ref> = participants.iter().filter(|p| !known.contains(p)).copied().collect();
+                    known.extend(&added);
+                    if !added.is_empty() {
+                        outcome = match outcome {
+                            Outcome::Updated(mut v) => {
+                                v.push("participants");
+                                Outcome::Updated(v)
+                            }
+                            _ => Outcome::Updated(vec!["participants"]),
+                        };
+                        self.steps.push(Step::Participants { event: id, orgs: added });
+                    }
+                    outcome
+                }
                 None => Outcome::Unchanged,
             },
             None => {
@@ -1108,8 +1130,8 @@ impl Planner<'_> {
                     "" => host.and_then(|h| self.dir.org_at.get(&h).and_then(|i| self.dir.orgs[*i].district)),
                     name => self.district(name),
                 };
-                self.steps.push(Step::Event { district, host, participants, cols: cols.clone() });
-                self.dir.push_event(EventRec { id: None, host, cols });
+                self.steps.push(Step::Event { district, host, participants: participants.clone(), cols: cols.clone() });
+                self.dir.push_event(EventRec { id: None, host, cols, participants });
                 Outcome::New
             }
         };

@@ -77,12 +77,20 @@ impl Store {
                 Ok(LinkRec { id: Some(r.get(0)?), mentor: side(1)?, mentee: side(3)?, cols: cols(&LINK_COLS, r, 5)? })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut took_part: std::collections::HashMap<i64, Vec<Ref>> = std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT event_id, org_id FROM event_participants")?;
+        for pair in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (event, org) = pair?;
+            took_part.entry(event).or_default().push(Ref::Id(org));
+        }
         let events = self
             .conn
             .prepare(&format!("SELECT id, host_org_id, {} FROM events", EVENT_COLS.join(", ")))?
             .query_map([], |r| {
+                let id: i64 = r.get(0)?;
                 Ok(EventRec {
-                    id: Some(r.get(0)?),
+                    id: Some(id),
+                    participants: took_part.remove(&id).unwrap_or_default(),
                     host: r.get::<_, Option<i64>>(1)?.map(Ref::Id),
                     cols: cols(&EVENT_COLS, r, 2)?,
                 })
@@ -302,6 +310,21 @@ impl Store {
                                VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
                     let new = self.insert_row("network", sql, &values, &now)?;
                     set(&mut made, *r, new);
+                }
+                Step::Participants { event, orgs } => {
+                    self.check_version("events", *event, None, "event")?.settle(false)?;
+                    for org in orgs {
+                        let Some(org) = id(*org, &made) else { continue };
+                        self.conn
+                            .prepare_cached(
+                                "INSERT OR IGNORE INTO event_participants (event_id, org_id) VALUES (?1, ?2)",
+                            )?
+                            .execute(rusqlite::params![event, org])?;
+                        let school: String =
+                            self.conn.query_row("SELECT name FROM organizations WHERE id = ?1", [org], |r| r.get(0))?;
+                        self.record_at("event", *event, "participants", None, Some(&school), &now)?;
+                    }
+                    self.stamp_row("events", *event)?;
                 }
                 Step::Member { network, org } => {
                     let (Some(net), Some(org)) = (id(*network, &made), id(*org, &made)) else { continue };
