@@ -224,6 +224,7 @@ catalogue! {
     ag_end: "Срок: по", "Term until";
     ag_term_text: "Срок (как в тексте)", "Term (as written)";
     ag_form: "Договор", "Agreement";
+    draft_hint: "Tab/↓ поле · Ctrl-S сохранить · Esc отложить в черновик · Ctrl-D удалить черновик", "Tab/↓ field · Ctrl-S save · Esc keep as a draft · Ctrl-D discard the draft";
     ag_hint: "Tab/↓ следующее поле · Ctrl-S сохранить · Esc закрыть без сохранения", "Tab/↓ next field · Ctrl-S save · Esc close without saving";
     ag_saved: "Договор сохранён", "Agreement saved";
     ag_plan_progress: "выполнено", "done";
@@ -388,6 +389,7 @@ catalogue! {
     link_saved: "Связь сохранена", "Link saved";
     link_ended: "Связь завершена; она остаётся в истории", "Link ended; it stays in the history";
     draft_restored: "Восстановлен несохранённый черновик", "The unsaved draft is back";
+    draft_kept: "Черновик сохранён: откроется в этой же форме; Ctrl-D в форме — удалить", "Draft kept: it opens in the same form; Ctrl-D in the form discards it";
     draft_discarded: "Черновик удалён", "Draft discarded";
     end_title: "Завершить связь", "End the link";
     end_prompt: "Дата окончания (Enter — сохранить, Esc — отмена)", "End date (Enter saves, Esc cancels)";

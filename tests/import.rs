@@ -298,7 +298,8 @@ fn a_roadmap_table_becomes_events_with_their_dates_statuses_and_schools() {
     let grown = roadmap.replace("25.11.2024;СОШ №3;СОШ №1;;", "25.11.2024;СОШ №3;\"СОШ №1; СОШ №3\";;");
     let plan = import(&store, &grid::read_bytes(grown.as_bytes()).unwrap(), &Options::default());
     assert_eq!(plan.counts(), counts(0, 1, 1, 3), "{:#?}", plan.rows);
-    let class = store.events(nastavnik::text::AcademicYear(2024)).unwrap().into_iter().find(|e| e.id == class.id).unwrap();
+    let class =
+        store.events(nastavnik::text::AcademicYear(2024)).unwrap().into_iter().find(|e| e.id == class.id).unwrap();
     assert!(class.participants.contains("СОШ №3"), "{}", class.participants);
     let h = store.history("event", class.id).unwrap();
     assert!(h.iter().any(|l| l.field == "participants" && l.new.contains("СОШ №3")), "{h:?}");

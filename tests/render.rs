@@ -1914,3 +1914,53 @@ fn the_years_networks_stand_in_clusters_with_their_members_and_s_adds_one_that_e
     key(&mut app, 'u');
     assert_eq!(app.data.networks.iter().find(|n| n.name == "Сеть по математике").unwrap().members.len(), 2);
 }
+
+#[test]
+fn a_directory_form_closed_with_esc_keeps_its_draft_until_saved_or_discarded() {
+    let mut app = app("fields-draft");
+    app.set_pane(Pane::Clusters);
+    key(&mut app, 'n');
+    assert!(screen(&mut app).contains("Esc отложить в черновик"), "{}", screen(&mut app));
+    type_text(&mut app, "МБОУ «СОШ №99»");
+    code(&mut app, KeyCode::Esc);
+    assert!(app.overlays.is_empty());
+    assert!(screen(&mut app).contains("Черновик сохранён"), "{}", screen(&mut app));
+    // Opened again, even after a restart: the name is back.
+    let mut app = reopen(app);
+    app.set_pane(Pane::Clusters);
+    key(&mut app, 'n');
+    let shown = screen(&mut app);
+    assert!(shown.contains("МБОУ «СОШ №99»") && shown.contains("Восстановлен несохранённый черновик"), "{shown}");
+    // Ctrl-D throws it away.
+    ctrl(&mut app, 'd');
+    assert!(screen(&mut app).contains("Черновик удалён"));
+    key(&mut app, 'n');
+    let Some(Overlay::Fields(form)) = app.overlays.last() else { panic!("the form is open") };
+    assert_eq!(form.text(0), "");
+    // A form opened and closed untouched leaves no draft to announce.
+    code(&mut app, KeyCode::Esc);
+    assert!(!screen(&mut app).contains("Черновик сохранён"));
+    // Saved: the draft is gone with it.
+    key(&mut app, 'n');
+    type_text(&mut app, "МБОУ «СОШ №98»");
+    code(&mut app, KeyCode::Esc);
+    key(&mut app, 'n');
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty(), "{}", screen(&mut app));
+    key(&mut app, 'n');
+    let Some(Overlay::Fields(form)) = app.overlays.last() else { panic!("the form is open") };
+    assert_eq!(form.text(0), "", "a new form after the save is empty");
+    assert!(app.store.draft("fields:school").unwrap().is_none());
+}
+
+/// The same store opened again by the same user, as after a restart or a dropped session.
+fn reopen(app: App) -> App {
+    let path = app.store.path().to_path_buf();
+    drop(app);
+    let store = Store::open(&path, "tester").unwrap();
+    let (keys, _) = KeyMap::new(&HashMap::new());
+    let mut app = App::new(store, &RU, keys, Theme::default(), ratatui::layout::Rect::new(0, 0, 120, 40)).unwrap();
+    app.today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    app.load().unwrap();
+    app
+}

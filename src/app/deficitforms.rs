@@ -60,6 +60,8 @@ pub struct FieldsForm {
     pub fields: Vec<(String, u16, TextArea<'static>)>,
     pub focus: usize,
     pub errors: Vec<(usize, String)>,
+    /// Something was typed: Esc keeps it as a draft.
+    pub touched: bool,
 }
 
 fn area(text: &str) -> TextArea<'static> {
@@ -77,7 +79,27 @@ impl FieldsForm {
             fields: fields.into_iter().map(|(l, h, t)| (l.to_string(), h, area(&t))).collect(),
             focus: 0,
             errors: Vec::new(),
+            touched: false,
         }
+    }
+
+    /// The draft a form of something new is kept under (an edit's form keeps none: the record
+    /// itself is there to open again).
+    pub fn draft_kind(&self) -> Option<String> {
+        Some(match &self.purpose {
+            Purpose::School => "fields:school".to_string(),
+            Purpose::Person { id: None, org } => format!("fields:person:{}", org.as_ref().map_or(0, |o| o.0)),
+            Purpose::Network { id: None } => "fields:network".to_string(),
+            Purpose::Value { indicator, .. } => format!("fields:value:{indicator}"),
+            Purpose::Diagnostic { org, district } => {
+                format!("fields:diagnostic:{}:{}", org.unwrap_or(0), district.unwrap_or(0))
+            }
+            _ => return None,
+        })
+    }
+
+    fn texts(&self) -> Vec<String> {
+        self.fields.iter().map(|(_, _, t)| t.lines().join("\n")).collect()
     }
 
     pub fn text(&self, i: usize) -> String {
@@ -130,7 +152,7 @@ impl App {
                 (s.rk_progress, 3, r.progress),
             ],
         );
-        self.overlays.push(Overlay::Fields(Box::new(form)));
+        self.open_fields(form);
     }
 
     /// `n` in Clusters: a school into the directory, its district prefilled from the row.
@@ -144,6 +166,7 @@ impl App {
         };
         let status_label = format!("{} {}", s.sc_status, self.year.label());
         let form = FieldsForm {
+            touched: false,
             purpose: Purpose::School,
             title: s.sc_form.to_string(),
             fields: [
@@ -161,7 +184,7 @@ impl App {
             focus: 0,
             errors: Vec::new(),
         };
-        self.overlays.push(Overlay::Fields(Box::new(form)));
+        self.open_fields(form);
     }
 
     /// `e` in Clusters: the selected school's directory fields — names, type, district, town,
@@ -198,7 +221,7 @@ impl App {
                 (s.sc_director, 1, f.director),
             ],
         );
-        self.overlays.push(Overlay::Fields(Box::new(form)));
+        self.open_fields(form);
     }
 
     /// The person form: a new person of `org`, or the person `id` as the store has them.
@@ -230,7 +253,7 @@ impl App {
                 (s.sc_phone, 1, f.phone),
             ],
         );
-        self.overlays.push(Overlay::Fields(Box::new(form)));
+        self.open_fields(form);
     }
 
     /// `s` in Clusters: the selected school's status for the year, its risk level and the
@@ -253,7 +276,7 @@ impl App {
             format!("{}: {}", s.cs_form, c.school),
             vec![(status_label.as_str(), 1, f.status), (s.col_risk, 1, f.risk_level), (s.cs_basis, 1, f.note)],
         );
-        self.overlays.push(Overlay::Fields(Box::new(form)));
+        self.open_fields(form);
     }
 
     /// `n` in the Deficits pane: what is new depends on the row.
@@ -281,7 +304,7 @@ impl App {
                         (s.val_date, 1, String::new()),
                     ],
                 );
-                self.overlays.push(Overlay::Fields(Box::new(form)));
+                self.open_fields(form);
             }
             Some(ItemRef::Risk(i)) => {
                 let r = &self.data.risks[i];
@@ -318,7 +341,7 @@ impl App {
                         (s.dg_vacancies_f, 2, String::new()),
                     ],
                 );
-                self.overlays.push(Overlay::Fields(Box::new(form)));
+                self.open_fields(form);
             }
             _ => {
                 self.message = Some(Message { text: s.dfc_new_hint.to_string(), error: false });
@@ -339,19 +362,48 @@ impl App {
         }
     }
 
+    /// Opens a form, with this user's draft of the same new thing when Esc left one.
+    pub(super) fn open_fields(&mut self, mut form: FieldsForm) {
+        if let Some(kind) = form.draft_kind() {
+            let draft: Option<Vec<String>> = self.restore_draft(&kind);
+            if let Some(texts) = draft.filter(|d| d.len() == form.fields.len()) {
+                for ((_, _, area_of), text) in form.fields.iter_mut().zip(texts) {
+                    *area_of = area(&text);
+                }
+                form.touched = true;
+            }
+        }
+        self.overlays.push(Overlay::Fields(Box::new(form)));
+    }
+
     pub(super) fn fields_key(&mut self, ev: KeyEvent) {
         let Some(Overlay::Fields(form)) = self.overlays.last_mut() else { return };
+        let ctrl = ev.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+        if ctrl && matches!(ev.code, crossterm::event::KeyCode::Char('d' | 'в')) {
+            let kind = form.draft_kind();
+            self.overlays.pop();
+            if let Some(kind) = kind {
+                self.discard_draft(&kind);
+                self.message = Some(Message { text: self.s.draft_discarded.to_string(), error: false });
+            }
+            return;
+        }
         let (n, multi) = (form.fields.len(), form.fields[form.focus].1 > 1);
         match super::form_key(&ev, &mut form.focus, n, multi) {
             super::FormKey::Close => {
+                let kept = form.draft_kind().filter(|_| form.touched).map(|k| (k, form.texts()));
                 self.overlays.pop();
+                if let Some((kind, texts)) = kept {
+                    self.keep_draft(&kind, &texts);
+                    self.message = Some(Message { text: self.s.draft_kept.to_string(), error: false });
+                }
             }
             super::FormKey::Save => self.save_fields(),
             super::FormKey::Moved => {}
             super::FormKey::Type => {
                 let f = form.focus;
                 form.errors.retain(|(i, _)| *i != f);
-                form.fields[f].2.input(ev);
+                form.touched |= form.fields[f].2.input(ev);
             }
         }
     }
@@ -622,7 +674,11 @@ impl App {
             }
             Some(r) => {
                 if let Some(done) = self.report(r) {
-                    self.overlays.pop();
+                    if let Some(Overlay::Fields(form)) = self.overlays.pop() {
+                        if let Some(kind) = form.draft_kind().filter(|_| form.touched) {
+                            self.discard_draft(&kind);
+                        }
+                    }
                     self.after_write(done);
                 }
             }

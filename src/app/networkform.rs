@@ -3,7 +3,7 @@
 
 use super::deficitforms::{FieldsForm, Purpose};
 use super::rows::ItemRef;
-use super::{App, Overlay};
+use super::App;
 use crate::domain::NetworkModel;
 use crate::store::{NetworkFields, StoreError};
 
@@ -50,7 +50,7 @@ impl App {
                 (s.nw_members, 6, members),
             ],
         );
-        self.overlays.push(Overlay::Fields(Box::new(form)));
+        self.open_fields(form);
     }
 
     /// The network form's fields checked and saved; `None` with the errors under their fields.

@@ -456,17 +456,60 @@ pub struct RowReport {
 /// A change the plan makes; applied in order by `Store::import`.
 #[derive(Clone, Debug)]
 pub enum Step {
-    District { r: Ref, name: String },
-    Org { r: Ref, district: Option<Ref>, body: bool, cols: Cols },
-    Person { r: Ref, org: Option<Ref>, cols: Cols },
-    Status { org: Ref, year: i32, status: String, cols: Cols },
-    Link { mentor: Side, mentee: Side, cols: Cols },
-    Event { district: Option<Ref>, host: Option<Ref>, participants: Vec<Ref>, cols: Cols },
-    Update { table: &'static str, entity: &'static str, id: i64, changes: Vec<(&'static str, String, String)> },
-    Network { r: Ref, district: Ref, year: i32, model: String, name: String },
-    Member { network: Ref, org: Ref },
+    District {
+        r: Ref,
+        name: String,
+    },
+    Org {
+        r: Ref,
+        district: Option<Ref>,
+        body: bool,
+        cols: Cols,
+    },
+    Person {
+        r: Ref,
+        org: Option<Ref>,
+        cols: Cols,
+    },
+    Status {
+        org: Ref,
+        year: i32,
+        status: String,
+        cols: Cols,
+    },
+    Link {
+        mentor: Side,
+        mentee: Side,
+        cols: Cols,
+    },
+    Event {
+        district: Option<Ref>,
+        host: Option<Ref>,
+        participants: Vec<Ref>,
+        cols: Cols,
+    },
+    Update {
+        table: &'static str,
+        entity: &'static str,
+        id: i64,
+        changes: Vec<(&'static str, String, String)>,
+    },
+    Network {
+        r: Ref,
+        district: Ref,
+        year: i32,
+        model: String,
+        name: String,
+    },
+    Member {
+        network: Ref,
+        org: Ref,
+    },
     /// Schools that took part in an event the store has.
-    Participants { event: i64, orgs: Vec<Ref> },
+    Participants {
+        event: i64,
+        orgs: Vec<Ref>,
+    },
 }
 
 /// A sheet as understood.

@@ -241,7 +241,8 @@ pub fn draw_agreement(f: &mut Frame, app: &App, form: &AgreementForm) {
         })
         .collect();
     let title = format!("{}: {}", s.ag_form, form.title);
-    draw_rows(f, app, &title, s.ag_hint, &rows, form.focus);
+    let keeps = form.editing.is_none() && form.kind == crate::domain::AgreementKind::Framework;
+    draw_rows(f, app, &title, if keeps { s.draft_hint } else { s.ag_hint }, &rows, form.focus);
 }
 
 pub fn draw_fields(f: &mut Frame, app: &App, form: &crate::app::deficitforms::FieldsForm) {
@@ -258,7 +259,8 @@ pub fn draw_fields(f: &mut Frame, app: &App, form: &crate::app::deficitforms::Fi
             error: form.errors.iter().find(|(j, _)| *j == i).map(|(_, e)| e.clone()),
         })
         .collect();
-    draw_rows(f, app, &form.title, app.s.ag_hint, &rows, form.focus);
+    let hint = if form.draft_kind().is_some() { app.s.draft_hint } else { app.s.ag_hint };
+    draw_rows(f, app, &form.title, hint, &rows, form.focus);
 }
 
 pub fn draw_conflict(f: &mut Frame, app: &App, lines: &[String]) {
