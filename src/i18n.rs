@@ -399,6 +399,7 @@ catalogue! {
     act_end: "Завершить связь (останется в истории)", "End the link (it stays in history)";
     act_save: "Сохранить форму", "Save the form";
     hint_new: "новая", "new";
+    dt_renamed: "Район переименован", "District renamed";
     sec_networks: "Сети школ", "Networks of schools";
     nw_model: "Модель", "Model";
     nw_no_model: "модель не указана", "model not stated";

@@ -29,6 +29,15 @@ enum UsersAction {
     Remove { login: String },
 }
 
+#[derive(Subcommand)]
+enum DistrictsAction {
+    /// Give a district another name (a typo, a renamed municipality); recorded, undoable.
+    Rename { old: String, new: String },
+    /// Two spellings of one district (from two imports): GONE's schools, networks, events and
+    /// the rest move to KEEP, and GONE is removed, as one action.
+    Merge { keep: String, gone: String },
+}
+
 /// nastavnik: network mentoring between schools, for district coordinators.
 #[derive(Parser)]
 #[command(version, about)]
@@ -61,6 +70,11 @@ enum Command {
     Users {
         #[command(subcommand)]
         action: Option<UsersAction>,
+    },
+    /// The districts with their schools; `rename OLD NEW` or `merge KEEP GONE` corrects them.
+    Districts {
+        #[command(subcommand)]
+        action: Option<DistrictsAction>,
     },
     /// Check the store: SQLite's integrity check, and every text value another tool wrote
     /// in a broken encoding, by table, row and column (exit 1 when anything is found).
@@ -634,6 +648,29 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
         }
         Some(Command::Demo { .. } | Command::Init) => Ok(()),
         Some(Command::Users { action }) => users(&store, action.as_ref(), &st),
+        Some(Command::Districts { action }) => {
+            let dir = store.import_directory()?;
+            let named =
+                |name: &str| dir.district_id(name).ok_or_else(|| eyre!("{} «{}»", st.s.nw_no_district, name.trim()));
+            match action {
+                None => {
+                    let mut out = String::new();
+                    for (name, schools) in store.district_counts()? {
+                        out.push_str(&format!("{name} — {}\n", nastavnik::i18n::count_schools(schools, st.s)));
+                    }
+                    emit(&out)?;
+                }
+                Some(DistrictsAction::Rename { old, new }) => {
+                    let changed = store.rename_district(named(old)?, new)?;
+                    emit(&format!("{}\n", if changed { st.s.dt_renamed } else { st.s.sc_unchanged }))?;
+                }
+                Some(DistrictsAction::Merge { keep, gone }) => {
+                    let moved = store.merge_districts(named(keep)?, named(gone)?)?;
+                    emit(&format!("{} {moved}\n", st.s.mg_done))?;
+                }
+            }
+            Ok(())
+        }
         Some(Command::Check) => {
             let problems = store.check()?;
             if problems.is_empty() {

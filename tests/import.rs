@@ -516,3 +516,41 @@ fn a_networks_sheet_makes_the_years_networks_with_their_members_and_names_what_i
     assert_eq!(plan.counts(), counts(0, 1, 0, 0));
     assert_eq!(store.networks(None).unwrap()[0].members.len(), 3);
 }
+
+#[test]
+fn a_district_spelled_two_ways_is_merged_and_renamed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("district.db");
+    let store = empty(dir.path(), "district.db");
+    let one = "Наименование ОО;Район\nМБОУ «СОШ №1»;Энский\nМБОУ «СОШ №3»;Энский\n";
+    import(&store, &grid::read_bytes(one.as_bytes()).unwrap(), &Options::default());
+    let two = "Наименование ОО;Муниципальный район\nМБОУ «Гимназия №2»;Энский район\n";
+    import(&store, &grid::read_bytes(two.as_bytes()).unwrap(), &Options::default());
+    drop(store);
+    let run = |args: &[&str]| {
+        let out = Command::new(BIN).arg("--db").arg(&db).args(args).env("LANG", "ru_RU.UTF-8").output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (ok, list, _) = run(&["districts"]);
+    assert!(ok);
+    assert_eq!(list, "Энский — 2 школы\nЭнский район — 1 школа\n");
+    let (ok, _, err) = run(&["districts", "merge", "Энский", "Энский район"]);
+    assert!(ok, "{err}");
+    let (_, list, _) = run(&["districts"]);
+    assert_eq!(list, "Энский — 3 школы\n");
+    let (ok, out, _) = run(&["districts", "rename", "Энский", "Энский муниципальный район"]);
+    assert!(ok && out.contains("Район переименован"), "{out}");
+    let (_, list, _) = run(&["districts"]);
+    assert_eq!(list, "Энский муниципальный район — 3 школы\n");
+    let (ok, _, err) = run(&["districts", "rename", "Северный", "Южный"]);
+    assert!(!ok && err.contains("нет такого района «Северный»"), "{err}");
+    // Undo takes the rename back, then the merge.
+    assert!(run(&["undo"]).0);
+    assert!(run(&["undo"]).0);
+    let (_, list, _) = run(&["districts"]);
+    assert_eq!(list, "Энский — 2 школы\nЭнский район — 1 школа\n");
+}

@@ -599,7 +599,7 @@ impl Store {
     /// Every row that refers to `gone` in `target` (by a foreign key, found in the schema, so
     /// a table added later is not forgotten) refers to `keep` instead; a row that would become
     /// a twin of one `keep` has (a unique key) is dropped. Returns how many rows moved.
-    fn move_references(&self, target: &str, keep: i64, gone: i64) -> Result<usize> {
+    pub(super) fn move_references(&self, target: &str, keep: i64, gone: i64) -> Result<usize> {
         let mut moved = 0;
         for table in self.table_names()? {
             let refs: Vec<String> = self

@@ -60,6 +60,59 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Each district's name and how many organisations it has.
+    pub fn district_counts(&self) -> Result<Vec<(String, usize)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.name, (SELECT count(*) FROM organizations o WHERE o.district_id = d.id) FROM districts d
+              ORDER BY d.name",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((super::read::text(r, 0)?, r.get::<_, i64>(1)? as usize)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Renames a district; another of that name is a duplicate (merge them instead).
+    pub fn rename_district(&self, id: i64, name: &str) -> Result<bool> {
+        let name = clean_line(name);
+        self.user_action(|s| {
+            let old: String = s.conn.query_row("SELECT name FROM districts WHERE id = ?1", [id], |r| r.get(0))?;
+            if old == name || name.is_empty() {
+                return Ok(false);
+            }
+            let twins: Vec<String> = s
+                .conn
+                .prepare_cached("SELECT name FROM districts WHERE id <> ?1")?
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            if twins.iter().any(|t| crate::text::fold(t) == crate::text::fold(&name)) {
+                return Err(StoreError::Duplicate);
+            }
+            s.check_version("districts", id, None, "district")?.settle(true)?;
+            s.conn.execute("UPDATE districts SET name = ?1 WHERE id = ?2", params![name, id])?;
+            s.record("district", id, "name", Some(&old), Some(&name))?;
+            s.stamp_row("districts", id)?;
+            Ok(true)
+        })
+    }
+
+    /// Merges district `gone` into `keep`: everything in `gone` is in `keep`, `gone` is removed.
+    pub fn merge_districts(&self, keep: i64, gone: i64) -> Result<usize> {
+        if keep == gone {
+            return Err(StoreError::NotFound("district"));
+        }
+        self.user_action(|s| {
+            let name = |id: i64| -> Result<String> {
+                Ok(s.conn.query_row("SELECT name FROM districts WHERE id = ?1", [id], |r| r.get(0))?)
+            };
+            let (k, g) = (name(keep)?, name(gone)?);
+            let moved = s.move_references("districts", keep, gone)?;
+            s.conn.execute("DELETE FROM districts WHERE id = ?1", [gone])?;
+            s.record("district", gone, "*", Some(&g), Some("deleted"))?;
+            s.record("district", keep, "merged", Some(&g), Some(&k))?;
+            s.stamp_row("districts", keep)?;
+            Ok(moved)
+        })
+    }
+
     /// One network, as the form opens it.
     pub fn network(&self, id: i64) -> Result<NetworkRow> {
         self.networks(None)?.into_iter().find(|n| n.id == id).ok_or(StoreError::NotFound("network"))
