@@ -224,7 +224,7 @@ catalogue! {
     ag_end: "Срок: по", "Term until";
     ag_term_text: "Срок (как в тексте)", "Term (as written)";
     ag_form: "Договор", "Agreement";
-    draft_hint: "Tab/↓ поле · Ctrl-S сохранить · Esc отложить в черновик · Ctrl-D удалить черновик", "Tab/↓ field · Ctrl-S save · Esc keep as a draft · Ctrl-D discard the draft";
+    draft_hint: "Tab поле · Ctrl-S сохранить · Esc в черновик · Ctrl-D удалить черновик", "Tab field · Ctrl-S save · Esc keeps a draft · Ctrl-D discards it";
     ag_hint: "Tab/↓ следующее поле · Ctrl-S сохранить · Esc закрыть без сохранения", "Tab/↓ next field · Ctrl-S save · Esc close without saving";
     ag_saved: "Договор сохранён", "Agreement saved";
     ag_plan_progress: "выполнено", "done";
@@ -408,8 +408,8 @@ catalogue! {
     nw_form: "Сеть школ", "Network of schools";
     nw_new: "Новая сеть школ", "New network of schools";
     nw_name: "Название", "Name";
-    nw_members_hint: "участники — по школе в строке", "members one school a line";
-    nw_model_hint: "модель: распределённая, ресурсная или пусто", "model: distributed, resource or empty";
+    nw_members_hint: "по школе в строке: «СОШ №1», «сош3 пикалево»…", "one school a line: «СОШ №1», «сош3 пикалево»…";
+    nw_model_hint: "распределённая, ресурсная или пусто", "distributed, resource or empty";
     nw_bad_model: "модель — «распределённая», «ресурсная» или пусто", "the model is «distributed», «resource» or empty";
     nw_saved: "Сеть сохранена", "Network saved";
     nw_duplicate: "такая сеть в районе в этом году уже есть", "the district has this network this year already";

@@ -1920,7 +1920,7 @@ fn a_directory_form_closed_with_esc_keeps_its_draft_until_saved_or_discarded() {
     let mut app = app("fields-draft");
     app.set_pane(Pane::Clusters);
     key(&mut app, 'n');
-    assert!(screen(&mut app).contains("Esc отложить в черновик"), "{}", screen(&mut app));
+    assert!(screen(&mut app).contains("Esc в черновик"), "{}", screen(&mut app));
     type_text(&mut app, "МБОУ «СОШ №99»");
     code(&mut app, KeyCode::Esc);
     assert!(app.overlays.is_empty());

@@ -40,9 +40,9 @@ impl App {
                 )
             }
         };
-        let form = FieldsForm::new(
+        let mut form = FieldsForm::new(
             purpose,
-            format!("{title} ({}; {})", s.nw_model_hint, s.nw_members_hint),
+            title,
             vec![
                 (s.nw_name, 1, name),
                 (s.col_district, 1, district),
@@ -50,6 +50,9 @@ impl App {
                 (s.nw_members, 6, members),
             ],
         );
+        // What each field takes, shown while it is empty.
+        form.fields[2].2.set_placeholder_text(s.nw_model_hint);
+        form.fields[3].2.set_placeholder_text(s.nw_members_hint);
         self.open_fields(form);
     }
 
