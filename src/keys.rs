@@ -138,7 +138,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Import, "import", &["I"]),
     (Action::Merge, "merge", &["M"]),
     (Action::NewPerson, "new_person", &["N"]),
-    (Action::NewNetwork, "new_network", &["S"]),
+    (Action::NewNetwork, "new_network", &["K"]),
     (Action::Retire, "retire", &["R"]),
     (Action::Copy, "copy", &["y"]),
     (Action::New, "new_link", &["n"]),

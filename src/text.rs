@@ -92,7 +92,12 @@ pub fn clean(s: &str) -> String {
 /// [`clean_line`] for an owned string, returning it untouched (no copy) when it is clean,
 /// as nearly every string read from the store is.
 pub fn clean_line_owned(s: String) -> String {
-    if s.chars().any(|c| c.is_control() || is_format_hazard(c)) {
+    // Printable ASCII and Russian letters, most of any text, are answered without the tables.
+    let hazard = |c: char| match c {
+        ' '..='~' | 'А'..='я' | 'Ё' | 'ё' => false,
+        _ => c.is_control() || is_format_hazard(c),
+    };
+    if s.chars().any(hazard) {
         clean_line(&s)
     } else {
         s
@@ -117,9 +122,9 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     let mut space = true;
     let mut last_digit = false;
-    for c in s.chars().flat_map(char::to_lowercase) {
+    let mut put = |c: char, out: &mut String| {
         let c = if c == 'ё' { 'е' } else { c };
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             let digit = c.is_ascii_digit();
             if !space && digit != last_digit {
                 out.push(' ');
@@ -131,11 +136,31 @@ pub fn fold(s: &str) -> String {
             out.push(' ');
             space = true;
         }
+    };
+    for c in s.chars() {
+        // Latin and Russian letters, the most of every name, without Unicode's tables (an
+        // import folds every name of a region); the rest as Unicode lowercases it.
+        match c {
+            'A'..='Z' => put(c.to_ascii_lowercase(), &mut out),
+            '\0'..='\u{7f}' | 'а'..='я' => put(c, &mut out),
+            'А'..='Я' => put(char::from_u32(c as u32 + 0x20).unwrap_or(c), &mut out),
+            'Ё' => put('е', &mut out),
+            _ => c.to_lowercase().for_each(|l| put(l, &mut out)),
+        }
     }
     if out.ends_with(' ') {
         out.pop();
     }
     out
+}
+
+/// A letter or a digit, as `char::is_alphanumeric`, with ASCII and Russian answered first.
+fn is_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        'а'..='я' | 'А'..='Я' | 'ё' | 'Ё' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Whether one folded query word is in the folded haystack: a number only as a whole number
@@ -351,6 +376,37 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The folding of every name, as Unicode's own lowercasing and classes give it.
+    fn fold_by_unicode(s: &str) -> String {
+        let mut out = String::new();
+        let (mut space, mut last_digit) = (true, false);
+        for c in s.chars().flat_map(char::to_lowercase) {
+            let c = if c == 'ё' { 'е' } else { c };
+            if c.is_alphanumeric() {
+                let digit = c.is_ascii_digit();
+                if !space && digit != last_digit {
+                    out.push(' ');
+                }
+                out.push(c);
+                space = false;
+                last_digit = digit;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
+        }
+        out.trim_end().to_string()
+    }
+
+    #[test]
+    fn the_quick_fold_is_the_unicode_fold() {
+        let every: String = (0u32..0x2200).filter_map(char::from_u32).collect();
+        assert_eq!(fold(&every), fold_by_unicode(&every));
+        for s in ["МБОУ «СОШ №3» г. Пикалево", "ЁЛКА ёлка Ёж", "İstanbul ǅ ß Σ", "Школа-интернат №1\tимени А.С. Пушкина"] {
+            assert_eq!(fold(s), fold_by_unicode(s), "{s}");
+        }
+    }
 
     #[test]
     fn clean_strips_escapes_and_bidi() {

@@ -1829,7 +1829,7 @@ fn a_schools_answer_lists_its_staff_where_one_who_left_is_brought_back_and_two_r
 }
 
 #[test]
-fn the_years_networks_stand_in_clusters_with_their_members_and_s_adds_one_that_e_changes() {
+fn the_years_networks_stand_in_clusters_with_their_members_and_k_adds_one_that_e_changes() {
     let mut app = app("networks");
     app.set_pane(Pane::Clusters);
     let shown = screen(&mut app);
@@ -1849,13 +1849,13 @@ fn the_years_networks_stand_in_clusters_with_their_members_and_s_adds_one_that_e
     assert!(card.contains("Участники (0)") && card.contains("не указаны (в документе их нет)"), "{card}");
     code(&mut app, KeyCode::Esc);
 
-    // A new network of the year: S, its name, the district from the school selected, members.
+    // A new network of the year: K, its name, the district from the school selected, members.
     key(&mut app, '[');
     let first = app.data.clusters.iter().find(|c| c.school.contains("СОШ №1") && c.town == "Пикалево").unwrap();
     let (org, district) = (first.org_id, first.district.clone());
     let v = &mut app.views[Pane::Clusters.index()];
     v.selected = v.rows.iter().position(|r| r.item == Some(nastavnik::app::rows::ItemRef::Cluster(org))).unwrap();
-    key(&mut app, 'S');
+    key(&mut app, 'K');
     let form = screen(&mut app);
     assert!(form.contains("Новая сеть школ 2021-2022"), "{form}");
     assert!(form.contains(&district), "the district is the selected school's:\n{form}");

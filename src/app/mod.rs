@@ -959,7 +959,10 @@ impl App {
             Action::Lookup => self.open_lookup(),
             Action::Import => self.open_import(),
             Action::Copy => {}
-            Action::New if self.pane == Pane::Clusters => self.new_school(),
+            Action::New if self.pane == Pane::Clusters => match self.selected_item() {
+                Some(ItemRef::Network(_)) => self.network_form(None),
+                _ => self.new_school(),
+            },
             Action::Edit if self.pane == Pane::Clusters => match self.selected_item() {
                 Some(ItemRef::Network(i)) => self.network_form(Some(i)),
                 _ => self.edit_school(),
