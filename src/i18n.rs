@@ -400,6 +400,11 @@ catalogue! {
     act_save: "Сохранить форму", "Save the form";
     hint_new: "новая", "new";
     dt_renamed: "Район переименован", "District renamed";
+    dc_saved: "Решение исправлено", "Decision corrected";
+    val_corrected: "Значение исправлено", "Value corrected";
+    val_correct_form: "Исправить значение", "Correct the value";
+    val_none_to_correct: "У этой строки нет введённого значения: n — добавить", "This row has no value entered: n adds one";
+    hist_text: "текст", "text";
     sec_networks: "Сети школ", "Networks of schools";
     nw_model: "Модель", "Model";
     nw_no_model: "модель не указана", "model not stated";

@@ -403,7 +403,9 @@ mod tests {
     fn the_quick_fold_is_the_unicode_fold() {
         let every: String = (0u32..0x2200).filter_map(char::from_u32).collect();
         assert_eq!(fold(&every), fold_by_unicode(&every));
-        for s in ["МБОУ «СОШ №3» г. Пикалево", "ЁЛКА ёлка Ёж", "İstanbul ǅ ß Σ", "Школа-интернат №1\tимени А.С. Пушкина"] {
+        for s in
+            ["МБОУ «СОШ №3» г. Пикалево", "ЁЛКА ёлка Ёж", "İstanbul ǅ ß Σ", "Школа-интернат №1\tимени А.С. Пушкина"]
+        {
             assert_eq!(fold(s), fold_by_unicode(s), "{s}");
         }
     }

@@ -1964,3 +1964,95 @@ fn reopen(app: App) -> App {
     app.load().unwrap();
     app
 }
+
+#[test]
+fn e_corrects_a_value_and_a_decision_where_they_were_typed_and_u_takes_it_back() {
+    let mut app = app("correct");
+    key(&mut app, '4');
+    // The value «50,4%» of the share of teachers with a programme: a typo to correct.
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| {
+            r.item.is_some_and(|i| matches!(i, nastavnik::app::rows::ItemRef::Indicator(_)))
+                && r.cells.iter().any(|c| c == "50,4%")
+        })
+        .expect("the indicator's row with its value");
+    app.views[Pane::Deficits.index()].selected = pos;
+    key(&mut app, 'e');
+    let form = screen(&mut app);
+    assert!(form.contains("Исправить значение"), "{form}");
+    assert!(form.contains("50,4"), "the value as entered:\n{form}");
+    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+        f.focus = 2;
+    }
+    for _ in 0..6 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "150");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑ доля не может быть больше 100 %"), "refused where typed");
+    for _ in 0..3 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "54,2");
+    ctrl(&mut app, 's');
+    let shown = screen(&mut app);
+    assert!(shown.contains("Значение исправлено"), "{shown}");
+    let values: Vec<String> = app
+        .data
+        .indicators
+        .iter()
+        .filter(|i| i.name.starts_with("Доля педагогов ШНОР, имеющих"))
+        .map(|i| i.actual.clone())
+        .collect();
+    assert_eq!(values, ["54,2%"], "one row, corrected in place — not a second one");
+    key(&mut app, 'u');
+    let values: Vec<String> = app
+        .data
+        .indicators
+        .iter()
+        .filter(|i| i.name.starts_with("Доля педагогов ШНОР, имеющих"))
+        .map(|i| i.actual.clone())
+        .collect();
+    assert_eq!(values, ["50,4%"]);
+
+    // A decision of a meeting: its text and deadline.
+    key(&mut app, '3');
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| r.item.is_some_and(|i| matches!(i, nastavnik::app::rows::ItemRef::Decision(_))))
+        .expect("a decision in the year");
+    app.views[Pane::Roadmap.index()].selected = pos;
+    let Some(nastavnik::app::rows::ItemRef::Decision(d)) = app.selected_item() else { unreachable!() };
+    let before = app.data.decisions[d].clone();
+    key(&mut app, 'e');
+    assert!(screen(&mut app).contains(&format!("№ {}", before.number)), "{}", screen(&mut app));
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..60 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "31.02.2022");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains('↑'), "a day that is not is refused under the field:\n{}", screen(&mut app));
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "20.05.2022");
+    ctrl(&mut app, 's');
+    let shown = screen(&mut app);
+    assert!(shown.contains("Решение исправлено"), "{shown}");
+    let after = app.data.decisions.iter().find(|x| x.id == before.id).unwrap();
+    assert_eq!(
+        after.deadline.end.or(after.deadline.start),
+        chrono::NaiveDate::from_ymd_opt(2022, 5, 20),
+        "{:?}",
+        after.deadline
+    );
+    assert_eq!(after.text, before.text, "what was not touched stays");
+    let h = app.store.history("decision", before.id).unwrap();
+    assert!(h.iter().any(|l| l.field == "end" || l.field == "start" || l.field == "period"), "{h:?}");
+}

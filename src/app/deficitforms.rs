@@ -18,10 +18,12 @@ pub enum Purpose {
         id: i64,
         version: i64,
     },
+    /// A value of an indicator: new (`n`), or one of the store to correct (`e`: id, version).
     Value {
         indicator: i64,
         kind: Kind,
         org: Option<i64>,
+        value: Option<(i64, i64)>,
     },
     Diagnostic {
         org: Option<i64>,
@@ -46,6 +48,11 @@ pub enum Purpose {
     ClusterStatus {
         org: i64,
         row: Option<(i64, i64)>,
+    },
+    /// A decision of a meeting (`e` on it in the Roadmap): its text, deadline, responsible.
+    Decision {
+        id: i64,
+        version: i64,
     },
     /// A network of schools of the year shown: new, or one of the store (id, version).
     Network {
@@ -90,7 +97,7 @@ impl FieldsForm {
             Purpose::School => "fields:school".to_string(),
             Purpose::Person { id: None, org } => format!("fields:person:{}", org.as_ref().map_or(0, |o| o.0)),
             Purpose::Network { id: None } => "fields:network".to_string(),
-            Purpose::Value { indicator, .. } => format!("fields:value:{indicator}"),
+            Purpose::Value { indicator, value: None, .. } => format!("fields:value:{indicator}"),
             Purpose::Diagnostic { org, district } => {
                 format!("fields:diagnostic:{}:{}", org.unwrap_or(0), district.unwrap_or(0))
             }
@@ -283,29 +290,7 @@ impl App {
     pub(super) fn new_in_deficits(&mut self) {
         let s = self.s;
         match self.selected_item() {
-            Some(ItemRef::Indicator(i)) => {
-                let ind = self.data.indicators[i].clone();
-                let kind = ind.kind;
-                let hint = match kind {
-                    Kind::Share => s.val_share_hint,
-                    Kind::Count => s.val_count_hint,
-                    Kind::YesNo => s.val_yes_no_hint,
-                };
-                let school = ind.org.map(|_| ind.owner.clone()).unwrap_or_default();
-                let form = FieldsForm::new(
-                    Purpose::Value { indicator: ind.id, kind, org: ind.org },
-                    format!("{}: {} ({hint})", s.val_form, ind.name),
-                    vec![
-                        (s.val_school, 1, school),
-                        (s.col_period, 1, ind.period.clone()),
-                        (s.val_value, 1, String::new()),
-                        (s.val_part, 1, String::new()),
-                        (s.val_whole, 1, String::new()),
-                        (s.val_date, 1, String::new()),
-                    ],
-                );
-                self.open_fields(form);
-            }
+            Some(ItemRef::Indicator(i)) => self.value_form(i, false),
             Some(ItemRef::Risk(i)) => {
                 let r = &self.data.risks[i];
                 let org = r.org;
@@ -430,7 +415,7 @@ impl App {
                 };
                 errors.is_empty().then(|| self.store.update_risk(id, &f, Some(version)).map(|_| s.rk_saved))
             }
-            Purpose::Value { indicator, kind, org } => {
+            Purpose::Value { indicator, kind, org, value: existing } => {
                 let school = form.text(0);
                 let org = if school.is_empty() {
                     None
@@ -487,7 +472,16 @@ impl App {
                     errors.push((5, format!("{} {}", b.text(s), year.label())));
                 }
                 let v = NewValue { org, year, period: form.text(1), value, part, whole, measured_on: date };
-                errors.is_empty().then(|| self.store.record_value(indicator, &v).map(|_| s.val_saved))
+                errors.is_empty().then(|| match existing {
+                    Some((id, version)) => self.store.update_value(id, &v, Some(version)).map(|changed| {
+                        if changed {
+                            s.val_corrected
+                        } else {
+                            s.sc_unchanged
+                        }
+                    }),
+                    None => self.store.record_value(indicator, &v).map(|_| s.val_saved),
+                })
             }
             Purpose::Diagnostic { org, district } => {
                 let mut nums = [None; 4];
@@ -619,6 +613,31 @@ impl App {
                     other => other.map(|r| r.map(|changed| if changed { s.cs_saved } else { s.sc_unchanged })),
                 }
             }
+            Purpose::Decision { id, version } => {
+                let text = form.text(0);
+                if text.is_empty() {
+                    errors.push((0, s.err_required.to_string()));
+                }
+                let deadline = form.text(1);
+                let when = match crate::period::parse_when(&deadline) {
+                    Some(w) => w,
+                    None if deadline.is_empty() => crate::domain::When::default(),
+                    None => {
+                        errors.push((1, crate::text::date_error(&deadline, s).to_string()));
+                        crate::domain::When::default()
+                    }
+                };
+                let responsible = form.text(2);
+                errors.is_empty().then(|| {
+                    self.store.update_decision(id, &text, &when, &responsible, Some(version)).map(|changed| {
+                        if changed {
+                            s.dc_saved
+                        } else {
+                            s.sc_unchanged
+                        }
+                    })
+                })
+            }
             Purpose::Network { id } => {
                 let text = [form.text(0), form.text(1), form.text(2), form.text(3)];
                 self.save_network_form(text, id, &mut errors)
@@ -683,6 +702,66 @@ impl App {
                 }
             }
         }
+    }
+}
+
+impl App {
+    /// The value form of indicator row `i`: a new value (`n`), or the row's own value to
+    /// correct (`e`), its fields as they were entered.
+    pub(super) fn value_form(&mut self, i: usize, correct: bool) {
+        let s = self.s;
+        let Some(ind) = self.data.indicators.get(i).cloned() else { return };
+        let kind = ind.kind;
+        let hint = match kind {
+            Kind::Share => s.val_share_hint,
+            Kind::Count => s.val_count_hint,
+            Kind::YesNo => s.val_yes_no_hint,
+        };
+        let school = ind.org.map(|_| ind.owner.clone()).unwrap_or_default();
+        let num = |x: Option<f64>| x.map(crate::text::format_number).unwrap_or_default();
+        let (existing, texts) = match ind.value_id.filter(|_| correct) {
+            Some(v) => {
+                let Some((f, version)) = self.report(self.store.value_fields(v)) else { return };
+                let day = f.measured_on.map(format_date).unwrap_or_default();
+                (Some((v, version)), [school, f.period, f.value, num(f.part), num(f.whole), day])
+            }
+            None if correct => {
+                self.message = Some(Message { text: s.val_none_to_correct.to_string(), error: false });
+                return;
+            }
+            None => (None, [school, ind.period.clone(), String::new(), String::new(), String::new(), String::new()]),
+        };
+        let title = if existing.is_some() { s.val_correct_form } else { s.val_form };
+        let [a, b, c, d, e, g] = texts;
+        let form = FieldsForm::new(
+            Purpose::Value { indicator: ind.id, kind, org: ind.org, value: existing },
+            format!("{title}: {} ({hint})", ind.name),
+            vec![
+                (s.val_school, 1, a),
+                (s.col_period, 1, b),
+                (s.val_value, 1, c),
+                (s.val_part, 1, d),
+                (s.val_whole, 1, e),
+                (s.val_date, 1, g),
+            ],
+        );
+        self.open_fields(form);
+    }
+
+    /// `e` on a decision in the Roadmap: its text, deadline and responsible, corrected.
+    pub(super) fn edit_decision(&mut self, i: usize) {
+        let s = self.s;
+        let Some(x) = self.data.decisions.get(i).cloned() else { return };
+        let form = FieldsForm::new(
+            Purpose::Decision { id: x.id, version: x.stamp.version },
+            format!("{}: {} № {}", s.col_decision, x.meeting, x.number),
+            vec![
+                (s.col_decision, 4, x.text.clone()),
+                (s.col_deadline, 1, x.deadline.display()),
+                (s.col_responsible, 2, x.responsible.clone()),
+            ],
+        );
+        self.open_fields(form);
     }
 }
 

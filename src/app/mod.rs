@@ -971,7 +971,10 @@ impl App {
             Action::NewNetwork => {}
             Action::New if self.pane == Pane::Mentoring => self.new_link(None),
             Action::New if self.pane == Pane::Roadmap => self.new_event(),
-            Action::Edit if self.pane == Pane::Roadmap => self.open_event(false),
+            Action::Edit if self.pane == Pane::Roadmap => match self.selected_item() {
+                Some(ItemRef::Decision(i)) => self.edit_decision(i),
+                _ => self.open_event(false),
+            },
             Action::CopyEvent if self.pane == Pane::Roadmap => self.open_event(true),
             Action::Delete if self.pane == Pane::Roadmap => self.ask_delete_event(),
             Action::CopyEvent | Action::Delete => {}
@@ -988,7 +991,10 @@ impl App {
             Action::Edit if self.pane == Pane::Agreements => self.edit_agreement(),
             Action::New if self.pane == Pane::Agreements => self.new_agreement(),
             Action::New if self.pane == Pane::Deficits => self.new_in_deficits(),
-            Action::Edit if self.pane == Pane::Deficits => self.edit_risk(),
+            Action::Edit if self.pane == Pane::Deficits => match self.selected_item() {
+                Some(ItemRef::Indicator(i)) => self.value_form(i, true),
+                _ => self.edit_risk(),
+            },
             Action::NewAdditional if self.pane == Pane::Agreements => self.new_additional(),
             Action::PlanRow if self.pane == Pane::Agreements => self.new_plan_row(),
             Action::Advance if self.pane == Pane::Agreements => self.advance_agreement(),

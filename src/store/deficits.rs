@@ -345,6 +345,84 @@ impl Store {
         })
     }
 
+    /// A value as its form shows it again, with its version.
+    pub fn value_fields(&self, id: i64) -> Result<(NewValue, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT org_id, year, period, value, part, whole, measured_on, version FROM indicator_values WHERE id = ?1",
+            [id],
+            |r| {
+                let day: Option<String> = r.get(6)?;
+                Ok((
+                    NewValue {
+                        org: r.get(0)?,
+                        year: AcademicYear(r.get(1)?),
+                        period: super::read::text(r, 2)?,
+                        value: super::read::text(r, 3)?,
+                        part: r.get(4)?,
+                        whole: r.get(5)?,
+                        measured_on: day.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                    },
+                    r.get(7)?,
+                ))
+            },
+        )?)
+    }
+
+    /// Corrects a value (a typo, a share its counts contradict), each field in history.
+    /// Returns false when nothing changed.
+    pub fn update_value(&self, id: i64, v: &NewValue, seen_version: Option<i64>) -> Result<bool> {
+        self.user_action(|s| {
+            let seen = s.check_version("indicator_values", id, seen_version, "indicator_value")?;
+            let (old, _) = s.value_fields(id)?;
+            let num = |x: Option<f64>| x.map(crate::text::format_number).unwrap_or_default();
+            let mut changed = false;
+            if old.org != v.org {
+                s.conn.execute("UPDATE indicator_values SET org_id = ?1 WHERE id = ?2", params![v.org, id])?;
+                let name = |o: Option<i64>| -> Result<String> {
+                    Ok(match o {
+                        Some(o) => s.entry(crate::lookup::Entity::Org(o))?.name,
+                        None => String::new(),
+                    })
+                };
+                s.record("indicator_value", id, "school", Some(&name(old.org)?), Some(&name(v.org)?))?;
+                changed = true;
+            }
+            for (col, was, now) in [
+                ("period", old.period.clone(), clean_line(&v.period)),
+                ("value", old.value.clone(), clean_line(&v.value)),
+            ] {
+                if was != now {
+                    s.conn
+                        .execute(&format!("UPDATE indicator_values SET {col} = ?1 WHERE id = ?2"), params![now, id])?;
+                    s.record("indicator_value", id, col, Some(&was), Some(&now))?;
+                    changed = true;
+                }
+            }
+            for (col, was, now) in [("part", old.part, v.part), ("whole", old.whole, v.whole)] {
+                if was != now {
+                    s.conn
+                        .execute(&format!("UPDATE indicator_values SET {col} = ?1 WHERE id = ?2"), params![now, id])?;
+                    s.record("indicator_value", id, col, Some(&num(was)), Some(&num(now)))?;
+                    changed = true;
+                }
+            }
+            if old.measured_on != v.measured_on {
+                s.conn.execute(
+                    "UPDATE indicator_values SET measured_on = ?1 WHERE id = ?2",
+                    params![iso(v.measured_on), id],
+                )?;
+                let day = |d: Option<NaiveDate>| d.map(crate::text::format_date).unwrap_or_default();
+                s.record("indicator_value", id, "date", Some(&day(old.measured_on)), Some(&day(v.measured_on)))?;
+                changed = true;
+            }
+            seen.settle(changed)?;
+            if changed {
+                s.stamp_row("indicator_values", id)?;
+            }
+            Ok(changed)
+        })
+    }
+
     /// Records a round of diagnostics with its items.
     pub fn record_diagnostic(&self, d: &NewDiagnostic) -> Result<i64> {
         self.user_action(|s| s.add_diagnostic(d))

@@ -607,6 +607,52 @@ impl Store {
 }
 
 impl Store {
+    /// Corrects a decision as the minutes should have had it: its text, deadline and
+    /// responsible, each change in history. Returns false when nothing changed.
+    pub fn update_decision(
+        &self,
+        id: i64,
+        text: &str,
+        when: &crate::domain::When,
+        responsible: &str,
+        seen_version: Option<i64>,
+    ) -> Result<bool> {
+        self.user_action(|s| {
+            let seen = s.check_version("decisions", id, seen_version, "decision")?;
+            type Old = (String, Option<String>, Option<String>, Option<String>, String);
+            let (old_text, start, end, period, old_resp): Old = s.conn.query_row(
+                "SELECT text, start_date, end_date, period_text, responsible FROM decisions WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )?;
+            let new = [
+                ("text", "text", Some(old_text), Some(crate::text::clean(text).trim().to_string())),
+                ("start", "start_date", start, iso(when.start)),
+                ("end", "end_date", end, iso(when.end)),
+                ("period", "period_text", period, when.text.as_deref().map(crate::text::clean_line)),
+                ("responsible", "responsible", Some(old_resp), Some(crate::text::clean_line(responsible))),
+            ];
+            let mut changed = false;
+            for (field, col, old, value) in new {
+                if old.as_deref().unwrap_or("") != value.as_deref().unwrap_or("") {
+                    // The text and the responsible are never NULL; the dates are when unknown.
+                    let value = match col {
+                        "text" | "responsible" => Some(value.unwrap_or_default()),
+                        _ => value.filter(|v| !v.is_empty()),
+                    };
+                    s.conn.execute(&format!("UPDATE decisions SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
+                    s.record("decision", id, field, old.as_deref(), value.as_deref())?;
+                    changed = true;
+                }
+            }
+            seen.settle(changed)?;
+            if changed {
+                s.stamp_row("decisions", id)?;
+            }
+            Ok(changed)
+        })
+    }
+
     /// Moves a decision's deadline and marks it postponed, as one undoable action.
     pub fn postpone_decision(&self, id: i64, when: &crate::domain::When, seen_version: Option<i64>) -> Result<()> {
         self.user_action(|s| {
