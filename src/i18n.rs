@@ -315,6 +315,7 @@ catalogue! {
     err_required: "обязательное поле", "required";
     err_self: "нельзя наставлять самого себя", "no one mentors themselves";
     err_org_person: "школа наставляет школу, педагога — педагог: выберите человека", "a school mentors a school, a teacher a teacher: pick a person";
+    month_days: "в январе 31 день|в феврале невисокосного года 28 дней|в марте 31 день|в апреле 30 дней|в мае 31 день|в июне 30 дней|в июле 31 день|в августе 31 день|в сентябре 30 дней|в октябре 31 день|в ноябре 30 дней|в декабре 31 день|в феврале високосного года 29 дней", "January has 31 days|February of a common year has 28 days|March has 31 days|April has 30 days|May has 31 days|June has 30 days|July has 31 days|August has 31 days|September has 30 days|October has 31 days|November has 30 days|December has 31 days|February of a leap year has 29 days";
     err_date: "дата пишется как 25.11.2021 или 2021-11-25", "write a date as 25.11.2021 or 2021-11-25";
     err_output: "не удалось записать вывод", "cannot write the output";
     err_exists: "файл уже есть; nastavnik не перезаписывает файлы — выберите другое имя", "the file exists already; nastavnik does not overwrite files — choose another name";

@@ -218,6 +218,9 @@ fn read_date(s: &str) -> Option<NaiveDate> {
 /// Why a date field's text is refused, in the UI's language: a year outside [`YEARS`], or
 /// not a date written as the documents write them.
 pub fn date_error(s: &str, t: &crate::i18n::Strings) -> &'static str {
+    if let Some(why) = no_such_day(s, t) {
+        return why;
+    }
     if read_date(s).is_some() {
         t.err_year_range
     } else {
@@ -225,9 +228,31 @@ pub fn date_error(s: &str, t: &crate::i18n::Strings) -> &'static str {
     }
 }
 
+/// «31.02.2024», «31.04.2022»: a day the month has not — said with how many days it has.
+fn no_such_day(s: &str, t: &crate::i18n::Strings) -> Option<&'static str> {
+    let parts: Vec<&str> = s.trim().split('.').collect();
+    let [d, m, y] = parts.as_slice() else { return None };
+    let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    let y = if y < 100 { 2000 + y } else { y };
+    if !(1..=12).contains(&m) || !YEARS.contains(&y) {
+        return None;
+    }
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+    let days = (next - first).num_days() as u32;
+    if d <= days || d > 31 {
+        return None;
+    }
+    let index = if m == 2 && days == 29 { 12 } else { m as usize - 1 };
+    t.month_days.split('|').nth(index)
+}
+
 /// The same for a date-or-period field: a date in it with a year outside [`YEARS`] is named
 /// as such; anything else unreadable gets the examples of what is read.
 pub fn when_error(s: &str, t: &crate::i18n::Strings) -> &'static str {
+    if let Some(why) = s.split(|c: char| !(c.is_ascii_digit() || c == '.')).find_map(|w| no_such_day(w, t)) {
+        return why;
+    }
     // Runs of digits and dots: a date ("01.01.1850") or a year ("1850").
     let far_off = s.split(|c: char| !(c.is_ascii_digit() || c == '.')).any(|w| {
         let w = w.trim_matches('.');
@@ -400,6 +425,17 @@ mod tests {
     }
 
     #[test]
+    fn a_day_the_month_has_not_is_named_with_the_days_it_has() {
+        let s = &crate::i18n::RU;
+        assert_eq!(date_error("31.02.2024", s), "в феврале високосного года 29 дней");
+        assert_eq!(date_error("29.02.2023", s), "в феврале невисокосного года 28 дней");
+        assert_eq!(date_error("31.04.22", s), "в апреле 30 дней");
+        assert_eq!(when_error("с 31.11.2021 по 10.12.2021", s), "в ноябре 30 дней");
+        assert_eq!(date_error("32.01.2024", s), s.err_date);
+        assert_eq!(date_error("завтра", s), s.err_date);
+    }
+
+    #[test]
     fn the_quick_fold_is_the_unicode_fold() {
         let every: String = (0u32..0x2200).filter_map(char::from_u32).collect();
         assert_eq!(fold(&every), fold_by_unicode(&every));
@@ -459,7 +495,7 @@ mod tests {
         }
         let s = &crate::i18n::RU;
         assert_eq!(date_error("31.12.9999", s), s.err_year_range);
-        assert_eq!(date_error("31.02.2024", s), s.err_date);
+        assert_eq!(date_error("31.02.2024", s), "в феврале високосного года 29 дней");
         assert_eq!(when_error("01.01.1850–02.02.1850", s), s.err_year_range);
         assert_eq!(when_error("осенние каникулы 1850", s), s.err_year_range);
         assert_eq!(when_error("скоро", s), s.err_when);

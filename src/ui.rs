@@ -9,7 +9,6 @@ use crate::app::rows::{columns, DocLine, Tone};
 use crate::app::{areas, tab_labels, App, Overlay, Pane, MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::{AgreementStatus, EventStatus};
 use crate::keys::{Action, DEFAULTS};
-use crate::text::truncate;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -220,20 +219,14 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     // Only the rows that fit are turned into widgets: a long roadmap costs nothing extra per frame.
     let visible = area.height.saturating_sub(3) as usize;
     let offset = v.offset.min(v.rows.len().saturating_sub(1));
+    // A group header is drawn over the whole row after the table (a table has no cell that
+    // spans columns): here its cells are empty.
+    let blank = vec![String::new(); col_w.len()];
+    let inner = block.inner(area);
     let rows = v.rows.iter().skip(offset).take(visible).map(|r| {
-        let spilled;
-        let source = if r.tone == Tone::Header {
-            spilled = spill(&r.cells[0], &col_w);
-            &spilled[..]
-        } else {
-            &r.cells[..]
-        };
+        let source = if r.tone == Tone::Header { &blank[..] } else { &r.cells[..] };
         let cells = source.iter().enumerate().map(|(i, c)| {
-            let c = if r.tone == Tone::Header {
-                c.clone()
-            } else {
-                crate::text::fit(c, col_w.get(i).copied().unwrap_or(0))
-            };
+            let c = crate::text::fit(c, col_w.get(i).copied().unwrap_or(0));
             let mut cell = Cell::from(c.clone());
             if Some(i) == status_at {
                 cell = match r.tone {
@@ -258,36 +251,21 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         .block(block)
         .column_spacing(1)
         .row_highlight_style(app.theme.selected())
-        .highlight_symbol(HIGHLIGHT);
+        .highlight_symbol(HIGHLIGHT)
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(v.selected.checked_sub(offset));
     f.render_stateful_widget(table, area, &mut state);
-}
-
-/// Lays a group header's label across the columns word by word, so that the gaps between
-/// columns fall between words, as if the row had no column breaks.
-fn spill(label: &str, col_w: &[usize]) -> Vec<String> {
-    let mut out = vec![String::new(); col_w.len()];
-    let mut col = 0;
-    for word in label.split(' ') {
-        let w = word.chars().count();
-        while col < col_w.len() {
-            let used = out[col].chars().count();
-            let need = if used == 0 { w } else { used + 1 + w };
-            if need <= col_w[col] {
-                if used > 0 {
-                    out[col].push(' ');
-                }
-                out[col].push_str(word);
-                break;
-            }
-            if used == 0 && col_w[col] > 0 {
-                out[col] = truncate(word, col_w[col]);
-                break;
-            }
-            col += 1;
+    let header_style = Style::default().fg(app.theme.accent).add_modifier(Modifier::BOLD);
+    let width = inner.width.saturating_sub(HIGHLIGHT_WIDTH);
+    for (i, r) in v.rows.iter().skip(offset).take(visible).enumerate() {
+        let y = inner.y + 1 + i as u16;
+        if r.tone != Tone::Header || y >= inner.y + inner.height {
+            continue;
         }
+        let at = Rect { x: inner.x + HIGHLIGHT_WIDTH, y, width, height: 1 };
+        let label = crate::text::fit(&r.cells[0], width as usize);
+        f.render_widget(Paragraph::new(Span::styled(label, header_style)), at);
     }
-    out
 }
 
 /// The keys shown at the bottom for the current context, taken from the key map.

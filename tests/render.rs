@@ -850,7 +850,7 @@ fn agreements_move_along_their_lifecycle_with_reasons_and_a_form() {
     type_text(&mut app, "31.02.2026");
     ctrl(&mut app, 's');
     let text = screen(&mut app);
-    assert!(text.contains("↑ дата пишется как 25.11.2021"), "{text}");
+    assert!(text.contains("↑ в феврале невисокосного года 28 дней"), "{text}");
     insta::assert_snapshot!("agreement_form_error", text);
     for _ in "31.02.2026".chars() {
         code(&mut app, KeyCode::Backspace);

@@ -131,6 +131,15 @@ fn draw_rows(f: &mut Frame, app: &App, title: &str, hint: &str, rows: &[Row], fo
     let area = f.area();
     let height: u16 = rows.iter().map(|r| r.height + 1).sum();
     let r = centered(area, area.width.saturating_sub(4).min(120), height + 3);
+    // A column cleared on each side too: no letter of the list shows between the form's border
+    // and the pane's.
+    let margin = Rect {
+        x: r.x.saturating_sub(1),
+        y: r.y + 1,
+        width: (r.width + 2).min(area.width),
+        height: r.height.saturating_sub(2),
+    };
+    f.render_widget(Clear, margin);
     f.render_widget(Clear, r);
     let block = popup_block(app, title);
     let inner = block.inner(r);
