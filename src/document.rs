@@ -267,7 +267,11 @@ fn column_widths(rows: &[Vec<String>]) -> Vec<usize> {
 /// bold, and tables with a bold header row. A4, Times New Roman 12.
 pub fn markdown_to_docx(md: &str) -> Result<Vec<u8>, DocError> {
     let font = RunFonts::new().ascii("Times New Roman").hi_ansi("Times New Roman").cs("Times New Roman");
+    // Made now, not on 1 January 1970 (the crate's default).
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let mut doc = Docx::new()
+        .created_at(&now)
+        .updated_at(&now)
         .page_size(11906, 16838)
         .page_margin(PageMargin::new().top(1134).bottom(1134).left(1701).right(850))
         .default_fonts(font)

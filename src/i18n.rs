@@ -422,6 +422,7 @@ catalogue! {
     nw_no_district: "нет такого района", "no such district";
     act_new_network: "Новая сеть школ года (модель, участники)", "New network of the year (model, members)";
     hint_new_network: "новая сеть", "new network";
+    hint_save: "сохранить", "save";
     hint_retire: "выбыл / вернуть", "left / back";
     hint_merge: "объединить", "merge";
     hint_edit: "изменить", "edit";

@@ -85,11 +85,20 @@ pub fn next(from: AgreementStatus) -> Option<AgreementStatus> {
 
 /// The status as of `today`: the stored one, with the term applied.
 pub fn effective(a: &AgreementRow, today: NaiveDate) -> AgreementStatus {
+    let (start, end) = term(a);
     match a.status {
-        Signed | InForce if a.end.is_some_and(|e| e < today) => Expired,
-        Signed if a.start.is_some_and(|st| st <= today) => InForce,
+        Signed | InForce if end.is_some_and(|e| e < today) => Expired,
+        Signed if start.is_some_and(|st| st <= today) => InForce,
         other => other,
     }
+}
+
+/// The term's first and last day: the dates entered, else the ones the written term gives
+/// («2023-2024 учебный год» ends on 31.08.2024).
+fn term(a: &AgreementRow) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let written = if a.start.is_none() || a.end.is_none() { crate::period::parse_when(&a.term) } else { None };
+    let written = written.unwrap_or_default();
+    (a.start.or(written.start), a.end.or(written.end))
 }
 
 /// Days left for an agreement in force (or signed) whose term ends within `days` from today.
@@ -97,7 +106,7 @@ pub fn expiring(a: &AgreementRow, today: NaiveDate, days: i64) -> Option<i64> {
     if !matches!(effective(a, today), Signed | InForce) {
         return None;
     }
-    let left = (a.end? - today).num_days();
+    let left = (term(a).1? - today).num_days();
     (0..=days).contains(&left).then_some(left)
 }
 
@@ -186,6 +195,18 @@ mod tests {
 
     fn party(name: &str, signatory: &str) -> PartyRow {
         PartyRow { name: name.into(), signatory: signatory.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn a_term_written_as_an_academic_year_ends_with_it() {
+        let mut a = agreement(InForce);
+        a.term = "2023-2024 учебный год".into();
+        assert_eq!(effective(&a, d(2024, 5, 1)), InForce);
+        assert_eq!(effective(&a, d(2026, 11, 22)), Expired, "its year has passed");
+        assert_eq!(expiring(&a, d(2024, 8, 1), 60), Some(30));
+        // Dates entered win over the words.
+        a.end = Some(d(2027, 8, 31));
+        assert_eq!(effective(&a, d(2026, 11, 22)), InForce);
     }
 
     #[test]

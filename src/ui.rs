@@ -283,6 +283,8 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         Some(Overlay::Confirm { .. }) => vec![("y".into(), s.confirm_yes), ("Esc".into(), s.confirm_no)],
         // The import's box names its keys itself.
         Some(Overlay::Import(_)) => vec![("Esc".into(), s.act_back)],
+        // A one-line question: Enter answers it, as its text says.
+        Some(Overlay::Prompt(_)) => vec![("Enter".into(), s.hint_save), ("Esc".into(), s.act_back)],
         Some(o) if o.reads_keys() && !matches!(o, Overlay::Answer(_)) => {
             vec![("Ctrl-S".into(), s.act_save), ("Esc".into(), s.act_back)]
         }

@@ -588,11 +588,10 @@ fn minutes_taken_during_a_call_become_tasks_and_a_document() {
     key(&mut app, ']');
     key(&mut app, 'ь'); // m on the Russian layout
     assert!(screen(&mut app).contains("Протокол совещания"));
-    // The subject field has the focus; the date is today's.
-    type_text(&mut app, "Рабочая встреча школ Пикалево");
-    code(&mut app, KeyCode::BackTab);
+    // The number field has the focus, as a protocol begins; the date is today's.
     type_text(&mut app, "6");
     code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Рабочая встреча школ Пикалево");
     code(&mut app, KeyCode::Tab);
     for _ in 0..10 {
         code(&mut app, KeyCode::Backspace);
@@ -875,7 +874,12 @@ fn agreements_move_along_their_lifecycle_with_reasons_and_a_form() {
     key(&mut app, 'T');
     assert!(screen(&mut app).contains("Расторгнуть договор"));
     key(&mut app, 'n');
-    assert!(screen(&mut app).contains("подписан"));
+    // Not terminated: signed, and as its written term «2023-2024 учебный год» has passed by
+    // 22.11.2026, shown as expired.
+    let text = screen(&mut app);
+    assert!(text.contains("истёк") && !text.contains("расторгнут"), "{text}");
+    let Some(nastavnik::app::rows::ItemRef::Agreement(i)) = app.selected_item() else { panic!() };
+    assert_eq!(app.data.agreements[i].status, nastavnik::domain::AgreementStatus::Signed);
     // Undo takes the signing back.
     key(&mut app, 'u');
     assert!(screen(&mut app).contains("Отменено: подписан → на согласовании"));

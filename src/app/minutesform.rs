@@ -102,7 +102,7 @@ impl App {
                 .collect(),
         };
         let fields = texts.iter().map(|t| area_with(t)).collect();
-        self.overlays.push(Overlay::Minutes(Box::new(MinutesForm { fields, focus: 1, errors: Vec::new() })));
+        self.overlays.push(Overlay::Minutes(Box::new(MinutesForm { fields, focus: 0, errors: Vec::new() })));
     }
 
     pub(super) fn minutes_key(&mut self, ev: KeyEvent) {

@@ -163,7 +163,11 @@ fn draw_rows(f: &mut Frame, app: &App, title: &str, hint: &str, rows: &[Row], fo
             Style::default().fg(app.theme.header)
         };
         let label = Rect { x: inner.x, y, width: LABEL_WIDTH.min(inner.width), height: 1 };
-        f.render_widget(Span::styled(format!("{}{}", if focused { "▶ " } else { "  " }, row.label), style), label);
+        // More lines than the field shows: how many there are, so that none is lost unseen.
+        let lines = row.shown.iter().filter(|l| !l.trim().is_empty()).count();
+        let more = if row.height > 1 && lines > row.height as usize { format!(" ({lines})") } else { String::new() };
+        let text = format!("{}{}{more}", if focused { "▶ " } else { "  " }, row.label);
+        f.render_widget(Span::styled(text, style), label);
         let value =
             Rect { x: inner.x + LABEL_WIDTH, y, width: inner.width.saturating_sub(LABEL_WIDTH), height: row.height };
         match (focused, row.input) {
