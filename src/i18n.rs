@@ -406,6 +406,15 @@ catalogue! {
     val_correct_form: "Исправить значение", "Correct the value";
     val_none_to_correct: "У этой строки нет введённого значения: n — добавить", "This row has no value entered: n adds one";
     hist_text: "текст", "text";
+    act_focus: "Район в фокусе (только его школы)", "District in focus (only its schools)";
+    act_share: "Показ экрана: ФИО и категории скрыты", "Screen share: names and categories hidden";
+    focus_title: "Район в фокусе", "District in focus";
+    focus_all: "Весь регион", "The whole region";
+    focus_on: "В фокусе", "In focus";
+    focus_off: "В фокусе весь регион", "The whole region is in focus";
+    share_on: "Демонстрация экрана: имена сокращены, категории и уровни риска скрыты; S — выключить", "Screen share: names cut to initials, categories and risk levels hidden; S turns it off";
+    share_off: "Демонстрация экрана выключена", "Screen share is off";
+    share_mark: "ДЕМОНСТРАЦИЯ ЭКРАНА", "SCREEN SHARE";
     sec_networks: "Сети школ", "Networks of schools";
     nw_model: "Модель", "Model";
     nw_no_model: "модель не указана", "model not stated";

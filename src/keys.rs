@@ -57,6 +57,8 @@ pub enum Action {
     NewPerson,
     Retire,
     NewNetwork,
+    Focus,
+    ScreenShare,
 }
 
 impl Action {
@@ -135,6 +137,8 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::PrevYear, "prev_year", &["["]),
     (Action::NextYear, "next_year", &["]"]),
     (Action::Lookup, "lookup", &["w"]),
+    (Action::Focus, "focus", &["F"]),
+    (Action::ScreenShare, "screen_share", &["S"]),
     (Action::Import, "import", &["I"]),
     (Action::Merge, "merge", &["M"]),
     (Action::NewPerson, "new_person", &["N"]),
@@ -233,6 +237,8 @@ impl Action {
             Action::NewPerson => s.act_new_person,
             Action::Retire => s.act_retire,
             Action::NewNetwork => s.act_new_network,
+            Action::Focus => s.act_focus,
+            Action::ScreenShare => s.act_share,
         }
     }
 }

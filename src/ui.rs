@@ -3,6 +3,7 @@
 mod forms;
 mod lookup;
 mod pictures;
+pub mod share;
 mod timeline;
 
 use crate::app::rows::{columns, DocLine, Tone};
@@ -44,6 +45,14 @@ pub fn draw(f: &mut Frame, app: &App) {
         draw_list(f, app, a.body);
     }
     draw_status(f, app, a.status);
+    draw_overlays(f, app);
+    // Last: whatever was drawn, the others in the call see it masked.
+    if app.share {
+        share::mask(f.buffer_mut(), size, &app.share_rules);
+    }
+}
+
+fn draw_overlays(f: &mut Frame, app: &App) {
     for overlay in &app.overlays {
         match overlay {
             Overlay::Help { scroll } => draw_help(f, app, *scroll),
@@ -406,6 +415,12 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
             Style::default().fg(app.theme.muted),
         ),
     ];
+    if let Some((_, name)) = &app.focus {
+        spans.push(Span::styled(format!(" ◎ {} ", crate::text::truncate(name, 22)), app.theme.badge(app.theme.header)));
+    }
+    if app.share {
+        spans.push(Span::styled(format!(" {} ", app.s.share_mark), app.theme.badge(app.theme.error)));
+    }
     for (key, what) in hints(app) {
         spans.push(Span::styled(format!(" {key}"), Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD)));
         spans.push(Span::raw(format!(" {what}")));
@@ -420,6 +435,17 @@ fn short_path(p: &str, max: usize) -> String {
         return p.to_string();
     }
     format!("…{}", p.chars().skip(n - max + 1).collect::<String>())
+}
+
+/// Clears a popup's place, and a column on each side of it: no letter of the list beneath
+/// shows between the popup's border and the pane's.
+pub(crate) fn clear_popup(f: &mut Frame, r: Rect) {
+    let area = f.area();
+    let left = r.x.saturating_sub(1).max(area.x);
+    let right = (r.right() + 1).min(area.right());
+    let margin = Rect { x: left, y: r.y + 1, width: right - left, height: r.height.saturating_sub(2) };
+    f.render_widget(Clear, margin);
+    f.render_widget(Clear, r);
 }
 
 pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -470,7 +496,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
     let title = format!("{} — {}", app.s.help_title, app.pane.title(app.s));
     let block = popup_block(app, &title);
     let inner = block.inner(r);
-    f.render_widget(Clear, r);
+    clear_popup(f, r);
     f.render_widget(block, r);
     // Two columns when there is room, so that every key fits on one screen.
     let columns = if inner.width >= 100 { 2 } else { 1 };
@@ -510,7 +536,7 @@ fn draw_detail(f: &mut Frame, app: &App, title: &str, doc: &[DocLine], scroll: u
             DocLine::Blank => Line::raw(""),
         })
         .collect();
-    f.render_widget(Clear, r);
+    clear_popup(f, r);
     f.render_widget(
         Paragraph::new(lines).block(popup_block(app, title)).wrap(Wrap { trim: false }).scroll((scroll, 0)),
         r,
@@ -526,6 +552,6 @@ fn draw_picker(f: &mut Frame, app: &App, title: &str, options: &[String], select
     let list =
         List::new(items).block(popup_block(app, title)).highlight_style(app.theme.selected()).highlight_symbol("▶");
     let mut state = ListState::default().with_selected(Some(selected));
-    f.render_widget(Clear, r);
+    clear_popup(f, r);
     f.render_stateful_widget(list, r, &mut state);
 }

@@ -2060,3 +2060,87 @@ fn e_corrects_a_value_and_a_decision_where_they_were_typed_and_u_takes_it_back()
     let h = app.store.history("decision", before.id).unwrap();
     assert!(h.iter().any(|l| l.field == "end" || l.field == "start" || l.field == "period"), "{h:?}");
 }
+
+#[test]
+fn with_a_district_in_focus_and_screen_share_on_no_pane_shows_another_district_or_a_full_name() {
+    let mut app = app("focus-share");
+    key(&mut app, 'F');
+    let picker = screen(&mut app);
+    assert!(picker.contains("Район в фокусе") && picker.contains("Весь регион"), "{picker}");
+    let Some(Overlay::StatusPicker { options, .. }) = app.overlays.last() else { panic!("the picker") };
+    let at = options.iter().position(|o| o == "город Смоленск").unwrap();
+    for _ in 0..at {
+        key(&mut app, 'j');
+    }
+    code(&mut app, KeyCode::Enter);
+    key(&mut app, 'S');
+    let conn = rusqlite::Connection::open(app.store.path()).unwrap();
+    let others: Vec<String> = conn
+        .prepare(
+            "SELECT o.name FROM organizations o JOIN districts d ON d.id = o.district_id
+              WHERE d.name <> 'город Смоленск' AND length(o.name) > 14
+                AND o.name NOT IN (SELECT o2.name FROM organizations o2 JOIN districts d2 ON d2.id = o2.district_id
+                                   WHERE d2.name = 'город Смоленск')",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(others.len() > 10, "{others:?}");
+    let full_name = regex::Regex::new(r"[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(вич|вна|ична)").unwrap();
+    let mut seen_rows = 0;
+    for pane in ['1', '2', '3', '4', '5', '6'] {
+        key(&mut app, pane);
+        for year in 0..3 {
+            let text = screen(&mut app);
+            for town in ["Пикалево", "Усть-Илимск", "Кировск", "Бокситогорск", "Ленинградск"]
+            {
+                assert!(!text.contains(town), "pane {pane}, year +{year}: «{town}» on screen:\n{text}");
+            }
+            for name in &others {
+                assert!(!text.contains(name.as_str()), "pane {pane}: «{name}» on screen:\n{text}");
+            }
+            assert!(!full_name.is_match(&text), "pane {pane}: a full name on screen:\n{text}");
+            assert!(text.contains("ДЕМОНСТРАЦИЯ ЭКРАНА") && text.contains("город Смоленск"), "{text}");
+            seen_rows += app.view().rows.len();
+            key(&mut app, ']');
+        }
+        for _ in 0..3 {
+            key(&mut app, '[');
+        }
+    }
+    assert!(seen_rows > 20, "the district's own rows are there: {seen_rows}");
+    // The lookup offers nobody of another district.
+    key(&mut app, 'w');
+    type_text(&mut app, "сош");
+    let found = screen(&mut app);
+    assert!(found.contains("Смоленск") && !found.contains("Пикалево") && !found.contains("Усть-Илимск"), "{found}");
+    code(&mut app, KeyCode::Esc);
+    // Kept for this user across a restart; screen share is this session's alone.
+    let mut app = reopen(app);
+    assert_eq!(app.focus.as_ref().map(|f| f.1.as_str()), Some("город Смоленск"));
+    assert!(!app.share);
+    assert!(!screen(&mut app).contains("Усть-Илимск"));
+    // The whole region again.
+    key(&mut app, 'F');
+    key(&mut app, 'g');
+    code(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app).contains("Усть-Илимск"));
+}
+
+#[test]
+fn screen_share_cuts_names_to_initials_and_hides_the_categories() {
+    let mut app = app("share");
+    key(&mut app, '3');
+    assert!(screen(&mut app).contains("Н.О. Ерошенк"), "{}", screen(&mut app));
+    key(&mut app, 'S');
+    let text = screen(&mut app);
+    assert!(!text.contains("Ерошенк") && text.contains("Н.О. Е."), "{text}");
+    key(&mut app, '1');
+    let text = screen(&mut app);
+    assert!(!text.contains("ШНОР") && !text.contains("неуспевающая"), "{text}");
+    assert!(text.contains("МБОУ «СШ № 32 им. С.А. Лавочкина»"), "a school named after someone keeps its name:\n{text}");
+    key(&mut app, 'S');
+    assert!(screen(&mut app).contains("ШНОР"));
+}

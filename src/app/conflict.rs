@@ -42,7 +42,7 @@ impl App {
                         self.store.agreement(id).map(|a| a.status.label(s).to_string()).unwrap_or_default(),
                         AgreementStatus::ALL[*choice].label(s).to_string(),
                     ),
-                    StatusTarget::Direction { .. } => (String::new(), String::new()),
+                    StatusTarget::Direction { .. } | StatusTarget::Focus => (String::new(), String::new()),
                 };
                 if !theirs.is_empty() {
                     lines.push(format!("{}: {theirs}", s.cf_theirs));
@@ -145,7 +145,7 @@ impl App {
                 self.store.set_agreement_status(id, AgreementStatus::ALL[choice], None, self.today).map(|_| ())
             }
             StatusTarget::Risk { id, .. } => self.store.set_risk_status(id, EventStatus::ALL[choice], None).map(|_| ()),
-            StatusTarget::Direction { .. } => Ok(()),
+            StatusTarget::Direction { .. } | StatusTarget::Focus => Ok(()),
         }
     }
 }

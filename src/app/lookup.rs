@@ -28,7 +28,13 @@ impl App {
     pub fn open_lookup(&mut self) {
         if self.index.is_none() {
             match self.store.search_entries() {
-                Ok(entries) => self.index = Some(Index::new(entries)),
+                Ok(mut entries) => {
+                    // With a district in focus, nobody of another district is offered.
+                    if let Some(f) = &self.focus_sets {
+                        entries.retain(|e| f.shows_entity(e.entity));
+                    }
+                    self.index = Some(Index::new(entries))
+                }
                 Err(e) => {
                     self.message = Some(Message { text: e.to_string(), error: true });
                     return;

@@ -113,6 +113,8 @@ pub enum StatusTarget {
     Direction {
         org: i64,
     },
+    /// The district in focus: the first option is the whole region, then the districts by name.
+    Focus,
 }
 
 pub enum Overlay {
@@ -173,6 +175,9 @@ impl Overlay {
 }
 
 /// What a key does in a form of labelled fields.
+/// Where a user's district in focus is kept between sessions (with the drafts).
+const FOCUS_DRAFT: &str = "focus";
+
 pub(crate) enum FormKey {
     Close,
     Save,
@@ -265,6 +270,14 @@ pub struct App {
     pub local_files: bool,
     /// The school marked by `M`, to be merged into the one `M` is pressed on next.
     pub merge_mark: Option<(crate::lookup::Entity, String)>,
+    /// The district in focus (`F`): only its schools, people and rows are on screen.
+    pub focus: Option<(i64, String)>,
+    /// What belongs to the district in focus, read with the year.
+    pub focus_sets: Option<crate::store::FocusSets>,
+    /// Screen-share mode (`S`): people's names cut to initials, categories behind «—».
+    pub share: bool,
+    /// What screen-share hides: read when it is turned on, and with the year.
+    pub share_rules: crate::ui::share::ShareRules,
     data_version: i64,
 }
 
@@ -363,9 +376,17 @@ impl App {
             school_groups: Vec::new(),
             local_files: true,
             merge_mark: None,
+            focus: None,
+            focus_sets: None,
+            share: false,
+            share_rules: Default::default(),
             data_version,
             history_seen: 0,
         };
+        // The district this user had in focus, while it is still a district of the store.
+        let kept: Option<(i64, String)> =
+            app.store.draft(FOCUS_DRAFT).ok().flatten().and_then(|b| serde_json::from_str(&b).ok());
+        app.focus = kept.and_then(|(id, _)| app.store.district_list().ok()?.into_iter().find(|(d, _)| *d == id));
         app.load()?;
         let current = crate::text::AcademicYear::of(app.today);
         if year != current {
@@ -399,6 +420,26 @@ impl App {
             uncovered: Vec::new(),
             store_empty: self.store.count(crate::store::Table::Organizations)? == 0,
         };
+        // A district in focus: the rest of the region is not read onto the screen.
+        self.focus_sets = match self.focus {
+            Some((d, _)) => Some(self.store.focus_sets(d)?),
+            None => None,
+        };
+        if let Some(f) = &self.focus_sets {
+            let store = &self.store;
+            let d = &mut self.data;
+            d.clusters.retain(|c| f.orgs.contains(&c.org_id));
+            d.links.retain(|l| f.links.contains(&l.id));
+            d.events.retain(|e| f.events.contains(&e.id));
+            d.decisions.retain(|x| f.decisions.contains(&x.id));
+            d.risks.retain(|r| f.orgs.contains(&r.org));
+            d.indicators.retain(|i| i.org.map_or(i.district_id == Some(f.district), |o| f.orgs.contains(&o)));
+            d.diagnostics.retain(|g| g.org.map_or(g.district_id == Some(f.district), |o| f.orgs.contains(&o)));
+            d.agreements.retain(|a| f.agreements.contains(&a.id));
+            d.networks.retain(|n| n.district_id == f.district);
+            d.loads.retain(|l| f.shows_entity(l.mentor));
+            d.log.retain(|l| store.row_orgs(&l.change.entity, l.change.entity_id).is_ok_and(|o| f.shows(&o)));
+        }
         let changes = self.store.cluster_changes(y)?;
         self.data.attention = crate::deficits::attention(
             &self.data.indicators,
@@ -419,6 +460,11 @@ impl App {
                 (u, g)
             })
             .collect();
+        self.read_share_rules();
+        if let Some(f) = &self.focus_sets {
+            self.data.uncovered.retain(|(u, _)| u.district == Some(f.district));
+            self.data.attention.retain(|a| a.org().is_none_or(|o| f.orgs.contains(&o)));
+        }
         // Every year that has anything, the one shown, and the current one (today's work).
         let mut years = self.store.years()?;
         for y in [y, crate::text::AcademicYear::of(self.today)] {
@@ -957,6 +1003,13 @@ impl App {
             Action::Status if self.pane == Pane::Clusters => self.edit_cluster_status(),
             Action::Status => self.open_status_picker(),
             Action::Lookup => self.open_lookup(),
+            Action::Focus => self.open_focus(),
+            Action::ScreenShare => {
+                self.share = !self.share;
+                self.read_share_rules();
+                let text = if self.share { self.s.share_on } else { self.s.share_off };
+                self.message = Some(Message { text: text.to_string(), error: false });
+            }
             Action::Import => self.open_import(),
             Action::Copy => {}
             Action::New if self.pane == Pane::Clusters => match self.selected_item() {
@@ -1124,6 +1177,55 @@ impl App {
         Some((format!("{}: {}", self.s.card_title, card.name), rows::card_with_suggestions(&card, &self.data, self.s)))
     }
 
+    /// The names screen-share keeps (the people of the district in focus) and the categories
+    /// it hides, when it is on.
+    fn read_share_rules(&mut self) {
+        if !self.share {
+            return;
+        }
+        let focus = self.focus.as_ref().map(|(d, _)| *d);
+        if let Some((keep, hide)) = self.report(self.store.share_words(focus)) {
+            let mut hide = hide;
+            hide.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            self.share_rules =
+                crate::ui::share::ShareRules { keep: keep.iter().map(|n| crate::text::fold(n)).collect(), hide };
+        }
+    }
+
+    /// `F`: which district is on screen — the whole region, or one district.
+    fn open_focus(&mut self) {
+        let Some(districts) = self.report(self.store.district_list()) else { return };
+        let mut options = vec![self.s.focus_all.to_string()];
+        options.extend(districts.iter().map(|(_, n)| n.clone()));
+        let selected =
+            self.focus.as_ref().and_then(|(d, _)| districts.iter().position(|(x, _)| x == d)).map_or(0, |i| i + 1);
+        self.overlays.push(Overlay::StatusPicker {
+            target: StatusTarget::Focus,
+            title: self.s.focus_title.to_string(),
+            options,
+            selected,
+        });
+    }
+
+    /// The district chosen in the focus picker (0: the whole region), kept for this user.
+    fn set_focus(&mut self, choice: usize) {
+        let Some(districts) = self.report(self.store.district_list()) else { return };
+        self.focus = choice.checked_sub(1).and_then(|i| districts.get(i).cloned());
+        match &self.focus {
+            Some(f) => {
+                let f = f.clone();
+                self.keep_draft(FOCUS_DRAFT, &f);
+            }
+            None => self.discard_draft(FOCUS_DRAFT),
+        }
+        self.reload();
+        let text = match &self.focus {
+            Some((_, name)) => format!("{}: {name}", self.s.focus_on),
+            None => self.s.focus_off.to_string(),
+        };
+        self.message = Some(Message { text, error: false });
+    }
+
     /// `R` on a school: out of the network (kept, dimmed, out of the lookup), or back in.
     fn retire_key(&mut self) {
         let Some(ItemRef::Cluster(org)) = self.selected_item() else { return };
@@ -1248,6 +1350,10 @@ impl App {
             }
             StatusTarget::Direction { org } => {
                 self.verify_direction(org, choice);
+                return;
+            }
+            StatusTarget::Focus => {
+                self.set_focus(choice);
                 return;
             }
         };

@@ -90,7 +90,7 @@ impl Store {
     }
 
     /// The schools a row belongs to; none for what belongs to the district as a whole.
-    fn orgs_of(&self, entity: &str, id: i64) -> Result<Vec<i64>> {
+    pub(super) fn orgs_of(&self, entity: &str, id: i64) -> Result<Vec<i64>> {
         let sql = match entity {
             "event" => {
                 "SELECT host_org_id FROM events WHERE id = ?1 AND host_org_id IS NOT NULL

@@ -53,6 +53,13 @@ impl Store {
         Ok(out)
     }
 
+    /// The districts with their ids, by name.
+    pub fn district_list(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM districts ORDER BY name, id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, super::read::text(r, 1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The districts' names, by name.
     pub fn district_names(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached("SELECT name FROM districts ORDER BY name")?;

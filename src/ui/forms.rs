@@ -1,6 +1,6 @@
 //! Drawing the mentoring-link form and the "end the link" question.
 
-use super::{centered, popup_block};
+use super::{centered, clear_popup, popup_block};
 use crate::app::agreement::AgreementForm;
 use crate::app::eventform::{EvField, EventForm};
 use crate::app::linkform::LinkForm;
@@ -11,7 +11,7 @@ use crate::domain::LinkField;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 const LABEL_WIDTH: u16 = 24;
@@ -40,7 +40,7 @@ pub fn draw_prompt(f: &mut Frame, app: &App, st: &Prompt) {
     let s = app.s;
     let area = f.area();
     let r = centered(area, area.width.saturating_sub(8).min(90), 7);
-    f.render_widget(Clear, r);
+    clear_popup(f, r);
     let block = popup_block(app, &st.title);
     let inner = block.inner(r);
     f.render_widget(block, r);
@@ -62,7 +62,7 @@ pub fn draw_import(f: &mut Frame, app: &App, imp: &crate::app::importer::Importe
         Stage::Path { input, error, choices } => {
             let shown = choices.len().min(6) as u16;
             let r = centered(area, area.width.saturating_sub(8).min(100), 8 + shown);
-            f.render_widget(Clear, r);
+            clear_popup(f, r);
             let block = popup_block(app, s.imp_title);
             let inner = block.inner(r);
             f.render_widget(block, r);
@@ -91,7 +91,7 @@ pub fn draw_import(f: &mut Frame, app: &App, imp: &crate::app::importer::Importe
         Stage::Preview { lines, scroll, writes, .. } => {
             // Like a card: the whole list area, a page of its own.
             let r = super::areas(area).body;
-            f.render_widget(Clear, r);
+            clear_popup(f, r);
             let block = popup_block(app, s.imp_title);
             let inner = block.inner(r);
             f.render_widget(block, r);
@@ -131,16 +131,7 @@ fn draw_rows(f: &mut Frame, app: &App, title: &str, hint: &str, rows: &[Row], fo
     let area = f.area();
     let height: u16 = rows.iter().map(|r| r.height + 1).sum();
     let r = centered(area, area.width.saturating_sub(4).min(120), height + 3);
-    // A column cleared on each side too: no letter of the list shows between the form's border
-    // and the pane's.
-    let margin = Rect {
-        x: r.x.saturating_sub(1),
-        y: r.y + 1,
-        width: (r.width + 2).min(area.width),
-        height: r.height.saturating_sub(2),
-    };
-    f.render_widget(Clear, margin);
-    f.render_widget(Clear, r);
+    clear_popup(f, r);
     let block = popup_block(app, title);
     let inner = block.inner(r);
     f.render_widget(block, r);
@@ -279,7 +270,7 @@ pub fn draw_fields(f: &mut Frame, app: &App, form: &crate::app::deficitforms::Fi
 pub fn draw_conflict(f: &mut Frame, app: &App, lines: &[String]) {
     let area = f.area();
     let r = centered(area, area.width.saturating_sub(8).min(100), lines.len() as u16 + 4);
-    f.render_widget(Clear, r);
+    clear_popup(f, r);
     let block = popup_block(app, app.s.cf_title);
     let inner = block.inner(r);
     f.render_widget(block, r);
@@ -290,7 +281,7 @@ pub fn draw_conflict(f: &mut Frame, app: &App, lines: &[String]) {
 pub fn draw_confirm(f: &mut Frame, app: &App, title: &str, question: &str, yes_focused: bool) {
     let area = f.area();
     let r = centered(area, area.width.saturating_sub(8).min(100), 7);
-    f.render_widget(Clear, r);
+    clear_popup(f, r);
     let block = popup_block(app, title);
     let inner = block.inner(r);
     f.render_widget(block, r);

@@ -7,14 +7,14 @@ use crate::keys::Action;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw_lookup(f: &mut Frame, app: &App, st: &LookupState) {
     let area = f.area();
     let r = centered(area, area.width.saturating_sub(8).min(100), area.height.saturating_sub(4).min(24));
-    f.render_widget(Clear, r);
+    super::clear_popup(f, r);
     // Opened from a form it picks a school or a person; from anywhere else it answers.
     let (title, hint_text) =
         if st.picking { (app.s.pick_title, app.s.pick_hint) } else { (app.s.lookup_title, app.s.lookup_hint) };
@@ -80,7 +80,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 
 pub fn draw_answer(f: &mut Frame, app: &App, st: &AnswerState) {
     let r = areas(f.area()).body;
-    f.render_widget(Clear, r);
+    super::clear_popup(f, r);
     let title = format!(
         "{} — {} {}, {} {}",
         app.s.lookup_title,
