@@ -30,7 +30,7 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 fn initials(m: &regex::Captures) -> String {
     let first = |s: &str| s.chars().next().map(|c| format!("{c}.")).unwrap_or_default();
     if let Some(a) = m.name("a") {
-        let (initials, surname) = a.as_str().rsplit_once(|c: char| c == '.' || c == ' ').unwrap_or(("", a.as_str()));
+        let (initials, surname) = a.as_str().rsplit_once(['.', ' ']).unwrap_or(("", a.as_str()));
         format!("{initials}. {}", first(surname)).replace(".. ", ". ").replace("..", ".")
     } else if let Some(b) = m.name("b") {
         let (surname, initials) = b.as_str().split_once(' ').unwrap_or((b.as_str(), ""));
