@@ -2144,3 +2144,107 @@ fn screen_share_cuts_names_to_initials_and_hides_the_categories() {
     key(&mut app, 'S');
     assert!(screen(&mut app).contains("ШНОР"));
 }
+
+/// Latin words on a Russian screen that are not English left behind: key names, the user and
+/// the file, Zoom, addresses and document names the documents themselves hold.
+fn latin_words(text: &str) -> Vec<String> {
+    const ALLOWED: &[&str] = &[
+        "Ctrl",
+        "Shift",
+        "Tab",
+        "BackTab",
+        "Enter",
+        "Esc",
+        "Home",
+        "End",
+        "PgUp",
+        "PgDn",
+        "PageUp",
+        "PageDown",
+        "F1",
+        "F5",
+        "Up",
+        "Down",
+        "Left",
+        "Right",
+        "Zoom",
+        "tester",
+        "db",
+        "demo",
+        "render",
+        "tests",
+        "target",
+        "e",
+        "mail",
+        "Excel",
+        "Word",
+        "xlsx",
+        "csv",
+        "ics",
+        "md",
+        "docx",
+        "SSH",
+        "OSC",
+        "ID",
+        "Backspace",
+        // The roadmap's status keys, p i d o c, shown together.
+        "pidoc",
+    ];
+    let word = regex::Regex::new(r"[A-Za-z][A-Za-z0-9]+").unwrap();
+    // Addresses, links and file names are what they are.
+    let skip = regex::Regex::new(r"\S+@\S+|https?://\S+|\S+\.(db|xlsx|csv|ics|md|docx)\b|…/\S+").unwrap();
+    let text = skip.replace_all(text, " ");
+    word.find_iter(&text)
+        .map(|m| m.as_str().to_string())
+        .filter(|w| !ALLOWED.contains(&w.as_str()))
+        // A key (`F`, `C`), a Roman numeral of a conference («III городская»).
+        .filter(|w| !(w.len() <= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())))
+        .filter(|w| !w.chars().all(|c| "IVXLC".contains(c)))
+        .collect()
+}
+
+#[test]
+fn no_english_word_is_left_on_a_russian_screen() {
+    let mut app = app("latin");
+    let mut found: std::collections::BTreeMap<String, String> = Default::default();
+    let mut look = |app: &mut App, place: &str| {
+        for w in latin_words(&screen(app)) {
+            found.entry(w).or_insert_with(|| place.to_string());
+        }
+    };
+    for pane in ['1', '2', '3', '4', '5', '6'] {
+        key(&mut app, pane);
+        for year in 0..4 {
+            look(&mut app, &format!("pane {pane} year +{year}"));
+            // Every row's card or detail.
+            let n = app.view().rows.len();
+            for i in 0..n.min(40) {
+                if app.view().rows[i].item.is_none() {
+                    continue;
+                }
+                app.views[app.pane.index()].selected = i;
+                code(&mut app, KeyCode::Enter);
+                look(&mut app, &format!("pane {pane} year +{year} row {i} card"));
+                code(&mut app, KeyCode::Esc);
+            }
+            key(&mut app, '?');
+            look(&mut app, &format!("pane {pane} help"));
+            code(&mut app, KeyCode::Esc);
+            for form in ['n', 'e'] {
+                key(&mut app, form);
+                look(&mut app, &format!("pane {pane} year +{year} form {form}"));
+                code(&mut app, KeyCode::Esc);
+                ctrl(&mut app, 'd');
+            }
+            key(&mut app, ']');
+        }
+        for _ in 0..4 {
+            key(&mut app, '[');
+        }
+    }
+    key(&mut app, 'w');
+    type_text(&mut app, "сош1 пикалево");
+    code(&mut app, KeyCode::Enter);
+    look(&mut app, "the answer");
+    assert!(found.is_empty(), "Latin words on Russian screens: {found:#?}");
+}

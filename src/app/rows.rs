@@ -442,7 +442,8 @@ pub fn entity_label(entity: &str, s: &Strings) -> String {
         "decision" => s.ent_decision,
         "agreement" => s.ent_agreement,
         "party" => s.ent_party,
-        "risk" => s.ent_risk,
+        "risk" | "risk_direction" => s.ent_risk,
+        "indicator" => s.col_indicator,
         "mentoring_link" => s.ent_link,
         "meeting" => s.ent_meeting,
         "indicator_value" => s.ent_value,
@@ -490,7 +491,9 @@ pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow 
     let c = &l.change;
     let (field, old, new) = change_words(c, s);
     let change = if c.field == "*" { String::new() } else { format!("{old} → {new}") };
-    let what = if l.what.is_empty() { format!("{} {}", c.entity, c.entity_id) } else { l.what.clone() };
+    // A row gone since (or one with no name of its own): what it was, in the UI's words.
+    let what =
+        if l.what.is_empty() { format!("{} {}", entity_label(&c.entity, s), c.entity_id) } else { l.what.clone() };
     ViewRow {
         cells: vec![c.at.clone(), c.who.clone(), what, field, change].into(),
         item: Some(ItemRef::Change(i)),

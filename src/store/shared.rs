@@ -27,7 +27,10 @@ impl Store {
                       WHEN 'agreement' THEN (SELECT title FROM agreements WHERE id = h.entity_id)
                       WHEN 'party' THEN (SELECT a.title FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id
                                           WHERE p.id = h.entity_id)
+                      WHEN 'indicator' THEN (SELECT name FROM indicators WHERE id = h.entity_id)
                       WHEN 'risk' THEN (SELECT o.short_name || ': ' || r.direction FROM risk_directions r
+                                          JOIN organizations o ON o.id = r.org_id WHERE r.id = h.entity_id)
+                      WHEN 'risk_direction' THEN (SELECT o.short_name || ': ' || r.direction FROM risk_directions r
                                           JOIN organizations o ON o.id = r.org_id WHERE r.id = h.entity_id)
                       WHEN 'mentoring_link' THEN (SELECT coalesce(mo.short_name, mp.full_name, '') || ' → '
                                                      || coalesce(eo.short_name, ep.full_name, '')
@@ -40,6 +43,17 @@ impl Store {
                       WHEN 'meeting' THEN (SELECT title FROM meetings WHERE id = h.entity_id)
                       WHEN 'indicator_value' THEN (SELECT i.name FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
                                                     WHERE v.id = h.entity_id)
+                      WHEN 'organization' THEN (SELECT coalesce(nullif(short_name, ''), name) FROM organizations
+                                                 WHERE id = h.entity_id)
+                      WHEN 'person' THEN (SELECT full_name FROM people WHERE id = h.entity_id)
+                      WHEN 'cluster_status' THEN (SELECT coalesce(nullif(o.short_name, ''), o.name) || ': ' || c.status
+                                                   FROM cluster_status c JOIN organizations o ON o.id = c.org_id
+                                                  WHERE c.id = h.entity_id)
+                      WHEN 'diagnostic' THEN (SELECT coalesce(nullif(o.short_name, ''), o.name, d2.name, '') || ': ' || g.round
+                                               FROM diagnostics g LEFT JOIN organizations o ON o.id = g.org_id
+                                               LEFT JOIN districts d2 ON d2.id = g.district_id WHERE g.id = h.entity_id)
+                      WHEN 'network' THEN (SELECT name FROM networks WHERE id = h.entity_id)
+                      WHEN 'district' THEN (SELECT name FROM districts WHERE id = h.entity_id)
                       ELSE '' END
                FROM history h
               WHERE (?1 IS NULL OR h.at >= ?1) AND (?2 IS NULL OR h.who = ?2)
