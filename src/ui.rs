@@ -172,10 +172,49 @@ fn status_col(pane: Pane) -> Option<usize> {
     }
 }
 
-/// The widths the table gives its columns inside a list of `width`.
-fn column_widths(pane: Pane, width: u16) -> Vec<usize> {
+/// Each column's least width, and the order secondary columns give way in when the list is
+/// narrow: the identifying text (a title, a school with its number, a date) is never cut
+/// before a kind, a subject or grades are hidden.
+fn priorities(pane: Pane) -> (&'static [usize], &'static [usize]) {
+    match pane {
+        // school, district, town, risk
+        Pane::Clusters => (&[30, 14, 10, 18], &[2, 1]),
+        // mentor, mentee, subject, form, period
+        Pane::Mentoring => (&[18, 18, 10, 10, 12], &[3, 2]),
+        // date, status, kind, title, subject, grades, host, teacher
+        Pane::Roadmap => (&[12, 15, 9, 26, 9, 5, 10, 12], &[5, 2, 4, 7, 6]),
+        // owner, item, target, actual, due
+        Pane::Deficits => (&[12, 26, 10, 8, 14], &[2]),
+        // kind, number, signed, agreement, parties, term, plan, status
+        Pane::Agreements => (&[10, 8, 10, 16, 14, 10, 10, 12], &[6, 0, 2, 5, 1]),
+        // when, who, what, field, change
+        Pane::History => (&[19, 8, 20, 10, 16], &[3, 1]),
+    }
+}
+
+/// The columns a list of `width` shows, by their index among the pane's columns.
+fn shown_columns(pane: Pane, width: u16) -> Vec<usize> {
+    let all = widths(pane);
+    let (least, give_way) = priorities(pane);
+    let mut shown: Vec<usize> = (0..all.len()).collect();
     let inner = Rect { x: 0, y: 0, width: width.saturating_sub(2 + HIGHLIGHT_WIDTH), height: 1 };
-    Layout::horizontal(widths(pane)).spacing(1).split(inner).iter().map(|r| r.width as usize).collect()
+    for next in give_way.iter().copied().map(Some).chain([None]) {
+        let split = Layout::horizontal(shown.iter().map(|i| all[*i])).spacing(1).split(inner);
+        let fits = shown.iter().zip(split.iter()).all(|(i, r)| r.width as usize >= least[*i]);
+        match next {
+            Some(drop) if !fits => shown.retain(|i| *i != drop),
+            _ => break,
+        }
+    }
+    shown
+}
+
+/// The widths the table gives its shown columns inside a list of `width`.
+fn column_widths(pane: Pane, width: u16) -> Vec<usize> {
+    let all = widths(pane);
+    let shown = shown_columns(pane, width);
+    let inner = Rect { x: 0, y: 0, width: width.saturating_sub(2 + HIGHLIGHT_WIDTH), height: 1 };
+    Layout::horizontal(shown.iter().map(|i| all[*i])).spacing(1).split(inner).iter().map(|r| r.width as usize).collect()
 }
 
 /// The selected row in full, when the table had to cut any of its cells: «21.10.2021 (…)»
@@ -187,14 +226,19 @@ fn cut_preview(app: &App, width: u16) -> Option<String> {
     let v = app.view();
     let row = v.rows.get(v.selected).filter(|r| r.item.is_some())?;
     let col_w = column_widths(app.pane, width);
-    let cut = row.cells.iter().zip(&col_w).any(|(c, w)| unicode_width::UnicodeWidthStr::width(c.as_str()) > *w);
+    let shown = shown_columns(app.pane, width);
+    // A hidden column with text counts as cut: its text is read here.
+    let hidden = row.cells.iter().enumerate().any(|(i, c)| !c.is_empty() && !shown.contains(&i));
+    let cut = hidden
+        || shown.iter().zip(&col_w).any(|(i, w)| unicode_width::UnicodeWidthStr::width(row.cells[*i].as_str()) > *w);
     cut.then(|| row.cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" · "))
 }
 
 fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     let v = app.view();
     let cols = columns(app.pane, app.s);
-    let header = Row::new(cols.iter().map(|c| Cell::from(*c)))
+    let shown = shown_columns(app.pane, area.width);
+    let header = Row::new(shown.iter().map(|i| Cell::from(cols[*i])))
         .style(Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD));
     let block = Block::default()
         .borders(Borders::ALL)
@@ -222,7 +266,7 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(p, area);
         return;
     }
-    let status_at = status_col(app.pane);
+    let status_at = status_col(app.pane).and_then(|s| shown.iter().position(|i| *i == s));
     // The same split the table makes, to cut long cells with an ellipsis instead of mid-word.
     let col_w = column_widths(app.pane, area.width);
     // Only the rows that fit are turned into widgets: a long roadmap costs nothing extra per frame.
@@ -233,8 +277,9 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     let blank = vec![String::new(); col_w.len()];
     let inner = block.inner(area);
     let rows = v.rows.iter().skip(offset).take(visible).map(|r| {
-        let source = if r.tone == Tone::Header { &blank[..] } else { &r.cells[..] };
-        let cells = source.iter().enumerate().map(|(i, c)| {
+        let source: Vec<&String> =
+            if r.tone == Tone::Header { blank.iter().collect() } else { shown.iter().map(|i| &r.cells[*i]).collect() };
+        let cells = source.into_iter().enumerate().map(|(i, c)| {
             let c = crate::text::fit(c, col_w.get(i).copied().unwrap_or(0));
             let mut cell = Cell::from(c.clone());
             if Some(i) == status_at {
@@ -255,7 +300,8 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         };
         Row::new(cells).style(style)
     });
-    let table = Table::new(rows, widths(app.pane))
+    let all = widths(app.pane);
+    let table = Table::new(rows, shown.iter().map(|i| all[*i]).collect::<Vec<_>>())
         .header(header)
         .block(block)
         .column_spacing(1)

@@ -53,6 +53,39 @@ fn every_pane_matches_its_snapshot() {
 }
 
 #[test]
+fn every_pane_at_80x24_and_100x30_matches_its_snapshot_and_keeps_each_schools_number() {
+    let mut app = app("panes-small");
+    for (w, h) in [(80, 24), (100, 30)] {
+        app.resize(ratatui::layout::Rect::new(0, 0, w, h));
+        for pane in Pane::ALL {
+            app.set_pane(pane);
+            let text = without_clock(&buffer_text(&render(&mut app, w, h)));
+            insta::assert_snapshot!(format!("pane_{}_{w}x{h}", pane.name()), text);
+        }
+        // Clusters: every school on screen is there with its number («СОШ № 15», never «СОШ № 1…»).
+        app.set_pane(Pane::Clusters);
+        let text = buffer_text(&render(&mut app, w, h));
+        let shown: Vec<&str> = text.lines().collect();
+        let v = app.view();
+        let visible = (h as usize).saturating_sub(8);
+        for row in v.rows.iter().skip(v.offset).take(visible).filter(|r| r.item.is_some()) {
+            let name = &row.cells[0];
+            if let Some(at) = name.find('№') {
+                let number: String =
+                    name[at..].chars().take_while(|c| *c == '№' || *c == ' ' || c.is_ascii_digit()).collect();
+                let number = number.trim();
+                let before: String = name[..at].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+                let with_number = format!("{before}{number}");
+                assert!(
+                    shown.iter().any(|l| l.contains(&with_number)),
+                    "{w}×{h}: «{name}» is not shown with «{number}»:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn the_english_screens_come_from_the_same_catalogue() {
     let mut app = app_with("english", &EN);
     app.set_pane(Pane::Roadmap);
