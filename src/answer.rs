@@ -110,6 +110,9 @@ fn describe(l: &ChainLine, s: &Strings) -> String {
     if !basis.is_empty() {
         parts.push(basis);
     }
+    if l.link.basis_doubtful() {
+        parts.push(s.basis_doubt_short.to_string());
+    }
     if !l.link.active {
         parts.push(s.inactive.to_string());
     }

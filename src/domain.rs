@@ -215,6 +215,14 @@ pub struct EventRow {
 
 impl LinkRow {
     /// The order a link rests on, with its date: "приказ № 285 от 29.03.2022".
+    /// The document it rests on is dated after the link began («приказ … от 27.12.2029» for a
+    /// link of 2021): held as written, and said to be a likely misprint of the source.
+    pub fn basis_doubtful(&self) -> bool {
+        let Some(start) = self.when.start else { return false };
+        let dates = self.basis.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter_map(crate::text::parse_date);
+        self.basis_date.into_iter().chain(dates).any(|d| d > start)
+    }
+
     pub fn basis_text(&self) -> String {
         match self.basis_date {
             Some(d) if !self.basis.is_empty() => format!("{} от {}", self.basis, format_date(d)),

@@ -415,6 +415,8 @@ catalogue! {
     share_on: "Демонстрация экрана: имена сокращены, категории и уровни риска скрыты; S — выключить", "Screen share: names cut to initials, categories and risk levels hidden; S turns it off";
     share_off: "Демонстрация экрана выключена", "Screen share is off";
     share_mark: "ДЕМОНСТРАЦИЯ ЭКРАНА", "SCREEN SHARE";
+    basis_doubt: "дата документа позже начала связи — так в источнике, вероятно опечатка", "the document is dated after the link began — as in the source, likely a misprint";
+    basis_doubt_short: "⚠ вероятно, опечатка в дате", "⚠ likely a misprinted date";
     sec_networks: "Сети школ", "Networks of schools";
     nw_model: "Модель", "Model";
     nw_no_model: "модель не указана", "model not stated";

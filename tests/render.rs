@@ -101,8 +101,14 @@ fn enter_on_a_school_opens_its_card() {
     code(&mut app, KeyCode::Enter);
     let text = screen(&mut app);
     assert!(text.contains("Карточка школы: МБОУ «СОШ №1» г. Пикалево"), "{text}");
-    assert!(text.contains("Кого наставляет") && text.contains("МБОУ «СОШ №3» г. Пикалево → МБОУ «СОШ №1»"), "{text}");
+    assert!(text.contains("Кто наставляет") && text.contains("МБОУ «СОШ №3» г. Пикалево → МБОУ «СОШ №1»"), "{text}");
+    // The order's date «27.12.2029» is held as written, and said to be a likely misprint.
+    assert!(text.contains("27.12.2029 №116 (⚠ вероятно, опечатка в дате)"), "{text}");
     insta::assert_snapshot!("school_card", text);
+    for _ in 0..12 {
+        key(&mut app, 'j');
+    }
+    assert!(screen(&mut app).contains("Кого наставляет"), "scrolled down: {}", screen(&mut app));
     code(&mut app, KeyCode::Esc);
     assert!(app.overlays.is_empty());
 }

@@ -748,6 +748,9 @@ pub fn link_doc(l: &LinkRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine
     field(&mut out, s.col_form, &l.form);
     field(&mut out, s.col_period, &l.when.display_running(s));
     field(&mut out, s.col_basis, &l.basis_text());
+    if l.basis_doubtful() {
+        out.push(DocLine::Text(format!("⚠ {}", s.basis_doubt)));
+    }
     if !l.active {
         field(&mut out, s.col_status, s.inactive);
     }
@@ -877,6 +880,9 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
         let basis = l.basis_text();
         if !basis.is_empty() {
             t.push_str(&format!("; {basis}"));
+        }
+        if l.basis_doubtful() {
+            t.push_str(&format!(" ({})", s.basis_doubt_short));
         }
         t
     };
