@@ -417,6 +417,9 @@ catalogue! {
     share_mark: "ДЕМОНСТРАЦИЯ ЭКРАНА", "SCREEN SHARE";
     basis_doubt: "дата документа позже начала связи — так в источнике, вероятно опечатка", "the document is dated after the link began — as in the source, likely a misprint";
     basis_doubt_short: "⚠ вероятно, опечатка в дате", "⚠ likely a misprinted date";
+    min_corrected: "Протокол исправлен", "Minutes corrected";
+    min_correct_form: "Исправить протокол", "Correct the minutes";
+    min_place: "Место", "Place";
     sec_networks: "Сети школ", "Networks of schools";
     nw_model: "Модель", "Model";
     nw_no_model: "модель не указана", "model not stated";
@@ -495,7 +498,7 @@ catalogue! {
     min_saved: "Протокол сохранён", "Minutes saved";
     min_form: "Протокол совещания", "Meeting minutes";
     min_hint: "Tab поле · Enter: участник — выбрать, в списках — новая строка · решение: текст | срок | ответственные · Ctrl-S", "Tab field · Enter: pick a participant, a new line in lists · decision: text | deadline | responsible · Ctrl-S";
-    act_minutes: "Протокол совещания: повестка, решения", "Meeting minutes: agenda, decisions";
+    act_minutes: "Протокол: новый; на решении — исправить его", "Minutes: new; on a decision, correct its own";
     hint_minutes: "протокол", "minutes";
     act_copy_event: "Копия выбранного мероприятия", "Copy the selected event";
     act_delete_event: "Удалить мероприятие (спросит)", "Remove the event (asks first)";

@@ -2287,3 +2287,60 @@ fn no_english_word_is_left_on_a_russian_screen() {
     look(&mut app, "the answer");
     assert!(found.is_empty(), "Latin words on Russian screens: {found:#?}");
 }
+
+#[test]
+fn m_on_a_decision_corrects_its_protocols_heading_and_agenda() {
+    let mut app = app("minutes-fix");
+    key(&mut app, '3');
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| r.item.is_some_and(|i| matches!(i, nastavnik::app::rows::ItemRef::Decision(_))))
+        .expect("a decision");
+    app.views[Pane::Roadmap.index()].selected = pos;
+    let Some(nastavnik::app::rows::ItemRef::Decision(d)) = app.selected_item() else { unreachable!() };
+    let meeting = app.store.meeting_of_decision(app.data.decisions[d].id).unwrap();
+    let (before, _) = app.store.meeting_fields(meeting).unwrap();
+    key(&mut app, 'm');
+    let form = screen(&mut app);
+    assert!(form.contains("Исправить протокол"), "{form}");
+    let first: String = before.agenda[0].chars().take(20).collect();
+    assert!(form.contains(&first), "the agenda as it is:\n{form}");
+    // The date: a day that is not is refused where it was typed.
+    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+        f.focus = 2;
+    }
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "31.04.2022");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑ в апреле 30 дней"), "{}", screen(&mut app));
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "21.04.2022");
+    // A line more on the agenda.
+    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+        f.focus = 7;
+    }
+    code(&mut app, KeyCode::End);
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Down);
+    }
+    code(&mut app, KeyCode::End);
+    code(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Разное");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Протокол исправлен"), "{}", screen(&mut app));
+    let (after, _) = app.store.meeting_fields(meeting).unwrap();
+    assert_eq!(after.date, chrono::NaiveDate::from_ymd_opt(2022, 4, 21));
+    assert_eq!(after.agenda.len(), before.agenda.len() + 1);
+    assert_eq!(after.agenda.last().map(String::as_str), Some("Разное"));
+    assert_eq!(after.agenda[..before.agenda.len()], before.agenda[..], "the other items stay");
+    let h = app.store.history("meeting", meeting).unwrap();
+    assert!(h.iter().any(|l| l.field == "agenda" && l.new == "Разное"), "{h:?}");
+    key(&mut app, 'u');
+    assert_eq!(app.store.meeting_fields(meeting).unwrap().0, before, "u takes the correction back whole");
+}

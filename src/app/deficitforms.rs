@@ -49,6 +49,11 @@ pub enum Purpose {
         org: i64,
         row: Option<(i64, i64)>,
     },
+    /// A protocol's heading and agenda (`m` on one of its decisions).
+    Meeting {
+        id: i64,
+        version: i64,
+    },
     /// A decision of a meeting (`e` on it in the Roadmap): its text, deadline, responsible.
     Decision {
         id: i64,
@@ -613,6 +618,35 @@ impl App {
                     other => other.map(|r| r.map(|changed| if changed { s.cs_saved } else { s.sc_unchanged })),
                 }
             }
+            Purpose::Meeting { id, version } => {
+                let date_text = form.text(2);
+                let date = parse_date(&date_text);
+                if !date_text.is_empty() && date.is_none() {
+                    errors.push((2, crate::text::date_error(&date_text, s).to_string()));
+                }
+                if form.text(1).is_empty() {
+                    errors.push((1, s.err_required.to_string()));
+                }
+                let f = crate::store::MeetingFields {
+                    number: form.text(0),
+                    title: form.text(1),
+                    date,
+                    time: form.text(3),
+                    format: form.text(4),
+                    link: form.text(5),
+                    place: form.text(6),
+                    agenda: form.text(7).lines().map(str::to_string).collect(),
+                };
+                errors.is_empty().then(|| {
+                    self.store.update_meeting(id, &f, Some(version)).map(|changed| {
+                        if changed {
+                            s.min_corrected
+                        } else {
+                            s.sc_unchanged
+                        }
+                    })
+                })
+            }
             Purpose::Decision { id, version } => {
                 let text = form.text(0);
                 if text.is_empty() {
@@ -743,6 +777,29 @@ impl App {
                 (s.val_part, 1, d),
                 (s.val_whole, 1, e),
                 (s.val_date, 1, g),
+            ],
+        );
+        self.open_fields(form);
+    }
+
+    /// `m` on a decision: its protocol's heading and agenda, to correct.
+    pub(super) fn edit_meeting_of(&mut self, i: usize) {
+        let s = self.s;
+        let Some(x) = self.data.decisions.get(i).cloned() else { return };
+        let Some(meeting) = self.report(self.store.meeting_of_decision(x.id)) else { return };
+        let Some((f, version)) = self.report(self.store.meeting_fields(meeting)) else { return };
+        let form = FieldsForm::new(
+            Purpose::Meeting { id: meeting, version },
+            format!("{}: {}", s.min_correct_form, f.title),
+            vec![
+                (s.col_number, 1, f.number),
+                (s.min_title, 1, f.title),
+                (s.doc_date, 1, f.date.map(format_date).unwrap_or_default()),
+                (s.doc_time, 1, f.time),
+                (s.doc_format, 1, f.format),
+                (s.min_link, 1, f.link),
+                (s.min_place, 1, f.place),
+                (s.doc_agenda, 5, f.agenda.join("\n")),
             ],
         );
         self.open_fields(form);

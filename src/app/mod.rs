@@ -1061,7 +1061,10 @@ impl App {
             | Action::PlanRow => {}
             Action::SetStatus(st) if self.pane == Pane::Roadmap => self.set_status_key(st),
             Action::SetStatus(_) => {}
-            Action::Minutes if self.pane == Pane::Roadmap => self.new_minutes(),
+            Action::Minutes if self.pane == Pane::Roadmap => match self.selected_item() {
+                Some(ItemRef::Decision(i)) => self.edit_meeting_of(i),
+                _ => self.new_minutes(),
+            },
             Action::Minutes => {}
             Action::Undo => self.undo_redo(false),
             Action::Redo => self.undo_redo(true),

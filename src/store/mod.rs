@@ -25,7 +25,7 @@ pub use read::{take_damaged, StaffMember, Table};
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use shared::LogLine;
 pub use undo::Reverted;
-pub use write::{EventChange, NewMinutes};
+pub use write::{EventChange, MeetingFields, NewMinutes};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -5,6 +5,7 @@
 use super::{now_stamp, Result, Store, StoreError};
 use crate::domain::{AgreementStatus, EventFields, EventStatus, ValidLink};
 use crate::lookup::Entity;
+use crate::text::clean_line;
 use crate::text::format_date;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -606,7 +607,110 @@ impl Store {
     }
 }
 
+/// A protocol's heading and agenda, as the form corrects them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MeetingFields {
+    pub number: String,
+    pub title: String,
+    pub date: Option<chrono::NaiveDate>,
+    pub time: String,
+    pub format: String,
+    pub link: String,
+    pub place: String,
+    /// The agenda, an item a line.
+    pub agenda: Vec<String>,
+}
+
 impl Store {
+    /// A meeting's heading and agenda, with its version.
+    pub fn meeting_fields(&self, id: i64) -> Result<(MeetingFields, i64)> {
+        let (mut f, version) = self.conn.query_row(
+            "SELECT number, title, date, time, format, link, place, version FROM meetings WHERE id = ?1",
+            [id],
+            |r| {
+                let t = |i: usize| super::read::text(r, i);
+                let date: Option<String> = r.get(2)?;
+                Ok((
+                    MeetingFields {
+                        number: t(0)?,
+                        title: t(1)?,
+                        date: date.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                        time: t(3)?,
+                        format: t(4)?,
+                        link: t(5)?,
+                        place: t(6)?,
+                        agenda: Vec::new(),
+                    },
+                    r.get::<_, i64>(7)?,
+                ))
+            },
+        )?;
+        f.agenda = self
+            .conn
+            .prepare_cached("SELECT text FROM agenda_items WHERE meeting_id = ?1 ORDER BY pos, id")?
+            .query_map([id], |r| super::read::text(r, 0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((f, version))
+    }
+
+    /// Corrects a protocol's heading and agenda (a typo, a wrong date), each change in history;
+    /// an agenda item keeps what was heard on it while its place in the list stays.
+    pub fn update_meeting(&self, id: i64, f: &MeetingFields, seen_version: Option<i64>) -> Result<bool> {
+        self.user_action(|s| {
+            let seen = s.check_version("meetings", id, seen_version, "meeting")?;
+            let (old, _) = s.meeting_fields(id)?;
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+            let mut changed = false;
+            for (col, was, now) in [
+                ("number", old.number.clone(), clean_line(&f.number)),
+                ("title", old.title.clone(), clean_line(&f.title)),
+                ("date", day(old.date), day(f.date)),
+                ("time", old.time.clone(), clean_line(&f.time)),
+                ("format", old.format.clone(), clean_line(&f.format)),
+                ("link", old.link.clone(), clean_line(&f.link)),
+                ("place", old.place.clone(), clean_line(&f.place)),
+            ] {
+                if was != now {
+                    let value: Option<&str> = if col == "date" && now.is_empty() { None } else { Some(&now) };
+                    s.conn.execute(&format!("UPDATE meetings SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
+                    s.record("meeting", id, col, Some(&was), Some(&now))?;
+                    changed = true;
+                }
+            }
+            let items: Vec<i64> = s
+                .conn
+                .prepare_cached("SELECT id FROM agenda_items WHERE meeting_id = ?1 ORDER BY pos, id")?
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let new: Vec<String> = f.agenda.iter().map(|a| clean_line(a)).filter(|a| !a.is_empty()).collect();
+            for i in 0..items.len().max(new.len()) {
+                match (items.get(i), new.get(i), old.agenda.get(i)) {
+                    (Some(item), Some(now), Some(was)) if now != was => {
+                        s.conn.execute("UPDATE agenda_items SET text = ?1 WHERE id = ?2", params![now, item])?;
+                        s.record("meeting", id, "agenda", Some(was), Some(now))?;
+                        changed = true;
+                    }
+                    (Some(item), None, was) => {
+                        s.conn.execute("DELETE FROM agenda_items WHERE id = ?1", [item])?;
+                        s.record("meeting", id, "agenda", was.map(String::as_str), None)?;
+                        changed = true;
+                    }
+                    (None, Some(now), _) => {
+                        s.add_agenda_item(id, now, "", "")?;
+                        s.record("meeting", id, "agenda", None, Some(now))?;
+                        changed = true;
+                    }
+                    _ => {}
+                }
+            }
+            seen.settle(changed)?;
+            if changed {
+                s.stamp_row("meetings", id)?;
+            }
+            Ok(changed)
+        })
+    }
+
     /// Corrects a decision as the minutes should have had it: its text, deadline and
     /// responsible, each change in history. Returns false when nothing changed.
     pub fn update_decision(
