@@ -108,9 +108,15 @@ enum Command {
     /// Print a meeting's minutes as a document; without ID, list the meetings.
     Minutes {
         id: Option<i64>,
-        /// md (Markdown) or text.
+        /// md (Markdown), text, or docx (Word, LibreOffice; needs --out).
         #[arg(long, default_value = "md")]
         format: String,
+        /// The file to write (default for md and text: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE when it is a regular file already.
+        #[arg(long)]
+        force: bool,
     },
     /// Write an agreement's text to sign, from the template (config/templates/agreement.md, or
     /// your own); without ID, list the agreements with their ids.
@@ -499,9 +505,9 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
         }
         Some(Command::Screenshots { out, force }) => screenshots(store, st, out, *force),
         Some(Command::Who { query, format }) => who(&store, &query.join(" "), *format, st.s),
-        Some(Command::Minutes { id, format }) => {
-            if !matches!(format.as_str(), "md" | "text") {
-                return Err(eyre!("--format {format}: md or text"));
+        Some(Command::Minutes { id, format, out, force }) => {
+            if !matches!(format.as_str(), "md" | "text" | "docx") {
+                return Err(eyre!("--format {format}: md, text or docx"));
             }
             match id {
                 None => {
@@ -513,7 +519,21 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 }
                 Some(id) => {
                     let m = store.minutes(*id).wrap_err_with(|| format!("{} {id}", st.s.doc_protocol))?;
-                    emit(&nastavnik::minutes::markdown(&m, st.s))?;
+                    let md = nastavnik::minutes::markdown(&m, st.s);
+                    match (format.as_str(), out) {
+                        ("docx", None) => return Err(eyre!("--format docx needs --out FILE.docx")),
+                        (_, None) => emit(&md)?,
+                        (_, Some(path)) => {
+                            let path = out_target(path, *force, st.s)?;
+                            let bytes = if format == "docx" {
+                                nastavnik::document::markdown_to_docx(&md)?
+                            } else {
+                                md.into_bytes()
+                            };
+                            nastavnik::document::write_file(&path, &bytes, *force)?;
+                            say(&format!("{} {}", path.display(), st.s.doc_written));
+                        }
+                    }
                 }
             }
             Ok(())

@@ -112,3 +112,48 @@ fn a_template_of_ones_own_replaces_the_built_in_and_its_mistakes_are_named() {
     assert!(matches!(err, nastavnik::document::DocError::TooLarge { .. }), "{err}");
     assert!(err.to_string().contains("20 MB"), "{err}");
 }
+
+#[test]
+fn minutes_are_written_as_a_docx_a_reader_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let bin = env!("CARGO_BIN_EXE_nastavnik");
+    assert!(std::process::Command::new(bin).args(["demo", "--out"]).arg(&db).output().unwrap().status.success());
+    let list = std::process::Command::new(bin).arg("--db").arg(&db).arg("minutes").output().unwrap();
+    let list = String::from_utf8_lossy(&list.stdout).to_string();
+    let smolensk =
+        list.lines().find(|l| l.contains("Совещание заместителей директоров")).expect("the Smolensk minutes");
+    let id = smolensk.split(" | ").next().unwrap().trim();
+    let out = dir.path().join("протокол.docx");
+    let run = std::process::Command::new(bin)
+        .arg("--db")
+        .arg(&db)
+        .args(["minutes", id, "--format", "docx", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let file = docx_rust::DocxFile::from_file(&out).expect("a .docx package");
+    let docx = file.parse().expect("a WordprocessingML document");
+    let text: Vec<String> = docx
+        .document
+        .body
+        .content
+        .iter()
+        .filter_map(|c| match c {
+            BodyContent::Paragraph(p) => Some(p.text()),
+            _ => None,
+        })
+        .collect();
+    let all = text.join("\n");
+    assert!(all.contains("Совещание заместителей директоров"), "{all}");
+    assert!(all.contains("Принять к сведению"), "{all}");
+    // Without --out a .docx has nowhere to go: said, nothing written.
+    let run = std::process::Command::new(bin)
+        .arg("--db")
+        .arg(&db)
+        .args(["minutes", id, "--format", "docx"])
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+}
