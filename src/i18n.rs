@@ -497,7 +497,7 @@ catalogue! {
     min_line: "строка", "line";
     min_saved: "Протокол сохранён", "Minutes saved";
     min_form: "Протокол совещания", "Meeting minutes";
-    min_hint: "Tab поле · Enter: участник — выбрать, в списках — новая строка · решение: текст | срок | ответственные · Ctrl-S", "Tab field · Enter: pick a participant, a new line in lists · decision: text | deadline | responsible · Ctrl-S";
+    min_hint: "Tab поле · Enter: участник — выбрать, в списках — строка · повестка: вопрос | докладчик | слушали · решение: текст | срок | ответственные · Ctrl-S", "Tab field · Enter: pick a participant, a new line in lists · agenda: item | speaker | heard · decision: text | deadline | responsible · Ctrl-S";
     act_minutes: "Протокол: новый; на решении — исправить его", "Minutes: new; on a decision, correct its own";
     hint_minutes: "протокол", "minutes";
     act_copy_event: "Копия выбранного мероприятия", "Copy the selected event";

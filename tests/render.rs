@@ -647,7 +647,8 @@ fn minutes_taken_during_a_call_become_tasks_and_a_document() {
     pick(&mut app, "карганова");
     pick(&mut app, "Гость из ИРО");
     code(&mut app, KeyCode::Tab);
-    type_text(&mut app, "План семинаров на 2022-2023 учебный год");
+    // An agenda line: the item, who was heard on it, what they said.
+    type_text(&mut app, "План семинаров на 2022-2023 учебный год | Т.С. Боброва | о графике на год");
     code(&mut app, KeyCode::Tab);
     type_text(&mut app, "Согласовать график семинаров | к пятнице | Т.С. Боброва");
     code(&mut app, KeyCode::Enter);
@@ -692,7 +693,8 @@ fn minutes_taken_during_a_call_become_tasks_and_a_document() {
         ),
         "{doc}"
     );
-    assert!(doc.contains("1. План семинаров на 2022-2023 учебный год"), "{doc}");
+    assert!(doc.contains("1. План семинаров на 2022-2023 учебный год\n"), "{doc}");
+    assert!(doc.contains("Т.С. Боброва") && doc.contains("о графике на год"), "who was heard:\n{doc}");
     assert!(
         doc.contains("2. Провести семинар по физике\n   Срок: ноябрь 2022.\n   Ответственные: Л.И. Гришкина."),
         "{doc}"

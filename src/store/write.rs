@@ -391,8 +391,12 @@ impl Store {
             for p in &m.participants {
                 s.add_meeting_participant(id, None, p)?;
             }
+            // «вопрос | докладчик | слушали»: what was on the agenda, who was heard, what they said.
             for a in &m.agenda {
-                s.add_agenda_item(id, a, "", "")?;
+                let mut parts = a.splitn(3, '|').map(str::trim);
+                let (item, speaker, heard) =
+                    (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                s.add_agenda_item(id, item, speaker, heard)?;
             }
             for (text, deadline, responsible) in &m.decisions {
                 s.add_decision(id, text, deadline.clone(), responsible, EventStatus::Planned)?;
