@@ -385,7 +385,7 @@ catalogue! {
     fld_basis_date: "Дата приказа", "Order date";
     form_new_link: "Новая связь наставничества", "New mentoring link";
     form_edit_link: "Связь наставничества", "Mentoring link";
-    form_hint: "↑↓ Tab поле · Enter выбрать/далее · Ctrl-S сохранить · Esc отмена (черновик сохранится) · Ctrl-D удалить черновик", "↑↓ Tab field · Enter pick/next · Ctrl-S save · Esc cancel (the draft is kept) · Ctrl-D discard";
+    form_hint: "↑↓ Tab поле · Enter выбрать/далее · Ctrl-S сохранить · Esc в черновик · Ctrl-D удалить черновик", "↑↓ Tab field · Enter pick/next · Ctrl-S save · Esc cancel (the draft is kept) · Ctrl-D discard";
     form_pick: "Enter — выбрать", "Enter to pick";
     link_saved: "Связь сохранена", "Link saved";
     link_ended: "Связь завершена; она остаётся в истории", "Link ended; it stays in the history";
@@ -497,7 +497,7 @@ catalogue! {
     min_line: "строка", "line";
     min_saved: "Протокол сохранён", "Minutes saved";
     min_form: "Протокол совещания", "Meeting minutes";
-    min_hint: "Tab поле · Enter: участник — выбрать, в списках — строка · повестка: вопрос | докладчик | слушали · решение: текст | срок | ответственные · Ctrl-S", "Tab field · Enter: pick a participant, a new line in lists · agenda: item | speaker | heard · decision: text | deadline | responsible · Ctrl-S";
+    min_hint: "Tab поле · Enter выбрать/строка · повестка: вопрос | докладчик | слушали · решение: что | срок | кто · Ctrl-S", "Tab field · Enter pick/new line · agenda: item | speaker | heard · decision: what | deadline | who · Ctrl-S";
     act_minutes: "Протокол: новый; на решении — исправить его", "Minutes: new; on a decision, correct its own";
     hint_minutes: "протокол", "minutes";
     act_copy_event: "Копия выбранного мероприятия", "Copy the selected event";
@@ -514,7 +514,7 @@ catalogue! {
     confirm_keys: "y — да · ←/→ и Enter — кнопка · Esc — нет", "y yes · ←/→ and Enter pick a button · Esc no";
     ev_pick_person: "педагог — это человек: выберите человека", "a teacher is a person: pick a person";
     ev_pick_school: "здесь нужна школа или организация", "pick a school or a body here";
-    ev_hint: "Tab поле · Enter на школе/педагоге — выбрать, Backspace — убрать · Ctrl-S сохранить · Esc — черновик · Ctrl-D удалить", "Tab field · Enter on school/teacher picks, Backspace removes · Ctrl-S saves · Esc keeps a draft · Ctrl-D discards";
+    ev_hint: "Tab поле · Enter на школе/педагоге — выбрать, Backspace — убрать · Ctrl-S сохранить · Esc в черновик · Ctrl-D удалить", "Tab field · Enter on school/teacher picks, Backspace removes · Ctrl-S saves · Esc keeps a draft · Ctrl-D discards";
     inactive: "завершено", "ended";
     unknown_year: "все годы", "all years";
 
