@@ -264,8 +264,9 @@ fn column_widths(rows: &[Vec<String>]) -> Vec<usize> {
 }
 
 /// The Markdown the template produced, as a Word document: headings, paragraphs, list items,
-/// bold, and tables with a bold header row. A4, Times New Roman 12.
-pub fn markdown_to_docx(md: &str) -> Result<Vec<u8>, DocError> {
+/// bold, and tables with a bold header row. A4, Times New Roman 12. `author` is written in the
+/// document's properties (Word's «Автор»), as the history names the user.
+pub fn markdown_to_docx(md: &str, author: &str) -> Result<Vec<u8>, DocError> {
     let font = RunFonts::new().ascii("Times New Roman").hi_ansi("Times New Roman").cs("Times New Roman");
     // Made now, not on 1 January 1970 (the crate's default).
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
@@ -326,7 +327,14 @@ pub fn markdown_to_docx(md: &str) -> Result<Vec<u8>, DocError> {
         i += 1;
     }
     let mut buf = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut buf).map_err(|e| DocError::Io { path: PathBuf::from("docx"), msg: e.to_string() })?;
+    let mut xml = doc.build();
+    // The crate has no setter for the author: its placeholder is replaced in the part it wrote.
+    let author = crate::text::clean_line(author).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    if !author.is_empty() {
+        let core = String::from_utf8_lossy(&xml.doc_props.core).replace(">unknown<", &format!(">{author}<"));
+        xml.doc_props.core = core.into_bytes();
+    }
+    xml.pack(&mut buf).map_err(|e| DocError::Io { path: PathBuf::from("docx"), msg: e.to_string() })?;
     Ok(buf.into_inner())
 }
 

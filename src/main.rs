@@ -526,7 +526,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                         (_, Some(path)) => {
                             let path = out_target(path, *force, st.s)?;
                             let bytes = if format == "docx" {
-                                nastavnik::document::markdown_to_docx(&md)?
+                                nastavnik::document::markdown_to_docx(&md, store.user())?
                             } else {
                                 md.into_bytes()
                             };
@@ -820,7 +820,7 @@ fn agreement(
         }
         (_, None) => Err(eyre!("--format docx needs --out FILE.docx")),
         (_, Some(path)) => {
-            let bytes = if format == "docx" { document::markdown_to_docx(&md)? } else { md.into_bytes() };
+            let bytes = if format == "docx" { document::markdown_to_docx(&md, store.user())? } else { md.into_bytes() };
             document::write_file(&path, &bytes, force)?;
             say(&format!("{} {}", path.display(), s.doc_written));
             Ok(())

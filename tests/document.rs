@@ -37,8 +37,15 @@ fn the_docx_opens_in_a_docx_reader_with_the_parties_and_the_plan_table() {
     let store = demo(dir.path());
     let md = render_markdown(&store, additional(&store), BUILTIN_TEMPLATE, "built-in").unwrap();
     let out = dir.path().join("agreement.docx");
-    write_file(&out, &markdown_to_docx(&md).unwrap(), false).unwrap();
+    write_file(&out, &markdown_to_docx(&md, "Боброва Т.С.").unwrap(), false).unwrap();
 
+    // Its properties name the user and today, not «unknown» of 1970.
+    let mut package = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut package.by_name("docProps/core.xml").unwrap(), &mut core).unwrap();
+    let year = chrono::Local::now().format("%Y").to_string();
+    assert!(core.contains("<dc:creator>Боброва Т.С.</dc:creator>"), "{core}");
+    assert!(!core.contains("1970-01-01") && core.contains(&format!(">{year}-")), "{core}");
     let file = docx_rust::DocxFile::from_file(&out).expect("a .docx package");
     let docx = file.parse().expect("a WordprocessingML document");
     let mut paragraphs = Vec::new();
