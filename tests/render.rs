@@ -2346,3 +2346,53 @@ fn m_on_a_decision_corrects_its_protocols_heading_and_agenda() {
     key(&mut app, 'u');
     assert_eq!(app.store.meeting_fields(meeting).unwrap().0, before, "u takes the correction back whole");
 }
+
+#[test]
+fn a_colleagues_status_during_a_call_changes_that_row_and_leaves_the_rest_as_it_was() {
+    let mut app = app("colleague-row");
+    key(&mut app, '3');
+    // The lookup has been used: its index is built (at a region's scale, the dear part).
+    key(&mut app, 'w');
+    code(&mut app, KeyCode::Esc);
+    assert!(app.index.is_some());
+    // A filter typed and a row chosen, as during the call.
+    let e = app.data.events.iter().find(|e| e.title.contains("Мастер-класс")).unwrap().clone();
+    let at = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| {
+            r.item
+                == Some(nastavnik::app::rows::ItemRef::Event(
+                    app.data.events.iter().position(|x| x.id == e.id).unwrap(),
+                ))
+        })
+        .unwrap();
+    app.views[Pane::Roadmap.index()].selected = at;
+    let colleague = Store::open(app.store.path(), "Серякова").unwrap();
+    // Done, with the result said in the call.
+    let change = nastavnik::store::EventChange {
+        status: Some(EventStatus::Done),
+        result: Some("24 педагога из 5 школ".into()),
+        when: None,
+    };
+    colleague.change_event(e.id, &change, None).unwrap();
+    app.tick();
+    let text = screen(&mut app);
+    assert!(text.contains("Данные обновлены"), "{text}");
+    let now = app.data.events.iter().find(|x| x.id == e.id).unwrap();
+    assert_eq!((now.status, now.result.as_str()), (EventStatus::Done, "24 педагога из 5 школ"));
+    assert!(app.index.is_some(), "the year was not read again: the lookup's index is kept");
+    assert_eq!(app.view().selected, at, "the selection stays on the row");
+    // Her line is on the History pane.
+    key(&mut app, '6');
+    assert!(screen(&mut app).contains("Серякова"), "{}", screen(&mut app));
+    // Anything else (a new school) is read with the year.
+    let n =
+        nastavnik::store::NewSchool {
+            name: "МБОУ «СОШ №77»".into(), district: "Энский".into(), ..Default::default()
+        };
+    colleague.add_school(&n).unwrap();
+    app.tick();
+    assert!(app.index.is_none(), "read again whole");
+}

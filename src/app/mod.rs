@@ -414,7 +414,7 @@ impl App {
             attention: Vec::new(),
             agreements: self.store.agreements()?,
             networks: self.store.networks(Some(y))?,
-            log: self.store.log(None, None, 2000)?,
+            log: self.read_log()?,
             expiring_days: self.expiring_days,
             loads: self.store.mentor_loads(y)?,
             uncovered: Vec::new(),
@@ -426,7 +426,6 @@ impl App {
             None => None,
         };
         if let Some(f) = &self.focus_sets {
-            let store = &self.store;
             let d = &mut self.data;
             d.clusters.retain(|c| f.orgs.contains(&c.org_id));
             d.links.retain(|l| f.links.contains(&l.id));
@@ -438,7 +437,6 @@ impl App {
             d.agreements.retain(|a| f.agreements.contains(&a.id));
             d.networks.retain(|n| n.district_id == f.district);
             d.loads.retain(|l| f.shows_entity(l.mentor));
-            d.log.retain(|l| store.row_orgs(&l.change.entity, l.change.entity_id).is_ok_and(|o| f.shows(&o)));
         }
         let changes = self.store.cluster_changes(y)?;
         self.data.attention = crate::deficits::attention(
@@ -537,7 +535,7 @@ impl App {
                     v.rows[pos] = row;
                 }
                 // The change is the newest line of the history.
-                if let Ok(log) = self.store.log(None, None, 2000) {
+                if let Ok(log) = self.read_log() {
                     self.data.log = log;
                     self.rebuild(Pane::History);
                 }
@@ -734,6 +732,17 @@ impl App {
     pub(crate) fn reload(&mut self) -> bool {
         let r = self.load();
         self.report(r).is_some()
+    }
+
+    /// The latest changes as the History pane lists them: with a district in focus, only the
+    /// lines of its schools' rows.
+    fn read_log(&self) -> Result<Vec<crate::store::LogLine>, StoreError> {
+        let mut log = self.store.log(None, None, 2000)?;
+        if let Some((d, _)) = self.focus {
+            let f = self.store.focus_sets(d)?;
+            log.retain(|l| self.store.row_orgs(&l.change.entity, l.change.entity_id).is_ok_and(|o| f.shows(&o)));
+        }
+        Ok(log)
     }
 
     /// After a read: a value another tool wrote as broken text is shown with � where the bytes
@@ -1430,16 +1439,41 @@ impl App {
     /// Looks for a colleague's commit. A commit that wrote no history line (a colleague's
     /// draft, a backup's checkpoint) changes nothing on this screen and is not reloaded for.
     pub fn tick(&mut self) {
-        if let Ok(v) = self.store.data_version() {
-            if v != self.data_version {
-                self.data_version = v;
-                if self.store.last_change().is_ok_and(|last| last == self.history_seen) {
-                    return;
+        let Ok(v) = self.store.data_version() else { return };
+        if v == self.data_version {
+            return;
+        }
+        self.data_version = v;
+        let Ok(last) = self.store.last_change() else { return };
+        if last == self.history_seen {
+            return;
+        }
+        // A colleague set a status or a result on rows this year shows (what happens during a
+        // call): those rows are read again, not the whole year.
+        const FEW: usize = 50;
+        if let Ok(changes) = self.store.changes_after(self.history_seen, FEW + 1) {
+            let items: Option<Vec<ItemRef>> = (changes.len() <= FEW)
+                .then(|| {
+                    changes
+                        .iter()
+                        .map(|(entity, id, field)| {
+                            matches!(field.as_str(), "status" | "result").then(|| self.item_of(entity, *id)).flatten()
+                        })
+                        .collect()
+                })
+                .flatten();
+            if let Some(mut items) = items.filter(|i| !i.is_empty()) {
+                items.dedup();
+                for item in items {
+                    self.refresh_row(item, false);
                 }
-                if self.reload() {
-                    self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
-                }
+                self.history_seen = last;
+                self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
+                return;
             }
+        }
+        if self.reload() {
+            self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
         }
     }
 }

@@ -289,6 +289,16 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
     /// The newest history line's number: it moves with every change a user can see.
+    /// What the history holds after line `after`: each line's entity, row and field (at most
+    /// `limit`, oldest first).
+    pub fn changes_after(&self, after: i64, limit: usize) -> Result<Vec<(String, i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT entity, entity_id, field FROM history WHERE id > ?1 ORDER BY id LIMIT ?2")?;
+        let rows = stmt.query_map(rusqlite::params![after, limit as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn last_change(&self) -> Result<i64> {
         Ok(self.conn.query_row("SELECT coalesce(max(id), 0) FROM history", [], |r| r.get(0))?)
     }
