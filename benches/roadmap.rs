@@ -105,6 +105,24 @@ fn status_commit_synced(bencher: divan::Bencher) {
     });
 }
 
+/// A colleague's status change in another program: the commit seen by `tick`, the row read
+/// again and the screen drawn — what the README promises within half a second.
+#[divan::bench(sample_count = 20)]
+fn colleague_status_seen(bencher: divan::Bencher) {
+    let (mut app, mut term) = app(false);
+    let colleague = Store::open(&store_path(), "colleague").unwrap();
+    let id = app.data.events[0].id;
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let status =
+            if flip { nastavnik::domain::EventStatus::InProgress } else { nastavnik::domain::EventStatus::Planned };
+        colleague.set_event_status(id, status, None).unwrap();
+        app.tick();
+        term.draw(|f| nastavnik::ui::draw(f, &app)).unwrap();
+    });
+}
+
 fn main() {
     divan::main();
 }

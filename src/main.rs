@@ -962,5 +962,11 @@ fn screenshots(store: Store, st: Setup, out: &Path, force: bool) -> Result<()> {
     shot(&mut app, "12-deficits-picture")?;
     headless::press(&mut app, KeyCode::Char(']'));
     shot(&mut app, "13-deficits-dynamics")?;
+    headless::press(&mut app, KeyCode::Char('v'));
+    headless::press(&mut app, KeyCode::Char('['));
+    // The roadmap shared in a call: names cut to initials, categories hidden.
+    app.set_pane(Pane::Roadmap);
+    headless::press(&mut app, KeyCode::Char('S'));
+    shot(&mut app, "14-screen-share")?;
     Ok(())
 }

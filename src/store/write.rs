@@ -733,26 +733,20 @@ impl Store {
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )?;
+            // The text and the responsible are never NULL; the dates are when unknown.
             let new = [
                 ("text", "text", Some(old_text), Some(crate::text::clean(text).trim().to_string())),
                 ("start", "start_date", start, iso(when.start)),
                 ("end", "end_date", end, iso(when.end)),
-                ("period", "period_text", period, when.text.as_deref().map(crate::text::clean_line)),
+                (
+                    "period",
+                    "period_text",
+                    period,
+                    when.text.as_deref().map(crate::text::clean_line).filter(|p| !p.is_empty()),
+                ),
                 ("responsible", "responsible", Some(old_resp), Some(crate::text::clean_line(responsible))),
             ];
-            let mut changed = false;
-            for (field, col, old, value) in new {
-                if old.as_deref().unwrap_or("") != value.as_deref().unwrap_or("") {
-                    // The text and the responsible are never NULL; the dates are when unknown.
-                    let value = match col {
-                        "text" | "responsible" => Some(value.unwrap_or_default()),
-                        _ => value.filter(|v| !v.is_empty()),
-                    };
-                    s.conn.execute(&format!("UPDATE decisions SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
-                    s.record("decision", id, field, old.as_deref(), value.as_deref())?;
-                    changed = true;
-                }
-            }
+            let changed = s.write_decision(id, new)?;
             seen.settle(changed)?;
             if changed {
                 s.stamp_row("decisions", id)?;
@@ -777,14 +771,7 @@ impl Store {
                 ("end", "end_date", end, iso(when.end)),
                 ("period", "period_text", period, when.text.as_deref().map(crate::text::clean_line)),
             ];
-            let mut changed = false;
-            for (field, col, old, value) in new {
-                if old.as_deref().unwrap_or("") != value.as_deref().unwrap_or("") {
-                    s.conn.execute(&format!("UPDATE decisions SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
-                    s.record("decision", id, field, old.as_deref(), value.as_deref())?;
-                    changed = true;
-                }
-            }
+            let changed = s.write_decision(id, new)?;
             seen.settle(changed)?;
             if changed {
                 s.stamp_row("decisions", id)?;
@@ -792,4 +779,22 @@ impl Store {
             Ok(())
         })
     }
+
+    /// A decision's columns that differ from what it holds, written, each in history (field,
+    /// column, old, new); whether any did.
+    fn write_decision<const N: usize>(&self, id: i64, new: [DecisionColumn; N]) -> Result<bool> {
+        let mut changed = false;
+        for (field, col, old, value) in new {
+            if old.as_deref().unwrap_or("") != value.as_deref().unwrap_or("") {
+                self.conn.execute(&format!("UPDATE decisions SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
+                self.record("decision", id, field, old.as_deref(), value.as_deref())?;
+                changed = true;
+            }
+        }
+        Ok(changed)
+    }
 }
+
+/// A decision's column as [`Store::write_decision`] takes it: the history's field name, the
+/// column, the value it holds, the value to write.
+type DecisionColumn = (&'static str, &'static str, Option<String>, Option<String>);
