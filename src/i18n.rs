@@ -59,6 +59,41 @@ pub fn plural(n: usize, forms: &str, s: &Strings) -> String {
     format!("{n} {word}")
 }
 
+#[cfg(test)]
+mod plural_tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_the_form_their_number_asks() {
+        let f = "школа|школы|школ";
+        let said: Vec<String> =
+            [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112].iter().map(|n| plural(*n, f, &RU)).collect();
+        assert_eq!(
+            said,
+            [
+                "0 школ",
+                "1 школа",
+                "2 школы",
+                "4 школы",
+                "5 школ",
+                "11 школ",
+                "12 школ",
+                "14 школ",
+                "21 школа",
+                "22 школы",
+                "25 школ",
+                "101 школа",
+                "111 школ",
+                "112 школ"
+            ]
+        );
+        assert_eq!(plural(1, RU.load_mentees, &RU), "1 наставляемый");
+        assert_eq!(plural(4, RU.load_events, &RU), "4 мероприятия");
+        assert_eq!(plural(21, EN.forms_school, &EN), "21 schools");
+        assert_eq!(plural(1, EN.load_events, &EN), "1 event hosted");
+    }
+}
+
 /// «4 школы», «1 school».
 pub fn count_schools(n: usize, s: &Strings) -> String {
     plural(n, s.forms_school, s)
@@ -445,8 +480,8 @@ catalogue! {
     why_town: "тот же город", "same town";
     why_district: "тот же район", "same district";
     why_load: "нагрузка", "load";
-    load_mentees: "наставляемых", "mentees";
-    load_events: "мероприятий", "events hosted";
+    load_mentees: "наставляемый|наставляемых|наставляемых", "mentee|mentees";
+    load_events: "мероприятие|мероприятия|мероприятий", "event hosted|events hosted";
     load_over: "выше порога", "above the limit";
     load_title: "Нагрузка наставников", "Mentors' load";
     sec_uncovered: "Без наставника — предложения", "No mentor — suggestions";

@@ -108,12 +108,10 @@ pub fn suggest(
                 score -= 30;
             }
             why.push(format!(
-                "{}: {} {}, {} {}{}",
+                "{}: {}, {}{}",
                 s.why_load,
-                mentees,
-                s.load_mentees,
-                events,
-                s.load_events,
+                crate::i18n::plural(mentees, s.load_mentees, s),
+                crate::i18n::plural(events, s.load_events, s),
                 if over { format!(" — {}", s.load_over) } else { String::new() }
             ));
             Some(Suggestion { mentor: c.entity, name: c.name.clone(), score, reason: why.join("; ") })

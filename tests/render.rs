@@ -486,7 +486,7 @@ fn a_school_without_a_mentor_gets_suggestions_with_reasons() {
     key(&mut app, 'L');
     let text = screen(&mut app);
     assert!(text.contains("Нагрузка наставников — 2021-2022"), "{text}");
-    assert!(text.contains("Н.О. Ерошенкова — 2 наставляемых, 2 мероприятий"), "{text}");
+    assert!(text.contains("Н.О. Ерошенкова — 2 наставляемых, 2 мероприятия"), "{text}");
     assert!(text.contains("⚠ выше порога — МКУ «Центр развития образования» — 7 наставляемых"), "{text}");
 }
 

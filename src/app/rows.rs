@@ -823,8 +823,10 @@ pub fn load_doc(d: &YearData, limits: crate::suggest::LoadLimits, s: &Strings) -
         .map(|l| {
             let mark = if l.over(limits) { format!("⚠ {} — ", s.load_over) } else { String::new() };
             DocLine::Text(format!(
-                "{mark}{} — {} {}, {} {}",
-                l.name, l.mentees, s.load_mentees, l.events, s.load_events
+                "{mark}{} — {}, {}",
+                l.name,
+                crate::i18n::plural(l.mentees, s.load_mentees, s),
+                crate::i18n::plural(l.events, s.load_events, s)
             ))
         })
         .collect()
