@@ -384,7 +384,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             if app.pane == Pane::Roadmap {
                 h.push((
                     format!(
-                        "{}{}{}{}{}",
+                        "{}/{}/{}/{}/{}",
                         k(Action::SetStatus(EventStatus::Planned)),
                         k(Action::SetStatus(EventStatus::InProgress)),
                         k(Action::SetStatus(EventStatus::Done)),

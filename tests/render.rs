@@ -2228,8 +2228,6 @@ fn latin_words(text: &str) -> Vec<String> {
         "OSC",
         "ID",
         "Backspace",
-        // The roadmap's status keys, p i d o c, shown together.
-        "pidoc",
     ];
     let word = regex::Regex::new(r"[A-Za-z][A-Za-z0-9]+").unwrap();
     // Addresses, links and file names are what they are.

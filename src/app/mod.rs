@@ -403,6 +403,11 @@ impl App {
         self.index = None;
         // What each pane had selected, by identity, to find it again among the new rows.
         let keep: Vec<Option<(u8, i64)>> = Pane::ALL.iter().map(|p| self.selected_key(*p)).collect();
+        // A district in focus: the rest of the region is not read onto the screen.
+        self.focus_sets = match self.focus {
+            Some((d, _)) => Some(self.store.focus_sets(d)?),
+            None => None,
+        };
         self.data = YearData {
             clusters: self.store.clusters(y)?,
             links: self.store.links(y)?,
@@ -419,11 +424,6 @@ impl App {
             loads: self.store.mentor_loads(y)?,
             uncovered: Vec::new(),
             store_empty: self.store.count(crate::store::Table::Organizations)? == 0,
-        };
-        // A district in focus: the rest of the region is not read onto the screen.
-        self.focus_sets = match self.focus {
-            Some((d, _)) => Some(self.store.focus_sets(d)?),
-            None => None,
         };
         if let Some(f) = &self.focus_sets {
             let d = &mut self.data;
@@ -738,8 +738,7 @@ impl App {
     /// lines of its schools' rows.
     fn read_log(&self) -> Result<Vec<crate::store::LogLine>, StoreError> {
         let mut log = self.store.log(None, None, 2000)?;
-        if let Some((d, _)) = self.focus {
-            let f = self.store.focus_sets(d)?;
+        if let Some(f) = &self.focus_sets {
             log.retain(|l| self.store.row_orgs(&l.change.entity, l.change.entity_id).is_ok_and(|o| f.shows(&o)));
         }
         Ok(log)
