@@ -378,10 +378,7 @@ impl Dir {
     /// The store's organisation a name (as typed) means, for a command line: the one the import
     /// would take, or why there is none.
     pub fn org_id(&self, name: &str, s: &Strings) -> Result<i64, String> {
-        match self.find_org(name, None, s)? {
-            Ref::Id(id) => Ok(id),
-            Ref::New(_) => Err(format!("{} «{name}»", s.imp_no_org)),
-        }
+        self.org_in(name, None, s)
     }
 
     /// The store's district a name means.

@@ -44,7 +44,7 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         out.push(Table { name: Kind::Schools.sheet_name().into(), headers: headers(&fields), rows });
 
-        let fields = [FullName, Position, Organization, District, Subjects, Email, Phone];
+        let fields = Kind::People.fields();
         let rows = self
             .conn
             .prepare(
@@ -57,9 +57,9 @@ impl Store {
                 (0..7).map(|i| Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default()))).collect()
             })?
             .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
-        out.push(Table { name: Kind::People.sheet_name().into(), headers: headers(&fields), rows });
+        out.push(Table { name: Kind::People.sheet_name().into(), headers: headers(fields), rows });
 
-        let fields = [Name, District, Year, Status, RiskLevel, Basis];
+        let fields = Kind::Statuses.fields();
         let rows = self
             .conn
             .prepare(
@@ -76,9 +76,9 @@ impl Store {
                 Ok(vec![t(0)?, t(1)?, Value::text(AcademicYear(r.get(2)?).label()), t(3)?, t(4)?, t(5)?])
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        out.push(Table { name: Kind::Statuses.sheet_name().into(), headers: headers(&fields), rows });
+        out.push(Table { name: Kind::Statuses.sheet_name().into(), headers: headers(fields), rows });
 
-        let fields = [Mentor, MentorOrg, Mentee, MenteeOrg, District, Subject, Form, Start, End, Period, Basis];
+        let fields = Kind::Links.fields();
         let rows = self
             .conn
             .prepare(
@@ -103,23 +103,10 @@ impl Store {
                 Ok(vec![t(0)?, t(1)?, t(2)?, t(3)?, t(4)?, t(5)?, t(6)?, day(r.get(7)?), day(r.get(8)?), t(9)?, t(10)?])
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        out.push(Table { name: Kind::Links.sheet_name().into(), headers: headers(&fields), rows });
+        out.push(Table { name: Kind::Links.sheet_name().into(), headers: headers(fields), rows });
 
-        let fields = [
-            Title,
-            EventKind,
-            Subject,
-            Grades,
-            Start,
-            End,
-            Period,
-            Host,
-            Responsible,
-            Status,
-            Result,
-            Participants,
-            District,
-        ];
+        // The columns in the order the import's kind lists them (the query follows it).
+        let fields = Kind::Events.fields();
         let (from, to) = match year {
             Some(y) => (y.start().format("%Y-%m-%d").to_string(), y.end().format("%Y-%m-%d").to_string()),
             None => (String::new(), "9999".to_string()),
@@ -162,7 +149,7 @@ impl Store {
                 ])
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        out.push(Table { name: Kind::Events.sheet_name().into(), headers: headers(&fields), rows });
+        out.push(Table { name: Kind::Events.sheet_name().into(), headers: headers(fields), rows });
 
         // A network per member school, and a network with none on a row of its own.
         let mut rows = Vec::new();

@@ -351,22 +351,25 @@ impl Store {
                         )?;
                         self.record(entity, *row, col, Some(old), value.as_deref())?;
                     }
-                    match *table {
-                        "organizations" => self.conn.execute(
-                            "UPDATE organizations SET name_fold = ?1 WHERE id = ?2",
-                            rusqlite::params![self.folded_org(*row)?, row],
-                        )?,
-                        "people" => self.conn.execute(
-                            "UPDATE people SET name_fold = ?1 WHERE id = ?2",
-                            rusqlite::params![self.folded_person(*row)?, row],
-                        )?,
-                        _ => 0,
-                    };
-                    self.stamp_row(table, *row)?;
+                    self.refold_and_stamp(table, *row)?;
                 }
             }
         }
         Ok(())
+    }
+
+    /// After a change to a row: a school's or a person's folded name (what the lookup and the
+    /// filter search) made again from its fields, and the row's version and stamp moved on.
+    fn refold_and_stamp(&self, table: &str, id: i64) -> Result<()> {
+        let folded = match table {
+            "organizations" => Some(self.folded_org(id)?),
+            "people" => Some(self.folded_person(id)?),
+            _ => None,
+        };
+        if let Some(f) = folded {
+            self.conn.execute(&format!("UPDATE {table} SET name_fold = ?1 WHERE id = ?2"), rusqlite::params![f, id])?;
+        }
+        self.stamp_row(table, id)
     }
 
     fn folded_org(&self, id: i64) -> Result<String> {
@@ -535,11 +538,7 @@ impl Store {
             }
             seen.settle(changed)?;
             if changed {
-                s.conn.execute(
-                    "UPDATE organizations SET name_fold = ?1 WHERE id = ?2",
-                    rusqlite::params![s.folded_org(id)?, id],
-                )?;
-                s.stamp_row("organizations", id)?;
+                s.refold_and_stamp("organizations", id)?;
             }
             Ok(changed)
         })
@@ -589,7 +588,7 @@ impl Store {
             s.conn.execute("DELETE FROM organizations WHERE id = ?1", [gone])?;
             s.record("organization", gone, "*", Some(&g.name), Some("deleted"))?;
             s.record("organization", keep, "merged", Some(&g.name), Some(&k.name))?;
-            s.stamp_row("organizations", keep)?;
+            s.refold_and_stamp("organizations", keep)?;
             Ok(moved)
         })
     }
@@ -651,11 +650,7 @@ impl Store {
             s.conn.execute("DELETE FROM people WHERE id = ?1", [gone])?;
             s.record("person", gone, "*", Some(&g.full_name), Some("deleted"))?;
             s.record("person", keep, "merged", Some(&g.full_name), Some(&k.full_name))?;
-            s.conn.execute(
-                "UPDATE people SET name_fold = ?1 WHERE id = ?2",
-                rusqlite::params![s.folded_person(keep)?, keep],
-            )?;
-            s.stamp_row("people", keep)?;
+            s.refold_and_stamp("people", keep)?;
             Ok(moved)
         })
     }
@@ -848,11 +843,7 @@ impl Store {
             }
             seen.settle(changed)?;
             if changed {
-                s.conn.execute(
-                    "UPDATE people SET name_fold = ?1 WHERE id = ?2",
-                    rusqlite::params![s.folded_person(id)?, id],
-                )?;
-                s.stamp_row("people", id)?;
+                s.refold_and_stamp("people", id)?;
             }
             Ok(changed)
         })
