@@ -26,6 +26,11 @@ pub struct Config {
     pub agreements: AgreementsConfig,
     #[serde(default)]
     pub risks: RisksConfig,
+    #[serde(default)]
+    pub agenda: AgendaConfig,
+    /// The pane the program opens on: clusters, mentoring, roadmap, deficits, agreements,
+    /// history or agenda (default: clusters).
+    pub start_pane: Option<String>,
     /// Roles by user name (the display name or the OS user); a user not listed coordinates.
     #[serde(default)]
     pub users: HashMap<String, UserConfig>,
@@ -38,6 +43,10 @@ pub struct Settings {
     pub limits: crate::suggest::LoadLimits,
     pub expiring_days: i64,
     pub risk_directions: Vec<String>,
+    /// How many days ahead the agenda looks.
+    pub agenda_days: i64,
+    /// The pane the program opens on.
+    pub start_pane: Option<String>,
 }
 
 impl Default for Settings {
@@ -46,6 +55,8 @@ impl Default for Settings {
             limits: crate::suggest::LoadLimits::default(),
             expiring_days: AgreementsConfig::default().expiring_days,
             risk_directions: RisksConfig::default().directions,
+            agenda_days: AgendaConfig::default().days,
+            start_pane: None,
         }
     }
 }
@@ -56,6 +67,8 @@ impl Settings {
             limits: cfg.load,
             expiring_days: cfg.agreements.expiring_days,
             risk_directions: cfg.risks.directions.clone(),
+            agenda_days: cfg.agenda.days,
+            start_pane: cfg.start_pane.clone(),
         }
     }
 }
@@ -102,6 +115,19 @@ pub const STANDARD_RISKS: [&str; 10] = [
 impl Default for RisksConfig {
     fn default() -> Self {
         RisksConfig { directions: STANDARD_RISKS.iter().map(|s| s.to_string()).collect() }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaConfig {
+    /// How many days ahead the Agenda pane and `nastavnik agenda` look.
+    pub days: i64,
+}
+
+impl Default for AgendaConfig {
+    fn default() -> Self {
+        AgendaConfig { days: 14 }
     }
 }
 
@@ -267,7 +293,14 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let cfg: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(p) = &cfg.start_pane {
+            if crate::app::Pane::from_name(p).is_none() {
+                let names: Vec<&str> = crate::app::Pane::ALL.iter().map(|p| p.name()).collect();
+                return Err(format!("start_pane = \"{p}\": choose one of {}", names.join(", ")));
+            }
+        }
+        Ok(cfg)
     }
 
     /// The name this user's changes are written under when the store lists nobody (a store of

@@ -49,6 +49,30 @@ pub struct Records {
 
 pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Result<Records, StoreError> {
     let (fields, rows): (Vec<&'static str>, Vec<Vec<String>>) = match pane {
+        Pane::Agenda => {
+            let today = crate::text::today();
+            let days = crate::config::AgendaConfig::default().days;
+            let expiring = crate::config::AgreementsConfig::default().expiring_days;
+            let a = crate::agenda::agenda(store, today, days, expiring, None, s)?;
+            let rows = a
+                .groups()
+                .into_iter()
+                .flat_map(|(b, items)| {
+                    items.into_iter().map(move |(_, i)| {
+                        vec![
+                            b.label(s).to_string(),
+                            i.when.clone(),
+                            i.state(today, s),
+                            i.kind.to_string(),
+                            i.what.clone(),
+                            i.place.clone(),
+                            i.who.clone(),
+                        ]
+                    })
+                })
+                .collect();
+            (vec!["week", "date", "state", "kind", "what", "where", "responsible"], rows)
+        }
         Pane::Clusters => (
             vec!["school", "district", "town", "cluster_status", "risk_level"],
             store
@@ -130,7 +154,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
             )
         }
         Pane::Deficits => {
-            let today = chrono::Local::now().date_naive();
+            let today = crate::text::today();
             let risks = store.risks(year)?;
             let indicators = store.indicators(year)?;
             let diagnostics = store.diagnostics(year)?;
@@ -167,7 +191,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
             (r.fields, r.rows)
         }
         Pane::Agreements => {
-            let today = chrono::Local::now().date_naive();
+            let today = crate::text::today();
             (
                 vec!["kind", "number", "date", "title", "parties", "term", "plan", "status"],
                 store
@@ -222,6 +246,8 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "who" => s.col_who,
         "entity" => s.exp_entity,
         "what" => s.col_what,
+        "where" => s.col_where,
+        "week" => s.col_week,
         "field" => s.col_field,
         "old" => s.exp_old,
         "new" => s.exp_new,

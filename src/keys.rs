@@ -102,6 +102,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Tab(4), "pane_4", &["4"]),
     (Action::Tab(5), "pane_5", &["5"]),
     (Action::Tab(6), "pane_6", &["6"]),
+    (Action::Tab(7), "pane_7", &["7"]),
     (Action::Down, "down", &["j", "Down"]),
     (Action::Up, "up", &["k", "Up"]),
     (Action::Left, "left", &["h", "Left"]),

@@ -1,6 +1,7 @@
 //! nastavnik: a terminal program for district coordinators of network mentoring between schools.
 //! Layers point one way: `domain` ← `store` ← `app` ← `ui`; `main.rs` wires them together.
 
+pub mod agenda;
 pub mod answer;
 pub mod app;
 pub mod config;

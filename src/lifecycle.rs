@@ -95,7 +95,7 @@ pub fn effective(a: &AgreementRow, today: NaiveDate) -> AgreementStatus {
 
 /// The term's first and last day: the dates entered, else the ones the written term gives
 /// («2023-2024 учебный год» ends on 31.08.2024).
-fn term(a: &AgreementRow) -> (Option<NaiveDate>, Option<NaiveDate>) {
+pub fn term(a: &AgreementRow) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let written = if a.start.is_none() || a.end.is_none() { crate::period::parse_when(&a.term) } else { None };
     let written = written.unwrap_or_default();
     (a.start.or(written.start), a.end.or(written.end))

@@ -231,6 +231,21 @@ enum Command {
         #[arg(value_name = "FILE")]
         out: PathBuf,
     },
+    /// What needs you now, of every year: overdue events, decisions, programmes, indicators
+    /// first (with how many days), then today, this week, next week — the Agenda pane, printed
+    /// (for a Monday e-mail: `nastavnik agenda --format md | mail -s …`).
+    Agenda {
+        /// How many days ahead (agreements: the config's `expiring_days`).
+        /// (default: the config's `[agenda] days`, 14).
+        #[arg(long)]
+        days: Option<i64>,
+        /// Only the lines whose responsible matches NAME (a part of it, any case).
+        #[arg(long, value_name = "NAME")]
+        who: Option<String>,
+        /// text, md (Markdown) or ics (iCalendar).
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
     /// Write the roadmap's events and decision deadlines as an iCalendar (.ics) file.
     Ics {
         /// Only events hosted by or involving this school (a few letters of its name).
@@ -486,7 +501,11 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
         }
         Some(Command::Show { pane, year, format }) => {
             let pane = parse_pane(pane)?;
-            let year = headless_year(&store, parse_year(year)?, st.s)?;
+            let year = match parse_year(year)? {
+                // A pane of every year: no year to choose, nothing to say about it.
+                None if !pane.by_year() => AcademicYear::current(),
+                asked => headless_year(&store, asked, st.s)?,
+            };
             let r = headless::records(&store, pane, year, st.s)?;
             emit(&headless::render_records_for(&r, *format, st.s))?;
             Ok(())
@@ -537,6 +556,22 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 }
             }
             Ok(())
+        }
+        Some(Command::Agenda { days, who, format }) => {
+            if !matches!(format.as_str(), "text" | "md" | "ics") {
+                return Err(eyre!("--format {format}: text, md or ics"));
+            }
+            let today = nastavnik::text::today();
+            let days = days.unwrap_or(st.settings.agenda_days);
+            let mut a = nastavnik::agenda::agenda(&store, today, days, st.settings.expiring_days, None, st.s)?;
+            if let Some(w) = who {
+                a = a.of_responsible(w);
+            }
+            emit(&match format.as_str() {
+                "md" => a.markdown(st.s),
+                "ics" => a.ics(st.s),
+                _ => a.text(st.s),
+            })
         }
         Some(Command::Ics { school, year, out, force }) => {
             let text = nastavnik::ics::calendar(&store, parse_year(year)?, school.as_deref(), st.s)?;
@@ -802,7 +837,7 @@ fn agreement(
         return Err(eyre!("--format {format}: md or docx"));
     }
     let Some(id) = id else {
-        let today = chrono::Local::now().date_naive();
+        let today = nastavnik::text::today();
         for a in store.agreements()? {
             let number = if a.number.is_empty() { "№ ___".to_string() } else { format!("№ {}", a.number) };
             let status = nastavnik::lifecycle::effective(&a, today).label(s);

@@ -279,6 +279,15 @@ impl serde::Serialize for AcademicYear {
     }
 }
 
+/// Today, as the program judges what is overdue: the machine's date, or `NASTAVNIK_TODAY`
+/// (`25.11.2021` or `2021-11-25`) when set — the clock the tests give it, never the machine's.
+pub fn today() -> NaiveDate {
+    std::env::var("NASTAVNIK_TODAY")
+        .ok()
+        .and_then(|v| parse_date(v.trim()))
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
 impl AcademicYear {
     pub fn of(d: NaiveDate) -> Self {
         if d.month() >= 9 {
@@ -288,7 +297,7 @@ impl AcademicYear {
         }
     }
     pub fn current() -> Self {
-        Self::of(chrono::Local::now().date_naive())
+        Self::of(today())
     }
     pub fn start(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.0, 9, 1).expect("1 September exists")

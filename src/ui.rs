@@ -90,10 +90,11 @@ fn draw_tabs(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(line)), area);
     let used = spans.last().map(|(_, r)| *r + 1).unwrap_or(0);
     let keys = format!("{}/{}", app.keys.first_key(Action::PrevYear), app.keys.first_key(Action::NextYear));
-    let year = if compact {
+    let long = format!("{}: {} ({keys}) ", app.s.year_label, app.year.label());
+    let year = if compact || used + unicode_width::UnicodeWidthStr::width(long.as_str()) as u16 > area.width {
         format!("{} ({keys}) ", app.year.label())
     } else {
-        format!("{}: {} ({keys}) ", app.s.year_label, app.year.label())
+        long
     };
     let w = unicode_width::UnicodeWidthStr::width(year.as_str()) as u16;
     if area.width >= used + w {
@@ -112,8 +113,13 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     if app.timeline_on() {
         spans.push(Span::styled(format!(" {} ", timeline::describe(app)), Style::default().fg(app.theme.accent)));
     }
-    if matches!(app.pane, Pane::Agreements | Pane::History) {
+    if !app.pane.by_year() {
         spans.push(Span::styled(format!("· {} ", app.s.ag_all_years), Style::default().fg(app.theme.muted)));
+    }
+    if app.pane == Pane::Agenda {
+        if let Some(line) = app.data.agenda.undated_line(app.s) {
+            spans.push(Span::styled(format!("· {line} "), Style::default().fg(app.theme.muted)));
+        }
     }
     if !v.filter.is_empty() {
         spans.push(Span::styled(
@@ -140,6 +146,7 @@ fn widths(pane: Pane) -> Vec<Constraint> {
         Pane::Deficits => vec![Fill(2), Fill(5), Length(12), Fill(3), Length(16)],
         Pane::Agreements => vec![Fill(3), Length(10), Length(10), Fill(5), Fill(5), Fill(3), Length(13), Length(18)],
         Pane::History => vec![Length(19), Fill(2), Fill(6), Fill(2), Fill(4)],
+        Pane::Agenda => vec![Length(10), Length(26), Length(12), Fill(7), Fill(3), Fill(3)],
     }
 }
 
@@ -168,6 +175,7 @@ fn status_col(pane: Pane) -> Option<usize> {
     match pane {
         Pane::Roadmap => Some(1),
         Pane::Agreements => Some(7),
+        Pane::Agenda => Some(1),
         _ => None,
     }
 }
@@ -189,6 +197,8 @@ fn priorities(pane: Pane) -> (&'static [usize], &'static [usize]) {
         Pane::Agreements => (&[10, 8, 10, 16, 14, 10, 10, 12], &[6, 0, 2, 5, 1]),
         // when, who, what, field, change
         Pane::History => (&[19, 8, 20, 10, 16], &[3, 1]),
+        // date, state, kind, what, where, responsible
+        Pane::Agenda => (&[10, 16, 10, 26, 10, 12], &[2, 5, 4]),
     }
 }
 

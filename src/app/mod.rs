@@ -34,11 +34,20 @@ pub enum Pane {
     Deficits,
     Agreements,
     History,
+    /// What needs the coordinator now, of every year: overdue first, then this week and next.
+    Agenda,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 6] =
-        [Pane::Clusters, Pane::Mentoring, Pane::Roadmap, Pane::Deficits, Pane::Agreements, Pane::History];
+    pub const ALL: [Pane; 7] = [
+        Pane::Clusters,
+        Pane::Mentoring,
+        Pane::Roadmap,
+        Pane::Deficits,
+        Pane::Agreements,
+        Pane::History,
+        Pane::Agenda,
+    ];
     pub fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
@@ -50,6 +59,7 @@ impl Pane {
             Pane::Deficits => s.tab_deficits,
             Pane::Agreements => s.tab_agreements,
             Pane::History => s.tab_history,
+            Pane::Agenda => s.tab_agenda,
         }
     }
     /// The name used on the command line (`nastavnik show roadmap`).
@@ -61,6 +71,7 @@ impl Pane {
             Pane::Deficits => "deficits",
             Pane::Agreements => "agreements",
             Pane::History => "history",
+            Pane::Agenda => "agenda",
         }
     }
     pub fn from_name(s: &str) -> Option<Pane> {
@@ -70,9 +81,10 @@ impl Pane {
     pub fn has_status(self) -> bool {
         matches!(self, Pane::Roadmap | Pane::Agreements | Pane::Deficits | Pane::Clusters)
     }
-    /// Whether the pane shows one academic year (agreements and the history cover them all).
+    /// Whether the pane shows one academic year (agreements, the history and the agenda
+    /// cover them all).
     pub fn by_year(self) -> bool {
-        !matches!(self, Pane::Agreements | Pane::History)
+        !matches!(self, Pane::Agreements | Pane::History | Pane::Agenda)
     }
 }
 
@@ -241,7 +253,7 @@ pub struct App {
     pub year: AcademicYear,
     pub years: Vec<AcademicYear>,
     pub data: YearData,
-    pub views: [PaneView; 6],
+    pub views: [PaneView; Pane::ALL.len()],
     pub overlays: Vec<Overlay>,
     pub filter_input: Option<TextArea<'static>>,
     pub message: Option<Message>,
@@ -261,6 +273,10 @@ pub struct App {
     pub risk_directions: Vec<String>,
     /// An agreement ending within this many days is flagged (config `[agreements]`).
     pub expiring_days: i64,
+    /// How many days ahead the Agenda pane looks (config `[agenda] days`).
+    pub agenda_days: i64,
+    /// A row changed since the agenda was read.
+    pub agenda_stale: bool,
     pub timeline: timeline::Timeline,
     pub pictures: pictures::Pictures,
     /// The roadmap's row positions by host school, for the timeline's rows per school.
@@ -308,8 +324,8 @@ pub fn tab_labels(s: &Strings, width: u16, current: Pane) -> (Vec<String>, Vec<(
     let used = |labels: &[String]| -> u16 {
         labels.iter().map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) as u16 + 1).sum()
     };
-    // "Учебный год: 2021-2022 ([/]) ": the year's room, whatever the year.
-    let year_room = unicode_width::UnicodeWidthStr::width(s.year_label) as u16 + 18;
+    // "2021-2022 ([/]) ": the year's least room (its label «Учебный год:» goes first).
+    let year_room = 17;
     let compact = used(&full) + year_room > width;
     let labels: Vec<String> = if compact {
         Pane::ALL
@@ -365,12 +381,14 @@ impl App {
             message: None,
             size,
             quit: false,
-            today: chrono::Local::now().date_naive(),
+            today: crate::text::today(),
             index: None,
             clipboard: None,
             limits: settings.limits,
             risk_directions: settings.risk_directions.clone(),
             expiring_days: settings.expiring_days,
+            agenda_days: settings.agenda_days,
+            agenda_stale: false,
             timeline: timeline::Timeline::new(year.start()),
             pictures: Default::default(),
             school_groups: Vec::new(),
@@ -388,6 +406,9 @@ impl App {
             app.store.draft(FOCUS_DRAFT).ok().flatten().and_then(|b| serde_json::from_str(&b).ok());
         app.focus = kept.and_then(|(id, _)| app.store.district_list().ok()?.into_iter().find(|(d, _)| *d == id));
         app.load()?;
+        if let Some(pane) = settings.start_pane.as_deref().and_then(Pane::from_name) {
+            app.pane = pane;
+        }
         let current = crate::text::AcademicYear::of(app.today);
         if year != current {
             let text = format!("{} {}; {}: {}", s.no_rows_year, current.label(), s.falling_back, year.label());
@@ -418,6 +439,14 @@ impl App {
             diagnostics: self.store.diagnostics(y)?,
             attention: Vec::new(),
             agreements: self.store.agreements()?,
+            agenda: crate::agenda::agenda(
+                &self.store,
+                self.today,
+                self.agenda_days,
+                self.expiring_days,
+                self.focus_sets.as_ref(),
+                self.s,
+            )?,
             networks: self.store.networks(Some(y))?,
             log: self.read_log()?,
             expiring_days: self.expiring_days,
@@ -477,6 +506,7 @@ impl App {
         }
         self.note_damaged();
         self.history_seen = self.store.last_change()?;
+        self.agenda_stale = false;
         Ok(())
     }
 
@@ -539,6 +569,11 @@ impl App {
                     self.data.log = log;
                     self.rebuild(Pane::History);
                 }
+                // What is done leaves the agenda: read again when it is looked at.
+                self.agenda_stale = true;
+                if self.pane == Pane::Agenda {
+                    self.refresh_agenda();
+                }
             }
             Err(e) => {
                 self.report::<()>(Err(e));
@@ -597,6 +632,14 @@ impl App {
             ItemRef::Diagnostic(i) => (9, d.diagnostics.get(i).map_or(-1, |x| x.id)),
             ItemRef::Change(i) => (10, i as i64),
             ItemRef::Network(i) => (11, d.networks.get(i).map_or(-1, |x| x.id)),
+            ItemRef::Agenda(i) => match d.agenda.items.get(i).map(|x| x.source) {
+                Some(crate::agenda::Source::Event(id)) => (12, id),
+                Some(crate::agenda::Source::Decision(id)) => (13, id),
+                Some(crate::agenda::Source::Risk(id)) => (14, id),
+                Some(crate::agenda::Source::Indicator(id, org)) => (15, id * 1_000_000 + org.unwrap_or(0)),
+                Some(crate::agenda::Source::Agreement(id)) => (16, id),
+                None => (12, -1),
+            },
         }
     }
 
@@ -718,6 +761,26 @@ impl App {
     pub fn set_pane(&mut self, pane: Pane) {
         self.pane = pane;
         self.filter_input = None;
+        if pane == Pane::Agenda && self.agenda_stale {
+            self.refresh_agenda();
+        }
+    }
+
+    /// Reads the agenda again (a row changed since the year was read).
+    fn refresh_agenda(&mut self) {
+        let a = crate::agenda::agenda(
+            &self.store,
+            self.today,
+            self.agenda_days,
+            self.expiring_days,
+            self.focus_sets.as_ref(),
+            self.s,
+        );
+        if let Some(a) = self.report(a) {
+            self.data.agenda = a;
+            self.agenda_stale = false;
+            self.rebuild(Pane::Agenda);
+        }
     }
 
     fn change_year(&mut self, delta: isize) {
@@ -1099,6 +1162,10 @@ impl App {
         let Some(item) = self.selected_item() else {
             return;
         };
+        if let ItemRef::Agenda(i) = item {
+            self.open_agenda_item(i);
+            return;
+        }
         let org = match item {
             ItemRef::Cluster(org) => Some(org),
             ItemRef::Uncovered(i) => Some(self.data.uncovered[i].0.org),
@@ -1156,6 +1223,8 @@ impl App {
             ItemRef::Attention(i) => {
                 (s.sec_attention.to_string(), vec![rows::DocLine::Text(self.data.attention[i].text(s))])
             }
+            // Opened in its own pane above.
+            ItemRef::Agenda(_) => return,
             ItemRef::Diagnostic(i) => {
                 let g = &self.data.diagnostics[i];
                 let doc =
@@ -1180,6 +1249,44 @@ impl App {
             }
         };
         self.overlays.push(Overlay::Detail { title, doc, scroll: 0, entity });
+    }
+
+    /// An agenda line opened where it lives: its pane, in its year, with it selected (a filter
+    /// that hides it is cleared).
+    fn open_agenda_item(&mut self, i: usize) {
+        use crate::agenda::Source;
+        let Some(it) = self.data.agenda.items.get(i).cloned() else { return };
+        let pane = match it.source {
+            Source::Event(_) | Source::Decision(_) => Pane::Roadmap,
+            Source::Risk(_) | Source::Indicator(..) => Pane::Deficits,
+            Source::Agreement(_) => Pane::Agreements,
+        };
+        if pane.by_year() && self.year != it.year {
+            self.year = it.year;
+            if !self.reload() {
+                return;
+            }
+        }
+        let d = &self.data;
+        let found = match it.source {
+            Source::Event(id) => self.item_of("event", id),
+            Source::Decision(id) => self.item_of("decision", id),
+            Source::Agreement(id) => self.item_of("agreement", id),
+            Source::Risk(id) => d.risks.iter().position(|r| r.id == id).map(ItemRef::Risk),
+            Source::Indicator(id, org) => {
+                d.indicators.iter().rposition(|r| r.id == id && r.org == org).map(ItemRef::Indicator)
+            }
+        };
+        self.set_pane(pane);
+        let Some(item) = found else {
+            self.message = Some(Message { text: self.s.wk_not_in_pane.to_string(), error: true });
+            return;
+        };
+        let key = self.key_of(item);
+        if !self.views[pane.index()].rows.iter().any(|r| r.item == Some(item)) {
+            self.views[pane.index()].filter.clear();
+        }
+        self.refilter_keeping(pane, Some(key));
     }
 
     /// A school's card with its suggested mentors and what needs attention.

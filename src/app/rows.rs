@@ -21,6 +21,8 @@ pub enum ItemRef {
     Diagnostic(usize),
     Change(usize),
     Network(usize),
+    /// A line of the agenda.
+    Agenda(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +71,8 @@ pub struct YearData {
     /// What needs attention this year, as of the day the data was read.
     pub attention: Vec<crate::deficits::Attention>,
     pub agreements: Vec<AgreementRow>,
+    /// What needs attention now, of every year (the Agenda pane).
+    pub agenda: crate::agenda::Agenda,
     /// The year's networks of schools, with their members.
     pub networks: Vec<crate::store::NetworkRow>,
     /// The latest changes to the store, every year, newest first.
@@ -100,6 +104,7 @@ pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
         ],
         Pane::Deficits => vec![s.col_owner, s.col_item, s.col_target, s.col_actual, s.col_due],
         Pane::History => vec![s.col_when, s.col_who, s.col_what, s.col_field, s.col_change],
+        Pane::Agenda => vec![s.col_deadline, s.exp_state, s.col_kind, s.col_what, s.col_where, s.col_responsible],
         Pane::Agreements => {
             vec![
                 s.col_kind,
@@ -368,8 +373,30 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                 out.push(agreement_view(i, a, s, today, d.expiring_days));
             }
         }
+        Pane::Agenda => {
+            let a = &d.agenda;
+            for (b, items) in a.groups() {
+                // The filter adds each group's count to its heading.
+                out.push(ViewRow::header(a.heading(b, s), width));
+                for (i, it) in items {
+                    out.push(agenda_view(i, it, a.today, s));
+                }
+            }
+        }
     }
     out
+}
+
+pub fn agenda_view(i: usize, it: &crate::agenda::Item, today: chrono::NaiveDate, s: &Strings) -> ViewRow {
+    let state = it.state(today, s);
+    let facets = [fold(&it.place), String::new(), fold(it.kind), fold(&state), fold(&it.who)];
+    ViewRow {
+        cells: vec![it.date(today), state, it.kind.to_string(), it.what.clone(), it.place.clone(), it.who.clone()]
+            .into(),
+        item: Some(ItemRef::Agenda(i)),
+        tone: if it.due < today { Tone::Overdue } else { Tone::Normal },
+        facets: Some(std::sync::Arc::new(facets)),
+    }
 }
 
 /// A history line's field as the screens name it.

@@ -85,6 +85,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Anti-risk programmes not done nor cancelled whose deadline is on or before `until`,
+    /// of every year: what the agenda lists.
+    pub fn open_risks_until(&self, until: NaiveDate) -> Result<Vec<RiskRow>> {
+        let sql = format!(
+            "SELECT {RISK_COLS} WHERE r.deadline IS NOT NULL AND r.deadline <= ?1
+               AND r.status NOT IN ('done', 'cancelled') ORDER BY r.deadline, r.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([until.format("%Y-%m-%d").to_string()], risk_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// A school's risk directions of every year, for its card.
     pub fn risks_of(&self, org: i64) -> Result<Vec<RiskRow>> {
         let sql = format!("SELECT {RISK_COLS} WHERE r.org_id = ?1 ORDER BY r.year, r.id");

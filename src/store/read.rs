@@ -328,6 +328,55 @@ impl Store {
         Ok(rows)
     }
 
+    /// Events not yet held (planned or under way) that begin on or before `until`, of every
+    /// year, soonest last day first: what the agenda lists. An event of the joint plan of an
+    /// agreement not signed (a draft, a template's sample plan) or terminated is a proposal, no
+    /// one's commitment: left out. Their participants are not read.
+    pub fn open_events_until(&self, until: NaiveDate) -> Result<Vec<EventRow>> {
+        let sql = format!(
+            "SELECT {EVENT_COLS}
+              WHERE e.status IN ('planned', 'in_progress') AND e.start_date <= ?1
+                AND NOT EXISTS (SELECT 1 FROM plan_items p
+                       JOIN agreement_appendices ap ON ap.id = p.appendix_id
+                       JOIN agreements a ON a.id = ap.agreement_id
+                      WHERE p.event_id = e.id AND a.status IN ('draft', 'approval', 'terminated'))
+              ORDER BY coalesce(e.end_date, e.start_date), e.start_date, e.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([until.format("%Y-%m-%d").to_string()], event_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Decisions not done nor cancelled whose deadline's last day is on or before `until`, or
+    /// that have no deadline, of every year, each with its meeting's day.
+    pub fn open_decisions_until(&self, until: NaiveDate) -> Result<Vec<(DecisionRow, Option<NaiveDate>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.id, trim(coalesce('№' || nullif(m.number, '') || ' ', '') || m.title), x.pos, x.text,
+                    x.start_date, x.end_date, x.period_text, x.responsible, x.status,
+                    x.version, x.changed_by, x.changed_at, m.date
+               FROM decisions x JOIN meetings m ON m.id = x.meeting_id
+              WHERE x.status NOT IN ('done', 'cancelled')
+                AND coalesce(x.end_date, x.start_date, '') <= ?1
+              ORDER BY coalesce(x.end_date, x.start_date), m.id, x.pos",
+        )?;
+        let rows = stmt.query_map([until.format("%Y-%m-%d").to_string()], |r| {
+            Ok((
+                DecisionRow {
+                    id: r.get(0)?,
+                    meeting: text(r, 1)?,
+                    number: r.get(2)?,
+                    text: text(r, 3)?,
+                    deadline: when(r, 4)?,
+                    responsible: text(r, 7)?,
+                    status: EventStatus::from_code(&r.get::<_, String>(8)?).unwrap_or(EventStatus::Planned),
+                    stamp: stamp(r, 9)?,
+                },
+                date(r, 12)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn event(&self, id: i64) -> Result<EventRow> {
         let sql = format!("SELECT {EVENT_COLS} WHERE e.id = ?1");
         let mut row = self.conn.prepare_cached(&sql)?.query_row([id], event_row)?;
