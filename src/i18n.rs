@@ -589,7 +589,7 @@ catalogue! {
     act_help: "Показать все клавиши этой панели", "Show every key of this pane";
     act_next_tab: "Следующая панель", "Next pane";
     act_prev_tab: "Предыдущая панель", "Previous pane";
-    act_tab_n: "Перейти к панели 1–6", "Go to pane 1–6";
+    act_tab_n: "Перейти к панели по её номеру", "Go to the pane of that number";
     act_down: "Вниз по списку", "Move down";
     act_up: "Вверх по списку", "Move up";
     act_left: "Влево; в списке — предыдущий учебный год", "Left; in a list, the previous academic year";

@@ -532,7 +532,10 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
                 seen_tab = true;
                 let keys: Vec<String> =
                     (1..=crate::app::Pane::ALL.len() as u8).map(|n| app.keys.keys(Action::Tab(n))).collect();
-                entries.push((keys.join(" "), action.describe(app.s)));
+                // The digits as they come by default: «1–7»; keys of one's own, each named.
+                let digits = keys.iter().enumerate().all(|(i, k)| *k == (i + 1).to_string());
+                let keys = if digits { format!("1–{}", keys.len()) } else { keys.join(" ") };
+                entries.push((keys, action.describe(app.s)));
             }
             continue;
         }

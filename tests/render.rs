@@ -90,7 +90,7 @@ fn the_english_screens_come_from_the_same_catalogue() {
     let mut app = app_with("english", &EN);
     app.set_pane(Pane::Roadmap);
     let text = screen(&mut app);
-    assert!(text.contains("Roadmap") && text.contains("done") && text.contains("Academic year: 2021-2022"), "{text}");
+    assert!(text.contains("Roadmap") && text.contains("done") && text.contains("2021-2022 ([/])"), "{text}");
     insta::assert_snapshot!("pane_roadmap_en", text);
 }
 
@@ -2393,4 +2393,53 @@ fn a_colleagues_status_during_a_call_changes_that_row_and_leaves_the_rest_as_it_
     colleague.add_school(&n).unwrap();
     app.tick();
     assert!(app.index.is_none(), "read again whole");
+}
+
+#[test]
+fn the_week_ahead_lists_the_documents_overdue_decisions_first_and_enter_opens_one_in_its_pane() {
+    let mut app = app("agenda");
+    key(&mut app, '7');
+    assert_eq!(app.pane, Pane::Agenda);
+    let text = screen(&mut app);
+    let rows = app.view().rows.clone();
+    // The first group is what is overdue, in red with its days; nothing of the template's
+    // sample plan (a draft agreement's «СОШ № 10») is anyone's overdue work.
+    assert!(rows[0].cells[0].starts_with("Просрочено ("), "{text}");
+    assert!(!text.contains("СОШ № 10"), "{text}");
+    let items: Vec<&nastavnik::app::rows::ViewRow> = rows.iter().filter(|r| r.item.is_some()).collect();
+    let n = items.len();
+    let overdue = items.iter().filter(|r| r.cells[1].starts_with("просрочено на")).count();
+    assert!(overdue >= 10, "the documents' open decisions and events are overdue by 2026: {overdue}");
+    // Overdue longest first: the round table's «август 2022» before Leningradsky's «январь 2024».
+    let first = &items[0].cells;
+    assert_eq!((first[0].as_str(), first[2].as_str()), ("31.08.2022", "решение"), "{text}");
+    assert!(first[3].starts_with("Расширить состав школ-участниц"), "{text}");
+    // 22.11.2026 − 31.08.2022, thousands apart as Russian prints them.
+    assert_eq!(first[1], "просрочено на 1\u{a0}544 дня");
+    let last = items.iter().rposition(|r| r.cells[1].starts_with("просрочено")).unwrap();
+    assert!(items[last].cells[3].starts_with("В январе провести процедуру выявления"), "{text}");
+    // The open decisions without a deadline (Leningradsky's recommendations) are counted, not lost.
+    assert!(text.contains("без срока (не в повестке): 8 решений"), "{text}");
+    // Enter on Ust-Ilimsk's seminar opens the Roadmap of its year with it selected.
+    let pos = rows.iter().position(|r| r.cells[3].starts_with("Муниципальный семинар «Формирование")).unwrap();
+    while app.view().selected < pos {
+        code(&mut app, KeyCode::Down);
+    }
+    code(&mut app, KeyCode::Enter);
+    assert_eq!((app.pane, app.year.label()), (Pane::Roadmap, "2022-2023".to_string()));
+    let sel = &app.view().rows[app.view().selected];
+    assert!(sel.cells[3].starts_with("Муниципальный семинар «Формирование"), "{:?}", sel.cells);
+    // Held: it leaves the agenda.
+    key(&mut app, 'd');
+    code(&mut app, KeyCode::Enter);
+    key(&mut app, '7');
+    assert_eq!(app.view().items, n - 1);
+    assert!(!app.view().rows.iter().any(|r| r.cells[3].starts_with("Муниципальный семинар «Формирование")));
+    // The filter works here as everywhere.
+    key(&mut app, '/');
+    type_text(&mut app, "отв:крумина");
+    code(&mut app, KeyCode::Enter);
+    let found: Vec<&str> = app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| r.cells[4].as_str()).collect();
+    assert_eq!(found.len(), 1, "{:?}", found);
+    assert!(found[0].starts_with("Отчёт по реализации муниципальной программы"));
 }
