@@ -17,7 +17,7 @@ fn days(n: i64, s: &Strings) -> String {
     let digits = n.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('\u{a0}');
         }
         grouped.push(c);
@@ -312,7 +312,9 @@ impl Agenda {
     pub fn groups(&self) -> Vec<(Bucket, Vec<(usize, &Item)>)> {
         Bucket::ALL
             .iter()
-            .map(|b| (*b, self.items.iter().enumerate().filter(|(_, i)| i.bucket(self.today) == *b).collect::<Vec<_>>()))
+            .map(|b| {
+                (*b, self.items.iter().enumerate().filter(|(_, i)| i.bucket(self.today) == *b).collect::<Vec<_>>())
+            })
             .filter(|(_, v)| !v.is_empty())
             .collect()
     }
@@ -376,7 +378,7 @@ impl Agenda {
             out.push_str(&format!("\n{}\n", s.wk_nothing));
         }
         for (b, items) in self.groups() {
-            out.push_str(&format!("\n## {}\n\n", format!("{} — {}", self.heading(b, s), items.len())));
+            out.push_str(&format!("\n## {} — {}\n\n", self.heading(b, s), items.len()));
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
                 s.col_date, s.exp_state, s.col_kind, s.col_what, s.col_where, s.col_responsible

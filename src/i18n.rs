@@ -223,6 +223,10 @@ catalogue! {
     forms_day: "день|дня|дней", "day|days";
     forms_decision: "решение|решения|решений", "decision|decisions";
     col_where: "Где", "Where";
+    sm_year: "Итог года", "The year";
+    sm_months: "По месяцам", "By month";
+    sm_overdue: "просрочено", "overdue";
+    sm_peak: "· больше всего в месяц:", "· most in a month:";
     col_week: "Когда", "When";
     wk_title: "Повестка", "Agenda";
     wk_overdue: "Просрочено", "Overdue";

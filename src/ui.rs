@@ -41,6 +41,11 @@ pub fn draw(f: &mut Frame, app: &App) {
         draw_list(f, app, list);
         let rest = Rect { y: list.bottom(), height: a.body.bottom().saturating_sub(list.bottom()), ..a.body };
         pictures::draw_pictures(f, app, rest);
+    } else if app.summary_on() {
+        let list = app.list_body();
+        draw_list(f, app, list);
+        let rest = Rect { y: list.bottom(), height: a.body.bottom().saturating_sub(list.bottom()), ..a.body };
+        draw_summary(f, app, rest);
     } else {
         draw_list(f, app, a.body);
     }
@@ -50,6 +55,81 @@ pub fn draw(f: &mut Frame, app: &App) {
     if app.share {
         share::mask(f.buffer_mut(), size, &app.share_rules);
     }
+}
+
+/// Under the Roadmap's list: its events by status as one bar, with the counts, and by the
+/// month they begin in as a sparkline — of what the list shows (a filter narrows both).
+fn draw_summary(f: &mut Frame, app: &App, area: Rect) {
+    use ratatui::widgets::Sparkline;
+    let s = app.s;
+    let sm = &app.summary;
+    let total: u64 = sm.by_status.iter().sum();
+    if area.height < 4 || area.width < 20 {
+        return;
+    }
+    let label_w = 14u16;
+    let muted = Style::default().fg(app.theme.muted);
+    let parts: [(&str, Color, char); 6] = [
+        (s.st_done, app.theme.done, '█'),
+        (s.st_in_progress, app.theme.in_progress, '▓'),
+        (s.st_planned, app.theme.planned, '▒'),
+        (s.st_postponed, app.theme.postponed, '░'),
+        (s.st_cancelled, app.theme.cancelled, '·'),
+        (s.sm_overdue, app.theme.error, '!'),
+    ];
+    // The bar: each status its share of the width, in its colour and its own fill (readable
+    // without colour too).
+    let bar_w = (area.width.saturating_sub(label_w + 2) / 3).max(10) as u64;
+    let mut spans = vec![Span::styled(format!(" {:<w$}", s.sm_year, w = label_w as usize - 1), muted)];
+    let mut used = 0u64;
+    for (i, (_, colour, fill)) in parts.iter().enumerate() {
+        let n = sm.by_status[i];
+        if n == 0 || total == 0 {
+            continue;
+        }
+        let mut w = (n * bar_w).div_ceil(total);
+        w = w.min(bar_w.saturating_sub(used));
+        used += w;
+        spans.push(Span::styled(fill.to_string().repeat(w as usize), Style::default().fg(*colour)));
+    }
+    if total == 0 {
+        spans.push(Span::styled("—".to_string(), muted));
+    }
+    spans.push(Span::raw(" "));
+    let counts: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| sm.by_status[*i] > 0)
+        .map(|(i, (name, _, fill))| format!("{fill} {name} {}", sm.by_status[i]))
+        .collect();
+    spans.push(Span::styled(counts.join(" · "), muted));
+    f.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..area });
+    // The months, September to August: four columns each (three of bar, one apart).
+    let names: Vec<&str> = s.months_short.split(' ').collect();
+    let order: Vec<usize> = (8..12).chain(0..8).collect();
+    let mut data: Vec<Option<u64>> = Vec::new();
+    for m in 0..12 {
+        let v = sm.by_month[m];
+        data.extend([Some(v), Some(v), Some(v), None]);
+    }
+    let spark_area = Rect { x: area.x + label_w, y: area.y + 1, width: 48.min(area.width - label_w), height: 2 };
+    f.render_widget(
+        Paragraph::new(Span::styled(format!(" {}", s.sm_months), muted)),
+        Rect { y: area.y + 1, height: 1, ..area },
+    );
+    let spark = Sparkline::default()
+        .data(
+            data.iter().map(|v| v.map_or(ratatui::widgets::SparklineBar::from(None), |n| n.into())).collect::<Vec<_>>(),
+        )
+        .style(Style::default().fg(app.theme.accent));
+    f.render_widget(spark, spark_area);
+    let labels: String = order.iter().map(|m| format!("{:<4}", names.get(*m).copied().unwrap_or(""))).collect();
+    let peak = sm.by_month.iter().max().copied().unwrap_or(0);
+    let label_line = format!("{labels} {} {peak}", s.sm_peak);
+    f.render_widget(
+        Paragraph::new(Span::styled(label_line, muted)),
+        Rect { x: area.x + label_w, y: area.y + 3, width: area.width - label_w, height: 1 },
+    );
 }
 
 fn draw_overlays(f: &mut Frame, app: &App) {

@@ -33,9 +33,12 @@ fn the_agenda_on_a_fixed_day_puts_what_is_overdue_first_then_what_is_under_way()
     let today = lines.iter().position(|l| l.starts_with("Сегодня (20.10.2022) — ")).expect("a group for today");
     assert!(overdue < today, "{text}");
     let between = &lines[overdue + 1..today];
-    assert!(between.iter().any(|l| l.contains(
-        "август 2022 | просрочено на 50 дней | решение | Расширить состав школ-участниц сетевого взаимодействия"
-    )), "{text}");
+    assert!(
+        between.iter().any(|l| l.contains(
+            "август 2022 | просрочено на 50 дней | решение | Расширить состав школ-участниц сетевого взаимодействия"
+        )),
+        "{text}"
+    );
     assert!(between.iter().any(|l| l.contains("01.09.2022 | просрочено на 49 дней | показатель | Доля педагогов ШНОР, имеющих индивидуальные программы развития — 50,4% при цели 100%")), "{text}");
     assert!(lines[today + 1..].iter().any(|l| l.contains(
         "второе полугодие 2022 | до 31.12.2022 | мероприятие | Муниципальный семинар «Формирование и оценка функциональной грамотности»"

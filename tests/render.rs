@@ -2443,3 +2443,35 @@ fn the_week_ahead_lists_the_documents_overdue_decisions_first_and_enter_opens_on
     assert_eq!(found.len(), 1, "{:?}", found);
     assert!(found[0].starts_with("Отчёт по реализации муниципальной программы"));
 }
+
+#[test]
+fn the_roadmap_strip_counts_what_the_list_shows_and_gives_way_on_a_small_screen() {
+    let mut app = app("summary");
+    key(&mut app, '3');
+    let count = |app: &App, status: &str| {
+        app.view()
+            .rows
+            .iter()
+            .filter(|r| matches!(r.item, Some(nastavnik::app::rows::ItemRef::Event(_))) && r.cells[1] == status)
+            .count()
+    };
+    let done = count(&app, "проведено");
+    let overdue = count(&app, "⚠ запланировано") + count(&app, "запланировано");
+    assert!(done > 0 && overdue > 0);
+    let text = screen(&mut app);
+    let strip = text.lines().find(|l| l.starts_with(" Итог года")).expect("the strip under the list");
+    assert!(strip.contains(&format!("█ проведено {done}")), "{strip}");
+    assert!(strip.contains(&format!("! просрочено {overdue}")), "{strip}");
+    assert!(text.contains("сен окт ноя дек янв фев мар апр май июн июл авг"), "{text}");
+    // A filter narrows the strip with the list.
+    key(&mut app, '/');
+    type_text(&mut app, "вид:семинар");
+    code(&mut app, KeyCode::Enter);
+    let seminars = count(&app, "проведено");
+    assert!(seminars < done);
+    let text = screen(&mut app);
+    assert!(text.contains(&format!("█ проведено {seminars}")), "{text}");
+    // Below 30 rows the list has the room.
+    app.resize(ratatui::layout::Rect::new(0, 0, 80, 24));
+    assert!(!buffer_text(&render(&mut app, 80, 24)).contains("Итог года"));
+}

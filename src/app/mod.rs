@@ -39,15 +39,8 @@ pub enum Pane {
 }
 
 impl Pane {
-    pub const ALL: [Pane; 7] = [
-        Pane::Clusters,
-        Pane::Mentoring,
-        Pane::Roadmap,
-        Pane::Deficits,
-        Pane::Agreements,
-        Pane::History,
-        Pane::Agenda,
-    ];
+    pub const ALL: [Pane; 7] =
+        [Pane::Clusters, Pane::Mentoring, Pane::Roadmap, Pane::Deficits, Pane::Agreements, Pane::History, Pane::Agenda];
     pub fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
@@ -86,6 +79,15 @@ impl Pane {
     pub fn by_year(self) -> bool {
         !matches!(self, Pane::Agreements | Pane::History | Pane::Agenda)
     }
+}
+
+/// The Roadmap's listed events counted: by status (held, under way, planned, postponed,
+/// cancelled, overdue — an open event whose days have passed counts only as overdue) and by
+/// the month they begin in, September to August.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RoadmapSummary {
+    pub by_status: [u64; 6],
+    pub by_month: [u64; 12],
 }
 
 #[derive(Clone, Debug, Default)]
@@ -281,6 +283,8 @@ pub struct App {
     pub pictures: pictures::Pictures,
     /// The roadmap's row positions by host school, for the timeline's rows per school.
     pub school_groups: Vec<(String, Vec<usize>)>,
+    /// The Roadmap's listed events counted, for the strip under the list.
+    pub summary: RoadmapSummary,
     /// Whether the files `I` reads are the user's own (false over SSH: a path would name a
     /// file on the server, which a remote user must not read through the preview).
     pub local_files: bool,
@@ -392,6 +396,7 @@ impl App {
             timeline: timeline::Timeline::new(year.start()),
             pictures: Default::default(),
             school_groups: Vec::new(),
+            summary: RoadmapSummary::default(),
             local_files: true,
             merge_mark: None,
             focus: None,
@@ -685,12 +690,34 @@ impl App {
     /// the rows are, not per frame.
     fn group_by_school(&mut self) {
         let mut groups: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        let mut summary = RoadmapSummary::default();
+        let year_start = self.year.start();
         for (pos, row) in self.views[Pane::Roadmap.index()].rows.iter().enumerate() {
             if let Some(ItemRef::Event(i)) = row.item {
-                groups.entry(self.data.events[i].host_short.clone()).or_default().push(pos);
+                let e = &self.data.events[i];
+                groups.entry(e.host_short.clone()).or_default().push(pos);
+                let at = match row.tone {
+                    rows::Tone::Overdue => 5,
+                    _ => match e.status {
+                        crate::domain::EventStatus::Done => 0,
+                        crate::domain::EventStatus::InProgress => 1,
+                        crate::domain::EventStatus::Planned => 2,
+                        crate::domain::EventStatus::Postponed => 3,
+                        crate::domain::EventStatus::Cancelled => 4,
+                    },
+                };
+                summary.by_status[at] += 1;
+                // By the month it begins in, September first; one that began the year before
+                // counts in September.
+                if let Some(start) = e.when.start {
+                    use chrono::Datelike;
+                    let months = (start.year() - year_start.year()) * 12 + start.month() as i32 - 9;
+                    summary.by_month[months.clamp(0, 11) as usize] += 1;
+                }
             }
         }
         self.school_groups = groups.into_iter().collect();
+        self.summary = summary;
     }
 
     pub fn view(&self) -> &PaneView {

@@ -5,6 +5,10 @@ use super::rows::ItemRef;
 use super::{App, Pane};
 use ratatui::layout::Rect;
 
+/// The rows of the Roadmap's strip of counts: the year's bar, the months' sparkline (two
+/// rows) and their names.
+pub const SUMMARY_HEIGHT: u16 = 4;
+
 /// Points of an indicator's dynamics: where ("2021-2022 · август 2022") and the value.
 pub type Series = Vec<(String, Option<f64>)>;
 
@@ -29,9 +33,16 @@ impl App {
         let body = super::areas(self.size).body;
         if self.pictures_on() {
             Rect { height: (body.height * 2 / 5).max(6).min(body.height), ..body }
+        } else if self.summary_on() {
+            Rect { height: body.height - SUMMARY_HEIGHT, ..body }
         } else {
             body
         }
+    }
+
+    /// The Roadmap's strip of counts under the list: on a screen of 30 rows or more.
+    pub fn summary_on(&self) -> bool {
+        self.pane == Pane::Roadmap && !self.timeline_on() && self.size.height >= 30
     }
 
     pub(super) fn toggle_pictures(&mut self) {
