@@ -123,6 +123,19 @@ fn colleague_status_seen(bencher: divan::Bencher) {
     });
 }
 
+/// The week ahead read from the store of 100,000 events, on a day when every open event of
+/// the generated year is overdue (the Agenda pane's part of a load, and `nastavnik agenda`).
+#[divan::bench(sample_count = 20)]
+fn agenda_of_the_region(bencher: divan::Bencher) {
+    let store = Store::open(&store_path(), "bench").unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    bencher.bench_local(|| {
+        let a = nastavnik::agenda::agenda(&store, today, 14, 30, None, &nastavnik::i18n::RU).unwrap();
+        assert!(a.items.len() > 1000, "{}", a.items.len());
+        a.items.len()
+    });
+}
+
 fn main() {
     divan::main();
 }
