@@ -278,10 +278,25 @@ pub fn markdown_to_docx(md: &str, author: &str) -> Result<Vec<u8>, DocError> {
         .default_fonts(font)
         .default_size(24)
         .add_style(
-            Style::new("Heading1", StyleType::Paragraph).name("Heading 1").bold().size(28).align(AlignmentType::Center),
+            Style::new("Heading1", StyleType::Paragraph)
+                .name("Heading 1")
+                .bold()
+                .size(28)
+                .align(AlignmentType::Center)
+                .outline_lvl(0),
         )
         .add_style(
-            Style::new("Heading2", StyleType::Paragraph).name("Heading 2").bold().size(24).align(AlignmentType::Center),
+            Style::new("Heading2", StyleType::Paragraph)
+                .name("Heading 2")
+                .bold()
+                .size(24)
+                .align(AlignmentType::Center)
+                .outline_lvl(1),
+        )
+        // Page numbers at the foot of every page, centred.
+        .footer(
+            docx_rs::Footer::new()
+                .add_paragraph(Paragraph::new().add_page_num(docx_rs::PageNum::new()).align(AlignmentType::Center)),
         );
     let all: Vec<&str> = md.lines().collect();
     let mut i = 0;

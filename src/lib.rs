@@ -21,6 +21,7 @@ pub mod lookup;
 pub mod minutes;
 pub mod output;
 pub mod period;
+pub mod report;
 pub mod serve;
 pub mod store;
 pub mod suggest;

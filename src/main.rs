@@ -246,6 +246,26 @@ enum Command {
         #[arg(long, default_value = "text")]
         format: String,
     },
+    /// The district's report on a school year, counted from the store: schools, the network,
+    /// the roadmap's execution, participation, risks, diagnostics, indicators, agreements,
+    /// decisions — as Markdown or as a Word document with real tables.
+    Report {
+        /// Academic year, e.g. 2021-2022 (default: the current one).
+        #[arg(long)]
+        year: Option<String>,
+        /// Only this district (a part of its name); default: every district.
+        #[arg(long, value_name = "NAME")]
+        district: Option<String>,
+        /// md (Markdown) or docx (Word, LibreOffice; needs --out).
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// The file to write (default for md: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE when it is a regular file already.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the roadmap's events and decision deadlines as an iCalendar (.ics) file.
     Ics {
         /// Only events hosted by or involving this school (a few letters of its name).
@@ -556,6 +576,57 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 }
             }
             Ok(())
+        }
+        Some(Command::Report { year, district, format, out, force }) => {
+            if !matches!(format.as_str(), "md" | "docx") {
+                return Err(eyre!("--format {format}: md or docx"));
+            }
+            let year = headless_year(&store, parse_year(year)?, st.s)?;
+            let district = match district {
+                None => None,
+                Some(q) => {
+                    let all = store.district_list()?;
+                    let q = nastavnik::text::fold(q);
+                    let found: Vec<(i64, String)> = all
+                        .iter()
+                        .filter(|(_, n)| nastavnik::text::matches_query(&nastavnik::text::fold(n), &q))
+                        .cloned()
+                        .collect();
+                    match found.len() {
+                        1 => found.into_iter().next(),
+                        0 => {
+                            let names: Vec<&str> = all.iter().map(|(_, n)| n.as_str()).collect();
+                            return Err(eyre!("{} «{q}»: {}", st.s.rp_no_district, names.join(", ")));
+                        }
+                        _ => {
+                            let names: Vec<&str> = found.iter().map(|(_, n)| n.as_str()).collect();
+                            return Err(eyre!("{} «{q}»: {}", st.s.rp_two_districts, names.join(", ")));
+                        }
+                    }
+                }
+            };
+            let scope = nastavnik::report::Scope {
+                year,
+                district,
+                today: nastavnik::text::today(),
+                author: store.user().to_string(),
+            };
+            let md = nastavnik::report::markdown(&store, &scope, st.s)?;
+            match (format.as_str(), out) {
+                ("docx", None) => Err(eyre!("--format docx needs --out FILE.docx")),
+                (_, None) => emit(&md),
+                (_, Some(path)) => {
+                    let path = out_target(path, *force, st.s)?;
+                    let bytes = if format == "docx" {
+                        nastavnik::document::markdown_to_docx(&md, store.user())?
+                    } else {
+                        md.into_bytes()
+                    };
+                    nastavnik::document::write_file(&path, &bytes, *force)?;
+                    say(&format!("{} {}", path.display(), st.s.doc_written));
+                    Ok(())
+                }
+            }
         }
         Some(Command::Agenda { days, who, format }) => {
             if !matches!(format.as_str(), "text" | "md" | "ics") {

@@ -412,7 +412,7 @@ impl App {
         app.focus = kept.and_then(|(id, _)| app.store.district_list().ok()?.into_iter().find(|(d, _)| *d == id));
         app.load()?;
         if let Some(pane) = settings.start_pane.as_deref().and_then(Pane::from_name) {
-            app.pane = pane;
+            app.set_pane(pane);
         }
         let current = crate::text::AcademicYear::of(app.today);
         if year != current {
@@ -444,14 +444,19 @@ impl App {
             diagnostics: self.store.diagnostics(y)?,
             attention: Vec::new(),
             agreements: self.store.agreements()?,
-            agenda: crate::agenda::agenda(
-                &self.store,
-                self.today,
-                self.agenda_days,
-                self.expiring_days,
-                self.focus_sets.as_ref(),
-                self.s,
-            )?,
+            // Of every year: read when the Agenda pane is looked at, not with each year.
+            agenda: if self.pane == Pane::Agenda {
+                crate::agenda::agenda(
+                    &self.store,
+                    self.today,
+                    self.agenda_days,
+                    self.expiring_days,
+                    self.focus_sets.as_ref(),
+                    self.s,
+                )?
+            } else {
+                Default::default()
+            },
             networks: self.store.networks(Some(y))?,
             log: self.read_log()?,
             expiring_days: self.expiring_days,
@@ -460,17 +465,7 @@ impl App {
             store_empty: self.store.count(crate::store::Table::Organizations)? == 0,
         };
         if let Some(f) = &self.focus_sets {
-            let d = &mut self.data;
-            d.clusters.retain(|c| f.orgs.contains(&c.org_id));
-            d.links.retain(|l| f.links.contains(&l.id));
-            d.events.retain(|e| f.events.contains(&e.id));
-            d.decisions.retain(|x| f.decisions.contains(&x.id));
-            d.risks.retain(|r| f.orgs.contains(&r.org));
-            d.indicators.retain(|i| i.org.map_or(i.district_id == Some(f.district), |o| f.orgs.contains(&o)));
-            d.diagnostics.retain(|g| g.org.map_or(g.district_id == Some(f.district), |o| f.orgs.contains(&o)));
-            d.agreements.retain(|a| f.agreements.contains(&a.id));
-            d.networks.retain(|n| n.district_id == f.district);
-            d.loads.retain(|l| f.shows_entity(l.mentor));
+            self.data.narrow(f);
         }
         let changes = self.store.cluster_changes(y)?;
         self.data.attention = crate::deficits::attention(
@@ -511,7 +506,7 @@ impl App {
         }
         self.note_damaged();
         self.history_seen = self.store.last_change()?;
-        self.agenda_stale = false;
+        self.agenda_stale = self.pane != Pane::Agenda;
         Ok(())
     }
 

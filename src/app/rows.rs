@@ -86,6 +86,23 @@ pub struct YearData {
     pub store_empty: bool,
 }
 
+impl YearData {
+    /// Only the district's rows: its schools' and people's, its events, decisions and
+    /// agreements (a district in focus, a district's report).
+    pub fn narrow(&mut self, f: &crate::store::FocusSets) {
+        self.clusters.retain(|c| f.orgs.contains(&c.org_id));
+        self.links.retain(|l| f.links.contains(&l.id));
+        self.events.retain(|e| f.events.contains(&e.id));
+        self.decisions.retain(|x| f.decisions.contains(&x.id));
+        self.risks.retain(|r| f.orgs.contains(&r.org));
+        self.indicators.retain(|i| i.org.map_or(i.district_id == Some(f.district), |o| f.orgs.contains(&o)));
+        self.diagnostics.retain(|g| g.org.map_or(g.district_id == Some(f.district), |o| f.orgs.contains(&o)));
+        self.agreements.retain(|a| f.agreements.contains(&a.id));
+        self.networks.retain(|n| n.district_id == f.district);
+        self.loads.retain(|l| f.shows_entity(l.mentor));
+    }
+}
+
 pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
     match pane {
         Pane::Clusters => vec![s.col_school, s.col_district, s.col_town, s.col_risk],
