@@ -253,14 +253,33 @@ fn is_separator(row: &str) -> bool {
 const TEXT_WIDTH: usize = 11906 - 1701 - 850;
 
 /// Column widths that share the text width by how much each column holds (its longest cell,
-/// counted between 4 and 40 characters), so that "№" is narrow and the event wide.
+/// counted between 4 and 40 characters), so that "№" is narrow and the event wide — but never
+/// narrower than a column's longest word («2022-2024», «Наставляемых»), which Word would break
+/// letter by letter.
 fn column_widths(rows: &[Vec<String>]) -> Vec<usize> {
+    // About a character of Times New Roman 12 (bold headers included), in twentieths of a point.
+    const CHAR: usize = 125;
     let n = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let weights: Vec<usize> = (0..n)
         .map(|c| rows.iter().map(|r| r.get(c).map_or(0, |t| t.chars().count())).max().unwrap_or(0).clamp(4, 40))
         .collect();
+    let word = |c: usize| -> usize {
+        rows.iter()
+            .filter_map(|r| r.get(c))
+            .flat_map(|t| t.split_whitespace())
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    // Each column's least width, shrunk together when they cannot all be had.
+    let mut least: Vec<usize> = (0..n).map(|c| (word(c) + 1).min(16) * CHAR).collect();
+    let sum: usize = least.iter().sum();
+    if sum > TEXT_WIDTH {
+        least.iter_mut().for_each(|l| *l = *l * TEXT_WIDTH / sum);
+    }
+    let rest = TEXT_WIDTH - least.iter().sum::<usize>();
     let total: usize = weights.iter().sum();
-    weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
+    least.iter().zip(&weights).map(|(l, w)| l + rest * w / total).collect()
 }
 
 /// The Markdown the template produced, as a Word document: headings, paragraphs, list items,

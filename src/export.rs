@@ -8,7 +8,7 @@
 //! the store.
 
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
+use rust_xlsxwriter::{Chart, ChartType, ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
 /// One cell's value, typed as the spreadsheet should hold it.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +67,20 @@ pub struct Table {
     pub name: String,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Value>>,
+    /// A native chart of the sheet's numbers, beside them.
+    pub chart: Option<ChartSpec>,
+}
+
+/// A column chart of a table: its first column the categories, `series` the columns whose
+/// numbers are drawn (each a series named by its header), over the first `rows` rows (a total
+/// row under them is left out).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub title: String,
+    pub series: Vec<usize>,
+    pub rows: usize,
+    /// Series stacked in one column per category (the parts of a whole).
+    pub stacked: bool,
 }
 
 /// The widest a column is made, in characters; longer text wraps in Excel's own way.
@@ -84,7 +98,7 @@ pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
         // Excel allows 31 characters and no []:*?/\ in a sheet's name.
         let name: String =
             t.name.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\')).take(31).collect();
-        sheet.set_name(name)?;
+        sheet.set_name(&name)?;
         let mut widths: Vec<usize> = t.headers.iter().map(|h| h.chars().count().min(24)).collect();
         for (c, h) in t.headers.iter().enumerate() {
             sheet.write_string_with_format(0, c as u16, h, &header)?;
@@ -116,6 +130,21 @@ pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
         }
         for (c, w) in widths.iter().enumerate() {
             sheet.set_column_width(c as u16, (*w).clamp(6, MAX_WIDTH) as f64 + 2.0)?;
+        }
+        if let Some(c) = t.chart.as_ref().filter(|c| c.rows > 0 && !c.series.is_empty()) {
+            let kind = if c.stacked { ChartType::ColumnStacked } else { ChartType::Column };
+            let mut chart = Chart::new(kind);
+            chart.title().set_name(&c.title);
+            let last = c.rows as u32;
+            for col in &c.series {
+                let col = *col as u16;
+                chart
+                    .add_series()
+                    .set_name((name.as_str(), 0, col))
+                    .set_categories((name.as_str(), 1, 0, last, 0))
+                    .set_values((name.as_str(), 1, col, last, col));
+            }
+            sheet.insert_chart(1, t.headers.len() as u16 + 1, &chart)?;
         }
         sheet.set_freeze_panes(1, 0)?;
         if !t.headers.is_empty() {

@@ -290,7 +290,7 @@ pub fn pane_tables(
         if headers.len() == 1 {
             headers.extend(records(store, pane, AcademicYear::current(), s)?.fields.iter().map(|f| field_header(f, s)));
         }
-        out.push(Table { name: name.to_string(), headers, rows });
+        out.push(Table { name: name.to_string(), headers, rows, chart: None });
     }
     for (pane, name) in [(Pane::Agreements, s.tab_agreements), (Pane::History, s.tab_history)] {
         let r = if pane == Pane::History {
@@ -302,6 +302,7 @@ pub fn pane_tables(
             name: name.to_string(),
             headers: r.fields.iter().map(|f| field_header(f, s)).collect(),
             rows: r.rows.iter().map(|row| row.iter().map(|c| cell_value(c)).collect()).collect(),
+            chart: None,
         });
     }
     Ok(out)

@@ -225,6 +225,17 @@ catalogue! {
     col_where: "Где", "Where";
     rp_no_district: "нет такого района", "no such district";
     rp_two_districts: "под это подходят несколько районов, уточните", "several districts match, say which";
+    rp_form: "Отчёт за учебный год", "The year's report";
+    rp_field_year: "Учебный год", "School year";
+    rp_field_format: "Формат", "Format";
+    rp_field_file: "Файл", "File";
+    rp_bad_year: "учебный год пишется как 2021-2022", "write a school year as 2021-2022";
+    rp_bad_format: "docx (Word, LibreOffice), xlsx (Excel) или md (Markdown)", "docx (Word, LibreOffice), xlsx (Excel) or md (Markdown)";
+    rp_file_name: "Отчёт", "Report";
+    rp_remote: "Отчёт по SSH в файл не пишется: на сервере выполните `nastavnik report --format docx --out ФАЙЛ`", "Over SSH the report is not written to a file: run `nastavnik report --format docx --out FILE` on the server";
+    act_report: "Отчёт за год в файл (.docx, .md)", "The year's report to a file (.docx, .md)";
+    rp_none_were: "Мероприятий с таким состоянием в году нет", "No event of the year is";
+    rp_chart_kinds: "Мероприятия по видам и состоянию", "Events by kind and state";
     rp_title: "Отчёт о реализации программы сетевого наставничества школ с низкими образовательными результатами", "Report on the network mentoring programme for schools with low results";
     rp_all_districts: "Все районы", "All districts";
     rp_school_year: "учебный год", "school year";

@@ -57,6 +57,8 @@ pub enum Action {
     NewPerson,
     Retire,
     NewNetwork,
+    /// The district's report on the year, written to a file.
+    Report,
     Focus,
     ScreenShare,
 }
@@ -150,6 +152,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Edit, "edit_link", &["e"]),
     (Action::End, "end_link", &["E"]),
     (Action::Load, "load", &["L"]),
+    (Action::Report, "report", &["O"]),
     (Action::Reload, "reload", &["F5", "C-l"]),
 ];
 
@@ -214,6 +217,7 @@ impl Action {
             Action::Edit => s.act_edit,
             Action::End => s.act_end,
             Action::Load => s.act_load,
+            Action::Report => s.act_report,
             Action::SetStatus(EventStatus::Planned) => s.act_planned,
             Action::SetStatus(EventStatus::InProgress) => s.act_in_progress,
             Action::SetStatus(EventStatus::Done) => s.act_done,

@@ -256,7 +256,7 @@ enum Command {
         /// Only this district (a part of its name); default: every district.
         #[arg(long, value_name = "NAME")]
         district: Option<String>,
-        /// md (Markdown) or docx (Word, LibreOffice; needs --out).
+        /// md (Markdown), docx (Word, LibreOffice) or xlsx (a sheet per table, with charts); docx and xlsx need --out.
         #[arg(long, default_value = "md")]
         format: String,
         /// The file to write (default for md: standard output).
@@ -578,8 +578,8 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             Ok(())
         }
         Some(Command::Report { year, district, format, out, force }) => {
-            if !matches!(format.as_str(), "md" | "docx") {
-                return Err(eyre!("--format {format}: md or docx"));
+            if !matches!(format.as_str(), "md" | "docx" | "xlsx") {
+                return Err(eyre!("--format {format}: md, docx or xlsx"));
             }
             let year = headless_year(&store, parse_year(year)?, st.s)?;
             let district = match district {
@@ -611,16 +611,16 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 today: nastavnik::text::today(),
                 author: store.user().to_string(),
             };
-            let md = nastavnik::report::markdown(&store, &scope, st.s)?;
+            let report = nastavnik::report::report(&store, &scope, st.s)?;
             match (format.as_str(), out) {
-                ("docx", None) => Err(eyre!("--format docx needs --out FILE.docx")),
-                (_, None) => emit(&md),
+                ("docx" | "xlsx", None) => Err(eyre!("--format {format} needs --out FILE.{format}")),
+                (_, None) => emit(&report.markdown()),
                 (_, Some(path)) => {
                     let path = out_target(path, *force, st.s)?;
-                    let bytes = if format == "docx" {
-                        nastavnik::document::markdown_to_docx(&md, store.user())?
-                    } else {
-                        md.into_bytes()
+                    let bytes = match format.as_str() {
+                        "docx" => nastavnik::document::markdown_to_docx(&report.markdown(), store.user())?,
+                        "xlsx" => nastavnik::export::xlsx(&report.sheets())?,
+                        _ => report.markdown().into_bytes(),
                     };
                     nastavnik::document::write_file(&path, &bytes, *force)?;
                     say(&format!("{} {}", path.display(), st.s.doc_written));

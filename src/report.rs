@@ -13,6 +13,8 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+pub use crate::export::ChartSpec;
+
 /// What the report is of.
 pub struct Scope {
     pub year: AcademicYear,
@@ -28,22 +30,113 @@ fn cell(t: &str) -> String {
     crate::text::clean_line(t).replace('|', "/")
 }
 
-fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
-    let _ = writeln!(out, "| {} |", head.join(" | "));
-    let _ = writeln!(out, "|{}|", vec!["---"; head.len()].join("|"));
-    for r in rows {
-        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
+/// A piece of the report, in order: what the Markdown, the .docx and the .xlsx are made of.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Title(String),
+    /// A numbered section's heading.
+    Heading(String),
+    Text(String),
+    /// A table, with the section it belongs to (the name of its sheet in the workbook).
+    Table {
+        section: String,
+        head: Vec<String>,
+        rows: Vec<Vec<String>>,
+        chart: Option<ChartSpec>,
+    },
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    pub blocks: Vec<Block>,
+}
+
+impl Report {
+    fn text(&mut self, t: String) {
+        self.blocks.push(Block::Text(t));
     }
-    out.push('\n');
-}
 
-fn section(out: &mut String, n: usize, title: &str) {
-    let _ = write!(out, "\n## {n}. {title}\n\n");
-}
+    fn section(&mut self, n: usize, title: &str) {
+        self.blocks.push(Block::Heading(format!("{n}. {title}")));
+    }
 
-fn none(out: &mut String, s: &Strings) {
-    let _ = writeln!(out, "{}\n", s.rp_no_data);
+    fn none(&mut self, s: &Strings) {
+        self.text(s.rp_no_data.to_string());
+    }
+
+    fn table(&mut self, head: &[&str], rows: &[Vec<String>]) {
+        let section = self
+            .blocks
+            .iter()
+            .rev()
+            .find_map(|b| if let Block::Heading(h) = b { Some(h.clone()) } else { None })
+            .unwrap_or_default();
+        self.blocks.push(Block::Table {
+            section,
+            head: head.iter().map(|h| h.to_string()).collect(),
+            rows: rows.to_vec(),
+            chart: None,
+        });
+    }
+
+    /// The last table drawn as a chart too (in the workbook natively, in the document as a
+    /// picture).
+    fn chart(&mut self, spec: ChartSpec) {
+        if let Some(Block::Table { chart, .. }) = self.blocks.last_mut() {
+            *chart = Some(spec);
+        }
+    }
+
+    /// The report's tables as the workbook's sheets: one a table, named by its section
+    /// («3. Исполнение дорожной карты (2)» for its second), numbers as numbers.
+    pub fn sheets(&self) -> Vec<crate::export::Table> {
+        use crate::export::Value;
+        let mut out: Vec<crate::export::Table> = Vec::new();
+        for b in &self.blocks {
+            let Block::Table { section, head, rows, chart } = b else { continue };
+            // Excel takes 31 characters for a sheet's name: a second table of a section keeps
+            // its number at the end, the title giving way.
+            let cut = |t: &str, room: usize| t.chars().take(room).collect::<String>().trim_end().to_string();
+            let mut name = cut(section, 31);
+            let mut n = 1;
+            while out.iter().any(|t| t.name == name) {
+                n += 1;
+                let suffix = format!(" ({n})");
+                name = format!("{}{suffix}", cut(section, 31 - suffix.chars().count()));
+            }
+            let rows = rows.iter().map(|r| r.iter().map(|c| Value::parsed(&c.replace("**", ""))).collect()).collect();
+            out.push(crate::export::Table { name, headers: head.clone(), rows, chart: chart.clone() });
+        }
+        out
+    }
+
+    /// The report as Markdown: the same text, with its tables.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for b in &self.blocks {
+            match b {
+                Block::Title(t) => {
+                    let _ = write!(out, "# {t}\n\n");
+                }
+                Block::Heading(h) => {
+                    let _ = write!(out, "## {h}\n\n");
+                }
+                Block::Text(t) => {
+                    let _ = write!(out, "{t}\n\n");
+                }
+                Block::Table { head, rows, .. } => {
+                    let _ = writeln!(out, "| {} |", head.join(" | "));
+                    let _ = writeln!(out, "|{}|", vec!["---"; head.len()].join("|"));
+                    for r in rows {
+                        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+                        let _ = writeln!(out, "| {} |", cells.join(" | "));
+                    }
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The year's rows of the scope, read as the panes read them.
@@ -73,27 +166,30 @@ fn open(st: EventStatus) -> bool {
 
 /// The report as Markdown.
 pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
+    Ok(report(store, scope, s)?.markdown())
+}
+
+/// The report of the scope, counted from the store.
+pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
     let d = read(store, scope)?;
     let y = scope.year;
     let today = scope.today;
-    let mut out = String::new();
+    let mut doc = Report::default();
     let whose = scope.district.as_ref().map_or(s.rp_all_districts.to_string(), |(_, n)| n.clone());
-    let _ = writeln!(out, "# {}", s.rp_title);
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
+    doc.blocks.push(Block::Title(s.rp_title.to_string()));
+    doc.text(format!(
         "{whose} · {} {} · {} {} · {}",
         y.label(),
         s.rp_school_year,
         s.rp_made_on,
         format_date(today),
         scope.author
-    );
+    ));
 
     // 1. The schools in the programme.
-    section(&mut out, 1, s.rp_sec_schools);
+    doc.section(1, s.rp_sec_schools);
     if d.clusters.is_empty() {
-        none(&mut out, s);
+        doc.none(s);
     } else {
         let mut by: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for c in &d.clusters {
@@ -104,15 +200,15 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
             }
         }
         let schools: std::collections::HashSet<i64> = d.clusters.iter().map(|c| c.org_id).collect();
-        let _ = writeln!(out, "{}: {}.\n", s.rp_schools_total, crate::i18n::count_schools(schools.len(), s));
+        doc.text(format!("{}: {}.", s.rp_schools_total, crate::i18n::count_schools(schools.len(), s)));
         let rows: Vec<Vec<String>> = by.iter().map(|(st, (n, _))| vec![st.to_string(), n.to_string()]).collect();
-        table(&mut out, &[s.col_status, s.rp_col_schools], &rows);
+        doc.table(&[s.col_status, s.rp_col_schools], &rows);
         let mut changes = store.cluster_changes(y)?;
         if let Some((id, _)) = &scope.district {
             changes.retain(|c| c.district == Some(*id));
         }
         if changes.is_empty() {
-            let _ = writeln!(out, "{}\n", s.rp_no_changes);
+            doc.text(s.rp_no_changes.to_string());
         } else {
             let rows: Vec<Vec<String>> = changes
                 .iter()
@@ -121,40 +217,40 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
                     vec![c.school.clone(), format!("{what} {}", c.status)]
                 })
                 .collect();
-            let _ = writeln!(out, "{}:\n", s.rp_changes);
-            table(&mut out, &[s.col_school, s.rp_col_change], &rows);
+            doc.text(format!("{}:", s.rp_changes));
+            doc.table(&[s.col_school, s.rp_col_change], &rows);
         }
     }
 
     // 2. The mentoring network.
-    section(&mut out, 2, s.rp_sec_network);
+    doc.section(2, s.rp_sec_network);
     if d.links.is_empty() {
-        none(&mut out, s);
+        doc.none(s);
     } else {
         let mut levels: BTreeMap<&str, usize> = BTreeMap::new();
         for l in &d.links {
             *levels.entry(l.level.label(s)).or_default() += 1;
         }
         let parts: Vec<String> = levels.iter().map(|(k, n)| format!("{k} — {n}")).collect();
-        let _ = writeln!(out, "{}: {} ({}).\n", s.rp_links_total, d.links.len(), parts.join("; "));
+        doc.text(format!("{}: {} ({}).", s.rp_links_total, d.links.len(), parts.join("; ")));
         let rows: Vec<Vec<String>> = d
             .links
             .iter()
             .map(|l| vec![l.mentor.clone(), l.mentee.clone(), l.subject.clone(), l.form.clone(), l.when.display()])
             .collect();
-        table(&mut out, &[s.col_mentor, s.col_mentee, s.col_subject, s.col_form, s.col_period], &rows);
+        doc.table(&[s.col_mentor, s.col_mentee, s.col_subject, s.col_form, s.col_period], &rows);
         if !d.loads.is_empty() {
-            let _ = writeln!(out, "{}:\n", s.rp_loads);
+            doc.text(format!("{}:", s.rp_loads));
             let rows: Vec<Vec<String>> =
                 d.loads.iter().map(|l| vec![l.name.clone(), l.mentees.to_string(), l.events.to_string()]).collect();
-            table(&mut out, &[s.col_mentor, s.rp_col_mentees, s.rp_col_hosted], &rows);
+            doc.table(&[s.col_mentor, s.rp_col_mentees, s.rp_col_hosted], &rows);
         }
     }
 
     // 3. The roadmap's execution.
-    section(&mut out, 3, s.rp_sec_roadmap);
+    doc.section(3, s.rp_sec_roadmap);
     if d.events.is_empty() {
-        none(&mut out, s);
+        doc.none(s);
     } else {
         // held, under way, planned, postponed, cancelled, overdue
         let idx = |e: &crate::domain::EventRow| -> usize {
@@ -187,15 +283,14 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
             }
         }
         let held = total[0];
-        let _ = writeln!(
-            out,
-            "{}: {}; {} {} ({}).\n",
+        doc.text(format!(
+            "{}: {}; {} {} ({}).",
             s.rp_events_total,
             d.events.len(),
             s.st_done,
             held,
             crate::deficits::share_text(held as f64 * 100.0 / d.events.len() as f64)
-        );
+        ));
         let head = [
             s.col_kind,
             s.rp_col_total,
@@ -206,18 +301,31 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
             s.st_cancelled,
             s.sm_overdue,
         ];
+        // A status no event of the year has is left out of the table (and named under it).
+        let kept: Vec<usize> = (0..6).filter(|i| total[*i] > 0).collect();
         let mut rows: Vec<Vec<String>> = kinds
             .iter()
             .map(|(k, c)| {
                 let mut r = vec![k.clone(), c.iter().sum::<usize>().to_string()];
-                r.extend(c.iter().map(|n| n.to_string()));
+                r.extend(kept.iter().map(|i| c[*i].to_string()));
                 r
             })
             .collect();
         let mut sum = vec![format!("**{}**", s.rp_total), d.events.len().to_string()];
-        sum.extend(total.iter().map(|n| n.to_string()));
+        sum.extend(kept.iter().map(|i| total[*i].to_string()));
         rows.push(sum);
-        table(&mut out, &head, &rows);
+        let shown: Vec<&str> = head[..2].iter().copied().chain(kept.iter().map(|i| head[i + 2])).collect();
+        doc.table(&shown, &rows);
+        doc.chart(ChartSpec {
+            title: s.rp_chart_kinds.to_string(),
+            series: (2..shown.len()).collect(),
+            rows: kinds.len(),
+            stacked: true,
+        });
+        let absent: Vec<&str> = (0..6).filter(|i| total[*i] == 0).map(|i| head[i + 2]).collect();
+        if !absent.is_empty() {
+            doc.text(format!("{}: {}.", s.rp_none_were, absent.join(", ")));
+        }
         let names: Vec<&str> = s.months_short.split(' ').collect();
         let rows: Vec<Vec<String>> = (0..12)
             .filter(|m| months[*m].0 > 0)
@@ -227,13 +335,15 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
                 vec![format!("{name} {year}"), months[m].0.to_string(), months[m].1.to_string()]
             })
             .collect();
-        let _ = writeln!(out, "{}:\n", s.rp_by_month);
-        table(&mut out, &[s.rp_col_month, s.rp_col_events, s.st_done], &rows);
-        let _ = writeln!(out, "{}\n", s.rp_teachers_not_kept);
+        doc.text(format!("{}:", s.rp_by_month));
+        let n = rows.len();
+        doc.table(&[s.rp_col_month, s.rp_col_events, s.st_done], &rows);
+        doc.chart(ChartSpec { title: s.rp_by_month.to_string(), series: vec![1, 2], rows: n, stacked: false });
+        doc.text(s.rp_teachers_not_kept.to_string());
     }
 
     // 4. The schools' participation.
-    section(&mut out, 4, s.rp_sec_participation);
+    doc.section(4, s.rp_sec_participation);
     let mut part: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for e in &d.events {
         for school in e.participants.split(", ").filter(|p| !p.is_empty()) {
@@ -244,22 +354,22 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
         }
     }
     if part.is_empty() {
-        none(&mut out, s);
+        doc.none(s);
     } else {
         let listed = d.events.iter().filter(|e| !e.participants.is_empty()).count();
-        let _ = writeln!(out, "{}: {} {} {}.\n", s.rp_participation_of, listed, s.rp_of, d.events.len());
+        doc.text(format!("{}: {} {} {}.", s.rp_participation_of, listed, s.rp_of, d.events.len()));
         let rows: Vec<Vec<String>> =
             part.iter().map(|(k, (p, h))| vec![k.clone(), p.to_string(), h.to_string()]).collect();
-        table(&mut out, &[s.col_school, s.rp_col_took_part, s.rp_col_hosted], &rows);
+        doc.table(&[s.col_school, s.rp_col_took_part, s.rp_col_hosted], &rows);
     }
 
     // 5. Risks and anti-risk programmes.
-    section(&mut out, 5, s.rp_sec_risks);
+    doc.section(5, s.rp_sec_risks);
     if d.risks.is_empty() {
-        none(&mut out, s);
+        doc.none(s);
     } else {
         let done = d.risks.iter().filter(|r| r.status == EventStatus::Done).count();
-        let _ = writeln!(out, "{}: {}; {} {done}.\n", s.rp_risks_total, d.risks.len(), s.st_done);
+        doc.text(format!("{}: {}; {} {done}.", s.rp_risks_total, d.risks.len(), s.st_done));
         let rows: Vec<Vec<String>> = d
             .risks
             .iter()
@@ -273,26 +383,26 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
                 ]
             })
             .collect();
-        table(&mut out, &[s.col_school, s.rp_col_direction, s.col_status, s.rp_col_progress, s.col_deadline], &rows);
+        doc.table(&[s.col_school, s.rp_col_direction, s.col_status, s.rp_col_progress, s.col_deadline], &rows);
     }
 
     // 6. Teachers' diagnostics and courses.
-    section(&mut out, 6, s.rp_sec_diagnostics);
+    doc.section(6, s.rp_sec_diagnostics);
     if d.diagnostics.is_empty() {
-        none(&mut out, s);
+        doc.none(s);
     } else {
         let rows: Vec<Vec<String>> = d
             .diagnostics
             .iter()
             .map(|g| vec![g.owner.clone(), g.round.clone(), crate::app::rows::diagnostic_summary(g, s)])
             .collect();
-        table(&mut out, &[s.col_owner, s.rp_col_round, s.rp_col_summary], &rows);
+        doc.table(&[s.col_owner, s.rp_col_round, s.rp_col_summary], &rows);
     }
 
     // 7. Indicators against their targets.
-    section(&mut out, 7, s.rp_sec_indicators);
+    doc.section(7, s.rp_sec_indicators);
     if d.indicators.is_empty() {
-        none(&mut out, s);
+        doc.none(s);
     } else {
         let rows: Vec<Vec<String>> = d
             .indicators
@@ -311,15 +421,11 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
                 vec![owner, i.name.clone(), i.target.clone(), i.actual.clone(), i.period.clone(), met.to_string()]
             })
             .collect();
-        table(
-            &mut out,
-            &[s.col_owner, s.col_indicator, s.col_target, s.col_actual, s.col_period, s.rp_col_met],
-            &rows,
-        );
+        doc.table(&[s.col_owner, s.col_indicator, s.col_target, s.col_actual, s.col_period, s.rp_col_met], &rows);
     }
 
     // 8. Agreements of the year.
-    section(&mut out, 8, s.rp_sec_agreements);
+    doc.section(8, s.rp_sec_agreements);
     let agreements: Vec<&crate::domain::AgreementRow> = d
         .agreements
         .iter()
@@ -330,7 +436,7 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
         })
         .collect();
     if agreements.is_empty() {
-        none(&mut out, s);
+        doc.none(s);
     } else {
         let rows: Vec<Vec<String>> = agreements
             .iter()
@@ -346,17 +452,16 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
                 ]
             })
             .collect();
-        table(
-            &mut out,
+        doc.table(
             &[s.col_kind, s.col_number, s.col_signed, s.col_parties, s.col_term, s.col_plan, s.col_status],
             &rows,
         );
     }
 
     // 9. Decisions and recommendations.
-    section(&mut out, 9, s.rp_sec_decisions);
+    doc.section(9, s.rp_sec_decisions);
     if d.decisions.is_empty() {
-        none(&mut out, s);
+        doc.none(s);
     } else {
         let state = |x: &crate::domain::DecisionRow| -> String {
             match x.deadline.last_day() {
@@ -370,30 +475,24 @@ pub fn markdown(store: &Store, scope: &Scope, s: &Strings) -> Result<String> {
             }
         };
         let done = d.decisions.iter().filter(|x| x.status == EventStatus::Done).count();
-        let late = d
-            .decisions
-            .iter()
-            .filter(|x| open(x.status) && x.deadline.last_day().is_some_and(|l| l < today))
-            .count();
+        let late =
+            d.decisions.iter().filter(|x| open(x.status) && x.deadline.last_day().is_some_and(|l| l < today)).count();
         let undated = d.decisions.iter().filter(|x| open(x.status) && x.deadline.last_day().is_none()).count();
-        let _ = writeln!(
-            out,
-            "{}: {}; {} {done}, {} {late}, {} {undated}.\n",
+        doc.text(format!(
+            "{}: {}; {} {done}, {} {late}, {} {undated}.",
             s.rp_decisions_total,
             d.decisions.len(),
             s.st_done,
             s.sm_overdue,
             s.rp_no_deadline
-        );
+        ));
         let rows: Vec<Vec<String>> = d
             .decisions
             .iter()
-            .map(|x| {
-                vec![x.text.clone(), x.meeting.clone(), x.deadline.display(), x.responsible.clone(), state(x)]
-            })
+            .map(|x| vec![x.text.clone(), x.meeting.clone(), x.deadline.display(), x.responsible.clone(), state(x)])
             .collect();
-        table(&mut out, &[s.col_decision, s.rp_col_meeting, s.col_deadline, s.col_responsible, s.exp_state], &rows);
+        doc.table(&[s.col_decision, s.rp_col_meeting, s.col_deadline, s.col_responsible, s.exp_state], &rows);
     }
-    let _ = writeln!(out, "\n{}", s.rp_counted);
-    Ok(out)
+    doc.text(s.rp_counted.to_string());
+    Ok(doc)
 }

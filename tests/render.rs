@@ -2475,3 +2475,54 @@ fn the_roadmap_strip_counts_what_the_list_shows_and_gives_way_on_a_small_screen(
     app.resize(ratatui::layout::Rect::new(0, 0, 80, 24));
     assert!(!buffer_text(&render(&mut app, 80, 24)).contains("Итог года"));
 }
+
+#[test]
+fn o_writes_the_years_report_of_the_chosen_district_and_says_where() {
+    let mut app = app("report");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("отчёт.docx");
+    key(&mut app, 'Щ'); // O on the Russian layout
+    let text = screen(&mut app);
+    assert!(text.contains("Отчёт за учебный год") && text.contains("2021-2022"), "{text}");
+    let clear = |app: &mut App| {
+        code(app, KeyCode::End);
+        for _ in 0..80 {
+            code(app, KeyCode::Backspace);
+        }
+    };
+    // A year that is no year, a district the store does not have.
+    clear(&mut app);
+    type_text(&mut app, "2021");
+    code(&mut app, KeyCode::Tab);
+    clear(&mut app);
+    type_text(&mut app, "Тмутараканский");
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    clear(&mut app);
+    type_text(&mut app, file.to_str().unwrap());
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains(RU.rp_bad_year), "{text}");
+    assert!(text.contains("нет такого района «Тмутараканский»"), "{text}");
+    assert!(!file.exists());
+    // Corrected (the cursor is on the first field refused): the file is written and its path said.
+    clear(&mut app);
+    type_text(&mut app, "2021-2022");
+    code(&mut app, KeyCode::Tab);
+    clear(&mut app);
+    type_text(&mut app, "усть");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(file.exists(), "{text}");
+    assert!(text.contains("отчёт.docx записан"), "{text}");
+    // Never over a file that is there.
+    key(&mut app, 'O');
+    for _ in 0..3 {
+        code(&mut app, KeyCode::Tab);
+    }
+    clear(&mut app);
+    type_text(&mut app, file.to_str().unwrap());
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("файл уже есть"), "{text}");
+}

@@ -63,6 +63,8 @@ pub enum Purpose {
     Network {
         id: Option<(i64, i64)>,
     },
+    /// The district's report to write (`O`): year, district, format, file.
+    Report,
 }
 
 pub struct FieldsForm {
@@ -403,6 +405,22 @@ impl App {
         let year = self.year;
         let Some(Overlay::Fields(form)) = self.overlays.last() else { return };
         let purpose = form.purpose.clone();
+        if purpose == Purpose::Report {
+            let text = [form.text(0), form.text(1), form.text(2), form.text(3)];
+            match self.write_report_form(text) {
+                Ok(path) => {
+                    self.overlays.pop();
+                    self.message = Some(Message { text: format!("{path} {}", s.doc_written), error: false });
+                }
+                Err(errors) => {
+                    if let Some(Overlay::Fields(form)) = self.overlays.last_mut() {
+                        form.focus = errors.first().map_or(0, |e| e.0);
+                        form.errors = errors;
+                    }
+                }
+            }
+            return;
+        }
         let mut errors: Vec<(usize, String)> = Vec::new();
         let result = match purpose {
             Purpose::Risk { id, version } => {
@@ -676,6 +694,7 @@ impl App {
                 let text = [form.text(0), form.text(1), form.text(2), form.text(3)];
                 self.save_network_form(text, id, &mut errors)
             }
+            Purpose::Report => return,
             Purpose::EditSchool { id, version } => {
                 let f = crate::store::SchoolFields {
                     name: form.text(0),

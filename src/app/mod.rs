@@ -12,6 +12,7 @@ pub mod minutesform;
 pub mod networkform;
 pub mod pictures;
 pub mod prompt;
+mod reportform;
 pub mod rows;
 pub mod timeline;
 
@@ -1161,6 +1162,7 @@ impl App {
             Action::Minutes => {}
             Action::Undo => self.undo_redo(false),
             Action::Redo => self.undo_redo(true),
+            Action::Report => self.report_form(),
             Action::Load => {
                 let doc = rows::load_doc(&self.data, self.limits, self.s);
                 let title = format!("{} — {}", self.s.load_title, self.year.label());

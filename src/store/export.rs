@@ -42,7 +42,7 @@ impl Store {
                 Ok(row)
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        out.push(Table { name: Kind::Schools.sheet_name().into(), headers: headers(&fields), rows });
+        out.push(Table { name: Kind::Schools.sheet_name().into(), headers: headers(&fields), rows, chart: None });
 
         let fields = Kind::People.fields();
         let rows = self
@@ -57,7 +57,7 @@ impl Store {
                 (0..7).map(|i| Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default()))).collect()
             })?
             .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
-        out.push(Table { name: Kind::People.sheet_name().into(), headers: headers(fields), rows });
+        out.push(Table { name: Kind::People.sheet_name().into(), headers: headers(fields), rows, chart: None });
 
         let fields = Kind::Statuses.fields();
         let rows = self
@@ -76,7 +76,7 @@ impl Store {
                 Ok(vec![t(0)?, t(1)?, Value::text(AcademicYear(r.get(2)?).label()), t(3)?, t(4)?, t(5)?])
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        out.push(Table { name: Kind::Statuses.sheet_name().into(), headers: headers(fields), rows });
+        out.push(Table { name: Kind::Statuses.sheet_name().into(), headers: headers(fields), rows, chart: None });
 
         let fields = Kind::Links.fields();
         let rows = self
@@ -103,7 +103,7 @@ impl Store {
                 Ok(vec![t(0)?, t(1)?, t(2)?, t(3)?, t(4)?, t(5)?, t(6)?, day(r.get(7)?), day(r.get(8)?), t(9)?, t(10)?])
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        out.push(Table { name: Kind::Links.sheet_name().into(), headers: headers(fields), rows });
+        out.push(Table { name: Kind::Links.sheet_name().into(), headers: headers(fields), rows, chart: None });
 
         // The columns in the order the import's kind lists them (the query follows it).
         let fields = Kind::Events.fields();
@@ -149,7 +149,7 @@ impl Store {
                 ])
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        out.push(Table { name: Kind::Events.sheet_name().into(), headers: headers(fields), rows });
+        out.push(Table { name: Kind::Events.sheet_name().into(), headers: headers(fields), rows, chart: None });
 
         // A network per member school, and a network with none on a row of its own.
         let mut rows = Vec::new();
@@ -173,7 +173,12 @@ impl Store {
                 rows.push(first(&name));
             }
         }
-        out.push(Table { name: Kind::Networks.sheet_name().into(), headers: headers(Kind::Networks.fields()), rows });
+        out.push(Table {
+            name: Kind::Networks.sheet_name().into(),
+            headers: headers(Kind::Networks.fields()),
+            rows,
+            chart: None,
+        });
         Ok(out)
     }
 }
