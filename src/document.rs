@@ -286,6 +286,12 @@ fn column_widths(rows: &[Vec<String>]) -> Vec<usize> {
 /// bold, and tables with a bold header row. A4, Times New Roman 12. `author` is written in the
 /// document's properties (Word's «Автор»), as the history names the user.
 pub fn markdown_to_docx(md: &str, author: &str) -> Result<Vec<u8>, DocError> {
+    markdown_to_docx_with(md, author, &[])
+}
+
+/// The same, with pictures: a line `![title](picture:N)` is the PNG `pictures[N]`, as wide as
+/// the text (a line naming no picture there is left out).
+pub fn markdown_to_docx_with(md: &str, author: &str, pictures: &[Vec<u8>]) -> Result<Vec<u8>, DocError> {
     let font = RunFonts::new().ascii("Times New Roman").hi_ansi("Times New Roman").cs("Times New Roman");
     // Made now, not on 1 January 1970 (the crate's default).
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
@@ -347,6 +353,18 @@ pub fn markdown_to_docx(md: &str, author: &str) -> Result<Vec<u8>, DocError> {
                 .collect();
             doc = doc.add_table(Table::new(table_rows).set_grid(grid).width(TEXT_WIDTH, WidthType::Dxa));
             doc = doc.add_paragraph(Paragraph::new());
+            continue;
+        }
+        if let Some(n) =
+            l.strip_prefix("![").and_then(|r| r.split_once("](picture:")).map(|(_, n)| n.trim_end_matches(')'))
+        {
+            if let Some(png) = n.parse::<usize>().ok().and_then(|n| pictures.get(n)) {
+                // 16 cm wide, half as high, as the pictures are drawn.
+                let pic = docx_rs::Pic::new_with_dimensions(png.clone(), 960, 480).size(5_760_000, 2_880_000);
+                doc =
+                    doc.add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic)).align(AlignmentType::Center));
+            }
+            i += 1;
             continue;
         }
         if let Some(h) = l.strip_prefix("# ") {

@@ -81,6 +81,9 @@ pub struct ChartSpec {
     pub rows: usize,
     /// Series stacked in one column per category (the parts of a whole).
     pub stacked: bool,
+    /// Each series' colour in a picture, by what it counts: 0 held, 1 under way, 2 planned
+    /// (or all), 3 postponed, 4 cancelled, 5 overdue.
+    pub tones: Vec<usize>,
 }
 
 /// The widest a column is made, in characters; longer text wraps in Excel's own way.

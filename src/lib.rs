@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod answer;
 pub mod app;
+pub mod chart;
 pub mod config;
 pub mod deficits;
 pub mod demo;

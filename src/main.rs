@@ -618,7 +618,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 (_, Some(path)) => {
                     let path = out_target(path, *force, st.s)?;
                     let bytes = match format.as_str() {
-                        "docx" => nastavnik::document::markdown_to_docx(&report.markdown(), store.user())?,
+                        "docx" => report.docx(store.user())?,
                         "xlsx" => nastavnik::export::xlsx(&report.sheets())?,
                         _ => report.markdown().into_bytes(),
                     };

@@ -110,6 +110,22 @@ impl Report {
         out
     }
 
+    /// The report as a Word document: its tables, and each chart as a picture under its table.
+    pub fn docx(&self, author: &str) -> std::result::Result<Vec<u8>, crate::document::DocError> {
+        let mut pictures = Vec::new();
+        let mut md = String::new();
+        for b in &self.blocks {
+            md.push_str(&Report { blocks: vec![b.clone()] }.markdown());
+            if let Block::Table { head, rows, chart: Some(spec), .. } = b {
+                if let Some(png) = crate::chart::png(spec, head, rows) {
+                    let _ = write!(md, "![{}](picture:{})\n\n", spec.title, pictures.len());
+                    pictures.push(png);
+                }
+            }
+        }
+        crate::document::markdown_to_docx_with(&md, author, &pictures)
+    }
+
     /// The report as Markdown: the same text, with its tables.
     pub fn markdown(&self) -> String {
         let mut out = String::new();
@@ -321,6 +337,7 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
             series: (2..shown.len()).collect(),
             rows: kinds.len(),
             stacked: true,
+            tones: kept.clone(),
         });
         let absent: Vec<&str> = (0..6).filter(|i| total[*i] == 0).map(|i| head[i + 2]).collect();
         if !absent.is_empty() {
@@ -338,7 +355,13 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
         doc.text(format!("{}:", s.rp_by_month));
         let n = rows.len();
         doc.table(&[s.rp_col_month, s.rp_col_events, s.st_done], &rows);
-        doc.chart(ChartSpec { title: s.rp_by_month.to_string(), series: vec![1, 2], rows: n, stacked: false });
+        doc.chart(ChartSpec {
+            title: s.rp_by_month.to_string(),
+            series: vec![1, 2],
+            rows: n,
+            stacked: false,
+            tones: vec![2, 0],
+        });
         doc.text(s.rp_teachers_not_kept.to_string());
     }
 

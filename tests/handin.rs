@@ -187,6 +187,11 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
     assert!(styles.contains("w:outlineLvl"), "headings have outline levels");
     let footer = part(&mut zip, "word/footer1.xml");
     assert!(footer.contains("PAGE"), "{footer}");
+    // The roadmap's two charts as pictures, under their tables.
+    let pictures: Vec<String> =
+        zip.file_names().filter(|n| n.starts_with("word/media/") && n.ends_with(".png")).map(str::to_string).collect();
+    assert_eq!(pictures.len(), 2, "{pictures:?}");
+    assert_eq!(body.matches("<pic:pic").count(), 2);
 
     // And as a workbook: a sheet per table, numbers as numbers, a native chart.
     let xlsx = dir.path().join("report.xlsx");

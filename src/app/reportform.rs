@@ -87,8 +87,7 @@ impl App {
         let scope = crate::report::Scope { year, district, today: self.today, author: self.store.user().to_string() };
         let report = crate::report::report(&self.store, &scope, s).map_err(|e| vec![(0, e.text(s))])?;
         let bytes = match format.as_str() {
-            "docx" => crate::document::markdown_to_docx(&report.markdown(), self.store.user())
-                .map_err(|e| vec![(3, e.to_string())])?,
+            "docx" => report.docx(self.store.user()).map_err(|e| vec![(3, e.to_string())])?,
             "xlsx" => crate::export::xlsx(&report.sheets()).map_err(|e| vec![(3, e.to_string())])?,
             _ => report.markdown().into_bytes(),
         };
