@@ -265,6 +265,10 @@ enum Command {
         /// Replace FILE when it is a regular file already.
         #[arg(long)]
         force: bool,
+        /// The closing part (conclusions, problems, proposals) from this text file ("-": standard
+        /// input), kept in the store for this year and district before the report is written.
+        #[arg(long, value_name = "FILE")]
+        notes: Option<PathBuf>,
     },
     /// Write the roadmap's events and decision deadlines as an iCalendar (.ics) file.
     Ics {
@@ -577,7 +581,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             }
             Ok(())
         }
-        Some(Command::Report { year, district, format, out, force }) => {
+        Some(Command::Report { year, district, format, out, force, notes }) => {
             if !matches!(format.as_str(), "md" | "docx" | "xlsx") {
                 return Err(eyre!("--format {format}: md, docx or xlsx"));
             }
@@ -605,6 +609,21 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                     }
                 }
             };
+            if let Some(file) = notes {
+                let text = if file.as_os_str() == "-" {
+                    let mut t = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut t).wrap_err("--notes -")?;
+                    t
+                } else {
+                    let bytes = std::fs::read(file).wrap_err_with(|| file.display().to_string())?;
+                    // Notepad on a Russian Windows may still save in Windows-1251.
+                    match String::from_utf8(bytes) {
+                        Ok(t) => t,
+                        Err(e) => encoding_rs::WINDOWS_1251.decode(e.as_bytes()).0.into_owned(),
+                    }
+                };
+                store.save_report_note(year, district.as_ref().map(|d| d.0), &text)?;
+            }
             let scope = nastavnik::report::Scope {
                 year,
                 district,

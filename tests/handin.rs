@@ -132,6 +132,7 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
         "Показатели и их целевые значения",
         "Договоры о сетевом взаимодействии",
         "Решения и рекомендации",
+        "Выводы, проблемы и предложения",
     ]
     .iter()
     .enumerate()
@@ -180,7 +181,7 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
     assert_eq!(
         body.matches(r#"<w:pStyle w:val="Heading2" />"#).count()
             + body.matches(r#"<w:pStyle w:val="Heading2"/>"#).count(),
-        9
+        10
     );
     assert!(body.contains("351 из 660"));
     let styles = part(&mut zip, "word/styles.xml");
@@ -216,4 +217,34 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("несколько районов") && err.contains("город Смоленск"), "{err}");
+}
+
+#[test]
+fn the_closing_part_the_coordinator_writes_is_kept_for_the_next_report_and_undone_like_any_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_file(dir.path());
+    let md = String::from_utf8(report(&db, &["--year", "2021-2022", "--district", "кировский"]).stdout).unwrap();
+    assert!(md.contains("## 10. Выводы, проблемы и предложения\n\nЭтот раздел пишет координатор"), "{md}");
+    // Written in Notepad on a Russian Windows: Windows-1251.
+    let notes = dir.path().join("выводы.txt");
+    let (text, _, _) =
+        encoding_rs::WINDOWS_1251.encode("Сетевое взаимодействие сложилось.\n\nПроблема: нет ставок тьюторов.");
+    std::fs::write(&notes, &text).unwrap();
+    let out = report(&db, &["--year", "2021-2022", "--district", "кировский", "--notes", notes.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("## 10. Выводы, проблемы и предложения\n\nСетевое взаимодействие сложилось.\n\nПроблема: нет ставок тьюторов.\n"), "{md}");
+    // Kept: the next report has it without --notes; another district's has its own (none).
+    let again = String::from_utf8(report(&db, &["--year", "2021-2022", "--district", "кировский"]).stdout).unwrap();
+    assert!(again.contains("Проблема: нет ставок тьюторов."), "{again}");
+    let other = String::from_utf8(report(&db, &["--year", "2021-2022", "--district", "усть"]).stdout).unwrap();
+    assert!(!other.contains("ставок тьюторов"), "{other}");
+    // A change like any other: in the history, and undone.
+    let history = Command::new(common::BIN).arg("--db").arg(&db).args(["history", "--limit", "1"]).output().unwrap();
+    let history = String::from_utf8(history.stdout).unwrap();
+    assert!(history.contains("Выводы, проблемы и предложения") && history.contains("2021-2022 Кировский"), "{history}");
+    let undo = Command::new(common::BIN).arg("--db").arg(&db).arg("undo").output().unwrap();
+    assert!(undo.status.success(), "{}", String::from_utf8_lossy(&undo.stderr));
+    let after = String::from_utf8(report(&db, &["--year", "2021-2022", "--district", "кировский"]).stdout).unwrap();
+    assert!(after.contains("Этот раздел пишет координатор"), "{after}");
 }

@@ -2525,4 +2525,24 @@ fn o_writes_the_years_report_of_the_chosen_district_and_says_where() {
     ctrl(&mut app, 's');
     let text = screen(&mut app);
     assert!(text.contains("файл уже есть"), "{text}");
+    // The closing part written in the form is kept with the year and district: the next
+    // report's form has it, and the report prints it.
+    clear(&mut app);
+    let second = dir.path().join("второй.md");
+    type_text(&mut app, second.to_str().unwrap());
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Сеть сложилась.");
+    code(&mut app, KeyCode::Enter);
+    code(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Нужны тьюторы.");
+    code(&mut app, KeyCode::BackTab);
+    code(&mut app, KeyCode::BackTab);
+    clear(&mut app);
+    type_text(&mut app, "md");
+    ctrl(&mut app, 's');
+    let md = std::fs::read_to_string(&second).unwrap();
+    assert!(md.contains("## 10. Выводы, проблемы и предложения\n\nСеть сложилась.\n\nНужны тьюторы.\n"), "{md}");
+    key(&mut app, 'O');
+    let text = screen(&mut app);
+    assert!(text.contains("Сеть сложилась.") && text.contains("Нужны тьюторы."), "{text}");
 }

@@ -406,10 +406,12 @@ impl App {
         let Some(Overlay::Fields(form)) = self.overlays.last() else { return };
         let purpose = form.purpose.clone();
         if purpose == Purpose::Report {
-            let text = [form.text(0), form.text(1), form.text(2), form.text(3)];
+            let text = [form.text(0), form.text(1), form.text(2), form.text(3), form.text(4)];
             match self.write_report_form(text) {
                 Ok(path) => {
                     self.overlays.pop();
+                    // The closing part may have been written to the store: the history shows it.
+                    self.reload();
                     self.message = Some(Message { text: format!("{path} {}", s.doc_written), error: false });
                 }
                 Err(errors) => {

@@ -20,6 +20,10 @@ impl App {
             }
             _ => String::new(),
         };
+        // The closing part written last time for this year and district, to go on from.
+        let district_id = self.store.district_list().ok().and_then(|all| all.into_iter().find(|(_, n)| *n == district));
+        let notes =
+            self.store.report_note(self.year, district_id.map(|d| d.0)).ok().flatten().map(|n| n.1).unwrap_or_default();
         let form = FieldsForm::new(
             Purpose::Report,
             s.rp_form.to_string(),
@@ -28,6 +32,7 @@ impl App {
                 (s.col_district, 1, district.clone()),
                 (s.rp_field_format, 1, "docx".to_string()),
                 (s.rp_field_file, 1, default_file(self.year, &district, "docx", s)),
+                (s.rp_field_notes, 6, notes),
             ],
         );
         let mut form = form;
@@ -37,9 +42,9 @@ impl App {
     }
 
     /// The form's fields checked and the report written: its path, or the errors by field.
-    pub(super) fn write_report_form(&mut self, text: [String; 4]) -> Result<String, Vec<(usize, String)>> {
+    pub(super) fn write_report_form(&mut self, text: [String; 5]) -> Result<String, Vec<(usize, String)>> {
         let s = self.s;
-        let [year_text, district_text, format, file] = text;
+        let [year_text, district_text, format, file, notes] = text;
         let mut errors = Vec::new();
         let year = crate::text::AcademicYear::parse(&year_text);
         if year.is_none() {
@@ -84,6 +89,8 @@ impl App {
         if !errors.is_empty() {
             return Err(errors);
         }
+        // What the coordinator wrote is kept with the year and district, then printed.
+        self.store.save_report_note(year, district.as_ref().map(|d| d.0), &notes).map_err(|e| vec![(4, e.text(s))])?;
         let scope = crate::report::Scope { year, district, today: self.today, author: self.store.user().to_string() };
         let report = crate::report::report(&self.store, &scope, s).map_err(|e| vec![(0, e.text(s))])?;
         let bytes = match format.as_str() {

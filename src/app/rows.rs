@@ -502,6 +502,7 @@ pub fn entity_label(entity: &str, s: &Strings) -> String {
         "cluster_status" => s.ent_cluster_status,
         "network" => s.ent_network,
         "district" => s.col_district,
+        "report_note" => s.rp_sec_closing,
         other => return other.to_string(),
     }
     .to_string()

@@ -5,7 +5,7 @@ use super::{Result, Store, StoreError};
 use crate::domain::NetworkModel;
 pub use crate::domain::NetworkRow;
 use crate::text::{clean_line, AcademicYear};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 /// What the network form saves.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,6 +133,43 @@ impl Store {
     /// Adds a network (`id` none) or changes one: its name, model and members, each change in
     /// history. A name the district already has that year is a duplicate. Returns false when
     /// nothing changed.
+    /// The closing part of the year's report of a district (or of all): its row, text and
+    /// version, when it was written.
+    pub fn report_note(&self, year: AcademicYear, district: Option<i64>) -> Result<Option<(i64, String, i64)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, text, version FROM report_notes WHERE year = ?1 AND district_id IS ?2 ORDER BY id LIMIT 1",
+                params![year.0, district],
+                |r| Ok((r.get(0)?, super::read::clean_multi(r, 1)?, r.get(2)?)),
+            )
+            .optional()?)
+    }
+
+    /// Writes the closing part of a report (recorded, undoable); false when it says the same.
+    pub fn save_report_note(&self, year: AcademicYear, district: Option<i64>, text: &str) -> Result<bool> {
+        let text = crate::text::clean(text).trim().to_string();
+        self.user_action(|s| match s.report_note(year, district)? {
+            Some((_, old, _)) if old == text => Ok(false),
+            Some((id, old, _)) => {
+                s.conn.execute("UPDATE report_notes SET text = ?1 WHERE id = ?2", params![text, id])?;
+                s.record("report_note", id, "text", Some(&old), Some(&text))?;
+                s.stamp_row("report_notes", id)?;
+                Ok(true)
+            }
+            None if text.is_empty() => Ok(false),
+            None => {
+                s.conn.execute(
+                    "INSERT INTO report_notes (year, district_id, text, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![year.0, district, text, s.user, super::now_stamp()],
+                )?;
+                let id = s.conn.last_insert_rowid();
+                s.record("report_note", id, "text", None, Some(&text))?;
+                Ok(true)
+            }
+        })
+    }
+
     pub fn save_network(&self, id: Option<i64>, f: &NetworkFields, seen_version: Option<i64>) -> Result<bool> {
         // The form refuses an empty name under its field.
         let name = clean_line(&f.name);

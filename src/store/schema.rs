@@ -364,6 +364,17 @@ pub const MIGRATIONS: &[&str] = &[
     // it): kept, shown dimmed, out of the lookup and the forms' pickers. The day it was.
     "ALTER TABLE organizations ADD COLUMN retired_at TEXT;
      ALTER TABLE people ADD COLUMN retired_at TEXT;",
+    // 12: the closing part of a year's report the coordinator writes (conclusions, problems,
+    // proposals), of a district or of all (no district), kept for the next time it is made.
+    "CREATE TABLE report_notes (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL,
+        district_id INTEGER REFERENCES districts(id),
+        text TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        changed_by TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL DEFAULT '');
+     CREATE INDEX report_notes_year ON report_notes(year);",
 ];
 
 /// The schema version whose upgrade folds the names again.

@@ -54,6 +54,9 @@ impl Store {
                                                LEFT JOIN districts d2 ON d2.id = g.district_id WHERE g.id = h.entity_id)
                       WHEN 'network' THEN (SELECT name FROM networks WHERE id = h.entity_id)
                       WHEN 'district' THEN (SELECT name FROM districts WHERE id = h.entity_id)
+                      WHEN 'report_note' THEN (SELECT n.year || '-' || (n.year + 1) || coalesce(' ' || d3.name, '')
+                                                FROM report_notes n LEFT JOIN districts d3 ON d3.id = n.district_id
+                                               WHERE n.id = h.entity_id)
                       ELSE '' END
                FROM history h
               WHERE (?1 IS NULL OR h.at >= ?1) AND (?2 IS NULL OR h.who = ?2)
