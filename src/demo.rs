@@ -792,10 +792,10 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         }
     }
 
-    // The report of the first half of 2022 names two network agreements in force: СОШ № 5 with
-    // the ЦДТ (additional education) and СОШ № 2 with the БГУ (research and project work).
-    // Their numbers and dates are not in it; the term is taken as the 2021-2022 school year the
-    // report covers, so today they show as expired.
+    // The report of the first half of 2022 names two network agreements in force, in the present
+    // tense: СОШ № 5 with the ЦДТ (additional education) and СОШ № 2 with the БГУ (research and
+    // project work). Their numbers, dates and terms are not in it: held without a term (not
+    // dated by the program), in force as the report says.
     for (org, partner, subject) in [
         (s5, "Центр детского творчества (ЦДТ)", "Построение системы дополнительного образования в сетевой форме."),
         (
@@ -812,7 +812,7 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
             title: "Договор о сетевом взаимодействии",
             subject,
             date: None,
-            term: period((2021, 9, 1), (2022, 8, 31), "2021-2022 учебный год"),
+            term: When::default(),
             status: AgreementStatus::InForce,
             place: "г. Усть-Илимск",
             goals: "",

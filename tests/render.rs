@@ -870,9 +870,11 @@ fn agreements_move_along_their_lifecycle_with_reasons_and_a_form() {
     let mut app = app("lifecycle");
     key(&mut app, '5');
     let text = screen(&mut app);
-    // Ust-Ilimsk's agreements of 2021-2022 show as expired without anyone touching them.
-    assert!(text.contains("все учебные годы") && text.contains("истёк"), "{text}");
-    insta::assert_snapshot!("agreements_expired", text);
+    // Ust-Ilimsk's agreements are in force as its report says, with no term it does not give.
+    assert!(text.contains("все учебные годы") && !text.contains("истёк"), "{text}");
+    let bgu = text.lines().find(|l| l.contains("СОШ № 2; Байкальс")).expect("the БГУ agreement");
+    assert!(bgu.contains("действует") && !bgu.contains("2021-2022"), "{bgu}");
+    insta::assert_snapshot!("agreements_all_years", text);
     // One key per step: the draft goes to approval, then signing is refused with the reason.
     key(&mut app, 'ф');
     assert!(screen(&mut app).contains("Статус сохранён: на согласовании"));
@@ -994,11 +996,16 @@ fn new_agreements_and_plan_rows_are_made_from_the_keyboard() {
 #[test]
 fn agreements_filter_by_status_party_and_an_ending_term() {
     let mut app = app("agreement-filters");
-    // One of Ust-Ilimsk's agreements is extended to end in 18 days: it is flagged.
+    // One of Ust-Ilimsk's agreements (the report gives them no term) is given one ending in 18
+    // days: it is flagged; the other one that ended with 2023-2024: it expired by itself.
     let cdt = app.data.agreements.iter().find(|a| a.parties.contains("ЦДТ")).unwrap().id;
     let (mut f, v) = app.store.agreement_fields(cdt).unwrap();
     f.end = chrono::NaiveDate::from_ymd_opt(2026, 12, 10);
     app.store.update_agreement(cdt, &f, Some(v)).unwrap();
+    let bgu = app.data.agreements.iter().find(|a| a.parties.contains("БГУ")).unwrap().id;
+    let (mut f, v) = app.store.agreement_fields(bgu).unwrap();
+    f.end = chrono::NaiveDate::from_ymd_opt(2024, 8, 31);
+    app.store.update_agreement(bgu, &f, Some(v)).unwrap();
     key(&mut app, '5');
     app.load().unwrap();
     let titles = |app: &App| -> Vec<String> {
