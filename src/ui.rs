@@ -196,6 +196,9 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     if !app.pane.by_year() {
         spans.push(Span::styled(format!("· {} ", app.s.ag_all_years), Style::default().fg(app.theme.muted)));
     }
+    if compact_status(app.pane, area.width).is_some() {
+        spans.push(Span::styled(format!("· {} ", status_legend(app)), Style::default().fg(app.theme.muted)));
+    }
     if app.pane == Pane::Agenda {
         if let Some(line) = app.data.agenda.undated_line(app.s) {
             spans.push(Span::styled(format!("· {line} "), Style::default().fg(app.theme.muted)));
@@ -216,7 +219,76 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn widths(pane: Pane) -> Vec<Constraint> {
+/// The list's column widths on a list `width` wide: below [`COMPACT_BELOW`] columns the
+/// Roadmap's and the Agreements' status is a coloured symbol of two columns, explained in the
+/// pane's header.
+fn widths(pane: Pane, width: u16) -> Vec<Constraint> {
+    let mut w = full_widths(pane);
+    if let Some(i) = compact_status(pane, width) {
+        w[i] = Constraint::Length(2);
+    }
+    w
+}
+
+/// Narrower than this, a status is shown as a symbol.
+const COMPACT_BELOW: u16 = 100;
+
+/// The status column shown as a symbol on a list this wide, if any.
+fn compact_status(pane: Pane, width: u16) -> Option<usize> {
+    match pane {
+        Pane::Roadmap | Pane::Agreements if width < COMPACT_BELOW => status_col(pane),
+        _ => None,
+    }
+}
+
+/// A status as its symbol: ✓ held or in force, ● under way or signed, ○ planned or a draft,
+/// ↷ postponed, ✕ cancelled or terminated, ◐ under approval, · expired, ⚠ overdue.
+pub fn status_symbol(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Overdue => "⚠",
+        Tone::Event(EventStatus::Done) => "✓",
+        Tone::Event(EventStatus::InProgress) => "●",
+        Tone::Event(EventStatus::Planned) => "○",
+        Tone::Event(EventStatus::Postponed) => "↷",
+        Tone::Event(EventStatus::Cancelled) => "✕",
+        Tone::Agreement(AgreementStatus::Draft) => "○",
+        Tone::Agreement(AgreementStatus::Approval) => "◐",
+        Tone::Agreement(AgreementStatus::Signed) => "●",
+        Tone::Agreement(AgreementStatus::InForce) => "✓",
+        Tone::Agreement(AgreementStatus::Expired) => "·",
+        Tone::Agreement(AgreementStatus::Terminated) => "✕",
+        _ => "",
+    }
+}
+
+/// What the symbols on screen mean: the statuses of the rows in view, each once, in the
+/// order of the list.
+fn status_legend(app: &App) -> String {
+    let v = app.view();
+    let h = app.list_height().max(1);
+    let s = app.s;
+    let mut seen: Vec<Tone> = Vec::new();
+    for r in v.rows.iter().skip(v.offset).take(h) {
+        if !matches!(r.tone, Tone::Event(_) | Tone::Agreement(_) | Tone::Overdue) || seen.contains(&r.tone) {
+            continue;
+        }
+        seen.push(r.tone);
+    }
+    seen.iter()
+        .map(|t| {
+            let word = match t {
+                Tone::Overdue => s.sm_overdue,
+                Tone::Event(st) => st.label(s),
+                Tone::Agreement(st) => st.label(s),
+                _ => "",
+            };
+            format!("{} {word}", status_symbol(*t))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn full_widths(pane: Pane) -> Vec<Constraint> {
     use Constraint::{Fill, Length};
     match pane {
         Pane::Clusters => vec![Fill(4), Fill(3), Fill(2), Length(22)],
@@ -284,13 +356,15 @@ fn priorities(pane: Pane) -> (&'static [usize], &'static [usize]) {
 
 /// The columns a list of `width` shows, by their index among the pane's columns.
 fn shown_columns(pane: Pane, width: u16) -> Vec<usize> {
-    let all = widths(pane);
+    let all = widths(pane, width);
     let (least, give_way) = priorities(pane);
+    let compact = compact_status(pane, width);
+    let least_of = |i: usize| if Some(i) == compact { 1 } else { least[i] };
     let mut shown: Vec<usize> = (0..all.len()).collect();
     let inner = Rect { x: 0, y: 0, width: width.saturating_sub(2 + HIGHLIGHT_WIDTH), height: 1 };
     for next in give_way.iter().copied().map(Some).chain([None]) {
         let split = Layout::horizontal(shown.iter().map(|i| all[*i])).spacing(1).split(inner);
-        let fits = shown.iter().zip(split.iter()).all(|(i, r)| r.width as usize >= least[*i]);
+        let fits = shown.iter().zip(split.iter()).all(|(i, r)| r.width as usize >= least_of(*i));
         match next {
             Some(drop) if !fits => shown.retain(|i| *i != drop),
             _ => break,
@@ -301,7 +375,7 @@ fn shown_columns(pane: Pane, width: u16) -> Vec<usize> {
 
 /// The widths the table gives its shown columns inside a list of `width`.
 fn column_widths(pane: Pane, width: u16) -> Vec<usize> {
-    let all = widths(pane);
+    let all = widths(pane, width);
     let shown = shown_columns(pane, width);
     let inner = Rect { x: 0, y: 0, width: width.saturating_sub(2 + HIGHLIGHT_WIDTH), height: 1 };
     Layout::horizontal(shown.iter().map(|i| all[*i])).spacing(1).split(inner).iter().map(|r| r.width as usize).collect()
@@ -328,7 +402,9 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     let v = app.view();
     let cols = columns(app.pane, app.s);
     let shown = shown_columns(app.pane, area.width);
-    let header = Row::new(shown.iter().map(|i| Cell::from(cols[*i])))
+    let compact = compact_status(app.pane, area.width);
+    // A status shown as a symbol has no room for its heading: the header line explains it.
+    let header = Row::new(shown.iter().map(|i| Cell::from(if Some(*i) == compact { "" } else { cols[*i] })))
         .style(Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD));
     let block = Block::default()
         .borders(Borders::ALL)
@@ -372,6 +448,16 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         let cells = source.into_iter().enumerate().map(|(i, c)| {
             let c = crate::text::fit(c, col_w.get(i).copied().unwrap_or(0));
             let mut cell = Cell::from(c.clone());
+            if Some(i) == status_at && compact.is_some() && r.tone != Tone::Header {
+                let colour = match r.tone {
+                    Tone::Event(st) => event_color(app, st),
+                    Tone::Agreement(st) => agreement_color(app, st),
+                    Tone::Overdue => app.theme.error,
+                    _ => app.theme.muted,
+                };
+                return Cell::from(status_symbol(r.tone))
+                    .style(Style::default().fg(colour).add_modifier(Modifier::BOLD));
+            }
             if Some(i) == status_at {
                 cell = match r.tone {
                     Tone::Event(st) => cell.style(Style::default().fg(event_color(app, st))),
@@ -390,7 +476,7 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         };
         Row::new(cells).style(style)
     });
-    let all = widths(app.pane);
+    let all = widths(app.pane, area.width);
     let table = Table::new(rows, shown.iter().map(|i| all[*i]).collect::<Vec<_>>())
         .header(header)
         .block(block)

@@ -2553,3 +2553,20 @@ fn o_writes_the_years_report_of_the_chosen_district_and_says_where() {
     let text = screen(&mut app);
     assert!(text.contains("Сеть сложилась.") && text.contains("Нужны тьюторы."), "{text}");
 }
+
+#[test]
+fn at_80_columns_a_status_is_a_coloured_symbol_that_the_header_explains() {
+    let mut app = app("compact-status");
+    key(&mut app, '3');
+    key(&mut app, ']'); // 2022-2023: held and overdue events
+    app.resize(ratatui::layout::Rect::new(0, 0, 80, 24));
+    let text = buffer_text(&render(&mut app, 80, 24));
+    let header = text.lines().nth(1).unwrap();
+    assert!(header.contains("⚠ просрочено") && header.contains("✓ проведено"), "{header}");
+    let first = text.lines().find(|l| l.contains("Практико-ориентированный семин")).expect("an overdue seminar");
+    assert!(first.contains(" ⚠ ") && !first.contains("запланировано"), "{first}");
+    // The title has the room the status word had.
+    app.resize(ratatui::layout::Rect::new(0, 0, 120, 40));
+    let wide = screen(&mut app);
+    assert!(wide.contains("⚠ запланировано"), "{wide}");
+}
