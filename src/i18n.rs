@@ -236,6 +236,10 @@ catalogue! {
     act_report: "Отчёт за год в файл (.docx, .md)", "The year's report to a file (.docx, .md)";
     rp_none_were: "Мероприятий с таким состоянием в году нет", "No event of the year is";
     rp_chart_kinds: "Мероприятия по видам и состоянию", "Events by kind and state";
+    rp_from: "с", "from";
+    rp_to: "по", "to";
+    rp_notes_of_school: "выводы хранятся для отчёта района или всего региона, не одной школы", "conclusions are kept for a district's or the region's report, not one school's";
+    rp_events_days: "Мероприятий в эти дни", "Events in these days";
     rp_title: "Отчёт о реализации программы сетевого наставничества школ с низкими образовательными результатами", "Report on the network mentoring programme for schools with low results";
     rp_all_districts: "Все районы", "All districts";
     rp_school_year: "учебный год", "school year";

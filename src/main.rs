@@ -256,6 +256,15 @@ enum Command {
         /// Only this district (a part of its name); default: every district.
         #[arg(long, value_name = "NAME")]
         district: Option<String>,
+        /// One school's own report (a few words of its name, matched as the import matches).
+        #[arg(long, value_name = "NAME", conflicts_with = "district")]
+        school: Option<String>,
+        /// Only the events and deadlines from this day (25.11.2021)…
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// …to this day, within the year.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
         /// md (Markdown), docx (Word, LibreOffice) or xlsx (a sheet per table, with charts); docx and xlsx need --out.
         #[arg(long, default_value = "md")]
         format: String,
@@ -581,7 +590,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             }
             Ok(())
         }
-        Some(Command::Report { year, district, format, out, force, notes }) => {
+        Some(Command::Report { year, district, school, from, to, format, out, force, notes }) => {
             if !matches!(format.as_str(), "md" | "docx" | "xlsx") {
                 return Err(eyre!("--format {format}: md, docx or xlsx"));
             }
@@ -609,6 +618,26 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                     }
                 }
             };
+            let day = |flag: &str, t: &Option<String>| -> Result<Option<chrono::NaiveDate>> {
+                match t {
+                    None => Ok(None),
+                    Some(t) => nastavnik::text::parse_date(t)
+                        .map(Some)
+                        .ok_or_else(|| eyre!("--{flag} {t}: {}", nastavnik::text::date_error(t, st.s))),
+                }
+            };
+            let (from, to) = (day("from", from)?, day("to", to)?);
+            let school = match school {
+                None => None,
+                Some(q) => {
+                    let dir = store.import_directory()?;
+                    let id = dir.org_in(q, None, st.s).map_err(|why| eyre!("--school: {why}"))?;
+                    Some((id, store.entry(nastavnik::lookup::Entity::Org(id))?.name))
+                }
+            };
+            if notes.is_some() && school.is_some() {
+                return Err(eyre!("--notes: {}", st.s.rp_notes_of_school));
+            }
             if let Some(file) = notes {
                 let text = if file.as_os_str() == "-" {
                     let mut t = String::new();
@@ -627,6 +656,9 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             let scope = nastavnik::report::Scope {
                 year,
                 district,
+                school,
+                from,
+                to,
                 today: nastavnik::text::today(),
                 author: store.user().to_string(),
             };

@@ -20,6 +20,11 @@ pub struct Scope {
     pub year: AcademicYear,
     /// A district's id and name; `None`: every district of the store.
     pub district: Option<(i64, String)>,
+    /// One school's id and name instead: its own report.
+    pub school: Option<(i64, String)>,
+    /// Only the events and deadlines of these days within the year.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
     /// The day it is made: what is overdue is judged by it.
     pub today: NaiveDate,
     pub author: String,
@@ -170,9 +175,20 @@ fn read(store: &Store, scope: &Scope) -> Result<YearData> {
         loads: store.mentor_loads(y)?,
         ..Default::default()
     };
-    if let Some((id, _)) = &scope.district {
+    if let Some((id, _)) = &scope.school {
+        d.narrow(&store.school_sets(*id)?);
+    } else if let Some((id, _)) = &scope.district {
         d.narrow(&store.focus_sets(*id)?);
     }
+    // Some days of the year: the events that fall in them, the deadlines within them.
+    let from = scope.from.unwrap_or(y.start());
+    let to = scope.to.unwrap_or(y.end());
+    let within = |w: &crate::domain::When| match (w.start, w.last_day()) {
+        (Some(a), Some(b)) => a <= to && b >= from,
+        _ => true,
+    };
+    d.events.retain(|e| within(&e.when));
+    d.decisions.retain(|x| x.deadline.start.is_none() || within(&x.deadline));
     Ok(d)
 }
 
@@ -191,10 +207,23 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
     let y = scope.year;
     let today = scope.today;
     let mut doc = Report::default();
-    let whose = scope.district.as_ref().map_or(s.rp_all_districts.to_string(), |(_, n)| n.clone());
+    let whose = match (&scope.school, &scope.district) {
+        (Some((_, n)), _) | (None, Some((_, n))) => n.clone(),
+        (None, None) => s.rp_all_districts.to_string(),
+    };
+    let days = match (scope.from, scope.to) {
+        (None, None) => String::new(),
+        (a, b) => format!(
+            " · {} {} {} {}",
+            s.rp_from,
+            format_date(a.unwrap_or(y.start())),
+            s.rp_to,
+            format_date(b.unwrap_or(y.end()))
+        ),
+    };
     doc.blocks.push(Block::Title(s.rp_title.to_string()));
     doc.text(format!(
-        "{whose} · {} {} · {} {} · {}",
+        "{whose} · {} {}{days} · {} {} · {}",
         y.label(),
         s.rp_school_year,
         s.rp_made_on,
@@ -299,9 +328,10 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
             }
         }
         let held = total[0];
+        let counted = if scope.from.is_some() || scope.to.is_some() { s.rp_events_days } else { s.rp_events_total };
         doc.text(format!(
             "{}: {}; {} {} ({}).",
-            s.rp_events_total,
+            counted,
             d.events.len(),
             s.st_done,
             held,
@@ -518,7 +548,9 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
     }
     // 10. What the coordinator writes, kept in the store with the report's year and district.
     doc.section(10, s.rp_sec_closing);
-    match store.report_note(y, scope.district.as_ref().map(|d| d.0))? {
+    let note =
+        if scope.school.is_some() { None } else { store.report_note(y, scope.district.as_ref().map(|d| d.0))? };
+    match note {
         Some((_, text, _)) if !text.is_empty() => {
             for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
                 doc.text(para.to_string());

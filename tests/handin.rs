@@ -248,3 +248,32 @@ fn the_closing_part_the_coordinator_writes_is_kept_for_the_next_report_and_undon
     let after = String::from_utf8(report(&db, &["--year", "2021-2022", "--district", "кировский"]).stdout).unwrap();
     assert!(after.contains("Этот раздел пишет координатор"), "{after}");
 }
+
+#[test]
+fn a_schools_own_report_and_a_report_of_some_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_file(dir.path());
+    let out = report(&db, &["--year", "2021-2022", "--school", "сош 3 пикалево"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("МБОУ «СОШ №3» г. Пикалево · 2021-2022 учебный год"), "{md}");
+    assert!(md.contains("| школа-наставник | 1 |"), "{md}");
+    // Its links and no one else's: the three teacher pairs and the school pair of Pikalevo.
+    assert!(md.contains("Связей наставничества: 4 (педагог → педагог — 3; школа → школа — 1)."), "{md}");
+    assert!(!md.contains("Усть-Илимск") && !md.contains("Крумина"), "{md}");
+    let out = report(&db, &["--year", "2021-2022", "--school", "сош 99"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("«сош 99»"));
+
+    // March to May 2022 of Ust-Ilimsk: the events of those days (and the year-long ones).
+    let md = String::from_utf8(
+        report(&db, &["--year", "2021-2022", "--district", "усть", "--from", "01.03.2022", "--to", "31.05.2022"])
+            .stdout,
+    )
+    .unwrap();
+    assert!(md.contains("· с 01.03.2022 по 31.05.2022 ·"), "{md}");
+    assert!(md.contains("Мероприятий в эти дни: 15;"), "{md}");
+    assert!(!md.contains("| дек 2021 |"), "a December event is not of these days: {md}");
+    let out = report(&db, &["--from", "31.02.2022"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("в феврале невисокосного года 28 дней"));
+}

@@ -91,7 +91,15 @@ impl App {
         }
         // What the coordinator wrote is kept with the year and district, then printed.
         self.store.save_report_note(year, district.as_ref().map(|d| d.0), &notes).map_err(|e| vec![(4, e.text(s))])?;
-        let scope = crate::report::Scope { year, district, today: self.today, author: self.store.user().to_string() };
+        let scope = crate::report::Scope {
+            year,
+            district,
+            school: None,
+            from: None,
+            to: None,
+            today: self.today,
+            author: self.store.user().to_string(),
+        };
         let report = crate::report::report(&self.store, &scope, s).map_err(|e| vec![(0, e.text(s))])?;
         let bytes = match format.as_str() {
             "docx" => report.docx(self.store.user()).map_err(|e| vec![(3, e.to_string())])?,

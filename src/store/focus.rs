@@ -67,6 +67,37 @@ impl Store {
         })
     }
 
+    /// One school's rows, for its own report: the school, the links it is a side of (itself
+    /// or its people), the events it hosts or takes part in, the decisions of the meetings it
+    /// attended, the agreements it is a party to. Every other organisation is another's.
+    pub fn school_sets(&self, org: i64) -> Result<FocusSets> {
+        let ids = |sql: &str| -> Result<HashSet<i64>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([org], |r| r.get::<_, i64>(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let district: Option<i64> =
+            self.conn.query_row("SELECT district_id FROM organizations WHERE id = ?1", [org], |r| r.get(0))?;
+        Ok(FocusSets {
+            district: district.unwrap_or(-1),
+            orgs: HashSet::from([org]),
+            foreign_orgs: ids("SELECT id FROM organizations WHERE id <> ?1")?,
+            foreign_people: ids("SELECT id FROM people WHERE org_id IS NOT ?1")?,
+            events: ids(
+                "SELECT id FROM events WHERE host_org_id = ?1
+                         UNION SELECT event_id FROM event_participants WHERE org_id = ?1
+                         UNION SELECT e.id FROM events e JOIN people p ON p.id = e.host_person_id WHERE p.org_id = ?1",
+            )?,
+            decisions: ids("SELECT x.id FROM decisions x JOIN meeting_participants mp ON mp.meeting_id = x.meeting_id
+                             LEFT JOIN people p ON p.id = mp.person_id
+                            WHERE mp.org_id = ?1 OR p.org_id = ?1")?,
+            agreements: ids("SELECT agreement_id FROM agreement_parties WHERE org_id = ?1")?,
+            links: ids("SELECT l.id FROM mentoring_links l
+                   LEFT JOIN people mp ON mp.id = l.mentor_person_id LEFT JOIN people ep ON ep.id = l.mentee_person_id
+                  WHERE ?1 IN (l.mentor_org_id, l.mentee_org_id, mp.org_id, ep.org_id)")?,
+        })
+    }
+
     /// For screen-share: the names of the district's people (none without a district), and
     /// the cluster statuses of under-performance and the risk levels the store holds.
     pub fn share_words(&self, district: Option<i64>) -> Result<(Vec<String>, Vec<String>)> {
