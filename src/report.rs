@@ -547,16 +547,17 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
         doc.table(&[s.col_decision, s.rp_col_meeting, s.col_deadline, s.col_responsible, s.exp_state], &rows);
     }
     // 10. What the coordinator writes, kept in the store with the report's year and district.
-    doc.section(10, s.rp_sec_closing);
-    let note =
-        if scope.school.is_some() { None } else { store.report_note(y, scope.district.as_ref().map(|d| d.0))? };
-    match note {
-        Some((_, text, _)) if !text.is_empty() => {
-            for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-                doc.text(para.to_string());
+    // (A school's own report has none: it is kept for a district's or the region's.)
+    if scope.school.is_none() {
+        doc.section(10, s.rp_sec_closing);
+        match store.report_note(y, scope.district.as_ref().map(|d| d.0))? {
+            Some((_, text, _)) if !text.is_empty() => {
+                for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+                    doc.text(para.to_string());
+                }
             }
+            _ => doc.text(s.rp_closing_empty.to_string()),
         }
-        _ => doc.text(s.rp_closing_empty.to_string()),
     }
     doc.text(s.rp_counted.to_string());
     Ok(doc)
