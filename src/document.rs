@@ -257,8 +257,10 @@ const TEXT_WIDTH: usize = 11906 - 1701 - 850;
 /// narrower than a column's longest word («2022-2024», «Наставляемых»), which Word would break
 /// letter by letter.
 fn column_widths(rows: &[Vec<String>]) -> Vec<usize> {
-    // About a character of Times New Roman 12 (bold headers included), in twentieths of a point.
-    const CHAR: usize = 125;
+    // About a character of a serif 12 in bold (the header row), and a cell's inner margins, in
+    // twentieths of a point.
+    const CHAR: usize = 150;
+    const PADDING: usize = 240;
     let n = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let weights: Vec<usize> = (0..n)
         .map(|c| rows.iter().map(|r| r.get(c).map_or(0, |t| t.chars().count())).max().unwrap_or(0).clamp(4, 40))
@@ -272,7 +274,7 @@ fn column_widths(rows: &[Vec<String>]) -> Vec<usize> {
             .unwrap_or(0)
     };
     // Each column's least width, shrunk together when they cannot all be had.
-    let mut least: Vec<usize> = (0..n).map(|c| (word(c) + 1).min(16) * CHAR).collect();
+    let mut least: Vec<usize> = (0..n).map(|c| word(c).min(16) * CHAR + PADDING).collect();
     let sum: usize = least.iter().sum();
     if sum > TEXT_WIDTH {
         least.iter_mut().for_each(|l| *l = *l * TEXT_WIDTH / sum);

@@ -240,6 +240,10 @@ catalogue! {
     rp_to: "по", "to";
     rp_notes_of_school: "выводы хранятся для отчёта района или всего региона, не одной школы", "conclusions are kept for a district's or the region's report, not one school's";
     rp_events_days: "Мероприятий в эти дни", "Events in these days";
+    rp_no_levels: "Категория неуспешности (уровень риска) школ в этом году не указана.", "No school's category of under-performance (risk level) is given this year.";
+    rp_participations: "участий школ всего", "schools' participations in all";
+    rp_measured: "Показатели с числовой целью и значением", "Indicators with a numeric target and value";
+    rp_chart_indicators: "Показатели: цель и факт (по номерам таблицы)", "Indicators: target and value (by the table's numbers)";
     rp_title: "Отчёт о реализации программы сетевого наставничества школ с низкими образовательными результатами", "Report on the network mentoring programme for schools with low results";
     rp_all_districts: "Все районы", "All districts";
     rp_school_year: "учебный год", "school year";

@@ -76,10 +76,14 @@ impl Report {
             .rev()
             .find_map(|b| if let Block::Heading(h) = b { Some(h.clone()) } else { None })
             .unwrap_or_default();
+        // A column empty in every row (no agreement has a number yet) is left out.
+        let keep: Vec<usize> = (0..head.len())
+            .filter(|c| *c == 0 || rows.iter().any(|r| r.get(*c).is_some_and(|v| !v.trim().is_empty())))
+            .collect();
         self.blocks.push(Block::Table {
             section,
-            head: head.iter().map(|h| h.to_string()).collect(),
-            rows: rows.to_vec(),
+            head: keep.iter().map(|c| head[*c].to_string()).collect(),
+            rows: rows.iter().map(|r| keep.iter().map(|c| r.get(*c).cloned().unwrap_or_default()).collect()).collect(),
             chart: None,
         });
     }
@@ -236,18 +240,25 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
     if d.clusters.is_empty() {
         doc.none(s);
     } else {
-        let mut by: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        let mut by: BTreeMap<&str, usize> = BTreeMap::new();
         for c in &d.clusters {
-            let e = by.entry(c.status.as_str()).or_default();
-            e.0 += 1;
-            if !c.risk_level.is_empty() {
-                e.1 += 1;
-            }
+            *by.entry(c.status.as_str()).or_default() += 1;
         }
         let schools: std::collections::HashSet<i64> = d.clusters.iter().map(|c| c.org_id).collect();
         doc.text(format!("{}: {}.", s.rp_schools_total, crate::i18n::count_schools(schools.len(), s)));
-        let rows: Vec<Vec<String>> = by.iter().map(|(st, (n, _))| vec![st.to_string(), n.to_string()]).collect();
+        let rows: Vec<Vec<String>> = by.iter().map(|(st, n)| vec![st.to_string(), n.to_string()]).collect();
         doc.table(&[s.col_status, s.rp_col_schools], &rows);
+        // The category of under-performance («сильно неуспевающая» …), of each school once.
+        let mut level: BTreeMap<&str, std::collections::BTreeSet<i64>> = BTreeMap::new();
+        for c in d.clusters.iter().filter(|c| !c.risk_level.is_empty()) {
+            level.entry(c.risk_level.as_str()).or_default().insert(c.org_id);
+        }
+        if level.is_empty() {
+            doc.text(s.rp_no_levels.to_string());
+        } else {
+            let rows: Vec<Vec<String>> = level.iter().map(|(l, o)| vec![l.to_string(), o.len().to_string()]).collect();
+            doc.table(&[s.col_risk, s.rp_col_schools], &rows);
+        }
         let mut changes = store.cluster_changes(y)?;
         if let Some((id, _)) = &scope.district {
             changes.retain(|c| c.district == Some(*id));
@@ -410,7 +421,15 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
         doc.none(s);
     } else {
         let listed = d.events.iter().filter(|e| !e.participants.is_empty()).count();
-        doc.text(format!("{}: {} {} {}.", s.rp_participation_of, listed, s.rp_of, d.events.len()));
+        let times: usize = part.values().map(|(p, _)| p).sum();
+        doc.text(format!(
+            "{}: {} {} {}; {}: {times}.",
+            s.rp_participation_of,
+            listed,
+            s.rp_of,
+            d.events.len(),
+            s.rp_participations
+        ));
         let rows: Vec<Vec<String>> =
             part.iter().map(|(k, (p, h))| vec![k.clone(), p.to_string(), h.to_string()]).collect();
         doc.table(&[s.col_school, s.rp_col_took_part, s.rp_col_hosted], &rows);
@@ -475,6 +494,32 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
             })
             .collect();
         doc.table(&[s.col_owner, s.col_indicator, s.col_target, s.col_actual, s.col_period, s.rp_col_met], &rows);
+        // Those with a number for a target and a value: drawn, the target beside the value.
+        let measured: Vec<&crate::domain::IndicatorRow> = d
+            .indicators
+            .iter()
+            .filter(|i| i.kind != crate::deficits::Kind::YesNo && i.actual_num.is_some() && i.target_num.is_some())
+            .collect();
+        if !measured.is_empty() {
+            let rows: Vec<Vec<String>> = measured
+                .iter()
+                .enumerate()
+                .map(|(n, i)| {
+                    let num = |v: Option<f64>| v.map(crate::text::format_number).unwrap_or_default();
+                    vec![(n + 1).to_string(), i.name.clone(), num(i.target_num), num(i.actual_num), i.owner.clone()]
+                })
+                .collect();
+            doc.text(format!("{}:", s.rp_measured));
+            let n = rows.len();
+            doc.table(&["№", s.col_indicator, s.col_target, s.col_actual, s.col_owner], &rows);
+            doc.chart(ChartSpec {
+                title: s.rp_chart_indicators.to_string(),
+                series: vec![2, 3],
+                rows: n,
+                stacked: false,
+                tones: vec![4, 0],
+            });
+        }
     }
 
     // 8. Agreements of the year.

@@ -149,8 +149,9 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
         "{md}"
     );
     assert!(md.contains("прошли диагностику 83 %; с индивидуальной программой 50,4 %"), "{md}");
-    // The seven ШНОР of the city.
+    // The seven ШНОР of the city, and their categories as the report gives them.
     assert!(md.contains("| ШНОР | 7 |"), "{md}");
+    assert!(md.contains("| сильно неуспевающая | 3 |"), "{md}");
     // The roadmap counted as the store holds it, by SQL here.
     let (events, held) = events_of(&db, "город Усть-Илимск", 2021);
     assert!(events > 0);
@@ -188,11 +189,18 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
     assert!(styles.contains("w:outlineLvl"), "headings have outline levels");
     let footer = part(&mut zip, "word/footer1.xml");
     assert!(footer.contains("PAGE"), "{footer}");
-    // The roadmap's two charts as pictures, under their tables.
+    // The roadmap's two charts and the indicators' (50,4 against 100) as pictures, under their
+    // tables.
     let pictures: Vec<String> =
         zip.file_names().filter(|n| n.starts_with("word/media/") && n.ends_with(".png")).map(str::to_string).collect();
-    assert_eq!(pictures.len(), 2, "{pictures:?}");
-    assert_eq!(body.matches("<pic:pic").count(), 2);
+    assert_eq!(pictures.len(), 3, "{pictures:?}");
+    assert_eq!(body.matches("<pic:pic").count(), 3);
+    assert!(
+        md.contains(
+            "| 1 | Доля педагогов ШНОР, имеющих индивидуальные программы развития | 100 | 50,4 | город Усть-Илимск |"
+        ),
+        "{md}"
+    );
 
     // And as a workbook: a sheet per table, numbers as numbers, a native chart.
     let xlsx = dir.path().join("report.xlsx");
