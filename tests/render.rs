@@ -2350,6 +2350,28 @@ fn m_on_a_decision_corrects_its_protocols_heading_and_agenda() {
     assert!(h.iter().any(|l| l.field == "agenda" && l.new == "Разное"), "{h:?}");
     key(&mut app, 'u');
     assert_eq!(app.store.meeting_fields(meeting).unwrap().0, before, "u takes the correction back whole");
+    // Who took part: a name misspelt in the protocol is corrected, one more is added.
+    assert!(!before.participants.is_empty(), "the round table lists its participants");
+    key(&mut app, 'm');
+    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+        f.focus = 8;
+    }
+    code(&mut app, KeyCode::End);
+    for _ in 0..20 {
+        code(&mut app, KeyCode::Down);
+    }
+    code(&mut app, KeyCode::End);
+    code(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Л.И. Гришкина, методист");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Протокол исправлен"), "{}", screen(&mut app));
+    let (after, _) = app.store.meeting_fields(meeting).unwrap();
+    assert_eq!(after.participants.len(), before.participants.len() + 1);
+    assert_eq!(after.participants[..before.participants.len()], before.participants[..], "the others stay");
+    let m = app.store.minutes(meeting).unwrap();
+    assert!(m.participants.iter().any(|p| p == "Л.И. Гришкина, методист"), "the protocol prints it");
+    key(&mut app, 'u');
+    assert_eq!(app.store.meeting_fields(meeting).unwrap().0.participants, before.participants);
 }
 
 #[test]

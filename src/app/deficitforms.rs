@@ -656,6 +656,7 @@ impl App {
                     link: form.text(5),
                     place: form.text(6),
                     agenda: form.text(7).lines().map(str::to_string).collect(),
+                    participants: form.text(8).lines().map(str::to_string).collect(),
                 };
                 errors.is_empty().then(|| {
                     self.store.update_meeting(id, &f, Some(version)).map(|changed| {
@@ -821,6 +822,7 @@ impl App {
                 (s.min_link, 1, f.link),
                 (s.min_place, 1, f.place),
                 (s.doc_agenda, 5, f.agenda.join("\n")),
+                (s.col_participants, 4, f.participants.join("\n")),
             ],
         );
         self.open_fields(form);

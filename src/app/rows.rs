@@ -457,6 +457,7 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "format" => s.doc_format,
         "link" => s.min_link,
         "agenda" => s.doc_agenda,
+        "participant" => s.col_participants,
         "value" => s.val_value,
         "part" => s.val_part,
         "whole" => s.val_whole,

@@ -623,7 +623,22 @@ pub struct MeetingFields {
     pub place: String,
     /// The agenda, an item a line.
     pub agenda: Vec<String>,
+    /// Who took part, one a line, as the protocol prints them.
+    pub participants: Vec<String>,
 }
+
+/// A meeting's participants as printed: a person with their role and school, an organisation
+/// by name, else the text as written; with each row's rowid, in order.
+const PARTICIPANTS_SQL: &str = "SELECT mp.rowid, CASE
+        WHEN p.id IS NOT NULL THEN p.full_name || coalesce(', ' || nullif(p.role, ''), '')
+             || coalesce(', ' || nullif(po.short_name, ''), '')
+        WHEN o.id IS NOT NULL THEN o.name
+        ELSE mp.text END
+       FROM meeting_participants mp
+       LEFT JOIN people p ON p.id = mp.person_id
+       LEFT JOIN organizations po ON po.id = p.org_id
+       LEFT JOIN organizations o ON o.id = mp.org_id
+      WHERE mp.meeting_id = ?1 ORDER BY mp.pos, mp.rowid";
 
 impl Store {
     /// A meeting's heading and agenda, with its version.
@@ -644,6 +659,7 @@ impl Store {
                         link: t(5)?,
                         place: t(6)?,
                         agenda: Vec::new(),
+                        participants: Vec::new(),
                     },
                     r.get::<_, i64>(7)?,
                 ))
@@ -654,7 +670,16 @@ impl Store {
             .prepare_cached("SELECT text FROM agenda_items WHERE meeting_id = ?1 ORDER BY pos, id")?
             .query_map([id], |r| super::read::text(r, 0))?
             .collect::<rusqlite::Result<_>>()?;
+        f.participants = self.participant_rows(id)?.into_iter().map(|(_, t)| t).collect();
         Ok((f, version))
+    }
+
+    fn participant_rows(&self, meeting: i64) -> Result<Vec<(i64, String)>> {
+        Ok(self
+            .conn
+            .prepare_cached(PARTICIPANTS_SQL)?
+            .query_map([meeting], |r| Ok((r.get(0)?, super::read::text(r, 1)?)))?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// Corrects a protocol's heading and agenda (a typo, a wrong date), each change in history;
@@ -702,6 +727,34 @@ impl Store {
                     (None, Some(now), _) => {
                         s.add_agenda_item(id, now, "", "")?;
                         s.record("meeting", id, "agenda", None, Some(now))?;
+                        changed = true;
+                    }
+                    _ => {}
+                }
+            }
+            // Who took part: a line changed becomes that text (no longer tied to a record of
+            // the directory), a line taken out goes, a new one is added.
+            let rows = s.participant_rows(id)?;
+            let new: Vec<String> =
+                f.participants.iter().map(|a| clean_line(a)).filter(|a| !a.is_empty()).collect();
+            for i in 0..rows.len().max(new.len()) {
+                match (rows.get(i), new.get(i)) {
+                    (Some((row, was)), Some(now)) if now != was => {
+                        s.conn.execute(
+                            "UPDATE meeting_participants SET text = ?1, person_id = NULL, org_id = NULL WHERE rowid = ?2",
+                            params![now, row],
+                        )?;
+                        s.record("meeting", id, "participant", Some(was), Some(now))?;
+                        changed = true;
+                    }
+                    (Some((row, was)), None) => {
+                        s.conn.execute("DELETE FROM meeting_participants WHERE rowid = ?1", [row])?;
+                        s.record("meeting", id, "participant", Some(was), None)?;
+                        changed = true;
+                    }
+                    (None, Some(now)) => {
+                        s.add_meeting_participant(id, None, now)?;
+                        s.record("meeting", id, "participant", None, Some(now))?;
                         changed = true;
                     }
                     _ => {}
