@@ -171,6 +171,17 @@ pub fn render_markdown(store: &Store, id: i64, template: &str, template_name: &s
                 .collect(),
         })
         .collect();
+    let ctx = minijinja::context! {
+        a => minijinja::Value::from(minijinja::value::Serde(agreement_ctx(&a))),
+        parent => minijinja::Value::from(minijinja::value::Serde(parent)),
+        parties => minijinja::Value::from(minijinja::value::Serde(parties)),
+        appendices => minijinja::Value::from(minijinja::value::Serde(appendices)),
+    };
+    render_template(template, template_name, ctx)
+}
+
+/// A template rendered with its values, capped in size, its errors by line; blank lines tidied.
+pub(crate) fn render_template(template: &str, template_name: &str, ctx: minijinja::Value) -> Result<String, DocError> {
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
     let err = |e: minijinja::Error| DocError::Template {
@@ -180,14 +191,8 @@ pub fn render_markdown(store: &Store, id: i64, template: &str, template_name: &s
             None => e.to_string(),
         },
     };
-    env.add_template("agreement", template).map_err(err)?;
-    let t = env.get_template("agreement").map_err(err)?;
-    let ctx = minijinja::context! {
-        a => minijinja::Value::from(minijinja::value::Serde(agreement_ctx(&a))),
-        parent => minijinja::Value::from(minijinja::value::Serde(parent)),
-        parties => minijinja::Value::from(minijinja::value::Serde(parties)),
-        appendices => minijinja::Value::from(minijinja::value::Serde(appendices)),
-    };
+    env.add_template("document", template).map_err(err)?;
+    let t = env.get_template("document").map_err(err)?;
     let mut capped = Capped { buf: Vec::new(), full: false };
     let rendered = t.render_captured_to(ctx, &mut capped).map(|_| ());
     if capped.full {
@@ -198,7 +203,7 @@ pub fn render_markdown(store: &Store, id: i64, template: &str, template_name: &s
 }
 
 /// No runs of blank lines and one newline at the end, whatever the template's whitespace.
-fn tidy(s: &str) -> String {
+pub(crate) fn tidy(s: &str) -> String {
     let mut out = String::new();
     let mut blank = true;
     for l in s.lines() {
@@ -395,19 +400,28 @@ pub fn markdown_to_docx_with(md: &str, author: &str, pictures: &[Vec<u8>]) -> Re
 /// The template to use: `explicit`, else the user's `templates/agreement.md` beside their
 /// config, else the built-in one. Returns its text and its name for messages.
 pub fn template(explicit: Option<&Path>) -> Result<(String, String), DocError> {
+    template_named(explicit, "agreement.md", BUILTIN_TEMPLATE)
+}
+
+/// The built-in template of the year's report.
+pub const BUILTIN_REPORT: &str = include_str!("../config/templates/report.md");
+
+/// A template: the one given, else the user's own of that name in the config's `templates/`,
+/// else the built-in one; with the name errors are reported under.
+pub fn template_named(explicit: Option<&Path>, name: &str, builtin: &str) -> Result<(String, String), DocError> {
     let read =
         |p: &Path| std::fs::read_to_string(p).map_err(|e| DocError::Io { path: p.to_path_buf(), msg: e.to_string() });
     if let Some(p) = explicit {
         return Ok((read(p)?, p.display().to_string()));
     }
     if let Some(user) =
-        crate::config::default_config_path().and_then(|c| c.parent().map(|d| d.join("templates/agreement.md")))
+        crate::config::default_config_path().and_then(|c| c.parent().map(|d| d.join("templates").join(name)))
     {
         if user.is_file() {
             return Ok((read(&user)?, user.display().to_string()));
         }
     }
-    Ok((BUILTIN_TEMPLATE.to_string(), "config/templates/agreement.md (built in)".to_string()))
+    Ok((builtin.to_string(), format!("config/templates/{name} (built in)")))
 }
 
 /// Writes `bytes` to `out` whole or not at all: a temporary file beside it, then a rename.

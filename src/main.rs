@@ -278,6 +278,9 @@ enum Command {
         /// input), kept in the store for this year and district before the report is written.
         #[arg(long, value_name = "FILE")]
         notes: Option<PathBuf>,
+        /// A template of your own instead of the built-in one (config/templates/report.md).
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
     },
     /// Write the roadmap's events and decision deadlines as an iCalendar (.ics) file.
     Ics {
@@ -590,7 +593,12 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             }
             Ok(())
         }
-        Some(Command::Report { year, district, school, from, to, format, out, force, notes }) => {
+        Some(Command::Report { year, district, school, from, to, format, out, force, notes, template }) => {
+            let template = nastavnik::document::template_named(
+                template.as_deref(),
+                "report.md",
+                nastavnik::document::BUILTIN_REPORT,
+            )?;
             if !matches!(format.as_str(), "md" | "docx" | "xlsx") {
                 return Err(eyre!("--format {format}: md, docx or xlsx"));
             }
@@ -665,13 +673,13 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             let report = nastavnik::report::report(&store, &scope, st.s)?;
             match (format.as_str(), out) {
                 ("docx" | "xlsx", None) => Err(eyre!("--format {format} needs --out FILE.{format}")),
-                (_, None) => emit(&report.markdown()),
+                (_, None) => emit(&report.render(&template, false)?.0),
                 (_, Some(path)) => {
                     let path = out_target(path, *force, st.s)?;
                     let bytes = match format.as_str() {
-                        "docx" => report.docx(store.user())?,
+                        "docx" => report.docx(&template, store.user())?,
                         "xlsx" => nastavnik::export::xlsx(&report.sheets())?,
-                        _ => report.markdown().into_bytes(),
+                        _ => report.render(&template, false)?.0.into_bytes(),
                     };
                     nastavnik::document::write_file(&path, &bytes, *force)?;
                     say(&format!("{} {}", path.display(), st.s.doc_written));

@@ -54,6 +54,11 @@ pub enum Block {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     pub blocks: Vec<Block>,
+    /// What the template may name besides the blocks.
+    pub year: String,
+    pub district: Option<String>,
+    pub school: Option<String>,
+    pub made_on: String,
 }
 
 impl Report {
@@ -119,24 +124,94 @@ impl Report {
         out
     }
 
-    /// The report as a Word document: its tables, and each chart as a picture under its table.
-    pub fn docx(&self, author: &str) -> std::result::Result<Vec<u8>, crate::document::DocError> {
-        let mut pictures = Vec::new();
-        let mut md = String::new();
-        for b in &self.blocks {
-            md.push_str(&Report { blocks: vec![b.clone()] }.markdown());
-            if let Block::Table { head, rows, chart: Some(spec), .. } = b {
-                if let Some(png) = crate::chart::png(spec, head, rows) {
-                    let _ = write!(md, "![{}](picture:{})\n\n", spec.title, pictures.len());
-                    pictures.push(png);
-                }
-            }
+    /// The report through its template (`config/templates/report.md`, or the user's own): the
+    /// Markdown, and for a document the charts' pictures its `picture` numbers name.
+    pub fn render(
+        &self,
+        template: &(String, String),
+        pictures: bool,
+    ) -> std::result::Result<(String, Vec<Vec<u8>>), crate::document::DocError> {
+        #[derive(serde::Serialize)]
+        struct B {
+            kind: &'static str,
+            text: String,
+            head: Vec<String>,
+            rows: Vec<Vec<String>>,
+            section: String,
+            picture: Option<usize>,
+            chart: String,
         }
+        let mut png = Vec::new();
+        let blocks: Vec<B> = self
+            .blocks
+            .iter()
+            .map(|b| {
+                let plain = |kind, text: &str| B {
+                    kind,
+                    text: text.to_string(),
+                    head: Vec::new(),
+                    rows: Vec::new(),
+                    section: String::new(),
+                    picture: None,
+                    chart: String::new(),
+                };
+                match b {
+                    Block::Title(t) => plain("title", t),
+                    Block::Heading(t) => plain("heading", t),
+                    Block::Text(t) => plain("text", t),
+                    Block::Table { section, head, rows, chart } => {
+                        let picture = chart.as_ref().filter(|_| pictures).and_then(|spec| {
+                            let p = crate::chart::png(spec, head, rows)?;
+                            png.push(p);
+                            Some(png.len() - 1)
+                        });
+                        B {
+                            kind: "table",
+                            text: String::new(),
+                            head: head.iter().map(|h| cell(h)).collect(),
+                            rows: rows.iter().map(|r| r.iter().map(|c| cell(c)).collect()).collect(),
+                            section: section.clone(),
+                            picture,
+                            chart: chart.as_ref().map(|c| c.title.clone()).unwrap_or_default(),
+                        }
+                    }
+                }
+            })
+            .collect();
+        let ctx = minijinja::context! {
+            blocks => minijinja::Value::from(minijinja::value::Serde(blocks)),
+            year => self.year.clone(),
+            district => self.district.clone(),
+            school => self.school.clone(),
+            made_on => self.made_on.clone(),
+        };
+        let md = crate::document::render_template(&template.0, &template.1, ctx)?;
+        Ok((md, png))
+    }
+
+    /// The report as a Word document through its template: its tables, and each chart as a
+    /// picture under its table.
+    pub fn docx(
+        &self,
+        template: &(String, String),
+        author: &str,
+    ) -> std::result::Result<Vec<u8>, crate::document::DocError> {
+        let (md, pictures) = self.render(template, true)?;
         crate::document::markdown_to_docx_with(&md, author, &pictures)
     }
 
-    /// The report as Markdown: the same text, with its tables.
+    /// The report as Markdown through the built-in template.
     pub fn markdown(&self) -> String {
+        let builtin = (crate::document::BUILTIN_REPORT.to_string(), "report.md".to_string());
+        match self.render(&builtin, false) {
+            Ok((md, _)) => md,
+            // The built-in template renders; were it ever not to, the plain text is printed.
+            Err(_) => self.plain_markdown(),
+        }
+    }
+
+    /// The report as Markdown without a template.
+    fn plain_markdown(&self) -> String {
         let mut out = String::new();
         for b in &self.blocks {
             match b {
@@ -210,7 +285,13 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
     let d = read(store, scope)?;
     let y = scope.year;
     let today = scope.today;
-    let mut doc = Report::default();
+    let mut doc = Report {
+        year: y.label(),
+        district: scope.district.as_ref().map(|d| d.1.clone()),
+        school: scope.school.as_ref().map(|d| d.1.clone()),
+        made_on: format_date(today),
+        ..Default::default()
+    };
     let whose = match (&scope.school, &scope.district) {
         (Some((_, n)), _) | (None, Some((_, n))) => n.clone(),
         (None, None) => s.rp_all_districts.to_string(),
@@ -606,4 +687,49 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
     }
     doc.text(s.rp_counted.to_string());
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in template is the report's wording: it prints every block as the plain
+    /// writer does, and a template of one's own changes the wording, not the numbers.
+    #[test]
+    fn the_built_in_template_prints_every_block_and_ones_own_rewords_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create_new(&dir.path().join("r.db"), "t").unwrap();
+        crate::demo::load(&store).unwrap();
+        let s = &crate::i18n::RU;
+        for district in [None, Some("город Усть-Илимск")] {
+            let district = district.and_then(|n| store.district_list().unwrap().into_iter().find(|(_, d)| d == n));
+            let scope = Scope {
+                year: AcademicYear(2021),
+                district,
+                school: None,
+                from: None,
+                to: None,
+                today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                author: "t".into(),
+            };
+            let r = report(&store, &scope, s).unwrap();
+            assert_eq!(r.markdown(), crate::document::tidy(&r.plain_markdown()));
+        }
+        let scope = Scope {
+            year: AcademicYear(2021),
+            district: None,
+            school: None,
+            from: None,
+            to: None,
+            today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            author: "t".into(),
+        };
+        let r = report(&store, &scope, s).unwrap();
+        let own = "{% for b in blocks %}{% if b.kind == 'heading' %}РАЗДЕЛ {{ b.text }}\n{% endif %}{% endfor %}Подпись: ________ {{ year }}";
+        let (md, _) = r.render(&(own.to_string(), "own.md".to_string()), false).unwrap();
+        assert!(md.starts_with("РАЗДЕЛ 1. Школы в программе\nРАЗДЕЛ 2. Сеть наставничества\n"), "{md}");
+        assert!(md.ends_with("Подпись: ________ 2021-2022\n"), "{md}");
+        let bad = r.render(&("{% for b in blocks %}".to_string(), "broken.md".to_string()), false);
+        assert!(bad.unwrap_err().to_string().contains("broken.md"));
+    }
 }

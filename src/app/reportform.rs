@@ -102,9 +102,17 @@ impl App {
         };
         let report = crate::report::report(&self.store, &scope, s).map_err(|e| vec![(0, e.text(s))])?;
         let bytes = match format.as_str() {
-            "docx" => report.docx(self.store.user()).map_err(|e| vec![(3, e.to_string())])?,
+            "docx" => {
+                let template = crate::document::template_named(None, "report.md", crate::document::BUILTIN_REPORT)
+                    .map_err(|e| vec![(3, e.to_string())])?;
+                report.docx(&template, self.store.user()).map_err(|e| vec![(3, e.to_string())])?
+            }
             "xlsx" => crate::export::xlsx(&report.sheets()).map_err(|e| vec![(3, e.to_string())])?,
-            _ => report.markdown().into_bytes(),
+            _ => {
+                let template = crate::document::template_named(None, "report.md", crate::document::BUILTIN_REPORT)
+                    .map_err(|e| vec![(3, e.to_string())])?;
+                report.render(&template, false).map_err(|e| vec![(3, e.to_string())])?.0.into_bytes()
+            }
         };
         crate::document::write_file(&path, &bytes, false).map_err(|e| vec![(3, e.to_string())])?;
         Ok(path.display().to_string())
