@@ -291,8 +291,8 @@ catalogue! {
     rp_col_meeting: "Протокол / документ", "Minutes / document";
     rp_counted: "Все числа отчёта (разделы 1–9) посчитаны программой «Наставник» по её базе.", "Every number of this report (sections 1–9) was counted by nastavnik from its store.";
     rp_sec_closing: "Выводы, проблемы и предложения", "Conclusions, problems and proposals";
-    rp_closing_empty: "Этот раздел пишет координатор: в программе — O, поле «Выводы, проблемы, предложения»; из командной строки — nastavnik report … --notes ФАЙЛ. Написанное хранится в базе и войдёт в отчёт и в следующий раз.", "The coordinator writes this section: O in the program, the field «Conclusions, problems, proposals»; from the command line, nastavnik report … --notes FILE. It is kept in the store for the next time too.";
-    rp_field_notes: "Выводы, проблемы, предложения", "Conclusions, problems, proposals";
+    rp_closing_empty: "Этот раздел пишет координатор: в программе — O, поле «Выводы и предложения»; из командной строки — nastavnik report … --notes ФАЙЛ. Написанное хранится в базе и войдёт в отчёт и в следующий раз.", "The coordinator writes this section: O in the program, the field «Conclusions»; from the command line, nastavnik report … --notes FILE. It is kept in the store for the next time too.";
+    rp_field_notes: "Выводы и предложения", "Conclusions";
     sm_year: "Итог года", "The year";
     sm_months: "По месяцам", "By month";
     sm_overdue: "просрочено", "overdue";
