@@ -188,8 +188,15 @@ fn the_term_expires_an_agreement_and_its_plan_is_the_roadmap() {
     let dir = tempfile::tempdir().unwrap();
     let store = demo(dir.path());
     let all = store.agreements().unwrap();
-    // Ust-Ilimsk's agreements ran through 2021-2022: stored "in force", shown expired.
+    // Ust-Ilimsk's agreement with the ЦДТ has no term in its report: in force as the report
+    // says. Given one that has run out, it shows expired without anyone touching it.
     let cdt = all.iter().find(|a| a.parties.contains("ЦДТ")).unwrap();
+    assert_eq!((cdt.status, effective(cdt, today())), (AgreementStatus::InForce, AgreementStatus::InForce));
+    let (mut f, v) = store.agreement_fields(cdt.id).unwrap();
+    f.start = chrono::NaiveDate::from_ymd_opt(2021, 9, 1);
+    f.end = chrono::NaiveDate::from_ymd_opt(2022, 8, 31);
+    store.update_agreement(cdt.id, &f, Some(v)).unwrap();
+    let cdt = &store.agreement(cdt.id).unwrap();
     assert_eq!((cdt.status, effective(cdt, today())), (AgreementStatus::InForce, AgreementStatus::Expired));
     let err = store.set_agreement_status(cdt.id, AgreementStatus::Terminated, None, today()).unwrap_err();
     assert!(matches!(err, StoreError::Refused(_)), "an expired agreement is not terminated: {err}");
