@@ -672,3 +672,21 @@ fn a_viewer_writes_nothing_and_a_curator_only_their_schools() {
     assert!(store.delete_event(theirs.id, None).is_err());
     assert!(store.event(theirs.id).is_ok(), "not deleted");
 }
+
+#[test]
+fn ust_ilimsks_tables_of_who_took_part_are_held_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let events = store.events(nastavnik::text::AcademicYear(2021)).unwrap();
+    let find = |t: &str| events.iter().find(|e| e.title.contains(t)).unwrap_or_else(|| panic!("{t}"));
+    // «организатор» in the webinars' table: СОШ №15 held the one on the systemic approach.
+    let systemic = find("Системный подход к формированию функциональной грамотности");
+    assert_eq!(systemic.host_short, "СОШ № 15");
+    assert_eq!(systemic.participants, "Лицей «НОК», СОШ № 1, СОШ № 2");
+    let best = find("Лучшие практики достижения качественного освоения");
+    assert!(!best.result.contains("организатор"), "{}", best.result);
+    // "-" for СОШ №15 in the conference on patriotic education.
+    let patriotic = find("Патриотическое воспитание");
+    assert!(!patriotic.participants.contains("СОШ № 15"), "{}", patriotic.participants);
+    assert!(patriotic.participants.contains("СОШ № 17"), "{}", patriotic.participants);
+}
