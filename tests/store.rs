@@ -690,3 +690,14 @@ fn ust_ilimsks_tables_of_who_took_part_are_held_as_written() {
     assert!(!patriotic.participants.contains("СОШ № 15"), "{}", patriotic.participants);
     assert!(patriotic.participants.contains("СОШ № 17"), "{}", patriotic.participants);
 }
+
+#[test]
+fn no_anti_risk_programme_is_done_where_the_report_says_only_its_first_stage_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let risks = store.risks(nastavnik::text::AcademicYear(2021)).unwrap();
+    let staff = risks.iter().find(|r| r.school.contains("СОШ № 5") && r.direction.contains("кадров")).unwrap();
+    assert_eq!(staff.status, nastavnik::domain::EventStatus::InProgress);
+    assert!(staff.progress.starts_with("за два месяца работы (1 этап) выполнен плановый показатель"), "{}", staff.progress);
+    assert!(risks.iter().all(|r| r.status != nastavnik::domain::EventStatus::Done));
+}
