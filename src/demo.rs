@@ -66,7 +66,9 @@ fn boksitogorsk(s: &Store) -> Result<()> {
     let sch3 = school("МБОУ «СОШ №3» г. Пикалево", "СОШ №3", "Пикалево")?;
     let sch4 = school("МБОУ «СОШ №4 им. А.П. Румянцева» г. Пикалево", "СОШ №4", "Пикалево")?;
 
-    let bobrova = s.add_person("Т.С. Боброва", "ведущий специалист, муниципальный координатор", Some(committee), "")?;
+    // «Т.С. Боброва, ведущий специалист Комитета образования»: no document makes her a
+    // coordinator or a mentor of a school.
+    let bobrova = s.add_person("Т.С. Боброва", "ведущий специалист", Some(committee), "")?;
     let seryakova =
         s.add_person("Л.Н. Серякова", "заместитель директора-начальник методического отдела", Some(mfc), "")?;
     let karganova = s.add_person("Ю.Н. Карганова", "директор", Some(sch1), "")?;
@@ -110,15 +112,6 @@ fn boksitogorsk(s: &Store) -> Result<()> {
             basis: programme,
         })?;
     }
-    s.add_link(NewLink {
-        level: LinkLevel::PersonSchool,
-        mentor: Party::Person(bobrova),
-        mentee: Party::Org(sch1),
-        subject: "",
-        form: "муниципальный координатор сетевого взаимодействия",
-        when: period((2021, 9, 1), (2023, 8, 31), "2021-2023"),
-        basis: programme,
-    })?;
     s.add_network(dist, Y2021, Some(NetworkModel::Distributed), "Сеть школ г. Пикалево", &[sch1, sch3])?;
     s.add_network(dist, Y2022, Some(NetworkModel::Distributed), "Сеть школ г. Пикалево", &[sch1, sch2, sch3, sch4])?;
 

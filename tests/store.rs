@@ -698,6 +698,10 @@ fn no_anti_risk_programme_is_done_where_the_report_says_only_its_first_stage_was
     let risks = store.risks(nastavnik::text::AcademicYear(2021)).unwrap();
     let staff = risks.iter().find(|r| r.school.contains("СОШ № 5") && r.direction.contains("кадров")).unwrap();
     assert_eq!(staff.status, nastavnik::domain::EventStatus::InProgress);
-    assert!(staff.progress.starts_with("за два месяца работы (1 этап) выполнен плановый показатель"), "{}", staff.progress);
+    assert!(
+        staff.progress.starts_with("за два месяца работы (1 этап) выполнен плановый показатель"),
+        "{}",
+        staff.progress
+    );
     assert!(risks.iter().all(|r| r.status != nastavnik::domain::EventStatus::Done));
 }
