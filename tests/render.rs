@@ -190,7 +190,10 @@ fn the_year_switches_with_brackets() {
     assert_eq!(app.year.label(), "2023-2024");
     app.set_pane(Pane::Clusters);
     let text = screen(&mut app);
-    assert!(text.contains("ШФЗР (10)") && text.contains("МКОУ «Шумская СОШ»"), "{text}");
+    assert!(
+        text.contains("участник программы «Сетевое наставничество» (10)") && text.contains("МКОУ «Шумская СОШ»"),
+        "{text}"
+    );
     key(&mut app, '[');
     assert_eq!(app.year.label(), "2022-2023");
 }
