@@ -418,7 +418,7 @@ fn leningradsky(s: &Store) -> Result<()> {
 }
 
 /// 002: Smolensk, minutes No. 2 of the meeting of deputy directors. The heading dates it
-/// 20.04.2022 and the body 20.04.2023; the heading's date is used.
+/// 20.04.2022 and the body 20.04.2023: the heading's date is held, and the event says both.
 fn smolensk(s: &Store) -> Result<()> {
     let dist = s.add_district("город Смоленск", "Смоленская область")?;
     let cdo = s.add_org(Some(dist), OrgKind::Body, "", "МБУ ДО «ЦДО»", "ЦДО", "Смоленск")?;
@@ -456,7 +456,11 @@ fn smolensk(s: &Store) -> Result<()> {
         district: Some(dist),
         kind: "совещание",
         title: "Совещание заместителей директоров: факторы риска снижения результатов обучения, наставничество",
-        when: day(2022, 4, 20),
+        when: When {
+            start: Some(d(2022, 4, 20)),
+            end: None,
+            text: Some("20.04.2022 (так в заголовке протокола; в тексте — 20.04.2023)".to_string()),
+        },
         host_org: Some(cdo),
         host_person: Some(vasinova),
         participants: ids.values().copied().collect(),

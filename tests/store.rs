@@ -705,3 +705,13 @@ fn no_anti_risk_programme_is_done_where_the_report_says_only_its_first_stage_was
     );
     assert!(risks.iter().all(|r| r.status != nastavnik::domain::EventStatus::Done));
 }
+
+#[test]
+fn smolensks_minutes_dated_two_ways_say_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let events = store.events(nastavnik::text::AcademicYear(2021)).unwrap();
+    let e = events.iter().find(|e| e.title.starts_with("Совещание заместителей директоров")).unwrap();
+    assert_eq!(e.when.display(), "20.04.2022 (так в заголовке протокола; в тексте — 20.04.2023)");
+    assert_eq!(e.when.start, chrono::NaiveDate::from_ymd_opt(2022, 4, 20));
+}
