@@ -446,18 +446,7 @@ impl App {
             attention: Vec::new(),
             agreements: self.store.agreements()?,
             // Of every year: read when the Agenda pane is looked at, not with each year.
-            agenda: if self.pane == Pane::Agenda {
-                crate::agenda::agenda(
-                    &self.store,
-                    self.today,
-                    self.agenda_days,
-                    self.expiring_days,
-                    self.focus_sets.as_ref(),
-                    self.s,
-                )?
-            } else {
-                Default::default()
-            },
+            agenda: if self.pane == Pane::Agenda { self.read_agenda()? } else { Default::default() },
             networks: self.store.networks(Some(y))?,
             log: self.read_log()?,
             expiring_days: self.expiring_days,
@@ -789,16 +778,15 @@ impl App {
         }
     }
 
+    /// The agenda as of today, of the district in focus.
+    fn read_agenda(&self) -> Result<crate::agenda::Agenda, StoreError> {
+        let f = self.focus_sets.as_ref();
+        crate::agenda::agenda(&self.store, self.today, self.agenda_days, self.expiring_days, f, self.s)
+    }
+
     /// Reads the agenda again (a row changed since the year was read).
     fn refresh_agenda(&mut self) {
-        let a = crate::agenda::agenda(
-            &self.store,
-            self.today,
-            self.agenda_days,
-            self.expiring_days,
-            self.focus_sets.as_ref(),
-            self.s,
-        );
+        let a = self.read_agenda();
         if let Some(a) = self.report(a) {
             self.data.agenda = a;
             self.agenda_stale = false;

@@ -36,6 +36,19 @@ pub(super) fn lossy(r: &Row, i: usize) -> rusqlite::Result<Option<String>> {
     })
 }
 
+/// A meeting's participants as printed: a person with their role and school, an organisation
+/// by name, else the text as written; with each row's rowid, in order.
+pub(super) const PARTICIPANTS_SQL: &str = "SELECT mp.rowid, CASE
+        WHEN p.id IS NOT NULL THEN p.full_name || coalesce(', ' || nullif(p.role, ''), '')
+             || coalesce(', ' || nullif(po.short_name, ''), '')
+        WHEN o.id IS NOT NULL THEN o.name
+        ELSE mp.text END
+       FROM meeting_participants mp
+       LEFT JOIN people p ON p.id = mp.person_id
+       LEFT JOIN organizations po ON po.id = p.org_id
+       LEFT JOIN organizations o ON o.id = mp.org_id
+      WHERE mp.meeting_id = ?1 ORDER BY mp.pos, mp.rowid";
+
 pub(super) fn text(r: &Row, i: usize) -> rusqlite::Result<String> {
     Ok(lossy(r, i)?.map(crate::text::clean_line_owned).unwrap_or_default())
 }
@@ -81,6 +94,23 @@ const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.statu
     LEFT JOIN organizations h ON h.id = e.host_org_id
     LEFT JOIN people t ON t.id = e.host_person_id
     LEFT JOIN districts d ON d.id = e.district_id";
+
+/// A decision's columns, its meeting joined as `m`, in the order [`decision_row`] reads.
+const DECISION_COLS: &str = "x.id, trim(coalesce('№' || nullif(m.number, '') || ' ', '') || m.title), x.pos, x.text,
+    x.start_date, x.end_date, x.period_text, x.responsible, x.status, x.version, x.changed_by, x.changed_at";
+
+fn decision_row(r: &Row) -> rusqlite::Result<DecisionRow> {
+    Ok(DecisionRow {
+        id: r.get(0)?,
+        meeting: text(r, 1)?,
+        number: r.get(2)?,
+        text: text(r, 3)?,
+        deadline: when(r, 4)?,
+        responsible: text(r, 7)?,
+        status: EventStatus::from_code(&r.get::<_, String>(8)?).unwrap_or(EventStatus::Planned),
+        stamp: stamp(r, 9)?,
+    })
+}
 
 fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
@@ -350,30 +380,15 @@ impl Store {
     /// Decisions not done nor cancelled whose deadline's last day is on or before `until`, or
     /// that have no deadline, of every year, each with its meeting's day.
     pub fn open_decisions_until(&self, until: NaiveDate) -> Result<Vec<(DecisionRow, Option<NaiveDate>)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT x.id, trim(coalesce('№' || nullif(m.number, '') || ' ', '') || m.title), x.pos, x.text,
-                    x.start_date, x.end_date, x.period_text, x.responsible, x.status,
-                    x.version, x.changed_by, x.changed_at, m.date
+        let sql = format!(
+            "SELECT {DECISION_COLS}, m.date
                FROM decisions x JOIN meetings m ON m.id = x.meeting_id
               WHERE x.status NOT IN ('done', 'cancelled')
                 AND coalesce(x.end_date, x.start_date, '') <= ?1
-              ORDER BY coalesce(x.end_date, x.start_date), m.id, x.pos",
-        )?;
-        let rows = stmt.query_map([until.format("%Y-%m-%d").to_string()], |r| {
-            Ok((
-                DecisionRow {
-                    id: r.get(0)?,
-                    meeting: text(r, 1)?,
-                    number: r.get(2)?,
-                    text: text(r, 3)?,
-                    deadline: when(r, 4)?,
-                    responsible: text(r, 7)?,
-                    status: EventStatus::from_code(&r.get::<_, String>(8)?).unwrap_or(EventStatus::Planned),
-                    stamp: stamp(r, 9)?,
-                },
-                date(r, 12)?,
-            ))
-        })?;
+              ORDER BY coalesce(x.end_date, x.start_date), m.id, x.pos"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([until.format("%Y-%m-%d").to_string()], |r| Ok((decision_row(r)?, date(r, 12)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -393,27 +408,15 @@ impl Store {
     /// Decisions whose deadline falls in the year, or, without a deadline, whose meeting does.
     pub fn decisions(&self, year: AcademicYear) -> Result<Vec<DecisionRow>> {
         let (s, e) = bounds(year);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT x.id, trim(coalesce('№' || nullif(m.number, '') || ' ', '') || m.title), x.pos, x.text,
-                    x.start_date, x.end_date, x.period_text, x.responsible, x.status,
-                    x.version, x.changed_by, x.changed_at
+        let sql = format!(
+            "SELECT {DECISION_COLS}
                FROM decisions x JOIN meetings m ON m.id = x.meeting_id
               WHERE coalesce(x.start_date, m.date) <= ?2
                 AND coalesce(x.end_date, x.start_date, m.date) >= ?1
-              ORDER BY coalesce(x.end_date, x.start_date, m.date), m.id, x.pos",
-        )?;
-        let rows = stmt.query_map(params![s, e], |r| {
-            Ok(DecisionRow {
-                id: r.get(0)?,
-                meeting: text(r, 1)?,
-                number: r.get(2)?,
-                text: text(r, 3)?,
-                deadline: when(r, 4)?,
-                responsible: text(r, 7)?,
-                status: EventStatus::from_code(&r.get::<_, String>(8)?).unwrap_or(EventStatus::Planned),
-                stamp: stamp(r, 9)?,
-            })
-        })?;
+              ORDER BY coalesce(x.end_date, x.start_date, m.date), m.id, x.pos"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![s, e], decision_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -895,19 +898,8 @@ impl Store {
             .ok_or(super::StoreError::NotFound("meeting"))?;
         m.participants = self
             .conn
-            .prepare_cached(
-                "SELECT CASE
-                    WHEN p.id IS NOT NULL THEN p.full_name || coalesce(', ' || nullif(p.role, ''), '')
-                         || coalesce(', ' || nullif(po.short_name, ''), '')
-                    WHEN o.id IS NOT NULL THEN o.name
-                    ELSE mp.text END
-                   FROM meeting_participants mp
-                   LEFT JOIN people p ON p.id = mp.person_id
-                   LEFT JOIN organizations po ON po.id = p.org_id
-                   LEFT JOIN organizations o ON o.id = mp.org_id
-                  WHERE mp.meeting_id = ?1 ORDER BY mp.pos",
-            )?
-            .query_map([id], |r| text(r, 0))?
+            .prepare_cached(PARTICIPANTS_SQL)?
+            .query_map([id], |r| text(r, 1))?
             .collect::<rusqlite::Result<_>>()?;
         m.agenda = self
             .conn

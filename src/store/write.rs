@@ -627,19 +627,6 @@ pub struct MeetingFields {
     pub participants: Vec<String>,
 }
 
-/// A meeting's participants as printed: a person with their role and school, an organisation
-/// by name, else the text as written; with each row's rowid, in order.
-const PARTICIPANTS_SQL: &str = "SELECT mp.rowid, CASE
-        WHEN p.id IS NOT NULL THEN p.full_name || coalesce(', ' || nullif(p.role, ''), '')
-             || coalesce(', ' || nullif(po.short_name, ''), '')
-        WHEN o.id IS NOT NULL THEN o.name
-        ELSE mp.text END
-       FROM meeting_participants mp
-       LEFT JOIN people p ON p.id = mp.person_id
-       LEFT JOIN organizations po ON po.id = p.org_id
-       LEFT JOIN organizations o ON o.id = mp.org_id
-      WHERE mp.meeting_id = ?1 ORDER BY mp.pos, mp.rowid";
-
 impl Store {
     /// A meeting's heading and agenda, with its version.
     pub fn meeting_fields(&self, id: i64) -> Result<(MeetingFields, i64)> {
@@ -677,7 +664,7 @@ impl Store {
     fn participant_rows(&self, meeting: i64) -> Result<Vec<(i64, String)>> {
         Ok(self
             .conn
-            .prepare_cached(PARTICIPANTS_SQL)?
+            .prepare_cached(super::read::PARTICIPANTS_SQL)?
             .query_map([meeting], |r| Ok((r.get(0)?, super::read::text(r, 1)?)))?
             .collect::<rusqlite::Result<_>>()?)
     }
