@@ -48,6 +48,19 @@ pub fn answer(store: &Store, e: Entity) -> Result<Answer> {
     let mut mentees = Vec::new();
     let mut seen = HashSet::from([e]);
     down(store, e, 0, &mut seen, &mut mentees)?;
+    // A teacher of a mentor school takes part in what her school mentors: its own links,
+    // "через СОШ №3".
+    if let Entity::Person(p) = e {
+        if let Some(org) = store.org_of(p)? {
+            let via = store.entry(Entity::Org(org))?.name;
+            for link in store.links_of(Entity::Org(org), false)? {
+                if link.mentor_ref == Entity::Org(org) && seen.insert(link.mentee_ref) {
+                    let (other, other_name) = (link.mentee_ref, link.mentee.clone());
+                    mentees.push(ChainLine { depth: 0, other, other_name, via: Some(via.clone()), link });
+                }
+            }
+        }
+    }
     let staff = match e {
         Entity::Org(org) => store.staff_of(org)?,
         Entity::Person(_) => Vec::new(),

@@ -76,8 +76,11 @@ fn boksitogorsk(s: &Store) -> Result<()> {
     let kuzikova = s.add_person("Е.С. Кузикова", "учитель", Some(sch1), "математика")?;
     let faleva = s.add_person("Н.В. Фалева", "учитель", Some(sch1), "математика")?;
     let cheblokova = s.add_person("И.В. Чеблокова", "учитель", Some(sch1), "русский язык")?;
-    let eroshenkova = s.add_person("Н.О. Ерошенкова", "учитель, наставник", Some(sch3), "математика")?;
-    let maslova = s.add_person("Т.П. Маслова", "учитель, наставник", Some(sch3), "русский язык и литература")?;
+    // «учитель математики Н.О. Ерошенкова, учитель русского языка и литературы Т.П. Маслова»
+    // gave the mentor school's master classes; no document pairs them with a teacher.
+    let eroshenkova = s.add_person("Н.О. Ерошенкова", "учитель математики", Some(sch3), "математика")?;
+    let maslova =
+        s.add_person("Т.П. Маслова", "учитель русского языка и литературы", Some(sch3), "русский язык и литература")?;
 
     s.add_cluster_status(sch1, Y2021, "ШНОР", "")?;
     s.add_cluster_status(sch3, Y2021, "школа-наставник", "")?;
@@ -97,21 +100,6 @@ fn boksitogorsk(s: &Store) -> Result<()> {
         when: school_year(2021),
         basis: programme,
     })?;
-    for (mentor, mentee, subject) in [
-        (eroshenkova, kuzikova, "математика"),
-        (eroshenkova, faleva, "математика"),
-        (maslova, cheblokova, "русский язык"),
-    ] {
-        s.add_link(NewLink {
-            level: LinkLevel::PersonPerson,
-            mentor: Party::Person(mentor),
-            mentee: Party::Person(mentee),
-            subject,
-            form: "учитель – учитель",
-            when: school_year(2021),
-            basis: programme,
-        })?;
-    }
     s.add_network(dist, Y2021, Some(NetworkModel::Distributed), "Сеть школ г. Пикалево", &[sch1, sch3])?;
     s.add_network(dist, Y2022, Some(NetworkModel::Distributed), "Сеть школ г. Пикалево", &[sch1, sch2, sch3, sch4])?;
 

@@ -81,7 +81,9 @@ fn the_demo_holds_every_entity_of_the_documents() {
     assert!(links.iter().any(|l| l.level == LinkLevel::SchoolSchool
         && l.mentor == "МБОУ «СОШ №3» г. Пикалево"
         && l.mentee == "МБОУ «СОШ №1» г. Пикалево"));
-    assert!(links.iter().any(|l| l.mentor.starts_with("Т.П. Маслова") && l.mentee.starts_with("И.В. Чеблокова")));
+    // Lesson visits and master classes between the two schools, not teacher pairs: the minutes
+    // name the teachers at the lessons, not who mentors whom.
+    assert!(!links.iter().any(|l| l.mentor.starts_with("Т.П. Маслова") || l.mentee.starts_with("Е.С. Кузикова")));
 
     let agreements = store.agreements().unwrap();
     assert_eq!(agreements.len(), 4, "Kirovsk's framework and additional agreement, Ust-Ilimsk's two in force");
