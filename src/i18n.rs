@@ -223,6 +223,7 @@ catalogue! {
     forms_day: "день|дня|дней", "day|days";
     forms_decision: "решение|решения|решений", "decision|decisions";
     col_where: "Где", "Where";
+    err_stale_journal: "остался журнал удалённой базы с этим именем; удалите его (и файл -shm рядом) или выберите другое имя", "the journal of a deleted store of this name is still there; delete it (and the -shm file beside it) or choose another name";
     rp_no_district: "нет такого района", "no such district";
     rp_two_districts: "под это подходят несколько районов, уточните", "several districts match, say which";
     rp_form: "Отчёт за учебный год", "The year's report";

@@ -348,9 +348,27 @@ fn out_target(path: &Path, force: bool, s: &Strings) -> Result<PathBuf> {
     nastavnik::output::target(path, force).map_err(|e| eyre!(e.text(s)))
 }
 
+/// A store to be made where a deleted one's journal (`-wal`, `-shm`) is still lying: SQLite
+/// would read the old journal into the new file («disk I/O error»). Said before anything is made.
+fn stale_journal(path: &Path, s: &Strings) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    for end in ["-wal", "-shm"] {
+        let mut j = path.as_os_str().to_owned();
+        j.push(end);
+        let j = PathBuf::from(j);
+        if j.exists() {
+            return Err(eyre!("{}: {}", j.display(), s.err_stale_journal));
+        }
+    }
+    Ok(())
+}
+
 /// The same for a command that never replaces a file (`demo`, `backup`): there is no --force
 /// to name.
 fn out_new(path: &Path, s: &Strings) -> Result<PathBuf> {
+    stale_journal(path, s)?;
     match nastavnik::output::target(path, false) {
         Err(nastavnik::output::OutputError::Exists(p)) => Err(eyre!("{}: {}", p.display(), s.err_exists)),
         other => other.map_err(|e| eyre!(e.text(s))),
@@ -489,6 +507,11 @@ fn main() -> ExitCode {
     }
     if creating && !init && !st.default_db {
         return fail(eyre!("{}: {}", st.db.display(), st.s.err_no_store));
+    }
+    if creating {
+        if let Err(e) = stale_journal(&st.db, st.s) {
+            return fail(e);
+        }
     }
     let mut store = match Store::open(&st.db, &st.user).wrap_err(st.s.err_opening_store) {
         Ok(s) => s,

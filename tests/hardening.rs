@@ -275,3 +275,21 @@ fn who_you_are_comes_from_the_os_account_and_roles_from_the_store() {
     let h = String::from_utf8(users(&[]).stdout).unwrap();
     assert!(h.contains("координатор"));
 }
+
+#[test]
+fn a_store_made_where_a_deleted_ones_journal_lies_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("district.db");
+    let wal = dir.path().join("district.db-wal");
+    std::fs::write(&wal, b"stale").unwrap();
+    for args in [vec!["demo", "--out", db.to_str().unwrap()], vec!["--db", db.to_str().unwrap(), "init"]] {
+        let out = std::process::Command::new(common::BIN).args(&args).env("LANG", "ru_RU.UTF-8").output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("district.db-wal: остался журнал удалённой базы"), "{err}");
+        assert!(!db.exists(), "nothing is made");
+    }
+    std::fs::remove_file(&wal).unwrap();
+    let out = std::process::Command::new(common::BIN).args(["demo", "--out", db.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success() && db.exists());
+}
