@@ -289,6 +289,16 @@ fn column_widths(rows: &[Vec<String>]) -> Vec<usize> {
     least.iter().zip(&weights).map(|(l, w)| l + rest * w / total).collect()
 }
 
+/// Word's «Heading N» style: bold, centred, `size` in half-points, in the document's outline.
+fn heading(level: usize, size: usize) -> Style {
+    Style::new(format!("Heading{level}"), StyleType::Paragraph)
+        .name(format!("Heading {level}"))
+        .bold()
+        .size(size)
+        .align(AlignmentType::Center)
+        .outline_lvl(level - 1)
+}
+
 /// The Markdown the template produced, as a Word document: headings, paragraphs, list items,
 /// bold, and tables with a bold header row. A4, Times New Roman 12. `author` is written in the
 /// document's properties (Word's «Автор»), as the history names the user.
@@ -309,22 +319,8 @@ pub fn markdown_to_docx_with(md: &str, author: &str, pictures: &[Vec<u8>]) -> Re
         .page_margin(PageMargin::new().top(1134).bottom(1134).left(1701).right(850))
         .default_fonts(font)
         .default_size(24)
-        .add_style(
-            Style::new("Heading1", StyleType::Paragraph)
-                .name("Heading 1")
-                .bold()
-                .size(28)
-                .align(AlignmentType::Center)
-                .outline_lvl(0),
-        )
-        .add_style(
-            Style::new("Heading2", StyleType::Paragraph)
-                .name("Heading 2")
-                .bold()
-                .size(24)
-                .align(AlignmentType::Center)
-                .outline_lvl(1),
-        )
+        .add_style(heading(1, 28))
+        .add_style(heading(2, 24))
         // Page numbers at the foot of every page, centred.
         .footer(
             docx_rs::Footer::new()
