@@ -435,13 +435,7 @@ pub fn new_app(
     year: Option<AcademicYear>,
     pane: Pane,
 ) -> Result<App, StoreError> {
-    let mut app = App::configured(store, s, keys, theme, Rect::new(0, 0, 120, 40), settings)?;
-    if let Some(y) = year {
-        app.year = y;
-        app.load()?;
-    }
-    app.set_pane(pane);
-    Ok(app)
+    App::configured_at(store, s, keys, theme, Rect::new(0, 0, 120, 40), settings, year, Some(pane))
 }
 
 pub fn press(app: &mut App, code: KeyCode) {

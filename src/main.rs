@@ -556,7 +556,9 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
                 let text = format!("{} {}", st.s.store_created, st.db.display());
                 app.message = Some(nastavnik::app::Message { text, error: false });
             }
-            nastavnik::tui::run(&mut app).map_err(|e| eyre!(e))
+            let r = nastavnik::tui::run(&mut app).map_err(|e| eyre!(e));
+            app.dismiss();
+            r
         }
         Some(Command::Show { pane, year, format }) => {
             let pane = parse_pane(pane)?;
@@ -579,6 +581,7 @@ fn run(cli: &Cli, st: Setup, store: Store) -> Result<()> {
             let year = parse_year(year)?;
             let mut app = headless::new_app(store, st.s, st.keys, st.theme, &st.settings, year, pane)?;
             emit(&headless::buffer_text(&headless::render(&mut app, w, h)))?;
+            app.dismiss();
             Ok(())
         }
         Some(Command::Screenshots { out, force }) => screenshots(store, st, out, *force),
@@ -1019,7 +1022,8 @@ fn agreement(
 fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
     // SQLite first finds the rows holding every word as typed, then, for a typo, the rows holding
     // the first or the second half of every word (one typo rarely spoils both); only when the
-    // index finds nothing among those is the whole store loaded, to name the nearest matches.
+    // index finds nothing among those are the rows sharing a trigram loaded, to name the nearest
+    // matches.
     let folded = nastavnik::text::fold(query);
     let words: Vec<Vec<char>> = folded.split(' ').filter(|w| !w.is_empty()).map(|w| w.chars().collect()).collect();
     let exact: Vec<Vec<String>> = words.iter().map(|w| vec![w.iter().collect()]).collect();
@@ -1030,14 +1034,27 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
             vec![w[..k].iter().collect(), w[k..].iter().collect()]
         })
         .collect();
+    // Last, the names sharing the most trigrams with what was typed, from the store's trigram
+    // index: what has none in common is no near match, and the whole store is not read.
+    const NEAR_CANDIDATES: usize = 200;
+    let mut trigrams: Vec<String> = Vec::new();
+    for w in &words {
+        for t in w.windows(3) {
+            let t: String = t.iter().collect();
+            if !trigrams.contains(&t) {
+                trigrams.push(t);
+            }
+        }
+    }
     let mut index = nastavnik::lookup::Index::new(Vec::new());
     let mut hits = Vec::new();
-    for pieces in [Some(exact), Some(halves), None] {
-        let entries = match &pieces {
-            Some(p) => store.search_entries_containing(p),
-            None => store.search_entries(),
+    for pass in 0..3 {
+        let entries = match pass {
+            0 => store.search_entries_containing(&exact)?,
+            1 => store.search_entries_containing(&halves)?,
+            _ => store.search_entries_near(&trigrams, NEAR_CANDIDATES)?,
         };
-        index = nastavnik::lookup::Index::new(entries?);
+        index = nastavnik::lookup::Index::new(entries);
         hits = index.search(query, 5);
         if !hits.is_empty() {
             break;

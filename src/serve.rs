@@ -247,6 +247,8 @@ fn run_session(
         let mut next_tick = std::time::Instant::now() + tick;
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
+            // The panes not shown are read once the first frame is on screen.
+            app.finish_loading();
             let first = match input.recv_timeout(next_tick.saturating_duration_since(std::time::Instant::now())) {
                 Ok(m) => Some(m),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,

@@ -119,7 +119,12 @@ pub fn clean_line(s: &str) -> String {
 /// `сош 3`, as people type it). `LIKE` and `lower()` in SQLite fold ASCII only, so the store
 /// keeps this form in a column of its own.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 4);
+    fold_join([s])
+}
+
+/// [`fold`] of the parts joined by spaces, without making the joined string first.
+pub fn fold_join<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
     let mut space = true;
     let mut last_digit = false;
     let mut put = |c: char, out: &mut String| {
@@ -137,15 +142,21 @@ pub fn fold(s: &str) -> String {
             space = true;
         }
     };
-    for c in s.chars() {
-        // Latin and Russian letters, the most of every name, without Unicode's tables (an
-        // import folds every name of a region); the rest as Unicode lowercases it.
-        match c {
-            'A'..='Z' => put(c.to_ascii_lowercase(), &mut out),
-            '\0'..='\u{7f}' | 'а'..='я' => put(c, &mut out),
-            'А'..='Я' => put(char::from_u32(c as u32 + 0x20).unwrap_or(c), &mut out),
-            'Ё' => put('е', &mut out),
-            _ => c.to_lowercase().for_each(|l| put(l, &mut out)),
+    for (n, part) in parts.into_iter().enumerate() {
+        if n > 0 {
+            put(' ', &mut out);
+        }
+        out.reserve(part.len());
+        for c in part.chars() {
+            // Latin and Russian letters, the most of every name, without Unicode's tables (an
+            // import folds every name of a region); the rest as Unicode lowercases it.
+            match c {
+                'A'..='Z' => put(c.to_ascii_lowercase(), &mut out),
+                '\0'..='\u{7f}' | 'а'..='я' => put(c, &mut out),
+                'А'..='Я' => put(char::from_u32(c as u32 + 0x20).unwrap_or(c), &mut out),
+                'Ё' => put('е', &mut out),
+                _ => c.to_lowercase().for_each(|l| put(l, &mut out)),
+            }
         }
     }
     if out.ends_with(' ') {
@@ -180,7 +191,9 @@ pub fn matches_query(haystack_folded: &str, query: &str) -> bool {
 }
 
 pub fn format_date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    use chrono::Datelike;
+    // Not through chrono's format string: a year's rows print tens of thousands of dates.
+    format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year())
 }
 
 /// The years a date typed by a coordinator may fall in: a year outside them is a typing

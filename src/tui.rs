@@ -29,6 +29,8 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
         let mut next_tick = Instant::now() + TICK;
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, app))?;
+            // The panes not shown are read once the first frame is on screen.
+            app.finish_loading();
             if event::poll(next_tick.saturating_duration_since(Instant::now()))? {
                 // Everything that is already there is handled before the next frame: keys
                 // that came in one read stay together, and a burst never runs late.

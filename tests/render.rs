@@ -38,8 +38,12 @@ fn code(app: &mut App, c: KeyCode) {
     app.handle_key(KeyEvent::new(c, KeyModifiers::NONE));
 }
 
+/// The screen as drawn, and then what the TUI's loop does after every frame: the panes not
+/// shown are read.
 fn screen(app: &mut App) -> String {
-    buffer_text(&render(app, 120, 40))
+    let text = buffer_text(&render(app, 120, 40));
+    app.finish_loading();
+    text
 }
 
 #[test]
@@ -2607,4 +2611,45 @@ fn at_80_columns_a_status_is_a_coloured_symbol_that_the_header_explains() {
     app.resize(ratatui::layout::Rect::new(0, 0, 120, 40));
     let wide = screen(&mut app);
     assert!(wide.contains("⚠ запланировано"), "{wide}");
+}
+
+/// At a region's scale only the pane shown is read before the first frame; the others are read
+/// right after it is drawn, and in any case before a key acts on them.
+#[test]
+fn the_first_frame_waits_only_for_its_own_pane_and_a_key_finds_the_whole_year() {
+    let dir = PathBuf::from("target/render-tests").join("first-frame");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::create_new(&dir.join("demo.db"), "tester").unwrap();
+    nastavnik::demo::load(&store).unwrap();
+    let (keys, _) = KeyMap::new(&HashMap::new());
+    let size = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let settings = nastavnik::config::Settings::default();
+    let year = Some(nastavnik::text::AcademicYear(2021));
+    let mut app =
+        App::configured_at(store, &RU, keys, Theme::default(), size, &settings, year, Some(Pane::Roadmap)).unwrap();
+    // The Roadmap is read and drawn; the other panes are not read yet.
+    assert!(!app.unread[Pane::Roadmap.index()]);
+    assert!(Pane::ALL.iter().filter(|p| **p != Pane::Roadmap).all(|p| app.unread[p.index()]));
+    assert!(app.data.links.is_empty() && app.data.clusters.is_empty());
+    let first = buffer_text(&render(&mut app, 120, 40));
+    assert!(first.contains("Дорожная карта · ") && first.contains("Консультации по организации"), "{first}");
+    // A key pressed before the loop came round to the rest: it is read first, so `2` shows the
+    // year's links, not an empty pane.
+    key(&mut app, '2');
+    assert!(Pane::ALL.iter().filter(|p| **p != Pane::Agenda).all(|p| !app.unread[p.index()]));
+    let text = buffer_text(&render(&mut app, 120, 40));
+    assert!(text.contains("СОШ №3") && !text.contains("Наставничество · 0"), "{text}");
+    // The Agenda, of every year, is read only when it is opened.
+    assert!(app.unread[Pane::Agenda.index()]);
+    key(&mut app, '7');
+    assert!(!app.unread[Pane::Agenda.index()]);
+    // What the first frame showed is what a full read shows.
+    key(&mut app, '3');
+    let mut full = app_with("first-frame-full", &RU);
+    full.year = nastavnik::text::AcademicYear(2021);
+    full.load().unwrap();
+    full.set_pane(Pane::Roadmap);
+    let roadmap = |a: &App| a.view().rows.iter().map(|r| r.cells.join("|")).collect::<Vec<_>>();
+    assert_eq!(roadmap(&app), roadmap(&full));
 }

@@ -717,3 +717,84 @@ fn smolensks_minutes_dated_two_ways_say_both() {
     assert_eq!(e.when.display(), "20.04.2022 (так в заголовке протокола; в тексте — 20.04.2023)");
     assert_eq!(e.when.start, chrono::NaiveDate::from_ymd_opt(2022, 4, 20));
 }
+
+/// Who is found by a name: the lookup's first passes and its near matches ask the store's
+/// trigram index, which must follow every way a name changes.
+fn found(store: &Store, word: &str) -> Vec<String> {
+    let pieces = vec![vec![nastavnik::text::fold(word)]];
+    store.search_entries_containing(&pieces).unwrap().into_iter().map(|e| e.name).collect()
+}
+
+#[test]
+fn a_name_is_found_through_the_trigram_index_as_it_is_added_corrected_merged_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    assert_eq!(found(&store, "Маслова"), ["Т.П. Маслова"]);
+    assert!(found(&store, "Зюзюкина").is_empty());
+    // Entered by the form: found at once.
+    let fields = |name: &str| nastavnik::store::PersonFields {
+        full_name: name.to_string(),
+        role: "учитель".to_string(),
+        org: None,
+        subjects: String::new(),
+        email: String::new(),
+        phone: String::new(),
+    };
+    assert!(store.save_person(None, &fields("Зюзюкина Анна"), None).unwrap());
+    assert_eq!(found(&store, "зюзюкина"), ["Зюзюкина Анна"]);
+    // A typo's candidates: the names sharing the most trigrams with «зюзюкна».
+    let grams: Vec<String> = ["зюз", "юзю", "зюк", "юкн", "кна"].iter().map(|g| g.to_string()).collect();
+    let near: Vec<String> = store.search_entries_near(&grams, 5).unwrap().into_iter().map(|e| e.name).collect();
+    assert_eq!(near.first().map(String::as_str), Some("Зюзюкина Анна"), "{near:?}");
+    // Corrected: the new spelling is found, the old one no longer.
+    let id = store.search_entries_containing(&[vec!["зюзюкина".to_string()]]).unwrap()[0].entity;
+    let nastavnik::lookup::Entity::Person(id) = id else { panic!("a person") };
+    assert!(store.save_person(Some(id), &fields("Зюзикова Анна"), None).unwrap());
+    assert!(found(&store, "зюзюкина").is_empty());
+    assert_eq!(found(&store, "зюзикова"), ["Зюзикова Анна"]);
+    // Undone: the first spelling again.
+    store.undo().unwrap();
+    assert_eq!(found(&store, "зюзюкина"), ["Зюзюкина Анна"]);
+    assert!(found(&store, "зюзикова").is_empty());
+    // Merged into another record: the one removed is not found, the one kept is.
+    assert!(store.save_person(None, &fields("Зюзюкина А."), None).unwrap());
+    let twin = found(&store, "зюзюкина");
+    assert_eq!(twin.len(), 2, "{twin:?}");
+    let ids: Vec<i64> = store
+        .search_entries_containing(&[vec!["зюзюкина".to_string()]])
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.entity {
+            nastavnik::lookup::Entity::Person(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    store.merge_people(ids[0], ids[1]).unwrap();
+    assert_eq!(found(&store, "зюзюкина").len(), 1);
+    store.undo().unwrap();
+    assert_eq!(found(&store, "зюзюкина").len(), 2);
+    // And the store's own check (SQLite's integrity check covers the index) finds nothing.
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn an_older_store_gets_its_names_indexed_when_it_is_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let store = Store::create_new(&path, "tester").unwrap();
+    nastavnik::demo::load(&store).unwrap();
+    drop(store);
+    // As a store of schema 12 was: no trigram index, no triggers.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER fts_org_names_i; DROP TRIGGER fts_org_names_d; DROP TRIGGER fts_org_names_u;
+         DROP TRIGGER fts_person_names_i; DROP TRIGGER fts_person_names_d; DROP TRIGGER fts_person_names_u;
+         DROP TABLE fts_org_names; DROP TABLE fts_person_names; PRAGMA user_version = 12;",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path, "tester").unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(found(&store, "Маслова"), ["Т.П. Маслова"]);
+    assert!(found(&store, "СОШ").len() > 5);
+}

@@ -40,7 +40,8 @@ pub enum Pane {
 }
 
 impl Pane {
-    pub const ALL: [Pane; 7] =
+    pub const COUNT: usize = 7;
+    pub const ALL: [Pane; Pane::COUNT] =
         [Pane::Clusters, Pane::Mentoring, Pane::Roadmap, Pane::Deficits, Pane::Agreements, Pane::History, Pane::Agenda];
     pub fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
@@ -278,8 +279,12 @@ pub struct App {
     pub expiring_days: i64,
     /// How many days ahead the Agenda pane looks (config `[agenda] days`).
     pub agenda_days: i64,
-    /// A row changed since the agenda was read.
-    pub agenda_stale: bool,
+    /// The panes whose data is not read yet: after a load, every pane but the one shown, read
+    /// once the first frame is drawn ([`App::finish_loading`]) or when the pane is opened. The
+    /// Agenda (of every year) is read only when it is looked at, and again after a row changed.
+    pub unread: [bool; Pane::COUNT],
+    /// What each pane had selected before a load, found again when its rows are read.
+    keep: [Option<(u8, i64)>; Pane::COUNT],
     pub timeline: timeline::Timeline,
     pub pictures: pictures::Pictures,
     /// The roadmap's row positions by host school, for the timeline's rows per school.
@@ -356,7 +361,9 @@ pub fn tab_labels(s: &Strings, width: u16, current: Pane) -> (Vec<String>, Vec<(
 
 impl App {
     pub fn new(store: Store, s: &'static Strings, keys: KeyMap, theme: Theme, size: Rect) -> Result<App, StoreError> {
-        App::configured(store, s, keys, theme, size, &crate::config::Settings::default())
+        let mut app = App::configured(store, s, keys, theme, size, &crate::config::Settings::default())?;
+        app.finish_loading();
+        Ok(app)
     }
 
     /// The app as the config sets it up, its year read once: the one way the TUI, `serve` and
@@ -369,7 +376,26 @@ impl App {
         size: Rect,
         settings: &crate::config::Settings,
     ) -> Result<App, StoreError> {
-        let year = store.default_year()?;
+        App::configured_at(store, s, keys, theme, size, settings, None, None)
+    }
+
+    /// [`App::configured`] on a given year and pane (`snapshot --year`), each read once.
+    #[allow(clippy::too_many_arguments)]
+    pub fn configured_at(
+        store: Store,
+        s: &'static Strings,
+        keys: KeyMap,
+        theme: Theme,
+        size: Rect,
+        settings: &crate::config::Settings,
+        year: Option<crate::text::AcademicYear>,
+        pane: Option<Pane>,
+    ) -> Result<App, StoreError> {
+        let chosen = year.is_some();
+        let year = match year {
+            Some(y) => y,
+            None => store.default_year()?,
+        };
         let data_version = store.data_version()?;
         let mut app = App {
             store,
@@ -393,7 +419,8 @@ impl App {
             risk_directions: settings.risk_directions.clone(),
             expiring_days: settings.expiring_days,
             agenda_days: settings.agenda_days,
-            agenda_stale: false,
+            unread: [false; Pane::COUNT],
+            keep: [None; Pane::COUNT],
             timeline: timeline::Timeline::new(year.start()),
             pictures: Default::default(),
             school_groups: Vec::new(),
@@ -411,78 +438,59 @@ impl App {
         let kept: Option<(i64, String)> =
             app.store.draft(FOCUS_DRAFT).ok().flatten().and_then(|b| serde_json::from_str(&b).ok());
         app.focus = kept.and_then(|(id, _)| app.store.district_list().ok()?.into_iter().find(|(d, _)| *d == id));
-        app.load()?;
-        if let Some(pane) = settings.start_pane.as_deref().and_then(Pane::from_name) {
-            app.set_pane(pane);
+        if let Some(pane) = pane.or_else(|| settings.start_pane.as_deref().and_then(Pane::from_name)) {
+            app.pane = pane;
         }
+        // The pane shown is read now; the others once its first frame is drawn.
+        app.load_first()?;
         let current = crate::text::AcademicYear::of(app.today);
-        if year != current {
+        if !chosen && year != current {
             let text = format!("{} {}; {}: {}", s.no_rows_year, current.label(), s.falling_back, year.label());
             app.message = Some(Message { text, error: false });
         }
         Ok(app)
     }
 
+    /// The program ends: the store is closed as usual, and the rows are left to the operating
+    /// system, which takes the whole memory back at once — freeing a region's hundreds of
+    /// thousands of strings one by one kept the terminal waiting a tenth of a second.
+    pub fn dismiss(mut self) {
+        std::mem::forget(std::mem::take(&mut self.data));
+        std::mem::forget(std::mem::take(&mut self.views));
+        std::mem::forget(self.index.take());
+    }
+
     /// Reads the chosen year from the store and rebuilds every pane, keeping each pane's
     /// selection on the same item where it still exists.
     pub fn load(&mut self) -> Result<(), StoreError> {
-        let y = self.year;
+        self.load_first()?;
+        self.read_unread()
+    }
+
+    /// Reads what the pane shown needs, and no more: the first frame waits for nothing else.
+    /// The other panes are read by [`App::finish_loading`], after that frame is drawn (and
+    /// before any key is handled), or when one is opened.
+    pub fn load_first(&mut self) -> Result<(), StoreError> {
         self.index = None;
-        // What each pane had selected, by identity, to find it again among the new rows.
-        let keep: Vec<Option<(u8, i64)>> = Pane::ALL.iter().map(|p| self.selected_key(*p)).collect();
+        // What each pane had selected, by identity, to find it again among the new rows; a
+        // pane not read since the last load keeps what it had then.
+        for pane in Pane::ALL {
+            if !self.unread[pane.index()] {
+                self.keep[pane.index()] = self.selected_key(pane);
+            }
+        }
+        // Taken before anything is read: a colleague's commit from now on is seen by `tick`.
+        self.history_seen = self.store.last_change()?;
         // A district in focus: the rest of the region is not read onto the screen.
         self.focus_sets = match self.focus {
             Some((d, _)) => Some(self.store.focus_sets(d)?),
             None => None,
         };
-        self.data = YearData {
-            clusters: self.store.clusters(y)?,
-            links: self.store.links(y)?,
-            events: self.store.events(y)?,
-            decisions: self.store.decisions(y)?,
-            risks: self.store.risks(y)?,
-            indicators: self.store.indicators(y)?,
-            diagnostics: self.store.diagnostics(y)?,
-            attention: Vec::new(),
-            agreements: self.store.agreements()?,
-            // Of every year: read when the Agenda pane is looked at, not with each year.
-            agenda: if self.pane == Pane::Agenda { self.read_agenda()? } else { Default::default() },
-            networks: self.store.networks(Some(y))?,
-            log: self.read_log()?,
-            expiring_days: self.expiring_days,
-            loads: self.store.mentor_loads(y)?,
-            uncovered: Vec::new(),
-            store_empty: self.store.count(crate::store::Table::Organizations)? == 0,
-        };
-        if let Some(f) = &self.focus_sets {
-            self.data.narrow(f);
-        }
-        let changes = self.store.cluster_changes(y)?;
-        self.data.attention = crate::deficits::attention(
-            &self.data.indicators,
-            &self.data.risks,
-            &self.data.diagnostics,
-            &changes,
-            self.today,
-        );
-        let uncovered = self.store.uncovered_schools(y)?;
-        let mut districts: Vec<i64> = uncovered.iter().filter_map(|u| u.district).collect();
-        districts.sort_unstable();
-        districts.dedup();
-        let candidates = self.store.mentor_candidates(y, &districts)?;
-        self.data.uncovered = uncovered
-            .into_iter()
-            .map(|u| {
-                let g = crate::suggest::suggest(&u, &candidates, &self.data.loads, self.limits, self.s, 5);
-                (u, g)
-            })
-            .collect();
+        self.data.expiring_days = self.expiring_days;
+        self.data.store_empty = self.store.count(crate::store::Table::Organizations)? == 0;
         self.read_share_rules();
-        if let Some(f) = &self.focus_sets {
-            self.data.uncovered.retain(|(u, _)| u.district == Some(f.district));
-            self.data.attention.retain(|a| a.org().is_none_or(|o| f.orgs.contains(&o)));
-        }
         // Every year that has anything, the one shown, and the current one (today's work).
+        let y = self.year;
         let mut years = self.store.years()?;
         for y in [y, crate::text::AcademicYear::of(self.today)] {
             if !years.contains(&y) {
@@ -491,12 +499,103 @@ impl App {
         }
         years.sort();
         self.years = years;
+        self.unread = [true; Pane::COUNT];
+        self.read_pane(self.pane)?;
+        self.note_damaged();
+        Ok(())
+    }
+
+    /// Reads every pane not read yet but the Agenda (read when it is looked at). Called after
+    /// the first frame is drawn and before any key, paste, click or tick is handled, so that
+    /// nothing acts on a pane's rows before they are there.
+    pub fn finish_loading(&mut self) {
+        if self.unread.iter().enumerate().any(|(i, u)| *u && Pane::ALL[i] != Pane::Agenda) {
+            let r = self.read_unread();
+            self.report(r);
+        }
+    }
+
+    fn read_unread(&mut self) -> Result<(), StoreError> {
         for pane in Pane::ALL {
-            self.rebuild_keeping(pane, keep[pane.index()]);
+            if pane != Pane::Agenda && self.unread[pane.index()] {
+                self.read_pane(pane)?;
+            }
         }
         self.note_damaged();
-        self.history_seen = self.store.last_change()?;
-        self.agenda_stale = self.pane != Pane::Agenda;
+        Ok(())
+    }
+
+    /// Reads one pane's data of the year shown and builds its rows, keeping its selection.
+    fn read_pane(&mut self, pane: Pane) -> Result<(), StoreError> {
+        let began = std::time::Instant::now();
+        let y = self.year;
+        let f = self.focus_sets.as_ref();
+        let d = &mut self.data;
+        match pane {
+            Pane::Clusters => {
+                d.clusters = self.store.clusters(y)?;
+                d.networks = self.store.networks(Some(y))?;
+            }
+            Pane::Mentoring => {
+                d.links = self.store.links(y)?;
+                d.loads = self.store.mentor_loads(y)?;
+                if let Some(f) = f {
+                    d.narrow_part(pane, f);
+                }
+                let uncovered = self.store.uncovered_schools(y)?;
+                let mut districts: Vec<i64> = uncovered.iter().filter_map(|u| u.district).collect();
+                districts.sort_unstable();
+                districts.dedup();
+                let candidates = self.store.mentor_candidates(y, &districts)?;
+                d.uncovered = uncovered
+                    .into_iter()
+                    .filter(|u| f.is_none_or(|f| u.district == Some(f.district)))
+                    .map(|u| {
+                        let g = crate::suggest::suggest(&u, &candidates, &d.loads, self.limits, self.s, 5);
+                        (u, g)
+                    })
+                    .collect();
+            }
+            Pane::Roadmap => {
+                d.events = self.store.events(y)?;
+                d.decisions = self.store.decisions(y)?;
+            }
+            Pane::Deficits => {
+                d.risks = self.store.risks(y)?;
+                d.indicators = self.store.indicators(y)?;
+                d.diagnostics = self.store.diagnostics(y)?;
+                if let Some(f) = f {
+                    d.narrow_part(pane, f);
+                }
+                let changes = self.store.cluster_changes(y)?;
+                d.attention = crate::deficits::attention(&d.indicators, &d.risks, &d.diagnostics, &changes, self.today);
+                if let Some(f) = f {
+                    d.attention.retain(|a| a.org().is_none_or(|o| f.orgs.contains(&o)));
+                }
+            }
+            Pane::Agreements => {
+                d.agreements = self.store.agreements()?;
+            }
+            Pane::History => self.data.log = self.read_log()?,
+            Pane::Agenda => self.data.agenda = self.read_agenda()?,
+        }
+        if let (Some(f), Pane::Clusters | Pane::Roadmap | Pane::Agreements) = (&self.focus_sets, pane) {
+            self.data.narrow_part(pane, f);
+        }
+        // A year's rows are read once and kept: no room left over from the vectors' growth.
+        let d = &mut self.data;
+        match pane {
+            Pane::Clusters => d.clusters.shrink_to_fit(),
+            Pane::Mentoring => d.links.shrink_to_fit(),
+            Pane::Roadmap => d.events.shrink_to_fit(),
+            Pane::History => d.log.shrink_to_fit(),
+            _ => {}
+        }
+        self.unread[pane.index()] = false;
+        let read = began.elapsed();
+        let keep = self.keep[pane.index()].take();
+        self.rebuild_keeping(pane, keep);
+        tracing::debug!(pane = pane.name(), year = %y.label(), ?read, rows = ?(began.elapsed() - read), "pane read");
         Ok(())
     }
 
@@ -555,12 +654,14 @@ impl App {
                     v.rows[pos] = row;
                 }
                 // The change is the newest line of the history.
-                if let Ok(log) = self.read_log() {
-                    self.data.log = log;
-                    self.rebuild(Pane::History);
+                if !self.unread[Pane::History.index()] {
+                    if let Ok(log) = self.read_log() {
+                        self.data.log = log;
+                        self.rebuild(Pane::History);
+                    }
                 }
                 // What is done leaves the agenda: read again when it is looked at.
-                self.agenda_stale = true;
+                self.unread[Pane::Agenda.index()] = true;
                 if self.pane == Pane::Agenda {
                     self.refresh_agenda();
                 }
@@ -648,7 +749,8 @@ impl App {
     /// Rebuilds a pane's rows from the data and selects the row with identity `keep` when it
     /// is still there.
     fn rebuild_keeping(&mut self, pane: Pane, keep: Option<(u8, i64)>) {
-        let all = rows::build(pane, &self.data, self.s, self.today);
+        let mut all = rows::build(pane, &self.data, self.s, self.today);
+        all.shrink_to_fit();
         let view = &mut self.views[pane.index()];
         view.hays = all.iter().map(rows::haystack).collect();
         view.all = all;
@@ -773,8 +875,13 @@ impl App {
     pub fn set_pane(&mut self, pane: Pane) {
         self.pane = pane;
         self.filter_input = None;
-        if pane == Pane::Agenda && self.agenda_stale {
-            self.refresh_agenda();
+        if self.unread[pane.index()] {
+            if pane == Pane::Agenda {
+                self.refresh_agenda();
+            } else {
+                let r = self.read_pane(pane);
+                self.report(r);
+            }
         }
     }
 
@@ -789,7 +896,7 @@ impl App {
         let a = self.read_agenda();
         if let Some(a) = self.report(a) {
             self.data.agenda = a;
-            self.agenda_stale = false;
+            self.unread[Pane::Agenda.index()] = false;
             self.rebuild(Pane::Agenda);
         }
     }
@@ -802,9 +909,10 @@ impl App {
         }
     }
 
-    /// Reads the year again; a failure becomes the message line.
+    /// Reads the year again, the pane shown first (the others after the next frame, or when
+    /// opened); a failure becomes the message line.
     pub(crate) fn reload(&mut self) -> bool {
-        let r = self.load();
+        let r = self.load_first();
         self.report(r).is_some()
     }
 
@@ -848,6 +956,7 @@ impl App {
     /// parser split are mended (see [`crate::keys::mend_escapes`]); the screen is drawn after
     /// all of them.
     pub fn handle_keys(&mut self, keys: Vec<KeyEvent>) {
+        self.finish_loading();
         for k in crate::keys::mend_escapes(keys, &self.keys) {
             self.handle_key(k);
         }
@@ -856,6 +965,7 @@ impl App {
     /// Text pasted (bracketed paste): typed into the field that has the focus, as text — never
     /// read as commands. Line breaks become spaces.
     pub fn paste(&mut self, text: &str) {
+        self.finish_loading();
         let typing = self.filter_input.is_some() || self.overlays.last().is_some_and(|o| o.reads_keys());
         if !typing {
             return;
@@ -878,6 +988,7 @@ impl App {
     }
 
     pub fn handle_key(&mut self, ev: KeyEvent) {
+        self.finish_loading();
         if ev.kind == KeyEventKind::Release {
             return;
         }
@@ -1279,6 +1390,8 @@ impl App {
                 return;
             }
         }
+        // The pane is read (when it is not yet) before its row is looked for.
+        self.set_pane(pane);
         let d = &self.data;
         let found = match it.source {
             Source::Event(id) => self.item_of("event", id),
@@ -1289,7 +1402,6 @@ impl App {
                 d.indicators.iter().rposition(|r| r.id == id && r.org == org).map(ItemRef::Indicator)
             }
         };
-        self.set_pane(pane);
         let Some(item) = found else {
             self.message = Some(Message { text: self.s.wk_not_in_pane.to_string(), error: true });
             return;
@@ -1508,6 +1620,7 @@ impl App {
     }
 
     pub fn handle_mouse(&mut self, ev: MouseEvent) {
+        self.finish_loading();
         match ev.kind {
             MouseEventKind::ScrollDown if self.overlays.is_empty() => self.move_selection(1),
             MouseEventKind::ScrollUp if self.overlays.is_empty() => self.move_selection(-1),
@@ -1557,6 +1670,7 @@ impl App {
     /// Looks for a colleague's commit. A commit that wrote no history line (a colleague's
     /// draft, a backup's checkpoint) changes nothing on this screen and is not reloaded for.
     pub fn tick(&mut self) {
+        self.finish_loading();
         let Ok(v) = self.store.data_version() else { return };
         if v == self.data_version {
             return;

@@ -90,16 +90,35 @@ impl YearData {
     /// Only the district's rows: its schools' and people's, its events, decisions and
     /// agreements (a district in focus, a district's report).
     pub fn narrow(&mut self, f: &crate::store::FocusSets) {
-        self.clusters.retain(|c| f.orgs.contains(&c.org_id));
-        self.links.retain(|l| f.links.contains(&l.id));
-        self.events.retain(|e| f.events.contains(&e.id));
-        self.decisions.retain(|x| f.decisions.contains(&x.id));
-        self.risks.retain(|r| f.orgs.contains(&r.org));
-        self.indicators.retain(|i| i.org.map_or(i.district_id == Some(f.district), |o| f.orgs.contains(&o)));
-        self.diagnostics.retain(|g| g.org.map_or(g.district_id == Some(f.district), |o| f.orgs.contains(&o)));
-        self.agreements.retain(|a| f.agreements.contains(&a.id));
-        self.networks.retain(|n| n.district_id == f.district);
-        self.loads.retain(|l| f.shows_entity(l.mentor));
+        for pane in Pane::ALL {
+            self.narrow_part(pane, f);
+        }
+    }
+
+    /// Keeps of what one pane reads only the rows of the district in focus.
+    pub fn narrow_part(&mut self, pane: Pane, f: &crate::store::FocusSets) {
+        match pane {
+            Pane::Clusters => {
+                self.clusters.retain(|c| f.orgs.contains(&c.org_id));
+                self.networks.retain(|n| n.district_id == f.district);
+            }
+            Pane::Mentoring => {
+                self.links.retain(|l| f.links.contains(&l.id));
+                self.loads.retain(|l| f.shows_entity(l.mentor));
+            }
+            Pane::Roadmap => {
+                self.events.retain(|e| f.events.contains(&e.id));
+                self.decisions.retain(|x| f.decisions.contains(&x.id));
+            }
+            Pane::Deficits => {
+                self.risks.retain(|r| f.orgs.contains(&r.org));
+                self.indicators.retain(|i| i.org.map_or(i.district_id == Some(f.district), |o| f.orgs.contains(&o)));
+                self.diagnostics.retain(|g| g.org.map_or(g.district_id == Some(f.district), |o| f.orgs.contains(&o)));
+            }
+            Pane::Agreements => self.agreements.retain(|a| f.agreements.contains(&a.id)),
+            // The history and the agenda are read for the district in focus.
+            Pane::History | Pane::Agenda => {}
+        }
     }
 }
 
@@ -162,11 +181,11 @@ pub fn event_view(i: usize, e: &EventRow, s: &Strings, today: chrono::NaiveDate)
         item: Some(ItemRef::Event(i)),
         tone: event_tone(e.status, e.when.last_day(), today),
         facets: Some(std::sync::Arc::new([
-            fold(&format!("{} {} {}", e.host_school, e.host_short, e.participants)),
+            crate::text::fold_join([e.host_school.as_str(), &e.host_short, &e.participants]),
             fold(&e.subject),
             fold(&e.kind),
             fold(e.status.label(s)),
-            fold(&format!("{} {}", e.responsible, e.teacher)),
+            crate::text::fold_join([e.responsible.as_str(), &e.teacher]),
         ])),
     }
 }
@@ -673,7 +692,7 @@ fn parse_query(query: &str) -> Query {
 
 /// The folded text of a row that the free words of a filter search: its cells and facets.
 pub fn haystack(r: &ViewRow) -> String {
-    let mut hay = fold(&r.cells.join(" "));
+    let mut hay = crate::text::fold_join(r.cells.iter().map(String::as_str));
     if let Some(f) = &r.facets {
         hay.push(' ');
         hay.push_str(&f.join(" "));

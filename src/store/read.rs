@@ -59,7 +59,38 @@ pub(super) fn clean_multi(r: &Row, i: usize) -> rusqlite::Result<String> {
 }
 
 pub(super) fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    use rusqlite::types::ValueRef;
+    // The stored form, 2021-11-25, read from its bytes: a year's rows hold tens of thousands.
+    if let ValueRef::Text(b) = r.get_ref(i)? {
+        if let Some(d) = iso_date(b) {
+            return Ok(Some(d));
+        }
+    }
     Ok(lossy(r, i)?.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
+}
+
+/// An FTS5 query matching a row that holds any of `pieces` (folded: letters, digits, spaces).
+fn fts_any(pieces: &[String]) -> String {
+    let quoted: Vec<String> = pieces.iter().map(|p| format!("\"{}\"", p.replace('"', "\"\""))).collect();
+    quoted.join(" OR ")
+}
+
+/// The school year a stored month (`2021-11`) falls in: September begins one.
+fn month_year(month: &str) -> Option<i32> {
+    let (y, m) = month.split_once('-')?;
+    let (y, m) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
+    Some(if m < 9 { y - 1 } else { y })
+}
+
+/// `YYYY-MM-DD` from bytes, without a copy; anything else is `None` (and read the slow way).
+fn iso_date(b: &[u8]) -> Option<NaiveDate> {
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
 fn when(r: &Row, i: usize) -> rusqlite::Result<When> {
@@ -244,18 +275,14 @@ impl Store {
     /// links and agreements by their dates, cluster statuses, risk profiles, diagnostics,
     /// networks and indicator values by their year — oldest first.
     pub fn years(&self) -> Result<Vec<AcademicYear>> {
-        let of = |col: &str, table: &str| {
-            format!(
-                "SELECT CAST(substr({col}, 1, 4) AS INTEGER) - (CAST(substr({col}, 6, 2) AS INTEGER) < 9) AS y
-                   FROM {table} WHERE {col} IS NOT NULL AND {col} != ''"
-            )
-        };
+        // The months that have anything (events' through the index on their first day, never
+        // reading the rows), turned into school years here.
+        let of = |col: &str, table: &str| format!("SELECT substr({col}, 1, 7) AS m FROM {table} WHERE {col} > ''");
         let sql = format!(
-            "SELECT DISTINCT y FROM ({} UNION {} UNION {} UNION {} UNION {}
-                UNION SELECT year FROM cluster_status UNION SELECT year FROM indicator_values
+            "SELECT m, NULL FROM ({} UNION {} UNION {} UNION {} UNION {})
+             UNION SELECT NULL, year FROM (SELECT year FROM cluster_status UNION SELECT year FROM indicator_values
                 UNION SELECT year FROM risk_directions UNION SELECT year FROM diagnostics
-                UNION SELECT year FROM networks)
-              WHERE y BETWEEN 1990 AND 2100 ORDER BY y",
+                UNION SELECT year FROM networks)",
             of("start_date", "events"),
             of("start_date", "decisions"),
             of("date", "meetings"),
@@ -263,8 +290,17 @@ impl Store {
             of("start_date", "agreements"),
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], |r| r.get::<_, i32>(0))?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.into_iter().map(AcademicYear).collect())
+        let rows = stmt.query_map([], |r| Ok((lossy(r, 0)?, r.get::<_, Option<i64>>(1)?)))?;
+        let mut years = std::collections::BTreeSet::new();
+        for row in rows {
+            let y = match row? {
+                (Some(month), _) => month_year(&month),
+                (None, Some(y)) => i32::try_from(y).ok(),
+                (None, None) => None,
+            };
+            years.extend(y.filter(|y| (1990..=2100).contains(y)));
+        }
+        Ok(years.into_iter().map(AcademicYear).collect())
     }
 
     /// The year a pane opens on: the current academic year when it has events, otherwise the
@@ -272,20 +308,24 @@ impl Store {
     /// years does not open on an empty screen.
     pub fn default_year(&self) -> Result<AcademicYear> {
         let current = AcademicYear::current();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT CAST(substr(start_date, 1, 4) AS INTEGER)
-                  - (CAST(substr(start_date, 6, 2) AS INTEGER) < 9) AS y, count(*)
-               FROM events WHERE start_date IS NOT NULL GROUP BY y",
-        )?;
-        let counts: Vec<(i32, i64)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        if counts.iter().any(|(y, _)| *y == current.0) || self.years()?.contains(&current) {
+        // Counted by month through the index on the first day, summed by school year here.
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT substr(start_date, 1, 7), count(*) FROM events WHERE start_date > '' GROUP BY 1")?;
+        let mut counts: std::collections::BTreeMap<i32, i64> = Default::default();
+        for row in stmt.query_map([], |r| Ok((lossy(r, 0)?, r.get::<_, i64>(1)?)))? {
+            let (month, n) = row?;
+            if let Some(y) = month.as_deref().and_then(month_year) {
+                *counts.entry(y).or_default() += n;
+            }
+        }
+        if counts.contains_key(&current.0) || self.years()?.contains(&current) {
             return Ok(current);
         }
         Ok(counts
             .iter()
-            .filter(|(y, _)| *y <= current.0)
-            .max_by_key(|(y, n)| (*n, *y))
+            .filter(|(y, _)| **y <= current.0)
+            .max_by_key(|(y, n)| (**n, **y))
             .map(|(y, _)| AcademicYear(*y))
             .unwrap_or(current))
     }
@@ -330,19 +370,23 @@ impl Store {
 
     pub fn events(&self, year: AcademicYear) -> Result<Vec<EventRow>> {
         let (s, e) = bounds(year);
+        // The table read in its order, not through the index on the first day: every event
+        // that began before the year's end is in that index's range, each one a lookup. Sorted
+        // here, not by a temporary B-tree of whole rows.
         let sql = format!(
             "SELECT {EVENT_COLS}
-              WHERE e.start_date <= ?2 AND coalesce(e.end_date, e.start_date) >= ?1
-              ORDER BY e.start_date, coalesce(e.end_date, e.start_date), e.id"
+              WHERE +e.start_date <= ?2 AND coalesce(e.end_date, e.start_date) >= ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows: Vec<EventRow> = stmt.query_map(params![s, e], event_row)?.collect::<rusqlite::Result<_>>()?;
+        rows.sort_by_key(|r| (r.when.start, r.when.end.or(r.when.start), r.id));
+
         // The participants of all of them in one grouped pass, not one query per event.
         let mut stmt = self.conn.prepare_cached(
             "SELECT ep.event_id, group_concat(coalesce(nullif(o.short_name, ''), o.name), ', ' ORDER BY coalesce(nullif(o.short_name, ''), o.name))
                FROM event_participants ep JOIN organizations o ON o.id = ep.org_id
                JOIN events e ON e.id = ep.event_id
-              WHERE e.start_date <= ?2 AND coalesce(e.end_date, e.start_date) >= ?1
+              WHERE +e.start_date <= ?2 AND coalesce(e.end_date, e.start_date) >= ?1
               GROUP BY ep.event_id",
         )?;
         let mut who: std::collections::HashMap<i64, String> = std::collections::HashMap::new();
@@ -617,41 +661,66 @@ impl Store {
     }
 
     fn entries_where(&self, pieces: &[Vec<String>]) -> Result<Vec<Entry>> {
-        let flat: Vec<&String> = pieces.iter().flatten().collect();
-        let cond = |col: &str| {
-            if pieces.is_empty() {
-                return String::new();
-            }
-            let mut n = 0;
+        // A group whose pieces are all three letters or more is asked of the trigram index;
+        // a shorter piece is looked for in every name.
+        let mut params: Vec<String> = Vec::new();
+        let mut cond = |col: &str, id: &str, fts: &str| {
             let groups: Vec<String> = pieces
                 .iter()
                 .map(|alts| {
-                    let ors: Vec<String> = alts
-                        .iter()
-                        .map(|_| {
-                            n += 1;
-                            format!("instr({col}, ?{n}) > 0")
-                        })
-                        .collect();
-                    format!("({})", ors.join(" OR "))
+                    if alts.iter().all(|a| a.chars().count() >= 3) {
+                        params.push(fts_any(alts));
+                        format!("{id} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?{})", params.len())
+                    } else {
+                        let ors: Vec<String> = alts
+                            .iter()
+                            .map(|a| {
+                                params.push(a.clone());
+                                format!("instr({col}, ?{}) > 0", params.len())
+                            })
+                            .collect();
+                        format!("({})", ors.join(" OR "))
+                    }
                 })
+                .map(|g| format!(" AND {g}"))
                 .collect();
-            format!(" AND {}", groups.join(" AND "))
+            groups.concat()
         };
+        let orgs = cond("o.name_fold", "o.id", "fts_org_names");
+        let people = cond("p.name_fold", "p.id", "fts_person_names");
+        self.entries_sql(&orgs, &people, &params)
+    }
+
+    /// The names sharing the most of `grams` (three letters each), at most `limit` schools
+    /// and `limit` people, best first by the index's rank: the candidates for a near match.
+    pub fn search_entries_near(&self, grams: &[String], limit: usize) -> Result<Vec<Entry>> {
+        let grams: Vec<String> = grams.iter().filter(|g| g.chars().count() >= 3).cloned().collect();
+        if grams.is_empty() {
+            return Ok(Vec::new());
+        }
+        let near = |id: &str, fts: &str| {
+            format!(" AND {id} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?1 ORDER BY rank LIMIT ?2)")
+        };
+        self.entries_sql(
+            &near("o.id", "fts_org_names"),
+            &near("p.id", "fts_person_names"),
+            &[fts_any(&grams), limit.to_string()],
+        )
+    }
+
+    fn entries_sql(&self, orgs: &str, people: &str, params: &[String]) -> Result<Vec<Entry>> {
         let sql = format!(
             "SELECT 0, o.id, o.name, trim(o.town || coalesce(', ' || d.name, ''), ', '), o.name_fold
                FROM organizations o LEFT JOIN districts d ON d.id = o.district_id
-              WHERE o.retired_at IS NULL{}
+              WHERE o.retired_at IS NULL{orgs}
              UNION ALL
              SELECT 1, p.id, p.full_name,
                     trim(p.role || coalesce(', ' || coalesce(nullif(o.short_name, ''), o.name), ''), ', '), p.name_fold
                FROM people p LEFT JOIN organizations o ON o.id = p.org_id
-              WHERE p.retired_at IS NULL{}",
-            cond("o.name_fold"),
-            cond("p.name_fold")
+              WHERE p.retired_at IS NULL{people}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(flat.iter()), |r| {
+        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
             let id: i64 = r.get(1)?;
             Ok(Entry {
                 entity: if r.get::<_, i64>(0)? == 0 { Entity::Org(id) } else { Entity::Person(id) },

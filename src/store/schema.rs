@@ -9,6 +9,62 @@ macro_rules! stamp {
     };
 }
 
+/// A trigram index of a table's `name_fold`, its content read from the table itself, and the
+/// triggers that keep it.
+macro_rules! fts_names {
+    ($name:literal, $table:literal) => {
+        concat!(
+            "CREATE VIRTUAL TABLE fts_",
+            $name,
+            "_names USING fts5(name_fold, content='",
+            $table,
+            "', content_rowid='id', tokenize='trigram');
+             INSERT INTO fts_",
+            $name,
+            "_names(fts_",
+            $name,
+            "_names) VALUES ('rebuild');
+             CREATE TRIGGER fts_",
+            $name,
+            "_names_i AFTER INSERT ON ",
+            $table,
+            " BEGIN
+               INSERT INTO fts_",
+            $name,
+            "_names(rowid, name_fold) VALUES (new.id, new.name_fold);
+             END;
+             CREATE TRIGGER fts_",
+            $name,
+            "_names_d AFTER DELETE ON ",
+            $table,
+            " BEGIN
+               INSERT INTO fts_",
+            $name,
+            "_names(fts_",
+            $name,
+            "_names, rowid, name_fold)
+                 VALUES ('delete', old.id, old.name_fold);
+             END;
+             CREATE TRIGGER fts_",
+            $name,
+            "_names_u AFTER UPDATE OF id, name_fold ON ",
+            $table,
+            " BEGIN
+               INSERT INTO fts_",
+            $name,
+            "_names(fts_",
+            $name,
+            "_names, rowid, name_fold)
+                 VALUES ('delete', old.id, old.name_fold);
+               INSERT INTO fts_",
+            $name,
+            "_names(rowid, name_fold) VALUES (new.id, new.name_fold);
+             END;
+"
+        )
+    };
+}
+
 pub const MIGRATIONS: &[&str] = &[
     concat!(
         "CREATE TABLE districts (
@@ -375,6 +431,13 @@ pub const MIGRATIONS: &[&str] = &[
         changed_by TEXT NOT NULL DEFAULT '',
         changed_at TEXT NOT NULL DEFAULT '');
      CREATE INDEX report_notes_year ON report_notes(year);",
+    // 13: the folded names by their trigrams (SQLite's FTS5), so that a name that is nowhere
+    // is known to be nowhere without reading every name; kept by triggers. Their tables begin
+    // with `fts_`: not a coordinator's data, not undone, not checked as text.
+    concat!(
+        fts_names!("org", "organizations"),
+        fts_names!("person", "people"),
+    ),
 ];
 
 /// The schema version whose upgrade folds the names again.

@@ -105,10 +105,11 @@ impl Store {
         Ok(())
     }
 
-    /// The store's own tables, by name.
+    /// The store's own tables, by name: not SQLite's, not the name index's (`fts_…`).
     pub(super) fn table_names(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                AND name NOT LIKE 'fts!_%' ESCAPE '!' ORDER BY name",
         )?;
         let names = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(names)
