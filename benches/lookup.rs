@@ -3,28 +3,10 @@
 
 use nastavnik::lookup::Index;
 use nastavnik::store::Store;
-use std::path::PathBuf;
 use std::process::Command;
 
-const SCALE: usize = 100;
-
-/// The generated store, made once and kept under target/ for later runs.
-fn store_path() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-store");
-    let path = dir.join(format!("scale{SCALE}.db"));
-    if !path.exists() {
-        std::fs::create_dir_all(&dir).unwrap();
-        let tmp = dir.join("building.db");
-        let _ = std::fs::remove_file(&tmp);
-        let store = Store::create_new(&tmp, "bench").unwrap();
-        nastavnik::demo::load(&store).unwrap();
-        nastavnik::synth::generate(&store, SCALE).unwrap();
-        store.checkpoint().unwrap();
-        drop(store);
-        std::fs::rename(&tmp, &path).unwrap();
-    }
-    path
-}
+mod common;
+use common::store_path;
 
 fn index() -> Index {
     let store = Store::open(&store_path(), "bench").unwrap();

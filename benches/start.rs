@@ -1,0 +1,134 @@
+//! Start to first frame, the rest of the year read after it, memory once every pane has been
+//! looked at, and `who` for a name that is nowhere — over the generated region at scale 100
+//! (see `common`). Run with `cargo bench --bench start`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use nastavnik::app::{App, Pane};
+use nastavnik::store::Store;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+use std::process::Command;
+
+mod common;
+use common::store_path;
+
+fn configured(pane: Pane) -> App {
+    let store = Store::open(&store_path(), "bench").unwrap();
+    let (keys, _) = nastavnik::keys::KeyMap::new(&Default::default());
+    let settings = nastavnik::config::Settings::default();
+    let size = Rect::new(0, 0, 120, 40);
+    App::configured_at(store, &nastavnik::i18n::RU, keys, Default::default(), size, &settings, None, Some(pane))
+        .unwrap()
+}
+
+/// The store opened, the pane shown read and its 120×40 screen drawn, as the TUI starts.
+#[divan::bench(args = ["clusters", "mentoring", "roadmap", "deficits", "agenda"], sample_count = 10)]
+fn first_frame(bencher: divan::Bencher, pane: &str) {
+    let pane = Pane::from_name(pane).unwrap();
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    bencher.bench_local(|| {
+        let app = configured(pane);
+        term.draw(|f| nastavnik::ui::draw(f, &app)).unwrap();
+        app.dismiss();
+    });
+}
+
+/// What the TUI reads once the first frame of Clusters is on screen: every other pane but the
+/// Agenda (read when it is opened).
+#[divan::bench(sample_count = 10)]
+fn rest_after_first_frame(bencher: divan::Bencher) {
+    bencher.with_inputs(|| configured(Pane::Clusters)).bench_local_values(|mut app| {
+        app.finish_loading();
+        app.dismiss();
+    });
+}
+
+/// The whole `nastavnik snapshot` process: start, open, read the pane, draw, print.
+#[divan::bench(args = ["clusters", "roadmap"], sample_count = 10)]
+fn snapshot_process(bencher: divan::Bencher, pane: &str) {
+    let path = store_path();
+    bencher.bench_local(|| {
+        let out = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+            .arg("--db")
+            .arg(&path)
+            .args(["snapshot", pane])
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    });
+}
+
+/// `nastavnik who` for a name no one has: found to be nowhere through the trigram index.
+#[divan::bench(args = ["зюзюкина", "qqqq"], sample_count = 20)]
+fn who_no_match(bencher: divan::Bencher, query: &str) {
+    let path = store_path();
+    bencher.bench_local(|| {
+        let out = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+            .arg("--db")
+            .arg(&path)
+            .args(["who", query])
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+    });
+}
+
+/// The floor `who_no_match` is compared with: the `sqlite3` command-line shell looking for the
+/// same name in the same store (skipped where it is not installed).
+#[divan::bench(sample_count = 20)]
+fn sqlite3_floor(bencher: divan::Bencher) {
+    let path = store_path();
+    if Command::new("sqlite3").arg("--version").output().is_err() {
+        return;
+    }
+    bencher.bench_local(|| {
+        Command::new("sqlite3")
+            .arg(&path)
+            .arg("SELECT count(*) FROM people WHERE instr(name_fold, 'зюзюкина') > 0")
+            .output()
+            .unwrap()
+    });
+}
+
+/// This process's resident memory, anonymous (the heap) and of files (the program, the store's
+/// pages mapped), in KiB.
+fn memory() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    };
+    (field("RssAnon:"), field("RssFile:"))
+}
+
+/// Every pane visited and the lookup opened, as a coordinator does in a session; the memory
+/// this takes is printed (divan measures only the time).
+#[divan::bench(sample_count = 1, sample_size = 1)]
+fn memory_after_every_pane(bencher: divan::Bencher) {
+    let (anon0, _) = memory();
+    let mut app = configured(Pane::Clusters);
+    bencher.bench_local(|| {
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        for c in ['1', '2', '3', '4', '5', '6', '7', '1', 'w'] {
+            app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            term.draw(|f| nastavnik::ui::draw(f, &app)).unwrap();
+        }
+    });
+    let (anon, file) = memory();
+    eprintln!(
+        "memory after every pane and w: heap {} MiB more than before the store was opened ({} MiB in all), files mapped {} MiB",
+        (anon - anon0) / 1024,
+        anon / 1024,
+        file / 1024
+    );
+}
+
+fn main() {
+    divan::main();
+}
