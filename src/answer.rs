@@ -19,6 +19,9 @@ pub struct ChainLine {
     pub other_name: String,
     /// Set when the link reaches the subject through its school ("через СОШ №1").
     pub via: Option<String>,
+    /// The link reaches the subject through a person, a mentor of its school: «через
+    /// наставника: Н.О. Ерошенкова» (a name after «через» alone would have to be declined).
+    pub via_person: bool,
     pub link: LinkRow,
 }
 
@@ -56,7 +59,14 @@ pub fn answer(store: &Store, e: Entity) -> Result<Answer> {
             for link in store.links_of(Entity::Org(org), false)? {
                 if link.mentor_ref == Entity::Org(org) && seen.insert(link.mentee_ref) {
                     let (other, other_name) = (link.mentee_ref, link.mentee.clone());
-                    mentees.push(ChainLine { depth: 0, other, other_name, via: Some(via.clone()), link });
+                    mentees.push(ChainLine {
+                        depth: 0,
+                        other,
+                        other_name,
+                        via: Some(via.clone()),
+                        via_person: false,
+                        link,
+                    });
                 }
             }
         }
@@ -78,7 +88,14 @@ fn up(
 ) -> Result<()> {
     for link in store.links_of(e, true)? {
         let other = link.mentor_ref;
-        out.push(ChainLine { depth, other, other_name: link.mentor.clone(), via: via.clone(), link });
+        out.push(ChainLine {
+            depth,
+            other,
+            other_name: link.mentor.clone(),
+            via: via.clone(),
+            via_person: false,
+            link,
+        });
         if depth + 1 < MAX_DEPTH && seen.insert(other) {
             up(store, other, depth + 1, None, seen, out)?;
         }
@@ -90,7 +107,8 @@ fn down(store: &Store, e: Entity, depth: usize, seen: &mut HashSet<Entity>, out:
     for link in store.links_of(e, false)? {
         let other = link.mentee_ref;
         let via = (link.mentor_ref != e).then(|| link.mentor.clone());
-        out.push(ChainLine { depth, other, other_name: link.mentee.clone(), via, link });
+        let via_person = matches!(link.mentor_ref, Entity::Person(_));
+        out.push(ChainLine { depth, other, other_name: link.mentee.clone(), via, via_person, link });
         if depth + 1 < MAX_DEPTH && seen.insert(other) {
             down(store, other, depth + 1, seen, out)?;
         }
@@ -151,7 +169,11 @@ pub fn lines(a: &Answer, s: &Strings) -> Vec<AnswerLine> {
         }
         for l in chain {
             let indent = "    ".repeat(l.depth);
-            let via = l.via.as_ref().map(|v| format!(" [{} {v}]", s.via)).unwrap_or_default();
+            let via = match &l.via {
+                Some(v) if l.via_person => format!(" [{} {v}]", s.via_mentor),
+                Some(v) => format!(" [{} {v}]", s.via),
+                None => String::new(),
+            };
             out.push(AnswerLine {
                 text: format!("{indent}  {arrow} {}{via} — {}", l.other_name, describe(l, s)),
                 target: Some(l.other),

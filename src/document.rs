@@ -184,6 +184,8 @@ pub fn render_markdown(store: &Store, id: i64, template: &str, template_name: &s
 pub(crate) fn render_template(template: &str, template_name: &str, ctx: minijinja::Value) -> Result<String, DocError> {
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+    // `{{ x | sentence }}`: the full stop, unless the text ends with one («… 20__ г.»).
+    env.add_filter("sentence", |v: String| crate::text::sentence(&v));
     let err = |e: minijinja::Error| DocError::Template {
         path: template_name.to_string(),
         msg: match e.line() {

@@ -35,6 +35,20 @@ coded_enum!(EventStatus {
     Cancelled = "cancelled" => st_cancelled,
 });
 
+impl EventStatus {
+    /// The state of a decision, a recommendation or a programme — work to be done, not an
+    /// event to be held: «в работе», «выполнено».
+    pub fn task_label(self, s: &Strings) -> &'static str {
+        match self {
+            EventStatus::Planned => s.tk_planned,
+            EventStatus::InProgress => s.tk_in_progress,
+            EventStatus::Done => s.tk_done,
+            EventStatus::Postponed => s.tk_postponed,
+            EventStatus::Cancelled => s.tk_cancelled,
+        }
+    }
+}
+
 coded_enum!(AgreementStatus {
     Draft = "draft" => ag_draft,
     Approval = "approval" => ag_approval,

@@ -42,6 +42,7 @@ pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The named fields of every row a pane lists, in order.
+#[derive(Clone)]
 pub struct Records {
     pub fields: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
@@ -125,7 +126,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 vec![
                     "decision".into(),
                     x.deadline.display(),
-                    x.status.label(s).to_string(),
+                    x.status.task_label(s).to_string(),
                     s.col_decision.to_lowercase(),
                     x.text,
                     String::new(),
@@ -169,7 +170,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 .collect();
             rows.extend(risks.into_iter().map(|r| {
                 let due = r.deadline.map(crate::text::format_date).unwrap_or_default();
-                let status = r.status.label(s).to_string();
+                let status = r.status.task_label(s).to_string();
                 vec!["risk".into(), r.school, r.direction, r.goal, format!("{status}; {}", r.progress), due]
             }));
             rows.extend(diagnostics.iter().map(|g| {
@@ -328,7 +329,8 @@ pub fn log_records(lines: &[crate::store::LogLine], s: &Strings, words: bool) ->
                 ];
             }
             let (field, old, new) = crate::app::rows::change_words(c, s);
-            vec![c.at.clone(), c.who.clone(), crate::app::rows::entity_label(&c.entity, s), what, field, old, new]
+            let at = crate::text::format_stamp(&c.at);
+            vec![at, c.who.clone(), crate::app::rows::entity_label(&c.entity, s), what, field, old, new]
         })
         .collect();
     Records { fields: vec!["at", "who", "entity", "what", "field", "old", "new"], rows }
@@ -342,11 +344,39 @@ pub fn render_records(r: &Records, format: Format) -> String {
 /// as a coordinator opening the file reads it. The other formats keep the field codes that
 /// scripts rely on.
 pub fn render_records_for(r: &Records, format: Format, s: &Strings) -> String {
-    if format == Format::Excel {
-        render_with_header(r, format, &r.fields.iter().map(|f| field_header(f, s)).collect::<Vec<_>>())
-    } else {
-        render_records(r, format)
+    match format {
+        // What a person reads: the record kinds in the UI's words («мероприятие», «решение»).
+        Format::Excel | Format::Text => {
+            let worded = worded_types(r, s);
+            if format == Format::Excel {
+                render_with_header(&worded, format, &r.fields.iter().map(|f| field_header(f, s)).collect::<Vec<_>>())
+            } else {
+                render_records(&worded, format)
+            }
+        }
+        Format::Csv | Format::Json => render_records(r, format),
     }
+}
+
+/// The records with their `type` column (event, decision, risk…) in the UI's words.
+fn worded_types(r: &Records, s: &Strings) -> Records {
+    let Some(col) = r.fields.iter().position(|f| *f == "type") else { return r.clone() };
+    let rows = r
+        .rows
+        .iter()
+        .map(|row| {
+            let mut row = row.clone();
+            if let Some(v) = row.get_mut(col) {
+                *v = match v.as_str() {
+                    "attention" => s.sec_attention.to_lowercase(),
+                    "diagnostics" => s.ent_diagnostic.to_string(),
+                    other => crate::app::rows::entity_label(other, s),
+                };
+            }
+            row
+        })
+        .collect();
+    Records { fields: r.fields.clone(), rows }
 }
 
 fn render_with_header(r: &Records, format: Format, header: &[String]) -> String {

@@ -37,7 +37,49 @@ macro_rules! catalogue {
         pub struct Strings { $(pub $key: &'static str),+ }
         pub static RU: Strings = Strings { $($key: $ru),+ };
         pub static EN: Strings = Strings { $($key: $en),+ };
+        impl Strings {
+            /// Every entry of the catalogue, its key and its text, in order.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),+]
+            }
+        }
     };
+}
+
+/// The catalogue's sets of plural forms («школа|школы|школ»), as (key, forms).
+pub fn plural_sets(s: &Strings) -> Vec<(&'static str, Vec<&'static str>)> {
+    s.entries()
+        .into_iter()
+        .filter(|(_, t)| t.contains('|'))
+        .map(|(k, t)| (k, t.split('|').collect::<Vec<_>>()))
+        // Forms are words (an English one may be two: «event hosted»); a list of phrases
+        // split by «|» is something else.
+        .filter(|(_, f)| f.len() <= 3 && f.iter().all(|w| w.split(' ').count() <= 2 && !w.is_empty()))
+        .collect()
+}
+
+/// Every «N word» in `text` whose word is a form of one of the catalogue's plural sets but not
+/// the form N takes («2 мероприятий»), with the form it should be.
+pub fn disagreeing_numbers(text: &str, s: &Strings) -> Vec<(String, String)> {
+    let sets = plural_sets(s);
+    let mut out = Vec::new();
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '\u{a0}').collect();
+    for pair in words.windows(2) {
+        let number = pair[0].trim_start_matches(|c: char| !c.is_ascii_digit());
+        let Ok(n) = number.parse::<usize>() else { continue };
+        let word = pair[1].trim_end_matches(|c: char| !c.is_alphabetic());
+        for (_, forms) in &sets {
+            if forms.len() > 1 && forms.contains(&word) {
+                let right = plural(n, &forms.join("|"), s);
+                let right = right.split_once(' ').map_or("", |(_, w)| w);
+                // A word shared by two forms («наставляемых») agrees when either is right.
+                if !right.is_empty() && right != word && right.split(' ').next() != Some(word) {
+                    out.push((format!("{n} {word}"), format!("{n} {right}")));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// `n` and the word in its form: Russian by the one–few–many rule (1 школа, 3 школы, 5 школ,
@@ -62,6 +104,36 @@ pub fn plural(n: usize, forms: &str, s: &Strings) -> String {
 #[cfg(test)]
 mod plural_tests {
     use super::*;
+
+    #[test]
+    fn every_plural_set_of_the_catalogue_has_its_forms_and_every_number_in_a_string_agrees() {
+        let ru: Vec<_> = plural_sets(&RU).into_iter().filter(|(_, f)| f.iter().all(|w| !w.contains(' '))).collect();
+        assert!(ru.len() >= 5, "{ru:?}");
+        let en: std::collections::HashMap<_, _> = plural_sets(&EN).into_iter().collect();
+        for (key, forms) in &ru {
+            assert_eq!(forms.len(), 3, "{key}: Russian has one, few and many: {forms:?}");
+            assert!(forms.iter().all(|f| !f.trim().is_empty()), "{key}: {forms:?}");
+            assert_eq!(en.get(key).map(Vec::len), Some(2), "{key}: English has one and other");
+            // The rule over the numbers a screen prints.
+            for n in 0..=130 {
+                let said = plural(n, &forms.join("|"), &RU);
+                let want = match (n % 10, n % 100) {
+                    (1, r) if r != 11 => forms[0],
+                    (2..=4, r) if !(12..=14).contains(&r) => forms[1],
+                    _ => forms[2],
+                };
+                assert_eq!(said, format!("{n} {want}"), "{key}");
+            }
+        }
+        // No string of the catalogue carries a number with a noun in the wrong form.
+        for (key, text) in RU.entries() {
+            assert_eq!(disagreeing_numbers(text, &RU), Vec::<(String, String)>::new(), "{key}: {text}");
+        }
+        assert_eq!(
+            disagreeing_numbers("прошли 2 мероприятий и 21 школа", &RU),
+            vec![("2 мероприятий".to_string(), "2 мероприятия".to_string())]
+        );
+    }
 
     #[test]
     fn counts_take_the_form_their_number_asks() {
@@ -114,6 +186,11 @@ catalogue! {
     st_done: "проведено", "done";
     st_postponed: "перенесено", "postponed";
     st_cancelled: "отменено", "cancelled";
+    tk_planned: "запланировано", "planned";
+    tk_in_progress: "в работе", "in work";
+    tk_done: "выполнено", "done";
+    tk_postponed: "перенесено", "postponed";
+    tk_cancelled: "отменено", "cancelled";
 
     ag_draft: "проект", "draft";
     ag_approval: "на согласовании", "under approval";
@@ -137,7 +214,7 @@ catalogue! {
     ag_expires_in: "истекает через", "expires in";
     ag_days: "дн.", "d";
     ag_expiring_word: "скоро", "soon";
-    ag_last_step: "Дальше по жизненному циклу некуда; расторжение — T, любой статус — s", "No further lifecycle step; terminate with T, any status with s";
+    ag_last_step: "Это последний этап; расторжение — T, любой статус — s", "No further lifecycle step; terminate with T, any status with s";
     ag_terminate_q: "Расторгнуть договор", "Terminate the agreement";
     ag_terminated_msg: "Договор расторгнут", "Agreement terminated";
     ag_next_steps: "Следующий шаг", "Next step";
@@ -331,10 +408,10 @@ catalogue! {
     cf_theirs_short: "в базе", "stored";
     cf_mine_short: "ваше", "yours";
     cf_same_fields: "Поля, которые вы правили, совпадают; изменилось другое.", "The fields you edited agree; something else changed.";
-    cf_keys: "t — оставить как в базе · m — записать моё поверх · e — править заново", "t — keep theirs · m — write mine over it · e — edit again";
+    cf_keys: "t — оставить как в базе · m — сохранить мою версию · e — править заново", "t — keep theirs · m — save my version · e — edit again";
     cf_keep: "оставить как в базе", "keep theirs";
     cf_kept_theirs: "Оставлено как в базе", "Kept theirs";
-    cf_wrote_mine: "Записано ваше поверх", "Yours written over theirs";
+    cf_wrote_mine: "Сохранена ваша версия", "Your version saved";
     forbidden_viewer: "Только просмотр: изменения вам не разрешены, ничего не записано", "View only: you may not change anything; nothing was written";
     forbidden_school: "Вы куратор и меняете только свои школы; ничего не записано", "As a curator you change only your schools; nothing was written";
     forbidden_district: "это общее для района", "this belongs to the district";
@@ -368,7 +445,7 @@ catalogue! {
     col_plan: "План", "Plan";
     act_advance: "Договор: следующий шаг (→ подписан → …)", "Agreement: next step (→ signed → …)";
     act_terminate: "Договор: расторгнуть (спросит)", "Agreement: terminate (asks first)";
-    hint_advance: "дальше", "advance";
+    hint_advance: "след. этап", "next step";
     doc_written: "записан", "written";
     ag_kind_additional: "доп. соглашение", "additional agreement";
 
@@ -384,7 +461,7 @@ catalogue! {
     col_district: "Район", "District";
     col_town: "Населённый пункт", "Town";
     col_status: "Статус", "Status";
-    col_risk: "Уровень риска", "Risk level";
+    col_risk: "Категория неуспешности", "Under-performance";
     col_mentor: "Наставник", "Mentor";
     col_mentee: "Наставляемый", "Mentee";
     col_level: "Уровень", "Level";
@@ -396,7 +473,7 @@ catalogue! {
     col_kind: "Вид", "Kind";
     col_title: "Мероприятие", "Event";
     col_grades: "Классы", "Grades";
-    col_host: "Школа-организатор", "Host school";
+    col_host: "Организатор", "Organiser";
     col_teacher: "Педагог", "Teacher";
     col_owner: "Школа / район", "School / district";
     col_direction: "Рисковое направление", "Risk direction";
@@ -436,6 +513,7 @@ catalogue! {
     undo_conflict: "Нельзя отменить: это значение с тех пор изменил(а)", "Cannot be undone: the value was changed since by";
     undo_next: "следующая отмена перейдёт к предыдущему действию", "the next undo goes on to the change before";
     via: "через", "via";
+    via_mentor: "через наставника:", "via the mentor";
     lookup_title: "Кто кого наставляет", "Who mentors whom";
     lookup_prompt: "Школа, педагог, город или предмет", "School, teacher, town or subject";
     lookup_nothing: "Ничего не найдено", "Nothing found";
@@ -451,7 +529,7 @@ catalogue! {
     err_self: "нельзя наставлять самого себя", "no one mentors themselves";
     err_org_person: "школа наставляет школу, педагога — педагог: выберите человека", "a school mentors a school, a teacher a teacher: pick a person";
     month_days: "в январе 31 день|в феврале невисокосного года 28 дней|в марте 31 день|в апреле 30 дней|в мае 31 день|в июне 30 дней|в июле 31 день|в августе 31 день|в сентябре 30 дней|в октябре 31 день|в ноябре 30 дней|в декабре 31 день|в феврале високосного года 29 дней", "January has 31 days|February of a common year has 28 days|March has 31 days|April has 30 days|May has 31 days|June has 30 days|July has 31 days|August has 31 days|September has 30 days|October has 31 days|November has 30 days|December has 31 days|February of a leap year has 29 days";
-    err_date: "дата пишется как 25.11.2021 или 2021-11-25", "write a date as 25.11.2021 or 2021-11-25";
+    err_date: "дата не распознана: пишите 25.11.2021 или 2021-11-25", "write a date as 25.11.2021 or 2021-11-25";
     err_output: "не удалось записать вывод", "cannot write the output";
     err_exists: "файл уже есть; nastavnik не перезаписывает файлы — выберите другое имя", "the file exists already; nastavnik does not overwrite files — choose another name";
     err_no_store: "хранилища здесь нет; новое, пустое создаёт `nastavnik init --db ПУТЬ`, демонстрационное — `nastavnik demo --out ПУТЬ`", "there is no store here; `nastavnik init --db PATH` makes a new, empty one, `nastavnik demo --out PATH` the demo";
@@ -590,7 +668,7 @@ catalogue! {
     act_load: "Нагрузка наставников за год", "Mentors' load for the year";
     hint_load: "нагрузка", "load";
     suggestion: "предложение", "suggestion";
-    err_when: "не понял дату: 25.11.2021, «октябрь–ноябрь 2021», «осенние каникулы 2021»…", "cannot read the date: 25.11.2021, «октябрь–ноябрь 2021», «осенние каникулы 2021»…";
+    err_when: "дата не распознана: 25.11.2021, «октябрь–ноябрь 2021», «осенние каникулы 2021»…", "cannot read the date: 25.11.2021, «октябрь–ноябрь 2021», «осенние каникулы 2021»…";
     ask_result: "Результат (например «24 педагога из 5 школ»); Enter — сохранить, можно пустым", "Result (e.g. «24 teachers of 5 schools»); Enter saves, may be empty";
     ask_date: "Новая дата или период (25.11.2021, «декабрь 2021»…); Enter — сохранить", "New date or period (25.11.2021, «декабрь 2021»…); Enter saves";
     undone: "Отменено", "Undone";
@@ -610,7 +688,7 @@ catalogue! {
     act_zoom_out: "Шкала: по месяцам", "Timeline: by months";
     act_today: "Шкала: к сегодняшнему дню", "Timeline: go to today";
     act_rows_by_school: "Шкала: строка на мероприятие ↔ на школу", "Timeline: a row per event ↔ per school";
-    hint_timeline: "шкала", "timeline";
+    hint_timeline: "графики", "timeline";
     hint_list: "список", "list";
     hint_scroll: "время", "time";
     hint_zoom: "масштаб", "zoom";
@@ -647,7 +725,7 @@ catalogue! {
     confirm_yes: "Да", "Yes";
     confirm_no: "Нет", "No";
     confirm_keys: "y — да · ←/→ и Enter — кнопка · Esc — нет", "y yes · ←/→ and Enter pick a button · Esc no";
-    ev_pick_person: "педагог — это человек: выберите человека", "a teacher is a person: pick a person";
+    ev_pick_person: "Выберите педагога (Enter — список людей)", "a teacher is a person: pick a person";
     ev_pick_school: "здесь нужна школа или организация", "pick a school or a body here";
     ev_hint: "Tab поле · Enter на школе/педагоге — выбрать, Backspace — убрать · Ctrl-S сохранить · Esc в черновик · Ctrl-D удалить", "Tab field · Enter on school/teacher picks, Backspace removes · Ctrl-S saves · Esc keeps a draft · Ctrl-D discards";
     inactive: "завершено", "ended";

@@ -101,7 +101,7 @@ pub fn calendar(store: &Store, year: Option<AcademicYear>, school: Option<&str>,
                     s.col_responsible,
                     x.responsible,
                     s.col_status,
-                    x.status.label(s)
+                    x.status.task_label(s)
                 ))
                 .status(status(x.status));
             cal.push(ev.done());

@@ -38,7 +38,7 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
         if !heard.is_empty() {
             out.push_str(&format!("\n### {}\n\n", s.doc_heard));
             for (i, (_, who, what)) in heard.into_iter().enumerate() {
-                let who = if who.is_empty() { String::new() } else { format!("**{who}.** ") };
+                let who = if who.is_empty() { String::new() } else { format!("**{}** ", crate::text::sentence(who)) };
                 out.push_str(&format!("{}. {who}{}\n", i + 1, what.replace('\n', " ")));
             }
         }
@@ -49,10 +49,10 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
             out.push_str(&format!("{}. {}\n", x.number, x.text.replace('\n', " ")));
             let deadline = x.deadline.display();
             if !deadline.is_empty() {
-                out.push_str(&format!("   {}: {deadline}.\n", s.col_deadline));
+                out.push_str(&format!("   {}: {}\n", s.col_deadline, crate::text::sentence(&deadline)));
             }
             if !x.responsible.is_empty() {
-                out.push_str(&format!("   {}: {}.\n", s.col_responsible, x.responsible));
+                out.push_str(&format!("   {}: {}\n", s.col_responsible, crate::text::sentence(&x.responsible)));
             }
             out.push('\n');
         }

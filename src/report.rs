@@ -522,7 +522,7 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
         doc.none(s);
     } else {
         let done = d.risks.iter().filter(|r| r.status == EventStatus::Done).count();
-        doc.text(format!("{}: {}; {} {done}.", s.rp_risks_total, d.risks.len(), s.st_done));
+        doc.text(format!("{}: {}; {} {done}.", s.rp_risks_total, d.risks.len(), s.tk_done));
         let rows: Vec<Vec<String>> = d
             .risks
             .iter()
@@ -530,7 +530,7 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
                 vec![
                     r.school.clone(),
                     r.direction.clone(),
-                    r.status.label(s).to_string(),
+                    r.status.task_label(s).to_string(),
                     r.progress.clone(),
                     r.deadline.map(format_date).unwrap_or_default(),
                 ]
@@ -644,8 +644,8 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
     } else {
         let state = |x: &crate::domain::DecisionRow| -> String {
             match x.deadline.last_day() {
-                _ if x.status == EventStatus::Done => s.st_done.to_string(),
-                _ if x.status == EventStatus::Cancelled => s.st_cancelled.to_string(),
+                _ if x.status == EventStatus::Done => s.tk_done.to_string(),
+                _ if x.status == EventStatus::Cancelled => s.tk_cancelled.to_string(),
                 Some(l) if l < today => {
                     format!("{} {}", s.wk_late_by, plural((today - l).num_days() as usize, s.forms_day, s))
                 }
@@ -661,7 +661,7 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
             "{}: {}; {} {done}, {} {late}, {} {undated}.",
             s.rp_decisions_total,
             d.decisions.len(),
-            s.st_done,
+            s.tk_done,
             s.sm_overdue,
             s.rp_no_deadline
         ));

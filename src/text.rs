@@ -196,6 +196,38 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{:02}.{:02}.{:04}", d.day(), d.month(), d.year())
 }
 
+/// A sentence of `s`: its full stop added, unless it ends with one already — an initial or an
+/// abbreviation («Калинова С.А.», «2023 г.») takes no second dot.
+pub fn sentence(s: &str) -> String {
+    let t = s.trim_end();
+    if t.ends_with(['.', '!', '?', '…']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+/// When a row was changed, as stored (`2026-11-23 07:57:12`, UTC or local, maybe with a `T`),
+/// printed as a Russian reads a time: `23.11.2026 07:57`. Anything else is shown as it is.
+pub fn format_stamp(at: &str) -> String {
+    let b = at.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let shaped = b.len() >= 16
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && matches!(b[10], b' ' | b'T')
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16);
+    if !shaped {
+        return at.to_string();
+    }
+    format!("{}.{}.{} {}", &at[8..10], &at[5..7], &at[0..4], &at[11..16])
+}
+
 /// The years a date typed by a coordinator may fall in: a year outside them is a typing
 /// mistake (`25.11.1921`, `01.09.9999`), not a school year.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
@@ -501,6 +533,12 @@ mod tests {
         let d = parse_date("25.11.2021").unwrap();
         assert_eq!(d, parse_date("2021-11-25").unwrap());
         assert_eq!(format_date(d), "25.11.2021");
+        assert_eq!(format_stamp("2026-11-23 07:57:12"), "23.11.2026 07:57");
+        assert_eq!(format_stamp("2026-11-23T07:57:12Z"), "23.11.2026 07:57");
+        assert_eq!(format_stamp("вчера"), "вчера");
+        assert_eq!(sentence("Калинова С.А."), "Калинова С.А.");
+        assert_eq!(sentence("до 30 декабря 2023 г. "), "до 30 декабря 2023 г.");
+        assert_eq!(sentence("Маслова Т.П"), "Маслова Т.П.");
         assert_eq!(AcademicYear::of(d).label(), "2021-2022");
         assert_eq!(AcademicYear::parse("2022-23"), Some(AcademicYear(2022)));
         assert_eq!(AcademicYear::parse("2022-2024"), None);

@@ -665,7 +665,7 @@ pub(crate) fn clear_popup(f: &mut Frame, r: Rect) {
     let area = f.area();
     let left = r.x.saturating_sub(1).max(area.x);
     let right = (r.right() + 1).min(area.right());
-    let margin = Rect { x: left, y: r.y + 1, width: right - left, height: r.height.saturating_sub(2) };
+    let margin = Rect { x: left, y: r.y, width: right - left, height: r.height };
     f.render_widget(Clear, margin);
     f.render_widget(Clear, r);
 }

@@ -430,7 +430,7 @@ fn show_for_excel_has_a_bom_semicolons_and_russian_headers() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("\u{feff}Школа;Район;Населённый пункт;Статус;Уровень риска\r\n"), "{text}");
+    assert!(text.starts_with("\u{feff}Школа;Район;Населённый пункт;Статус;Категория неуспешности\r\n"), "{text}");
     assert!(text.contains("МБОУ «СОШ №1» г. Пикалево;"), "{text}");
     // Scripts keep the codes.
     let out = Command::new(BIN)

@@ -389,7 +389,11 @@ pub fn card(
         let number = if parent.number.is_empty() { "___".to_string() } else { parent.number.clone() };
         field(&mut out, s.ag_amends, &format!("{} № {number}", parent.title));
     }
-    field(&mut out, s.col_changed, &format!("{} {}", a.stamp.changed_at, a.stamp.changed_by));
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", crate::text::format_stamp(&a.stamp.changed_at), a.stamp.changed_by),
+    );
 
     out.push(DocLine::Blank);
     out.push(DocLine::Heading(s.ag_parties_sec.to_string()));

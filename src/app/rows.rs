@@ -194,7 +194,7 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
     ViewRow {
         cells: vec![
             Some(x.deadline.display()).filter(|d| !d.is_empty()).unwrap_or_else(|| s.none.to_string()),
-            x.status.label(s).to_string(),
+            x.status.task_label(s).to_string(),
             s.col_decision.to_lowercase(),
             format!("{}. {}", x.number, x.text),
             String::new(),
@@ -209,7 +209,7 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
             fold(&format!("{} {}", x.meeting, x.text)),
             String::new(),
             fold(s.col_decision),
-            fold(x.status.label(s)),
+            fold(x.status.task_label(s)),
             fold(&x.responsible),
         ])),
     }
@@ -564,7 +564,7 @@ pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow 
     let what =
         if l.what.is_empty() { format!("{} {}", entity_label(&c.entity, s), c.entity_id) } else { l.what.clone() };
     ViewRow {
-        cells: vec![c.at.clone(), c.who.clone(), what, field, change].into(),
+        cells: vec![crate::text::format_stamp(&c.at), c.who.clone(), what, field, change].into(),
         item: Some(ItemRef::Change(i)),
         tone: Tone::Normal,
         facets: Some(std::sync::Arc::new([
@@ -581,7 +581,7 @@ pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow 
 pub fn risk_view(i: usize, r: &RiskRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
     let overdue =
         r.deadline.is_some_and(|d| d < today) && !matches!(r.status, EventStatus::Done | EventStatus::Cancelled);
-    let mut when = r.status.label(s).to_string();
+    let mut when = r.status.task_label(s).to_string();
     if let Some(d) = r.deadline {
         when = format!("{}{when}, {}", if overdue { "⚠ " } else { "" }, crate::text::format_date(d));
     }
@@ -594,7 +594,7 @@ pub fn risk_view(i: usize, r: &RiskRow, s: &Strings, today: chrono::NaiveDate) -
             fold(&r.school),
             String::new(),
             fold(s.sec_risks),
-            fold(r.status.label(s)),
+            fold(r.status.task_label(s)),
             fold(&r.responsible),
         ])),
     }
@@ -775,7 +775,7 @@ pub(crate) fn history_lines(out: &mut Vec<DocLine>, s: &Strings, history: &[Hist
     for h in history {
         let (field, old, new) = change_words(h, s);
         let what = if h.field == "*" { field } else { format!("{field}: {old} → {new}") };
-        out.push(DocLine::Text(format!("{}  {}  {}", h.at, h.who, what)));
+        out.push(DocLine::Text(format!("{}  {}  {}", crate::text::format_stamp(&h.at), h.who, what)));
     }
 }
 
@@ -792,7 +792,11 @@ pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLi
     field(&mut out, s.col_responsible, &e.responsible);
     field(&mut out, s.col_result, &e.result);
     field(&mut out, s.col_district, &e.district);
-    field(&mut out, s.col_changed, &format!("{} {}", e.stamp.changed_at, e.stamp.changed_by));
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", crate::text::format_stamp(&e.stamp.changed_at), e.stamp.changed_by),
+    );
     history_lines(&mut out, s, history);
     out
 }
@@ -801,9 +805,13 @@ pub fn decision_doc(x: &DecisionRow, history: &[HistoryRow], s: &Strings) -> Vec
     let mut out = vec![DocLine::Text(x.text.clone()), DocLine::Blank];
     field(&mut out, s.col_deadline, &x.deadline.display());
     field(&mut out, s.col_responsible, &x.responsible);
-    field(&mut out, s.col_status, x.status.label(s));
+    field(&mut out, s.col_status, x.status.task_label(s));
     field(&mut out, s.col_basis, &x.meeting);
-    field(&mut out, s.col_changed, &format!("{} {}", x.stamp.changed_at, x.stamp.changed_by));
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", crate::text::format_stamp(&x.stamp.changed_at), x.stamp.changed_by),
+    );
     history_lines(&mut out, s, history);
     out
 }
@@ -823,7 +831,11 @@ pub fn link_doc(l: &LinkRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine
     if !l.active {
         field(&mut out, s.col_status, s.inactive);
     }
-    field(&mut out, s.col_changed, &format!("{} {}", l.stamp.changed_at, l.stamp.changed_by));
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", crate::text::format_stamp(&l.stamp.changed_at), l.stamp.changed_by),
+    );
     history_lines(&mut out, s, history);
     out
 }
@@ -833,7 +845,7 @@ pub fn risk_doc(r: &RiskRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine
     field(&mut out, s.col_school, &r.school);
     field(&mut out, s.col_district, &r.district);
     field(&mut out, s.col_direction, &r.direction);
-    field(&mut out, s.col_status, r.status.label(s));
+    field(&mut out, s.col_status, r.status.task_label(s));
     field(&mut out, s.rk_deadline, &r.deadline.map(crate::text::format_date).unwrap_or_default());
     field(&mut out, s.col_responsible, &r.responsible);
     field(&mut out, s.col_programme, &r.programme);
