@@ -225,6 +225,7 @@ pub struct EventRow {
     pub result: String,
     pub district: String,
     pub stamp: Stamp,
+    pub note: String,
 }
 
 impl LinkRow {
@@ -455,6 +456,9 @@ pub struct EventFields {
     pub funding: String,
     pub expected_result: String,
     pub result: String,
+    /// What the event rests on or what the source says of it: «приказ МКУ ЦРО от 26.04.2022
+    /// № 56», «так в отчёте».
+    pub note: String,
 }
 
 /// A meeting's minutes, as the protocol document lists them.
@@ -491,7 +495,8 @@ pub struct SchoolCard {
     pub email: String,
     /// The people of the organisation: ФИО and position or roles.
     pub staff: Vec<(String, String)>,
-    pub statuses: Vec<(String, String, String)>,
+    /// By year: the status, the category of under-performance, and what it rests on (a note).
+    pub statuses: Vec<(String, String, String, String)>,
     pub mentors: Vec<LinkRow>,
     pub mentees: Vec<LinkRow>,
     pub events: Vec<EventRow>,

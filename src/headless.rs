@@ -119,6 +119,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                         e.teacher,
                         e.responsible,
                         e.result,
+                        e.note,
                     ]
                 })
                 .collect();
@@ -135,6 +136,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     String::new(),
                     x.responsible,
                     String::new(),
+                    String::new(),
                 ]
             }));
             (
@@ -150,6 +152,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     "teacher",
                     "responsible",
                     "result",
+                    "note",
                 ],
                 rows,
             )
@@ -235,6 +238,7 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "teacher" => s.col_teacher,
         "responsible" => s.col_responsible,
         "result" => s.col_result,
+        "note" => s.col_note,
         "owner" => s.col_owner,
         "item" => s.col_item,
         "target" => s.col_target,

@@ -514,6 +514,7 @@ catalogue! {
     undo_next: "следующая отмена перейдёт к предыдущему действию", "the next undo goes on to the change before";
     via: "через", "via";
     via_mentor: "через наставника:", "via the mentor";
+    col_note: "Примечание (основание)", "Note (basis)";
     lookup_title: "Кто кого наставляет", "Who mentors whom";
     lookup_prompt: "Школа, педагог, город или предмет", "School, teacher, town or subject";
     lookup_nothing: "Ничего не найдено", "Nothing found";

@@ -280,8 +280,17 @@ fn a_schools_own_report_and_a_report_of_some_days() {
     )
     .unwrap();
     assert!(md.contains("· с 01.03.2022 по 31.05.2022 ·"), "{md}");
+    // The report dates the nine seminars only by the school year: they run through it, with
+    // the April contest of teams.
+    assert!(md.contains("Мероприятий в эти дни: 16;"), "{md}");
+    assert!(md.contains("| апр 2022 | 1 | 1 |"), "{md}");
+    let md = String::from_utf8(
+        report(&db, &["--year", "2021-2022", "--district", "усть", "--from", "01.06.2022", "--to", "31.08.2022"])
+            .stdout,
+    )
+    .unwrap();
     assert!(md.contains("Мероприятий в эти дни: 15;"), "{md}");
-    assert!(!md.contains("| дек 2021 |"), "a December event is not of these days: {md}");
+    assert!(!md.contains("| апр 2022 |"), "the April contest is not of the summer's days: {md}");
     let out = report(&db, &["--from", "31.02.2022"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("в феврале невисокосного года 28 дней"));
 }

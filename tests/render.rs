@@ -2238,6 +2238,8 @@ fn latin_words(text: &str) -> Vec<String> {
         "Left",
         "Right",
         "Zoom",
+        // As the Pikalevo minutes write it: «Протокол №5, ZOOM, 15.00–16.00».
+        "ZOOM",
         "tester",
         "db",
         "demo",

@@ -27,7 +27,7 @@ impl App {
             return;
         };
         let s = self.s;
-        let mut lines = vec![format!("{} {by}, {at}", s.cf_changed_by)];
+        let mut lines = vec![format!("{} {by}, {}", s.cf_changed_by, crate::text::format_stamp(at))];
         match &retry {
             Retry::Status { target, choice } => {
                 let (theirs, mine) = match *target {

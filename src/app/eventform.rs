@@ -24,10 +24,11 @@ pub enum EvField {
     Funding,
     Expected,
     Result,
+    Note,
 }
 
 impl EvField {
-    pub const ALL: [EvField; 12] = [
+    pub const ALL: [EvField; 13] = [
         EvField::Kind,
         EvField::Title,
         EvField::When,
@@ -40,6 +41,7 @@ impl EvField {
         EvField::Funding,
         EvField::Expected,
         EvField::Result,
+        EvField::Note,
     ];
     pub fn label(self, s: &crate::i18n::Strings) -> &'static str {
         match self {
@@ -55,6 +57,7 @@ impl EvField {
             EvField::Funding => s.ev_funding,
             EvField::Expected => s.ev_expected,
             EvField::Result => s.col_result,
+            EvField::Note => s.col_note,
         }
     }
     pub fn is_pick(self) -> bool {
@@ -113,6 +116,7 @@ impl EventForm {
             f.funding.clone(),
             f.expected_result.clone(),
             f.result.clone(),
+            f.note.clone(),
         ];
         EventForm {
             editing,
@@ -167,6 +171,7 @@ impl EventForm {
             funding: clean_line(self.text(EvField::Funding).trim()),
             expected_result: crate::text::clean(self.text(EvField::Expected).trim()),
             result: crate::text::clean(self.text(EvField::Result).trim()),
+            note: clean_line(self.text(EvField::Note).trim()),
         }
     }
 }

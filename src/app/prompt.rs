@@ -220,7 +220,7 @@ impl App {
             // The action is stepped past: the next undo reaches the one before it.
             Err(crate::store::StoreError::Conflict { by, at }) if !redo => {
                 self.reload();
-                let text = format!("{} {by} ({at}); {}", s.undo_conflict, s.undo_next);
+                let text = format!("{} {by} ({}); {}", s.undo_conflict, crate::text::format_stamp(&at), s.undo_next);
                 self.message = Some(super::Message { text, error: true });
             }
             Err(e) => {

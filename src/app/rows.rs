@@ -792,6 +792,7 @@ pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLi
     field(&mut out, s.col_responsible, &e.responsible);
     field(&mut out, s.col_result, &e.result);
     field(&mut out, s.col_district, &e.district);
+    field(&mut out, s.col_note, &e.note);
     field(
         &mut out,
         s.col_changed,
@@ -948,7 +949,13 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
         s.sec_status_history,
         c.statuses
             .iter()
-            .map(|(y, st, risk)| if risk.is_empty() { format!("{y}  {st}") } else { format!("{y}  {st}, {risk}") })
+            .map(|(y, st, risk, note)| {
+                let mut line = if risk.is_empty() { format!("{y}  {st}") } else { format!("{y}  {st}, {risk}") };
+                if !note.is_empty() {
+                    line.push_str(&format!(" — {note}"));
+                }
+                line
+            })
             .collect(),
     );
     let link_line = |l: &LinkRow, other: &str| {

@@ -82,7 +82,7 @@ impl StoreError {
             StoreError::ReadOnly { path } => format!("{}: {}", path.display(), s.se_read_only),
             StoreError::Io { path, what } => format!("{}: {what}", path.display()),
             StoreError::Exists { path } => format!("{}: {}", path.display(), s.err_exists),
-            StoreError::Conflict { by, at } => format!("{} ({by}, {at})", s.conflict),
+            StoreError::Conflict { by, at } => format!("{} ({by}, {})", s.conflict, crate::text::format_stamp(at)),
             StoreError::NotUndoable => s.not_undoable.to_string(),
             StoreError::Duplicate => s.err_duplicate.to_string(),
             StoreError::Forbidden { viewer: true, .. } => s.forbidden_viewer.to_string(),

@@ -120,7 +120,7 @@ const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.statu
     e.subject, e.grades, coalesce(h.name, ''), coalesce(t.full_name, ''),
     NULL,
     e.responsible, e.result, coalesce(d.name, ''), e.version, e.changed_by, e.changed_at,
-    coalesce(nullif(h.short_name, ''), h.name, '')
+    coalesce(nullif(h.short_name, ''), h.name, ''), e.note
     FROM events e
     LEFT JOIN organizations h ON h.id = e.host_org_id
     LEFT JOIN people t ON t.id = e.host_person_id
@@ -160,6 +160,7 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         result: text(r, 13)?,
         district: text(r, 14)?,
         stamp: stamp(r, 15)?,
+        note: text(r, 19)?,
     })
 }
 
@@ -595,8 +596,10 @@ impl Store {
         };
         let statuses = self
             .conn
-            .prepare_cached("SELECT year, status, risk_level FROM cluster_status WHERE org_id = ?1 ORDER BY year, id")?
-            .query_map([org], |r| Ok((AcademicYear(r.get(0)?).label(), text(r, 1)?, text(r, 2)?)))?
+            .prepare_cached(
+                "SELECT year, status, risk_level, note FROM cluster_status WHERE org_id = ?1 ORDER BY year, id",
+            )?
+            .query_map([org], |r| Ok((AcademicYear(r.get(0)?).label(), text(r, 1)?, text(r, 2)?, text(r, 3)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mentors = self
             .conn

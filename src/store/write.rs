@@ -414,7 +414,7 @@ impl Store {
             .query_row(
                 "SELECT e.kind, e.title, e.subject, e.grades, e.start_date, e.end_date, e.period_text,
                         e.host_org_id, coalesce(h.name, ''), e.host_person_id, coalesce(t.full_name, ''),
-                        e.responsible, e.funding, e.expected_result, e.result, e.version
+                        e.responsible, e.funding, e.expected_result, e.result, e.version, e.note
                    FROM events e LEFT JOIN organizations h ON h.id = e.host_org_id
                    LEFT JOIN people t ON t.id = e.host_person_id WHERE e.id = ?1",
                 [id],
@@ -436,6 +436,7 @@ impl Store {
                             funding: r.get(12)?,
                             expected_result: r.get(13)?,
                             result: r.get(14)?,
+                            note: r.get(16)?,
                         },
                         r.get::<_, i64>(15)?,
                     ))
@@ -480,7 +481,7 @@ impl Store {
                 expected_result: &f.expected_result,
                 result: &f.result,
                 status: None,
-                note: "",
+                note: &f.note,
             })
         }
     }
@@ -491,7 +492,7 @@ impl Store {
             let seen = s.check_version("events", id, seen_version, "event")?;
             let (old, _) = s.event_fields(id)?;
             let names = |v: &[(i64, String)]| v.iter().map(|p| p.1.clone()).collect::<Vec<_>>().join(", ");
-            let texts: [(&str, &str, String, String); 11] = [
+            let texts: [(&str, &str, String, String); 12] = [
                 ("kind", "kind", old.kind.clone(), crate::text::clean_line(&f.kind)),
                 ("title", "title", old.title.clone(), crate::text::clean_line(&f.title)),
                 ("subject", "subject", old.subject.clone(), crate::text::clean_line(&f.subject)),
@@ -508,6 +509,7 @@ impl Store {
                 ("funding", "funding", old.funding.clone(), crate::text::clean_line(&f.funding)),
                 ("expected", "expected_result", old.expected_result.clone(), crate::text::clean(&f.expected_result)),
                 ("result", "result", old.result.clone(), crate::text::clean(&f.result)),
+                ("note", "note", old.note.clone(), crate::text::clean_line(&f.note)),
             ];
             let mut changed = false;
             for (field, col, a, b) in texts {
