@@ -127,7 +127,7 @@ pub struct AnswerLine {
 }
 
 fn describe(l: &ChainLine, s: &Strings) -> String {
-    let mut parts = vec![l.link.level.label(s).to_string()];
+    let mut parts = vec![l.link.level_label(s).to_string()];
     for p in [&l.link.subject, &l.link.form] {
         if !p.is_empty() {
             parts.push(p.clone());

@@ -205,6 +205,8 @@ pub struct LinkRow {
     pub when: When,
     pub basis: String,
     pub active: bool,
+    /// The mentor is a body (МКУ ЦРО, a committee), not a school.
+    pub mentor_body: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -229,6 +231,15 @@ pub struct EventRow {
 }
 
 impl LinkRow {
+    /// The kind of link as a reader names it: a body supporting a school is «организация →
+    /// школа», not «школа → школа».
+    pub fn level_label(&self, s: &Strings) -> &'static str {
+        match self.level {
+            LinkLevel::SchoolSchool if self.mentor_body => s.lvl_org_school,
+            level => level.label(s),
+        }
+    }
+
     /// The order a link rests on, with its date: "приказ № 285 от 29.03.2022".
     /// The document it rests on is dated after the link began («приказ … от 27.12.2029» for a
     /// link of 2021): held as written, and said to be a likely misprint of the source.

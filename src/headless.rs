@@ -89,10 +89,11 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 .into_iter()
                 .map(|l| {
                     let basis = l.basis_text();
+                    let level = l.level_label(s).to_string();
                     vec![
                         l.mentor,
                         l.mentee,
-                        l.level.label(s).to_string(),
+                        level,
                         l.form,
                         l.subject,
                         l.when.display_running(s),

@@ -452,6 +452,7 @@ catalogue! {
     kind_school: "школа", "school";
     kind_body: "организация", "body";
     lvl_school_school: "школа → школа", "school → school";
+    lvl_org_school: "организация → школа", "organisation → school";
     lvl_person_school: "наставник → школа", "mentor → school";
     lvl_person_person: "педагог → педагог", "teacher → teacher";
     model_distributed: "распределённая", "distributed";

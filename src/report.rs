@@ -366,7 +366,7 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
     } else {
         let mut levels: BTreeMap<&str, usize> = BTreeMap::new();
         for l in &d.links {
-            *levels.entry(l.level.label(s)).or_default() += 1;
+            *levels.entry(l.level_label(s)).or_default() += 1;
         }
         let parts: Vec<String> = levels.iter().map(|(k, n)| format!("{k} — {n}")).collect();
         doc.text(format!("{}: {} ({}).", s.rp_links_total, d.links.len(), parts.join("; ")));

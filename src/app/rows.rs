@@ -303,12 +303,21 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
             }
         }
         Pane::Mentoring => {
-            for level in LinkLevel::ALL {
-                let rows: Vec<_> = d.links.iter().enumerate().filter(|(_, l)| l.level == *level).collect();
-                if rows.is_empty() {
-                    continue;
-                }
-                out.push(ViewRow::header(level.label(s).to_string(), width));
+            // By kind as a reader names it: the links from a body («организация → школа») apart
+            // from those between schools.
+            let kinds = LinkLevel::ALL.iter().flat_map(|l| match l {
+                LinkLevel::SchoolSchool => vec![(*l, false), (*l, true)],
+                _ => vec![(*l, false)],
+            });
+            for (level, body) in kinds {
+                let rows: Vec<_> = d
+                    .links
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| l.level == level && (l.mentor_body && level == LinkLevel::SchoolSchool) == body)
+                    .collect();
+                let Some((_, first)) = rows.first() else { continue };
+                out.push(ViewRow::header(first.level_label(s).to_string(), width));
                 for (i, l) in rows {
                     out.push(ViewRow {
                         cells: vec![
@@ -821,7 +830,7 @@ pub fn link_doc(l: &LinkRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine
     let mut out = Vec::new();
     field(&mut out, s.col_mentor, &l.mentor);
     field(&mut out, s.col_mentee, &l.mentee);
-    field(&mut out, s.col_level, l.level.label(s));
+    field(&mut out, s.col_level, l.level_label(s));
     field(&mut out, s.col_subject, &l.subject);
     field(&mut out, s.col_form, &l.form);
     field(&mut out, s.col_period, &l.when.display_running(s));
@@ -959,7 +968,7 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
             .collect(),
     );
     let link_line = |l: &LinkRow, other: &str| {
-        let mut t = format!("{other} — {}", l.level.label(s));
+        let mut t = format!("{other} — {}", l.level_label(s));
         for extra in [&l.subject, &l.form] {
             if !extra.is_empty() {
                 t.push_str(", ");

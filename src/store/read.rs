@@ -168,7 +168,8 @@ fn link_sql(filter: &str) -> String {
     format!(
         "SELECT l.id, l.level, {}, {}, l.subject, l.form, l.start_date, l.end_date, l.period_text,
             l.basis, l.ended_at IS NULL, l.mentor_org_id, l.mentor_person_id, l.mentee_org_id,
-            l.mentee_person_id, l.basis_date, l.version, l.changed_by, l.changed_at
+            l.mentee_person_id, l.basis_date, l.version, l.changed_by, l.changed_at,
+            coalesce(mo.kind = 'body', 0)
          FROM mentoring_links l
          LEFT JOIN organizations mo ON mo.id = l.mentor_org_id
          LEFT JOIN people mp ON mp.id = l.mentor_person_id
@@ -205,6 +206,7 @@ fn link_row(r: &Row) -> rusqlite::Result<LinkRow> {
         when: when(r, 6)?,
         basis: text(r, 9)?,
         active: r.get(10)?,
+        mentor_body: r.get(19)?,
     })
 }
 
