@@ -587,9 +587,11 @@ fn kirovsk(s: &Store) -> Result<()> {
     )?;
     s.add_indicator_value(out, Y2022, "конец 2022", "100")?;
 
-    let school10 =
-        s.add_org(Some(dist), OrgKind::School, "СОШ", "МБОУ «Средняя общеобразовательная школа № 10»", "СОШ № 10", "")?;
-    s.add_person("Иванов Николай Иванович", "директор", Some(school10), "")?;
+    // «МБОУ «Средняя общеобразовательная школа № 10»» and «Иванов Николай Иванович» are the
+    // template's example of a first party, not a school and a person of the district: a party
+    // named in the agreement only, never a school of the store (the lookup does not find it,
+    // no form offers it as a mentor).
+    const SAMPLE_SCHOOL: &str = "МБОУ «Средняя общеобразовательная школа № 10»";
     // The template's second party is left blank in the document ("МБОУ «...»", "... (Ф.И.О.)"):
     // it is chosen "по итогам определения партнёров", so the draft cannot be signed until the
     // coordinator fills it in.
@@ -597,7 +599,7 @@ fn kirovsk(s: &Store) -> Result<()> {
         s.add_agreement_party(
             a,
             NewParty {
-                org: Some(school10),
+                name: SAMPLE_SCHOOL,
                 signatory: "Иванов Николай Иванович",
                 position: "директор",
                 basis: "Устава",
@@ -645,7 +647,7 @@ fn kirovsk(s: &Store) -> Result<()> {
             kind: "совещание",
             title: "Совместное районное административное совещание (с привлечением руководителей ИИОФР). Инициатива «Управление взаимодействием: Задачи на 2021-2022 учебный год»",
             when: day(2021, 10, 21),
-            host_org: Some(school10),
+            note: "организатор по образцу шаблона: МБОУ «СОШ № 10»",
             expected_result: "Инициатива взаимодействия управленческих команд",
             ..Default::default()
         },
@@ -657,7 +659,7 @@ fn kirovsk(s: &Store) -> Result<()> {
             kind: "встреча",
             title: "Встречи сторон «Сетевое взаимодействие: возможности и ожидания»",
             when: day(2021, 11, 26),
-            host_org: Some(school10),
+            note: "организатор по образцу шаблона: МБОУ «СОШ № 10»",
             expected_result: "Актуализация методологии и формирования кадровых кадров МБОУ «...»",
             ..Default::default()
         },

@@ -228,6 +228,9 @@ pub struct EventRow {
     pub district: String,
     pub stamp: Stamp,
     pub note: String,
+    /// A row of the joint plan of an agreement not signed (a draft, one under approval, a
+    /// template's sample) or terminated: a proposal, no one's commitment — never overdue.
+    pub proposal: bool,
 }
 
 impl LinkRow {

@@ -1044,7 +1044,9 @@ fn agreements_filter_by_status_party_and_an_ending_term() {
     assert_eq!(titles(&app), ["СОШ № 2; Байкальский государственный университет (БГУ) истёк"]);
     key(&mut app, 'x');
     key(&mut app, '/');
-    type_text(&mut app, "школа:сош 10 статус:проект");
+    // The template's sample party is named as the template writes it, a party of the
+    // agreement only (no school of the store).
+    type_text(&mut app, "школа:школа 10 статус:проект");
     assert_eq!(titles(&app).len(), 2, "{:?}\n{}", titles(&app), screen(&mut app));
 }
 
@@ -2516,12 +2518,15 @@ fn the_roadmap_strip_counts_what_the_list_shows_and_gives_way_on_a_small_screen(
             .count()
     };
     let done = count(&app, "проведено");
-    let overdue = count(&app, "⚠ запланировано") + count(&app, "запланировано");
-    assert!(done > 0 && overdue > 0);
+    // The year's two open rows are of the Kirovsk template's sample plan: proposals, planned
+    // and not overdue.
+    let planned = count(&app, "запланировано");
+    assert!(done > 0 && planned > 0);
+    assert_eq!(count(&app, "⚠ запланировано"), 0);
     let text = screen(&mut app);
     let strip = text.lines().find(|l| l.starts_with(" Итог года")).expect("the strip under the list");
     assert!(strip.contains(&format!("█ проведено {done}")), "{strip}");
-    assert!(strip.contains(&format!("! просрочено {overdue}")), "{strip}");
+    assert!(strip.contains(&format!("▒ запланировано {planned}")) && !strip.contains("просрочено"), "{strip}");
     assert!(text.contains("сен окт ноя дек янв фев мар апр май июн июл авг"), "{text}");
     // A filter narrows the strip with the list.
     key(&mut app, '/');

@@ -179,7 +179,7 @@ pub fn event_view(i: usize, e: &EventRow, s: &Strings, today: chrono::NaiveDate)
         ]
         .into(),
         item: Some(ItemRef::Event(i)),
-        tone: event_tone(e.status, e.when.last_day(), today),
+        tone: if e.proposal { Tone::Muted } else { event_tone(e.status, e.when.last_day(), today) },
         facets: Some(std::sync::Arc::new([
             crate::text::fold_join([e.host_school.as_str(), &e.host_short, &e.participants]),
             fold(&e.subject),
@@ -792,6 +792,9 @@ pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLi
     let mut out = Vec::new();
     field(&mut out, s.col_date, &e.when.display());
     field(&mut out, s.col_status, e.status.label(s));
+    if e.proposal {
+        out.push(DocLine::Text(s.ev_proposal.to_string()));
+    }
     field(&mut out, s.col_kind, &e.kind);
     field(&mut out, s.col_subject, &e.subject);
     field(&mut out, s.col_grades, &e.grades);

@@ -120,7 +120,11 @@ const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.statu
     e.subject, e.grades, coalesce(h.name, ''), coalesce(t.full_name, ''),
     NULL,
     e.responsible, e.result, coalesce(d.name, ''), e.version, e.changed_by, e.changed_at,
-    coalesce(nullif(h.short_name, ''), h.name, ''), e.note
+    coalesce(nullif(h.short_name, ''), h.name, ''), e.note,
+    EXISTS (SELECT 1 FROM plan_items p
+              JOIN agreement_appendices ap ON ap.id = p.appendix_id
+              JOIN agreements a ON a.id = ap.agreement_id
+             WHERE p.event_id = e.id AND a.status IN ('draft', 'approval', 'terminated'))
     FROM events e
     LEFT JOIN organizations h ON h.id = e.host_org_id
     LEFT JOIN people t ON t.id = e.host_person_id
@@ -161,6 +165,7 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         district: text(r, 14)?,
         stamp: stamp(r, 15)?,
         note: text(r, 19)?,
+        proposal: r.get(20)?,
     })
 }
 
