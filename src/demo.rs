@@ -674,7 +674,7 @@ fn kirovsk(s: &Store) -> Result<()> {
 fn ust_ilimsk(s: &Store) -> Result<()> {
     let dist = s.add_district("город Усть-Илимск", "Иркутская область")?;
     let body = |name: &str, short: &str| s.add_org(Some(dist), OrgKind::Body, "", name, short, "Усть-Илимск");
-    let uo = body("Управление образования администрации города Усть-Илимска", "Управление образования")?;
+    body("Управление образования администрации города Усть-Илимска", "Управление образования")?;
     let cro = body("МКУ «Центр развития образования»", "МКУ ЦРО")?;
     s.add_org(
         None,
@@ -692,7 +692,8 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         "Академия Минпросвещения",
         "Москва",
     )?;
-    let krumina = s.add_person("И.Ю. Крумина", "муниципальный координатор", Some(uo), "")?;
+    // «Муниципальный координатор И.Ю. Крумина» signs the report; it never says where she works.
+    let krumina = s.add_person("И.Ю. Крумина", "муниципальный координатор", None, "")?;
 
     let school =
         |name: &str, short: &str, kind: &str| s.add_org(Some(dist), OrgKind::School, kind, name, short, "Усть-Илимск");
@@ -944,7 +945,6 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
             when,
             host_org: Some(host),
             participants: guests,
-            responsible: "МКУ ЦРО",
             result,
             status: Some(EventStatus::Done),
             note: &format!("дата проведения в отчёте не указана; {note}"),
@@ -1067,7 +1067,7 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
             when: period((2022, 9, 1), (2022, 12, 31), "второе полугодие 2022"),
             host_org: Some(cro),
             participants: guests,
-            responsible: "МКУ ЦРО",
+            note: "изменения в план работы на вторую половину 2022 года по запросам школ «500+»",
             ..Default::default()
         })?;
     }

@@ -207,6 +207,9 @@ pub struct LinkRow {
     pub active: bool,
     /// The mentor is a body (МКУ ЦРО, a committee), not a school.
     pub mentor_body: bool,
+    /// The mentor is a person whose position names them a coordinator or a curator, not a
+    /// mentor («муниципальный координатор»): "coordinator", "curator" or empty.
+    pub mentor_role: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -237,9 +240,11 @@ impl LinkRow {
     /// The kind of link as a reader names it: a body supporting a school is «организация →
     /// школа», not «школа → школа».
     pub fn level_label(&self, s: &Strings) -> &'static str {
-        match self.level {
-            LinkLevel::SchoolSchool if self.mentor_body => s.lvl_org_school,
-            level => level.label(s),
+        match (self.level, self.mentor_role.as_str()) {
+            (LinkLevel::SchoolSchool, _) if self.mentor_body => s.lvl_org_school,
+            (LinkLevel::PersonSchool, "coordinator") => s.lvl_coordinator_school,
+            (LinkLevel::PersonSchool, "curator") => s.lvl_curator_school,
+            (level, _) => level.label(s),
         }
     }
 

@@ -453,6 +453,8 @@ catalogue! {
     kind_body: "организация", "body";
     lvl_school_school: "школа → школа", "school → school";
     lvl_org_school: "организация → школа", "organisation → school";
+    lvl_coordinator_school: "координатор → школа", "coordinator → school";
+    lvl_curator_school: "куратор → школа", "curator → school";
     lvl_person_school: "наставник → школа", "mentor → school";
     lvl_person_person: "педагог → педагог", "teacher → teacher";
     model_distributed: "распределённая", "distributed";

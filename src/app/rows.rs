@@ -303,19 +303,20 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
             }
         }
         Pane::Mentoring => {
-            // By kind as a reader names it: the links from a body («организация → школа») apart
-            // from those between schools.
-            let kinds = LinkLevel::ALL.iter().flat_map(|l| match l {
-                LinkLevel::SchoolSchool => vec![(*l, false), (*l, true)],
-                _ => vec![(*l, false)],
-            });
-            for (level, body) in kinds {
-                let rows: Vec<_> = d
-                    .links
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| l.level == level && (l.mentor_body && level == LinkLevel::SchoolSchool) == body)
-                    .collect();
+            // By kind as a reader names it: the links from a body («организация → школа»), of
+            // a coordinator or a curator apart from those of schools and mentors.
+            let mut kinds: Vec<(LinkLevel, &str)> = Vec::new();
+            for level in LinkLevel::ALL {
+                kinds.push((*level, level.label(s)));
+                for l in d.links.iter().filter(|l| l.level == *level) {
+                    if !kinds.contains(&(*level, l.level_label(s))) {
+                        kinds.push((*level, l.level_label(s)));
+                    }
+                }
+            }
+            for (level, label) in kinds {
+                let rows: Vec<_> =
+                    d.links.iter().enumerate().filter(|(_, l)| l.level == level && l.level_label(s) == label).collect();
                 let Some((_, first)) = rows.first() else { continue };
                 out.push(ViewRow::header(first.level_label(s).to_string(), width));
                 for (i, l) in rows {

@@ -174,7 +174,9 @@ fn link_sql(filter: &str) -> String {
         "SELECT l.id, l.level, {}, {}, l.subject, l.form, l.start_date, l.end_date, l.period_text,
             l.basis, l.ended_at IS NULL, l.mentor_org_id, l.mentor_person_id, l.mentee_org_id,
             l.mentee_person_id, l.basis_date, l.version, l.changed_by, l.changed_at,
-            coalesce(mo.kind = 'body', 0)
+            coalesce(mo.kind = 'body', 0),
+            CASE WHEN instr(mp.role, 'координатор') THEN 'coordinator'
+                 WHEN instr(mp.role, 'куратор') THEN 'curator' ELSE '' END
          FROM mentoring_links l
          LEFT JOIN organizations mo ON mo.id = l.mentor_org_id
          LEFT JOIN people mp ON mp.id = l.mentor_person_id
@@ -212,6 +214,7 @@ fn link_row(r: &Row) -> rusqlite::Result<LinkRow> {
         basis: text(r, 9)?,
         active: r.get(10)?,
         mentor_body: r.get(19)?,
+        mentor_role: r.get(20)?,
     })
 }
 
