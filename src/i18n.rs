@@ -517,7 +517,7 @@ catalogue! {
     undo_next: "следующая отмена перейдёт к предыдущему действию", "the next undo goes on to the change before";
     via: "через", "via";
     via_mentor: "через наставника:", "via the mentor";
-    col_note: "Примечание (основание)", "Note (basis)";
+    col_note: "Примечание", "Note";
     ev_proposal: "Строка плана договора, который не подписан (проект, образец шаблона) или расторгнут: предложение, не обязательство — не просрочено и не в повестке.", "A row of the plan of an agreement not signed (a draft, a template's sample) or terminated: a proposal, not a commitment — never overdue, not on the agenda.";
     lookup_title: "Кто кого наставляет", "Who mentors whom";
     lookup_prompt: "Школа, педагог, город или предмет", "School, teacher, town or subject";
@@ -720,7 +720,7 @@ catalogue! {
     hint_minutes: "протокол", "minutes";
     act_copy_event: "Копия выбранного мероприятия", "Copy the selected event";
     act_delete_event: "Удалить мероприятие (спросит)", "Remove the event (asks first)";
-    ev_funding: "Источник финансирования", "Funding source";
+    ev_funding: "Финансирование", "Funding";
     ev_expected: "Ожидаемый результат", "Expected result";
     ev_form_new: "Новое мероприятие", "New event";
     ev_form_edit: "Мероприятие", "Event";
