@@ -237,6 +237,7 @@ fn run_session(
                 .map_err(|e| e.to_string())?;
         // A path typed over SSH names a file of the server: `I` is not offered there.
         app.local_files = false;
+        app.says_reading = true;
         let backend = CrosstermBackend::new(wire);
         let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport: Viewport::Fixed(area) })
             .map_err(|e| e.to_string())?;
@@ -248,7 +249,9 @@ fn run_session(
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
             // The panes not shown are read once the first frame is on screen.
-            app.finish_loading();
+            if app.finish_loading() {
+                terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
+            }
             let first = match input.recv_timeout(next_tick.saturating_duration_since(std::time::Instant::now())) {
                 Ok(m) => Some(m),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,

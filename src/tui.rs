@@ -26,11 +26,14 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
     let result = (|| -> color_eyre::Result<()> {
         execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         app.resize(terminal.size().map(|s| ratatui::layout::Rect::new(0, 0, s.width, s.height))?);
+        app.says_reading = true;
         let mut next_tick = Instant::now() + TICK;
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, app))?;
             // The panes not shown are read once the first frame is on screen.
-            app.finish_loading();
+            if app.finish_loading() {
+                terminal.draw(|f| crate::ui::draw(f, app))?;
+            }
             if event::poll(next_tick.saturating_duration_since(Instant::now()))? {
                 // Everything that is already there is handled before the next frame: keys
                 // that came in one read stay together, and a burst never runs late.

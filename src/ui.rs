@@ -643,6 +643,9 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     if app.share {
         spans.push(Span::styled(format!(" {} ", app.s.share_mark), app.theme.badge(app.theme.error)));
     }
+    if app.says_reading && app.reading() {
+        spans.push(Span::styled(format!(" {} ", app.s.reading_rest), Style::default().fg(app.theme.muted)));
+    }
     for (key, what) in hints(app) {
         spans.push(Span::styled(format!(" {key}"), Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD)));
         spans.push(Span::raw(format!(" {what}")));

@@ -2648,14 +2648,18 @@ fn the_first_frame_waits_only_for_its_own_pane_and_a_key_finds_the_whole_year() 
     assert!(!app.unread[Pane::Roadmap.index()]);
     assert!(Pane::ALL.iter().filter(|p| **p != Pane::Roadmap).all(|p| app.unread[p.index()]));
     assert!(app.data.links.is_empty() && app.data.clusters.is_empty());
+    // As the TUI runs it: the status bar says the rest is being read.
+    app.says_reading = true;
     let first = buffer_text(&render(&mut app, 120, 40));
     assert!(first.contains("Дорожная карта · ") && first.contains("Консультации по организации"), "{first}");
+    assert!(first.contains("читаю остальные панели…"), "{first}");
     // A key pressed before the loop came round to the rest: it is read first, so `2` shows the
     // year's links, not an empty pane.
     key(&mut app, '2');
     assert!(Pane::ALL.iter().filter(|p| **p != Pane::Agenda).all(|p| !app.unread[p.index()]));
     let text = buffer_text(&render(&mut app, 120, 40));
     assert!(text.contains("СОШ №3") && !text.contains("Наставничество · 0"), "{text}");
+    assert!(!text.contains("читаю остальные панели"), "{text}");
     // The Agenda, of every year, is read only when it is opened.
     assert!(app.unread[Pane::Agenda.index()]);
     key(&mut app, '7');

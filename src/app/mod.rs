@@ -285,6 +285,9 @@ pub struct App {
     pub unread: [bool; Pane::COUNT],
     /// What each pane had selected before a load, found again when its rows are read.
     keep: [Option<(u8, i64)>; Pane::COUNT],
+    /// The status bar says while the other panes are being read (the TUI reads them after
+    /// the first frame; `snapshot` never does, and says nothing).
+    pub says_reading: bool,
     pub timeline: timeline::Timeline,
     pub pictures: pictures::Pictures,
     /// The roadmap's row positions by host school, for the timeline's rows per school.
@@ -421,6 +424,7 @@ impl App {
             agenda_days: settings.agenda_days,
             unread: [false; Pane::COUNT],
             keep: [None; Pane::COUNT],
+            says_reading: false,
             timeline: timeline::Timeline::new(year.start()),
             pictures: Default::default(),
             school_groups: Vec::new(),
@@ -508,11 +512,18 @@ impl App {
     /// Reads every pane not read yet but the Agenda (read when it is looked at). Called after
     /// the first frame is drawn and before any key, paste, click or tick is handled, so that
     /// nothing acts on a pane's rows before they are there.
-    pub fn finish_loading(&mut self) {
-        if self.unread.iter().enumerate().any(|(i, u)| *u && Pane::ALL[i] != Pane::Agenda) {
-            let r = self.read_unread();
-            self.report(r);
+    pub fn finish_loading(&mut self) -> bool {
+        if !self.reading() {
+            return false;
         }
+        let r = self.read_unread();
+        self.report(r);
+        true
+    }
+
+    /// Panes are still to be read (the Agenda, read when opened, aside).
+    pub fn reading(&self) -> bool {
+        self.unread.iter().enumerate().any(|(i, u)| *u && Pane::ALL[i] != Pane::Agenda)
     }
 
     fn read_unread(&mut self) -> Result<(), StoreError> {
