@@ -297,7 +297,7 @@ fn full_widths(pane: Pane) -> Vec<Constraint> {
         Pane::Roadmap => vec![Fill(3), Length(15), Fill(2), Fill(7), Fill(2), Length(6), Fill(3), Fill(3)],
         Pane::Deficits => vec![Fill(2), Fill(5), Length(12), Fill(3), Length(16)],
         Pane::Agreements => vec![Fill(3), Length(10), Length(10), Fill(5), Fill(5), Fill(3), Length(13), Length(18)],
-        Pane::History => vec![Length(19), Fill(2), Fill(6), Fill(2), Fill(4)],
+        Pane::History => vec![Length(16), Fill(2), Fill(6), Fill(2), Fill(4)],
         Pane::Agenda => vec![Length(10), Length(26), Length(12), Fill(7), Fill(3), Fill(3)],
     }
 }
@@ -347,8 +347,8 @@ fn priorities(pane: Pane) -> (&'static [usize], &'static [usize]) {
         Pane::Deficits => (&[12, 26, 10, 8, 14], &[2]),
         // kind, number, signed, agreement, parties, term, plan, status
         Pane::Agreements => (&[10, 8, 10, 16, 14, 10, 10, 12], &[6, 0, 2, 5, 1]),
-        // when, who, what, field, change
-        Pane::History => (&[19, 8, 20, 10, 16], &[3, 1]),
+        // when (23.11.2026 07:57), who, what, field, change
+        Pane::History => (&[16, 8, 20, 10, 16], &[3, 1]),
         // date, state, kind, what, where, responsible
         Pane::Agenda => (&[10, 16, 10, 26, 10, 12], &[2, 5, 4]),
     }
