@@ -3,7 +3,6 @@
 
 use nastavnik::lookup::Index;
 use nastavnik::store::Store;
-use std::process::Command;
 
 mod common;
 use common::store_path;
@@ -33,13 +32,8 @@ fn build_index(bencher: divan::Bencher) {
 fn who_process(bencher: divan::Bencher, query: &str) {
     let path = store_path();
     bencher.bench_local(|| {
-        let out = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
-            .arg("--db")
-            .arg(&path)
-            .arg("who")
-            .args(query.split(' '))
-            .output()
-            .unwrap();
+        let args: Vec<&str> = std::iter::once("who").chain(query.split(' ')).collect();
+        let out = common::nastavnik(&path, &args);
         assert!(out.status.success());
     });
 }

@@ -50,13 +50,7 @@ fn rest_after_first_frame(bencher: divan::Bencher) {
 fn snapshot_process(bencher: divan::Bencher, pane: &str) {
     let path = store_path();
     bencher.bench_local(|| {
-        let out = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
-            .arg("--db")
-            .arg(&path)
-            .args(["snapshot", pane])
-            .env_remove("RUST_BACKTRACE")
-            .output()
-            .unwrap();
+        let out = common::nastavnik(&path, &["snapshot", pane]);
         assert!(out.status.success());
     });
 }
@@ -66,13 +60,7 @@ fn snapshot_process(bencher: divan::Bencher, pane: &str) {
 fn who_no_match(bencher: divan::Bencher, query: &str) {
     let path = store_path();
     bencher.bench_local(|| {
-        let out = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
-            .arg("--db")
-            .arg(&path)
-            .args(["who", query])
-            .env_remove("RUST_BACKTRACE")
-            .output()
-            .unwrap();
+        let out = common::nastavnik(&path, &["who", query]);
         assert!(!out.status.success());
     });
 }

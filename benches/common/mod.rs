@@ -23,3 +23,15 @@ pub fn store_path() -> PathBuf {
     }
     path
 }
+
+/// The whole `nastavnik --db STORE ARGS…` process, run to its end. RUST_BACKTRACE is removed:
+/// with it, an answer that is an error («Ничего не найдено») would time a captured backtrace.
+pub fn nastavnik(path: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .arg("--db")
+        .arg(path)
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}

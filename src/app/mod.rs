@@ -546,13 +546,13 @@ impl App {
             Pane::Clusters => {
                 d.clusters = self.store.clusters(y)?;
                 d.networks = self.store.networks(Some(y))?;
+                d.narrow_to(pane, f);
             }
             Pane::Mentoring => {
                 d.links = self.store.links(y)?;
                 d.loads = self.store.mentor_loads(y)?;
-                if let Some(f) = f {
-                    d.narrow_part(pane, f);
-                }
+                // Narrowed before the suggestions weigh the mentors' loads.
+                d.narrow_to(pane, f);
                 let uncovered = self.store.uncovered_schools(y)?;
                 let mut districts: Vec<i64> = uncovered.iter().filter_map(|u| u.district).collect();
                 districts.sort_unstable();
@@ -570,14 +570,14 @@ impl App {
             Pane::Roadmap => {
                 d.events = self.store.events(y)?;
                 d.decisions = self.store.decisions(y)?;
+                d.narrow_to(pane, f);
             }
             Pane::Deficits => {
                 d.risks = self.store.risks(y)?;
                 d.indicators = self.store.indicators(y)?;
                 d.diagnostics = self.store.diagnostics(y)?;
-                if let Some(f) = f {
-                    d.narrow_part(pane, f);
-                }
+                // Narrowed before what needs attention is worked out from them.
+                d.narrow_to(pane, f);
                 let changes = self.store.cluster_changes(y)?;
                 d.attention = crate::deficits::attention(&d.indicators, &d.risks, &d.diagnostics, &changes, self.today);
                 if let Some(f) = f {
@@ -586,12 +586,10 @@ impl App {
             }
             Pane::Agreements => {
                 d.agreements = self.store.agreements()?;
+                d.narrow_to(pane, f);
             }
             Pane::History => self.data.log = self.read_log()?,
             Pane::Agenda => self.data.agenda = self.read_agenda()?,
-        }
-        if let (Some(f), Pane::Clusters | Pane::Roadmap | Pane::Agreements) = (&self.focus_sets, pane) {
-            self.data.narrow_part(pane, f);
         }
         // A year's rows are read once and kept: no room left over from the vectors' growth.
         let d = &mut self.data;
