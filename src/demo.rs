@@ -6,6 +6,7 @@ use crate::domain::DiagnosticItem;
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
 use crate::store::{NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, Party, Result, Store};
 use crate::text::AcademicYear;
+use crate::turnout::Turnout;
 use chrono::NaiveDate;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -346,13 +347,20 @@ fn leningradsky(s: &Store) -> Result<()> {
     )?;
     ev("мастер-класс", "Мастер-классы, педагогические мастерские, фестивали и ярмарки творческих идей «От знаний к результату», методический фестиваль",
         period((2023, 1, 1), (2023, 12, 31), "2023"), tutors, "")?;
-    ev(
-        "курсы",
-        "Курсы повышения квалификации педагогов ШНОР в ГБОУ ИРО Краснодарского края",
-        period((2023, 1, 1), (2023, 12, 31), "2023"),
-        iro,
-        "41 педагог ШНОР прошёл курсы",
-    )?;
+    // «41 педагог ШНОР прошли курсы повышения квалификации»: the count is the report's.
+    s.add_event(NewEvent {
+        district: Some(dist),
+        kind: "курсы",
+        title: "Курсы повышения квалификации педагогов ШНОР в ГБОУ ИРО Краснодарского края",
+        when: period((2023, 1, 1), (2023, 12, 31), "2023"),
+        host_org: Some(iro),
+        participants: schools.clone(),
+        result: "41 педагог ШНОР прошёл курсы",
+        status: Some(EventStatus::Done),
+        note: order,
+        turnout: Turnout { teachers: Some(41), ..Default::default() },
+        ..Default::default()
+    })?;
     ev(
         "совещание",
         "Ежеквартальные заседания муниципального тьюторского сообщества",
@@ -937,7 +945,11 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         })?;
     }
 
-    let seminar = |host: i64, title: &str, when: When, result: &str, guests: Vec<i64>, note: &str| {
+    // How many came, as the table's «результат» column says it: teachers and, where it gives
+    // a number, the schools they came from (a list of schools named is held as participants,
+    // not counted).
+    let came = |teachers: u32, schools: Option<u32>| Turnout { teachers: Some(teachers), schools, ..Default::default() };
+    let seminar = |host: i64, title: &str, when: When, result: &str, guests: Vec<i64>, note: &str, turnout: Turnout| {
         s.add_event(NewEvent {
             district: Some(dist),
             kind: "семинар",
@@ -948,6 +960,7 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
             result,
             status: Some(EventStatus::Done),
             note: &format!("дата проведения в отчёте не указана; {note}"),
+            turnout,
             ..Default::default()
         })
     };
@@ -966,10 +979,12 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
     };
     seminar(gym1, "Городской семинар «Эффективные механизмы формирования, развития естественно-научной грамотности обучающихся» («Школа-школе»)",
         in_the_year(), "Участие приняли 24 педагога из МАОУ «СОШ№5», МАОУ «СОШ№14», МБОУ «СОШ№15», МАОУ «Экспериментальный лицей «НОК», МАОУ «Городская гимназия№1»",
-        vec![s5, s14, s15, nok], "приказы МКУ ЦРО от 15.03.2022 № 35, от 01.04.2022 № 48")?;
+        vec![s5, s14, s15, nok], "приказы МКУ ЦРО от 15.03.2022 № 35, от 01.04.2022 № 48", came(24, None))?;
     seminar(s1, "Городской семинар «Место и роль индивидуального образовательного проекта в достижении метапредметных результатов»",
         in_the_year(), "10 педагогов МБОУ «СОШ №1», 12 педагогов очно; 4 участника в чате семинара (шк. 15, 5)",
-        vec![s15, s5], "приказ МКУ ЦРО от 19.05.2022 № 66")?;
+        vec![s15, s5],
+        "приказ МКУ ЦРО от 19.05.2022 № 66; число участников в отчёте дано частями (10 и 12 педагогов, 4 участника в чате) — не сложено",
+        Turnout::default())?;
     seminar(
         s2,
         "Городской семинар «Педагогические инструменты для работы с отстающими и слабо мотивирующими учащимися»",
@@ -977,10 +992,11 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         "38 педагогов из 6 муниципальных общеобразовательных учреждений",
         vec![],
         "приказ МКУ ЦРО от 26.04.2022 № 56",
+        came(38, Some(6)),
     )?;
     seminar(s8, "Городской семинар «Наставничество как эффективный инструмент профессионального развития педагогов «Равный – равному»",
         in_the_year(), "95 педагогов из 14 муниципальных общеобразовательных учреждений",
-        vec![], "приказы МКУ ЦРО от 04.03.2022 № 31, от 16.03.2022 № 38")?;
+        vec![], "приказы МКУ ЦРО от 04.03.2022 № 31, от 16.03.2022 № 38", came(95, Some(14)))?;
     seminar(
         s12,
         "Городской семинар «Эффективные формирования развития и оценки читательской грамотности обучающихся»",
@@ -988,6 +1004,7 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         "16 педагогов из МАОУ «СОШ№5», МАОУ «СОШ№12», МАОУ «СОШ№14», МАОУ «Экспериментальный лицей «НОК»",
         vec![s5, s14, nok],
         "приказы МКУ ЦРО от 21.03.2022 № 40, от 01.04.2022 № 47; название так в отчёте («формирования»; вероятно, «формы»)",
+        came(16, None),
     )?;
     seminar(
         s13,
@@ -996,6 +1013,7 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         "23 педагога из 3 муниципальных общеобразовательных учреждений",
         vec![],
         "приказ МКУ ЦРО от 28.04.2022 № 58",
+        came(23, Some(3)),
     )?;
     seminar(
         s14,
@@ -1004,6 +1022,8 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         "12 человек из МБОУ «СОШ № 1», МАОУ «СОШ № 9», МАОУ «СОШ № 11», МАОУ «СОШ № 12», МБОУ «СОШ № 15»",
         vec![s1, s9, s11, s12, s15],
         "приказ МКУ ЦРО от 06.05.2022 № 59",
+        // «присутствовали 12 человек»: people, not said to be teachers.
+        Turnout { people: Some(12), ..Default::default() },
     )?;
     seminar(
         s17,
@@ -1012,10 +1032,11 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         "36 педагогов из 5 муниципальных общеобразовательных учреждений",
         vec![],
         "приказ МКУ ЦРО от 23.05.2022 № 67",
+        came(36, Some(5)),
     )?;
     seminar(s11, "Городской семинар «Сетевая форма реализации ООП: от алгоритмов к практике» («Школа-школе»)",
         in_the_year(), "35 педагогов из МАОУ «Городская гимназия №1», МБОУ «СОШ № 7 имени Пичуева Л.П.», МАОУ «СОШ № 13», МАОУ «СОШ № 15», МБОУ «СОШ № 8», МАОУ «СОШ № 12»",
-        vec![gym1, s7, s13, s15, s8, s12], "приказ МКУ ЦРО от 21.12.2021 № 94")?;
+        vec![gym1, s7, s13, s15, s8, s12], "приказ МКУ ЦРО от 21.12.2021 № 94", came(35, None))?;
 
     let all_shnor = vec![nok, s1, s2, s5, s7, s15, s17];
     s.add_event(NewEvent {
@@ -1028,6 +1049,7 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         result: "10 команд; победители: лицей «НОК» — «Мастер педагогических дебатов», СОШ № 2 — «Мастер педагогического конструктора», СОШ № 5 — «Педагогическое мастерство»",
         status: Some(EventStatus::Done),
         note: "приказы МКУ ЦРО от 09.03.2022 № 34, от 22.03.2022 № 41",
+        turnout: Turnout { teams: Some(10), ..Default::default() },
         ..Default::default()
     })?;
     // The report's two tables of who took part: "+" a participant, "-" not, «организатор» the

@@ -234,6 +234,8 @@ pub struct EventRow {
     /// A row of the joint plan of an agreement not signed (a draft, one under approval, a
     /// template's sample) or terminated: a proposal, no one's commitment — never overdue.
     pub proposal: bool,
+    /// How many took part, as numbers.
+    pub turnout: crate::turnout::Turnout,
 }
 
 impl LinkRow {
@@ -478,6 +480,7 @@ pub struct EventFields {
     /// What the event rests on or what the source says of it: «приказ МКУ ЦРО от 26.04.2022
     /// № 56», «так в отчёте».
     pub note: String,
+    pub turnout: crate::turnout::Turnout,
 }
 
 /// A meeting's minutes, as the protocol document lists them.

@@ -108,6 +108,8 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 .events(year)?
                 .into_iter()
                 .map(|e| {
+                    let n = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+                    let t = e.turnout;
                     vec![
                         "event".into(),
                         e.when.display(),
@@ -120,6 +122,11 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                         e.teacher,
                         e.responsible,
                         e.result,
+                        n(t.teachers),
+                        n(t.people),
+                        n(t.schools),
+                        n(t.connections),
+                        n(t.teams),
                         e.note,
                     ]
                 })
@@ -138,6 +145,11 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     x.responsible,
                     String::new(),
                     String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
                 ]
             }));
             (
@@ -153,6 +165,11 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     "teacher",
                     "responsible",
                     "result",
+                    "teachers",
+                    "people",
+                    "schools",
+                    "connections",
+                    "teams",
                     "note",
                 ],
                 rows,
@@ -239,6 +256,11 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "teacher" => s.col_teacher,
         "responsible" => s.col_responsible,
         "result" => s.col_result,
+        "teachers" => s.col_n_teachers,
+        "people" => s.col_n_people,
+        "schools" => s.col_n_schools,
+        "connections" => s.col_n_connections,
+        "teams" => s.col_n_teams,
         "note" => s.col_note,
         "owner" => s.col_owner,
         "item" => s.col_item,

@@ -29,4 +29,5 @@ pub mod suggest;
 pub mod synth;
 pub mod text;
 pub mod tui;
+pub mod turnout;
 pub mod ui;

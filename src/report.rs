@@ -484,7 +484,7 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
             stacked: false,
             tones: vec![2, 0],
         });
-        doc.text(s.rp_teachers_not_kept.to_string());
+        turnout_table(&mut doc, &d, s);
     }
 
     // 4. The schools' participation.
@@ -687,6 +687,48 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
     }
     doc.text(s.rp_counted.to_string());
     Ok(doc)
+}
+
+/// How many took part, by kind of event: the sums of the counts the events give (an event
+/// whose count the source does not give is not guessed, and the text says how many give one).
+fn turnout_table(doc: &mut Report, d: &YearData, s: &Strings) {
+    let counted: Vec<&crate::domain::EventRow> = d.events.iter().filter(|e| !e.turnout.is_empty()).collect();
+    if counted.is_empty() {
+        doc.text(s.rp_turnout_none.to_string());
+        return;
+    }
+    doc.text(format!("{} {} {} {} {}.", s.rp_turnout_of, counted.len(), s.rp_of, d.events.len(), s.rp_turnout_events));
+    let mut kinds: BTreeMap<String, (usize, [u64; 4])> = BTreeMap::new();
+    let mut total = (0usize, [0u64; 4]);
+    for e in &counted {
+        let k = if e.kind.is_empty() { "—".to_string() } else { e.kind.clone() };
+        let t = e.turnout;
+        let n = [t.teachers, t.people, t.teams, t.connections].map(|v| u64::from(v.unwrap_or(0)));
+        let row = kinds.entry(k).or_default();
+        row.0 += 1;
+        total.0 += 1;
+        for i in 0..4 {
+            row.1[i] += n[i];
+            total.1[i] += n[i];
+        }
+    }
+    let cells = |(events, n): &(usize, [u64; 4])| -> Vec<String> {
+        let mut r = vec![events.to_string()];
+        r.extend(n.iter().map(|v| if *v == 0 { String::new() } else { v.to_string() }));
+        r
+    };
+    let mut rows: Vec<Vec<String>> = kinds
+        .iter()
+        .map(|(k, v)| {
+            let mut r = vec![k.clone()];
+            r.extend(cells(v));
+            r
+        })
+        .collect();
+    let mut sum = vec![format!("**{}**", s.rp_total)];
+    sum.extend(cells(&total));
+    rows.push(sum);
+    doc.table(&[s.col_kind, s.rp_col_counted, s.col_n_teachers, s.col_n_people, s.col_n_teams, s.col_n_connections], &rows);
 }
 
 #[cfg(test)]

@@ -534,6 +534,8 @@ fn one_key_statuses_with_result_and_new_date_undone_and_redone() {
     code(&mut app, KeyCode::Enter);
     let e = app.data.events.iter().find(|e| e.title.starts_with("Семинары по профильному")).unwrap().clone();
     assert_eq!((e.status, e.result.as_str()), (EventStatus::Done, "24 педагога из 5 школ"));
+    // What the result says of how many came is kept as numbers too.
+    assert_eq!((e.turnout.teachers, e.turnout.schools, e.turnout.people), (Some(24), Some(5), None));
     // o: postponed, asking for a new date the way the documents write it.
     key(&mut app, 'щ');
     for _ in 0..40 {
@@ -1399,6 +1401,56 @@ fn invisible_characters_are_never_typed_into_a_field() {
     key(&mut app, '/');
     app.paste("Мас\u{200D}ло\u{202E}ва\u{AD}");
     assert_eq!(app.filter_input.as_ref().unwrap().lines()[0], "Маслова");
+}
+
+#[test]
+fn how_many_came_is_typed_as_the_reports_say_it_refused_where_it_is_wrong_and_shown_in_the_card() {
+    let mut app = app("turnout-form");
+    key(&mut app, ']');
+    select_event(&mut app, "Семинары по профильному обучению");
+    let id = match app.selected_item() {
+        Some(nastavnik::app::rows::ItemRef::Event(i)) => app.data.events[i].id,
+        other => panic!("{other:?}"),
+    };
+    let before = app.store.event(id).unwrap();
+    assert!(before.turnout.is_empty(), "the document gives no count for it");
+    key(&mut app, 'e');
+    let text = screen(&mut app);
+    assert!(text.contains("Сколько участников"), "{text}");
+    // Tab to the field (after the participants), type what cannot be counted.
+    let at = nastavnik::app::eventform::EvField::ALL
+        .iter()
+        .position(|f| *f == nastavnik::app::eventform::EvField::Turnout)
+        .unwrap();
+    while matches!(app.overlays.last(), Some(nastavnik::app::Overlay::Event(f)) if f.focus != at) {
+        code(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "24 гостя");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("↑ не понял, кого считать"), "the error is under the field: {text}");
+    assert!(app.store.event(id).unwrap().turnout.is_empty(), "nothing was written");
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "38 педагогов из 6 муниципальных общеобразовательных учреждений");
+    ctrl(&mut app, 's');
+    let after = app.store.event(id).unwrap();
+    assert_eq!((after.turnout.teachers, after.turnout.schools), (Some(38), Some(6)));
+    // The card says it the way a report would, and its history names the counts.
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Сколько участников: 38 педагогов из 6 ОО"), "{text}");
+    assert!(text.contains("число педагогов:  → 38") || text.contains("число педагогов: — → 38"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    // Undo takes both counts back at once.
+    key(&mut app, 'u');
+    assert!(app.store.event(id).unwrap().turnout.is_empty());
+    // Edited again, the field shows the counts as they are kept.
+    key(&mut app, 'U');
+    key(&mut app, 'e');
+    let Some(nastavnik::app::Overlay::Event(form)) = app.overlays.last() else { panic!("the form") };
+    assert_eq!(form.text(nastavnik::app::eventform::EvField::Turnout), "38 педагогов из 6 ОО");
 }
 
 #[test]
@@ -2435,6 +2487,7 @@ fn a_colleagues_status_during_a_call_changes_that_row_and_leaves_the_rest_as_it_
         status: Some(EventStatus::Done),
         result: Some("24 педагога из 5 школ".into()),
         when: None,
+        turnout: Some(nastavnik::turnout::Turnout { teachers: Some(24), schools: Some(5), ..Default::default() }),
     };
     colleague.change_event(e.id, &change, None).unwrap();
     app.tick();
@@ -2442,6 +2495,7 @@ fn a_colleagues_status_during_a_call_changes_that_row_and_leaves_the_rest_as_it_
     assert!(text.contains("Данные обновлены"), "{text}");
     let now = app.data.events.iter().find(|x| x.id == e.id).unwrap();
     assert_eq!((now.status, now.result.as_str()), (EventStatus::Done, "24 педагога из 5 школ"));
+    assert_eq!(now.turnout.display(app.s), "24 педагога из 5 ОО", "the counts came with the row");
     assert!(app.index.is_some(), "the year was not read again: the lookup's index is kept");
     assert_eq!(app.view().selected, at, "the selection stays on the row");
     // Her line is on the History pane.

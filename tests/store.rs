@@ -449,7 +449,7 @@ fn undo_and_redo_survive_a_restart_and_touch_only_my_changes() {
         store
             .change_event(
                 e.id,
-                &EventChange { status: Some(EventStatus::Done), result: Some("24".into()), when: None },
+                &EventChange { status: Some(EventStatus::Done), result: Some("24".into()), ..Default::default() },
                 None,
             )
             .unwrap();
@@ -789,7 +789,10 @@ fn an_older_store_gets_its_names_indexed_when_it_is_opened() {
     conn.execute_batch(
         "DROP TRIGGER fts_org_names_i; DROP TRIGGER fts_org_names_d; DROP TRIGGER fts_org_names_u;
          DROP TRIGGER fts_person_names_i; DROP TRIGGER fts_person_names_d; DROP TRIGGER fts_person_names_u;
-         DROP TABLE fts_org_names; DROP TABLE fts_person_names; PRAGMA user_version = 12;",
+         DROP TABLE fts_org_names; DROP TABLE fts_person_names;
+         ALTER TABLE events DROP COLUMN n_teachers; ALTER TABLE events DROP COLUMN n_people;
+         ALTER TABLE events DROP COLUMN n_schools; ALTER TABLE events DROP COLUMN n_connections;
+         ALTER TABLE events DROP COLUMN n_teams; PRAGMA user_version = 12;",
     )
     .unwrap();
     drop(conn);

@@ -117,7 +117,7 @@ impl App {
                     Retry::Status { .. } => self.open_status_picker(),
                     Retry::Event { id, values } => {
                         if let Some((_, version)) = self.report(self.store.event_fields(id)) {
-                            let form = super::eventform::EventForm::editing(id, version, &values);
+                            let form = super::eventform::EventForm::editing(id, version, &values, self.s);
                             self.overlays.push(Overlay::Event(Box::new(form)));
                         }
                     }

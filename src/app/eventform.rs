@@ -20,6 +20,7 @@ pub enum EvField {
     Host,
     Teacher,
     Participants,
+    Turnout,
     Responsible,
     Funding,
     Expected,
@@ -28,7 +29,7 @@ pub enum EvField {
 }
 
 impl EvField {
-    pub const ALL: [EvField; 13] = [
+    pub const ALL: [EvField; 14] = [
         EvField::Kind,
         EvField::Title,
         EvField::When,
@@ -37,6 +38,7 @@ impl EvField {
         EvField::Host,
         EvField::Teacher,
         EvField::Participants,
+        EvField::Turnout,
         EvField::Responsible,
         EvField::Funding,
         EvField::Expected,
@@ -53,6 +55,7 @@ impl EvField {
             EvField::Host => s.col_host,
             EvField::Teacher => s.col_teacher,
             EvField::Participants => s.col_participants,
+            EvField::Turnout => s.col_turnout,
             EvField::Responsible => s.col_responsible,
             EvField::Funding => s.ev_funding,
             EvField::Expected => s.ev_expected,
@@ -102,7 +105,7 @@ fn area(text: &str) -> TextArea<'static> {
 }
 
 impl EventForm {
-    fn from_fields(editing: Option<(i64, i64)>, f: &EventFields) -> EventForm {
+    fn from_fields(editing: Option<(i64, i64)>, f: &EventFields, s: &crate::i18n::Strings) -> EventForm {
         let texts = [
             f.kind.clone(),
             f.title.clone(),
@@ -112,6 +115,7 @@ impl EventForm {
             String::new(),
             String::new(),
             String::new(),
+            f.turnout.display(s),
             f.responsible.clone(),
             f.funding.clone(),
             f.expected_result.clone(),
@@ -131,8 +135,8 @@ impl EventForm {
     }
 
     /// The form of an event being edited, with these values (after a conflict, to edit again).
-    pub fn editing(id: i64, version: i64, f: &EventFields) -> EventForm {
-        EventForm::from_fields(Some((id, version)), f)
+    pub fn editing(id: i64, version: i64, f: &EventFields, s: &crate::i18n::Strings) -> EventForm {
+        EventForm::from_fields(Some((id, version)), f, s)
     }
 
     pub fn field(&self) -> EvField {
@@ -172,13 +176,21 @@ impl EventForm {
             expected_result: crate::text::clean(self.text(EvField::Expected).trim()),
             result: crate::text::clean(self.text(EvField::Result).trim()),
             note: clean_line(self.text(EvField::Note).trim()),
+            turnout: crate::turnout::Turnout::parse(&self.text(EvField::Turnout)).unwrap_or_default(),
         }
     }
 }
 
 impl App {
     pub fn new_event(&mut self) {
-        if let Some(d) = self.restore_draft::<EventDraft>("event").filter(|d| d.texts.len() == EvField::ALL.len()) {
+        let draft = self.restore_draft::<EventDraft>("event").map(|mut d| {
+            // A draft kept before the form asked how many came has one field fewer.
+            if d.texts.len() + 1 == EvField::ALL.len() {
+                d.texts.insert(EvField::Turnout as usize, String::new());
+            }
+            d
+        });
+        if let Some(d) = draft.filter(|d| d.texts.len() == EvField::ALL.len()) {
             let form = EventForm {
                 editing: None,
                 fields: d.texts.iter().map(|t| area(t)).collect(),
@@ -193,7 +205,7 @@ impl App {
             return;
         }
         let f = EventFields { when: crate::domain::When::day(self.today), ..Default::default() };
-        let mut form = EventForm::from_fields(None, &f);
+        let mut form = EventForm::from_fields(None, &f, self.s);
         form.fields[EvField::When as usize] = area(&crate::text::format_date(self.today));
         self.overlays.push(Overlay::Event(Box::new(form)));
     }
@@ -205,9 +217,10 @@ impl App {
         let Some((mut f, version)) = self.report(self.store.event_fields(id)) else { return };
         if copy {
             f.result.clear();
+            f.turnout = Default::default();
         }
         let editing = (!copy).then_some((id, version));
-        self.overlays.push(Overlay::Event(Box::new(EventForm::from_fields(editing, &f))));
+        self.overlays.push(Overlay::Event(Box::new(EventForm::from_fields(editing, &f, self.s))));
     }
 
     pub fn ask_delete_event(&mut self) {
@@ -342,6 +355,9 @@ impl App {
         }
         if parse_when(&form.text(EvField::When)).is_none() {
             errors.push((EvField::When, crate::text::when_error(&form.text(EvField::When), s)));
+        }
+        if let Err(code) = crate::turnout::Turnout::parse(&form.text(EvField::Turnout)) {
+            errors.push((EvField::Turnout, crate::turnout::Turnout::error_text(code, s)));
         }
         if !errors.is_empty() {
             form.errors = errors;

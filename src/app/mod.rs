@@ -1689,7 +1689,7 @@ impl App {
         if last == self.history_seen {
             return;
         }
-        // A colleague set a status or a result on rows this year shows (what happens during a
+        // A colleague set a status, a result or how many came on rows this year shows (what happens during a
         // call): those rows are read again, not the whole year.
         const FEW: usize = 50;
         if let Ok(changes) = self.store.changes_after(self.history_seen, FEW + 1) {
@@ -1698,7 +1698,11 @@ impl App {
                     changes
                         .iter()
                         .map(|(entity, id, field)| {
-                            matches!(field.as_str(), "status" | "result").then(|| self.item_of(entity, *id)).flatten()
+                            matches!(
+                                field.as_str(),
+                                "status" | "result" | "teachers" | "people" | "schools" | "connections" | "teams"
+                            )
+                            .then(|| self.item_of(entity, *id)).flatten()
                         })
                         .collect()
                 })

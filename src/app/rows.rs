@@ -473,6 +473,11 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "host" => s.col_host,
         "teacher" => s.col_teacher,
         "participants" => s.col_participants,
+        "teachers" => return s.hf_teachers.to_string(),
+        "people" => return s.hf_people.to_string(),
+        "schools" => return s.hf_schools.to_string(),
+        "connections" => return s.hf_connections.to_string(),
+        "teams" => return s.hf_teams.to_string(),
         "funding" => s.ev_funding,
         "expected" => s.ev_expected,
         "mentor" => s.col_mentor,
@@ -809,6 +814,7 @@ pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLi
     field(&mut out, s.col_host, &e.host_school);
     field(&mut out, s.col_teacher, &e.teacher);
     field(&mut out, s.col_participants, &e.participants);
+    field(&mut out, s.col_turnout, &e.turnout.display(s));
     field(&mut out, s.col_responsible, &e.responsible);
     field(&mut out, s.col_result, &e.result);
     field(&mut out, s.col_district, &e.district);

@@ -94,6 +94,11 @@ impl Kind {
                 Responsible,
                 Status,
                 Result,
+                Teachers,
+                People,
+                Schools,
+                Connections,
+                Teams,
                 Participants,
                 District,
             ],
@@ -139,6 +144,11 @@ pub enum Field {
     Host,
     Responsible,
     Result,
+    Teachers,
+    People,
+    Schools,
+    Connections,
+    Teams,
     Participants,
     Network,
     Model,
@@ -146,7 +156,7 @@ pub enum Field {
 }
 
 impl Field {
-    const ALL: [Field; 39] = [
+    const ALL: [Field; 44] = [
         Field::Network,
         Field::Model,
         Field::Member,
@@ -156,6 +166,11 @@ impl Field {
         Field::Host,
         Field::Responsible,
         Field::Result,
+        Field::Teachers,
+        Field::People,
+        Field::Schools,
+        Field::Connections,
+        Field::Teams,
         Field::Participants,
         Field::Name,
         Field::ShortName,
@@ -226,6 +241,11 @@ impl Field {
             Field::Host => "host",
             Field::Responsible => "responsible",
             Field::Result => "result",
+            Field::Teachers => "teachers",
+            Field::People => "people",
+            Field::Schools => "schools",
+            Field::Connections => "connections",
+            Field::Teams => "teams",
             Field::Participants => "participants",
             Field::Network => "network",
             Field::Model => "model",
@@ -349,6 +369,22 @@ impl Field {
             Field::Host => &["Организатор", "Школа-организатор", "Ответственная ОО", "Место проведения", "Host"],
             Field::Responsible => &["Ответственные", "Ответственный", "Ответственный исполнитель", "Responsible"],
             Field::Result => &["Результат", "Итог", "Result"],
+            Field::Teachers => {
+                &["Педагогов", "Число педагогов", "Количество педагогов", "Кол-во педагогов", "Teachers"]
+            }
+            Field::People => &[
+                "Человек",
+                "Число участников",
+                "Количество участников",
+                "Кол-во участников",
+                "Количество человек",
+                "People",
+            ],
+            Field::Schools => &["Число ОО", "Количество ОО", "Кол-во ОО", "Из ОО", "Schools (count)"],
+            Field::Connections => {
+                &["Подключений", "Число подключений", "Количество подключений", "Connections"]
+            }
+            Field::Teams => &["Команд", "Число команд", "Количество команд", "Teams"],
             Field::Participants => &["Участники", "Школы-участники", "Participants"],
             Field::Network => &["Сеть", "Название сети", "Сеть школ", "Network"],
             Field::Model => &["Модель", "Модель сети", "Model"],

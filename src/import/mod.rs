@@ -90,8 +90,28 @@ pub const ORG_COLS: [&str; 10] =
 pub const PERSON_COLS: [&str; 5] = ["full_name", "role", "subjects", "email", "phone"];
 pub const STATUS_COLS: [&str; 2] = ["risk_level", "note"];
 pub const LINK_COLS: [&str; 6] = ["subject", "form", "start_date", "end_date", "period_text", "basis"];
-pub const EVENT_COLS: [&str; 10] =
-    ["kind", "title", "subject", "grades", "start_date", "end_date", "period_text", "responsible", "result", "status"];
+pub const EVENT_COLS: [&str; 15] = [
+    "kind",
+    "title",
+    "subject",
+    "grades",
+    "start_date",
+    "end_date",
+    "period_text",
+    "responsible",
+    "result",
+    "status",
+    "n_teachers",
+    "n_people",
+    "n_schools",
+    "n_connections",
+    "n_teams",
+];
+
+/// The columns of counts (how many took part): whole numbers, NULL where not known.
+pub fn is_count(column: &str) -> bool {
+    column.starts_with("n_")
+}
 
 #[derive(Clone, Debug)]
 pub struct EventRec {
@@ -171,6 +191,11 @@ fn column_of(kind: Kind, f: Field) -> Option<&'static str> {
         (Kind::Events, Field::Responsible) => "responsible",
         (Kind::Events, Field::Result) => "result",
         (Kind::Events, Field::Status) => "status",
+        (Kind::Events, Field::Teachers) => "n_teachers",
+        (Kind::Events, Field::People) => "n_people",
+        (Kind::Events, Field::Schools) => "n_schools",
+        (Kind::Events, Field::Connections) => "n_connections",
+        (Kind::Events, Field::Teams) => "n_teams",
         _ => return None,
     })
 }
@@ -1122,6 +1147,18 @@ impl Planner<'_> {
             None => return Err(self.refuse(row, Field::Status, self.s.imp_bad_status)),
         };
         cols.iter_mut().filter(|(x, _)| *x == "status").for_each(|(_, v)| *v = status.clone());
+        // How many took part: a whole number or nothing («24», «24,0» from a spreadsheet).
+        for field in [Field::Teachers, Field::People, Field::Schools, Field::Connections, Field::Teams] {
+            let Some(col) = column_of(Kind::Events, field) else { continue };
+            let Some((_, v)) = cols.iter_mut().find(|(c, _)| *c == col) else { continue };
+            let text = v.replace([' ', '\u{a0}'], "");
+            let text = text.strip_suffix(",0").or_else(|| text.strip_suffix(".0")).unwrap_or(&text).to_string();
+            match text.parse::<u32>() {
+                _ if text.is_empty() => v.clear(),
+                Ok(n) if n <= 1_000_000 => *v = n.to_string(),
+                _ => return Err(self.refuse(row, field, self.s.imp_bad_count)),
+            }
+        }
         let filter = self.district_filter(row);
         let host_name = row.text(Field::Host);
         let host = if host_name.is_empty() {

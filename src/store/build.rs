@@ -30,6 +30,7 @@ pub struct NewEvent<'a> {
     pub result: &'a str,
     pub status: Option<EventStatus>,
     pub note: &'a str,
+    pub turnout: crate::turnout::Turnout,
 }
 
 #[derive(Default)]
@@ -279,8 +280,10 @@ impl Store {
             "event",
             "INSERT INTO events (district_id, kind, title, subject, grades, start_date, end_date,
                 period_text, host_org_id, host_person_id, responsible, funding, expected_result,
-                result, status, note, changed_by, changed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                result, status, note, changed_by, changed_at,
+                n_teachers, n_people, n_schools, n_connections, n_teams)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                ?19, ?20, ?21, ?22, ?23)",
             &[
                 &e.district,
                 &clean_line(e.kind),
@@ -300,6 +303,11 @@ impl Store {
                 &clean(e.note),
                 &self.user,
                 &now_stamp(),
+                &e.turnout.teachers,
+                &e.turnout.people,
+                &e.turnout.schools,
+                &e.turnout.connections,
+                &e.turnout.teams,
             ],
         )?;
         for p in &e.participants {

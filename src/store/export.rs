@@ -117,6 +117,7 @@ impl Store {
             .prepare(
                 "SELECT e.title, e.kind, e.subject, e.grades, e.start_date, e.end_date, e.period_text, o.name,
                         e.responsible, e.status, e.result,
+                        e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams,
                         (SELECT group_concat(name, '; ') FROM (SELECT po.name FROM event_participants p
                            JOIN organizations po ON po.id = p.org_id WHERE p.event_id = e.id ORDER BY po.name)),
                         d.name
@@ -128,6 +129,9 @@ impl Store {
             .query_map([&from, &to], |r| {
                 let t = |i: usize| -> rusqlite::Result<Value> {
                     Ok(Value::text(r.get::<_, Option<String>>(i)?.unwrap_or_default()))
+                };
+                let n = |i: usize| -> rusqlite::Result<Value> {
+                    Ok(r.get::<_, Option<i64>>(i)?.map_or(Value::Empty, |n| Value::Number(n as f64)))
                 };
                 let status: String = r.get(9)?;
                 let status =
@@ -144,8 +148,13 @@ impl Store {
                     t(8)?,
                     Value::text(status),
                     t(10)?,
-                    t(11)?,
-                    t(12)?,
+                    n(11)?,
+                    n(12)?,
+                    n(13)?,
+                    n(14)?,
+                    n(15)?,
+                    t(16)?,
+                    t(17)?,
                 ])
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -85,7 +85,14 @@ impl Store {
         }
         let events = self
             .conn
-            .prepare(&format!("SELECT id, host_org_id, {} FROM events", EVENT_COLS.join(", ")))?
+            .prepare(&format!(
+                "SELECT id, host_org_id, {} FROM events",
+                EVENT_COLS
+                    .iter()
+                    .map(|c| if crate::import::is_count(c) { format!("coalesce(CAST({c} AS TEXT), '')") } else { c.to_string() })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))?
             .query_map([], |r| {
                 let id: i64 = r.get(0)?;
                 Ok(EventRec {
@@ -205,6 +212,9 @@ impl Store {
                             "" if *c == "status" => "planned".to_string(),
                             v => v.to_string(),
                         };
+                        if crate::import::is_count(c) {
+                            return Box::new(v.parse::<i64>().ok()) as Box<dyn ToSql>;
+                        }
                         let v: Option<String> =
                             if matches!(*c, "start_date" | "end_date" | "period_text") && v.is_empty() {
                                 None
@@ -339,6 +349,17 @@ impl Store {
                     let seen = self.check_version(table, *row, None, entity)?;
                     seen.settle(false)?;
                     for (col, old, new) in changes {
+                        if crate::import::is_count(col) {
+                            let n: Option<i64> = new.parse().ok();
+                            self.conn.execute(
+                                &format!("UPDATE {table} SET {col} = ?1 WHERE id = ?2"),
+                                rusqlite::params![n, row],
+                            )?;
+                            let field = col.trim_start_matches("n_");
+                            let old = Some(old.as_str()).filter(|o| !o.is_empty());
+                            self.record(entity, *row, field, old, n.map(|n| n.to_string()).as_deref())?;
+                            continue;
+                        }
                         let value: Option<String> =
                             if matches!(*col, "start_date" | "end_date" | "period_text") && new.is_empty() {
                                 None

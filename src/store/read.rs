@@ -124,7 +124,8 @@ const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.statu
     EXISTS (SELECT 1 FROM plan_items p
               JOIN agreement_appendices ap ON ap.id = p.appendix_id
               JOIN agreements a ON a.id = ap.agreement_id
-             WHERE p.event_id = e.id AND a.status IN ('draft', 'approval', 'terminated'))
+             WHERE p.event_id = e.id AND a.status IN ('draft', 'approval', 'terminated')),
+    e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams
     FROM events e
     LEFT JOIN organizations h ON h.id = e.host_org_id
     LEFT JOIN people t ON t.id = e.host_person_id
@@ -166,7 +167,14 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         stamp: stamp(r, 15)?,
         note: text(r, 19)?,
         proposal: r.get(20)?,
+        turnout: turnout(r, 21)?,
     })
+}
+
+/// The five counts of who took part, from column `at` on.
+pub(crate) fn turnout(r: &Row, at: usize) -> rusqlite::Result<crate::turnout::Turnout> {
+    let n = |i: usize| -> rusqlite::Result<Option<u32>> { r.get(at + i) };
+    Ok(crate::turnout::Turnout::from_numbers([n(0)?, n(1)?, n(2)?, n(3)?, n(4)?]))
 }
 
 fn link_sql(filter: &str) -> String {

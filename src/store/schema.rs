@@ -438,6 +438,13 @@ pub const MIGRATIONS: &[&str] = &[
         fts_names!("org", "organizations"),
         fts_names!("person", "people"),
     ),
+    // 14: how many took part in an event, as numbers (the reports' «24 педагога из 5 ОО»,
+    // «25 подключений», «10 команд»): NULL where the source does not say.
+    "ALTER TABLE events ADD COLUMN n_teachers INTEGER CHECK (n_teachers >= 0);
+     ALTER TABLE events ADD COLUMN n_people INTEGER CHECK (n_people >= 0);
+     ALTER TABLE events ADD COLUMN n_schools INTEGER CHECK (n_schools >= 0);
+     ALTER TABLE events ADD COLUMN n_connections INTEGER CHECK (n_connections >= 0);
+     ALTER TABLE events ADD COLUMN n_teams INTEGER CHECK (n_teams >= 0);",
 ];
 
 /// The schema version whose upgrade folds the names again.

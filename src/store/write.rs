@@ -289,13 +289,24 @@ impl Store {
     }
 }
 
-/// What a status key changes on an event: the status, and with it a result (done) or new
-/// dates (postponed).
+/// The history's name and the column of each count of who took part, in
+/// [`crate::turnout::Turnout::numbers`]' order.
+pub const TURNOUT_COLUMNS: [(&str, &str); 5] = [
+    ("teachers", "n_teachers"),
+    ("people", "n_people"),
+    ("schools", "n_schools"),
+    ("connections", "n_connections"),
+    ("teams", "n_teams"),
+];
+
+/// What a status key changes on an event: the status, and with it a result or how many came
+/// (done) or new dates (postponed).
 #[derive(Clone, Debug, Default)]
 pub struct EventChange {
     pub status: Option<EventStatus>,
     pub result: Option<String>,
     pub when: Option<crate::domain::When>,
+    pub turnout: Option<crate::turnout::Turnout>,
 }
 
 /// An event's changeable values as they are in the store.
@@ -305,6 +316,7 @@ struct EventNow {
     start: Option<String>,
     end: Option<String>,
     period: Option<String>,
+    turnout: crate::turnout::Turnout,
 }
 
 impl Store {
@@ -316,7 +328,8 @@ impl Store {
             let now = s
                 .conn
                 .query_row(
-                    "SELECT status, result, start_date, end_date, period_text FROM events WHERE id = ?1",
+                    "SELECT status, result, start_date, end_date, period_text,
+                            n_teachers, n_people, n_schools, n_connections, n_teams FROM events WHERE id = ?1",
                     [id],
                     |r| {
                         Ok(EventNow {
@@ -325,12 +338,13 @@ impl Store {
                             start: r.get(2)?,
                             end: r.get(3)?,
                             period: r.get(4)?,
+                            turnout: super::read::turnout(r, 5)?,
                         })
                     },
                 )
                 .optional()?
                 .ok_or(StoreError::NotFound("event"))?;
-            let EventNow { status, result, start, end, period } = now;
+            let EventNow { status, result, start, end, period, turnout } = now;
             let mut changes: Vec<(&str, &str, Option<String>, Option<String>)> = Vec::new();
             if let Some(st) = c.status {
                 changes.push(("status", "status", Some(status), Some(st.code().to_string())));
@@ -344,13 +358,28 @@ impl Store {
                 changes.push(("period", "period_text", period, w.text.as_deref().map(crate::text::clean_line)));
             }
             changes.retain(|(_, _, old, new)| old.as_deref().unwrap_or("") != new.as_deref().unwrap_or(""));
-            seen.settle(!changes.is_empty())?;
-            if changes.is_empty() {
+            let counts: Vec<(&str, &str, Option<u32>, Option<u32>)> = match &c.turnout {
+                Some(t) => TURNOUT_COLUMNS
+                    .iter()
+                    .zip(turnout.numbers().into_iter().zip(t.numbers()))
+                    .filter(|(_, (a, b))| a != b)
+                    .map(|((field, col), (a, b))| (*field, *col, a, b))
+                    .collect(),
+                None => Vec::new(),
+            };
+            let any = !changes.is_empty() || !counts.is_empty();
+            seen.settle(any)?;
+            if !any {
                 return Ok(false);
             }
             for (field, col, old, new) in &changes {
                 s.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![new, id])?;
                 s.record("event", id, field, old.as_deref(), new.as_deref())?;
+            }
+            for (field, col, old, new) in counts {
+                s.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![new, id])?;
+                let said = |n: Option<u32>| n.map(|n| n.to_string());
+                s.record("event", id, field, said(old).as_deref(), said(new).as_deref())?;
             }
             s.stamp_row("events", id)?;
             Ok(true)
@@ -414,7 +443,8 @@ impl Store {
             .query_row(
                 "SELECT e.kind, e.title, e.subject, e.grades, e.start_date, e.end_date, e.period_text,
                         e.host_org_id, coalesce(h.name, ''), e.host_person_id, coalesce(t.full_name, ''),
-                        e.responsible, e.funding, e.expected_result, e.result, e.version, e.note
+                        e.responsible, e.funding, e.expected_result, e.result, e.version, e.note,
+                        e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams
                    FROM events e LEFT JOIN organizations h ON h.id = e.host_org_id
                    LEFT JOIN people t ON t.id = e.host_person_id WHERE e.id = ?1",
                 [id],
@@ -437,6 +467,7 @@ impl Store {
                             expected_result: r.get(13)?,
                             result: r.get(14)?,
                             note: r.get(16)?,
+                            turnout: super::read::turnout(r, 17)?,
                         },
                         r.get::<_, i64>(15)?,
                     ))
@@ -482,6 +513,7 @@ impl Store {
                 result: &f.result,
                 status: None,
                 note: &f.note,
+                turnout: f.turnout,
             })
         }
     }
@@ -512,6 +544,15 @@ impl Store {
                 ("note", "note", old.note.clone(), crate::text::clean_line(&f.note)),
             ];
             let mut changed = false;
+            let counts = TURNOUT_COLUMNS.iter().zip(old.turnout.numbers().into_iter().zip(f.turnout.numbers()));
+            for ((field, col), (a, b)) in counts {
+                if a != b {
+                    s.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![b, id])?;
+                    let said = |n: Option<u32>| n.map(|n| n.to_string());
+                    s.record("event", id, field, said(a).as_deref(), said(b).as_deref())?;
+                    changed = true;
+                }
+            }
             for (field, col, a, b) in texts {
                 if a != b {
                     let value = if b.is_empty() && matches!(col, "start_date" | "end_date" | "period_text") {
