@@ -948,7 +948,8 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
     // How many came, as the table's «результат» column says it: teachers and, where it gives
     // a number, the schools they came from (a list of schools named is held as participants,
     // not counted).
-    let came = |teachers: u32, schools: Option<u32>| Turnout { teachers: Some(teachers), schools, ..Default::default() };
+    let came =
+        |teachers: u32, schools: Option<u32>| Turnout { teachers: Some(teachers), schools, ..Default::default() };
     let seminar = |host: i64, title: &str, when: When, result: &str, guests: Vec<i64>, note: &str, turnout: Turnout| {
         s.add_event(NewEvent {
             district: Some(dist),

@@ -305,10 +305,10 @@ catalogue! {
     tu_from: "из", "from";
     tu_schools: "ОО", "schools";
     col_turnout: "Сколько участников", "Attendance";
-    tu_unknown: "не понял, кого считать: «24 педагога из 5 ОО», «12 человек», «25 подключений», «10 команд»", "who is counted? «24 teachers from 5 schools», «12 people», «25 connections», «10 teams»";
-    tu_twice: "одно и то же число указано дважды (например, педагоги); сложите или оставьте одно", "the same count is given twice (teachers, say): add them up or keep one";
-    tu_none: "нет числа: «24 педагога из 5 ОО», «12 человек», «25 подключений»", "no number: «24 teachers from 5 schools», «12 people», «25 connections»";
-    tu_huge: "слишком большое число (не больше 1 000 000)", "too large a number (at most 1,000,000)";
+    tu_unknown: "кого считать? «24 педагога», «10 команд»", "who is counted? «24 teachers from 5 schools»";
+    tu_twice: "одно и то же число дважды: оставьте одно", "the same count twice: keep one";
+    tu_none: "нет числа: «24 педагога из 5 ОО»", "no number: «24 teachers from 5 schools»";
+    tu_huge: "больше 1 000 000 — опечатка?", "over 1,000,000: a typo?";
     col_n_teachers: "Педагогов", "Teachers";
     col_n_people: "Человек", "People";
     col_n_schools: "Число ОО", "Schools";

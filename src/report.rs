@@ -707,9 +707,9 @@ fn turnout_table(doc: &mut Report, d: &YearData, s: &Strings) {
         let row = kinds.entry(k).or_default();
         row.0 += 1;
         total.0 += 1;
-        for i in 0..4 {
-            row.1[i] += n[i];
-            total.1[i] += n[i];
+        for (i, v) in n.iter().enumerate() {
+            row.1[i] += v;
+            total.1[i] += v;
         }
     }
     let cells = |(events, n): &(usize, [u64; 4])| -> Vec<String> {
@@ -728,7 +728,10 @@ fn turnout_table(doc: &mut Report, d: &YearData, s: &Strings) {
     let mut sum = vec![format!("**{}**", s.rp_total)];
     sum.extend(cells(&total));
     rows.push(sum);
-    doc.table(&[s.col_kind, s.rp_col_counted, s.col_n_teachers, s.col_n_people, s.col_n_teams, s.col_n_connections], &rows);
+    doc.table(
+        &[s.col_kind, s.rp_col_counted, s.col_n_teachers, s.col_n_people, s.col_n_teams, s.col_n_connections],
+        &rows,
+    );
 }
 
 #[cfg(test)]

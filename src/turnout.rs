@@ -39,7 +39,8 @@ fn unit(word: &str) -> Option<Unit> {
     let starts = |stems: &[&str]| stems.iter().any(|s| w.starts_with(s));
     if starts(&["педагог", "учител", "teacher"]) {
         Some(Unit::Teachers)
-    } else if starts(&["человек", "чел", "участник", "слушател", "people", "person", "participant", "attendee"]) {
+    } else if starts(&["человек", "чел", "участник", "слушател", "people", "person", "participant", "attendee"])
+    {
         Some(Unit::People)
     } else if starts(&["подключ", "connection", "login"]) {
         Some(Unit::Connections)
@@ -113,7 +114,10 @@ impl Turnout {
                 let n = n?;
                 found = true;
                 match tokens.get(i + 1) {
-                    Some(next) if number(next).is_none() && !matches!(crate::text::fold(next).as_str(), "из" | "from" | "of") => {
+                    Some(next)
+                        if number(next).is_none()
+                            && !matches!(crate::text::fold(next).as_str(), "из" | "from" | "of") =>
+                    {
                         let Some(u) = unit(next) else { return Err("tu_unknown") };
                         t.set(u, n)?;
                         i += 2;
@@ -203,16 +207,27 @@ mod tests {
     use super::*;
     use crate::i18n::{EN, RU};
 
-    fn t(teachers: Option<u32>, people: Option<u32>, schools: Option<u32>, connections: Option<u32>, teams: Option<u32>) -> Turnout {
+    fn t(
+        teachers: Option<u32>,
+        people: Option<u32>,
+        schools: Option<u32>,
+        connections: Option<u32>,
+        teams: Option<u32>,
+    ) -> Turnout {
         Turnout { teachers, people, schools, connections, teams }
     }
 
     #[test]
     fn the_reports_ways_of_saying_how_many_came_are_read_as_numbers() {
         assert_eq!(Turnout::parse("24"), Ok(t(Some(24), None, None, None, None)));
-        assert_eq!(Turnout::parse("Участие приняли 24 педагога из МАОУ «СОШ№5»"), Ok(t(Some(24), None, None, None, None)));
         assert_eq!(
-            Turnout::parse("В работе семинара приняли участие 38 педагогов из 6 муниципальных общеобразовательных учреждений"),
+            Turnout::parse("Участие приняли 24 педагога из МАОУ «СОШ№5»"),
+            Ok(t(Some(24), None, None, None, None))
+        );
+        assert_eq!(
+            Turnout::parse(
+                "В работе семинара приняли участие 38 педагогов из 6 муниципальных общеобразовательных учреждений"
+            ),
             Ok(t(Some(38), None, Some(6), None, None))
         );
         assert_eq!(Turnout::parse("95 педагогов из 14 ОО"), Ok(t(Some(95), None, Some(14), None, None)));
@@ -220,7 +235,10 @@ mod tests {
         assert_eq!(Turnout::parse("12 человек; 25 подключений"), Ok(t(None, Some(12), None, Some(25), None)));
         assert_eq!(Turnout::parse("10 команд"), Ok(t(None, None, None, None, Some(10))));
         assert_eq!(Turnout::parse("5 ОО"), Ok(t(None, None, Some(5), None, None)));
-        assert_eq!(Turnout::parse("24 teachers from 5 schools, 3 teams"), Ok(t(Some(24), None, Some(5), None, Some(3))));
+        assert_eq!(
+            Turnout::parse("24 teachers from 5 schools, 3 teams"),
+            Ok(t(Some(24), None, Some(5), None, Some(3)))
+        );
         assert_eq!(Turnout::parse("  "), Ok(Turnout::default()));
     }
 

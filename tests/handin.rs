@@ -157,6 +157,24 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
     assert!(events > 0);
     assert!(md.contains(&format!("Мероприятий в году: {events}; проведено {held} ")), "{md}");
     assert!(md.contains(&format!("| **Итого** | {events} | {held} |")), "{md}");
+    // How many came, summed from the counts the report's tables give (the nine «Школа-школе»
+    // seminars: 24 + 38 + 95 + 16 + 23 + 36 + 35 teachers, «12 человек»; the contest's 10
+    // teams), and counted again by SQL here.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let (counted, teachers, people, teams): (i64, i64, i64, i64) = c
+        .query_row(
+            "SELECT count(*), sum(n_teachers), sum(n_people), sum(n_teams) FROM events e
+               JOIN districts d ON d.id = e.district_id
+              WHERE d.name = 'город Усть-Илимск' AND e.start_date <= '2022-08-31'
+                AND coalesce(e.end_date, e.start_date) >= '2021-09-01'
+                AND coalesce(n_teachers, n_people, n_schools, n_connections, n_teams) IS NOT NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!((teachers, people, teams), (267, 12, 10));
+    assert!(md.contains(&format!("Число участников указано у {counted} из {events} мероприятий")), "{md}");
+    assert!(md.contains(&format!("| **Итого** | {counted} | {teachers} | {people} | {teams} |")), "{md}");
     // СОШ № 5 took part in eight of the year's events (the participation table of the report).
     assert!(md.contains("| СОШ № 5 | 8 | 0 |"), "{md}");
     // Nothing of another district.

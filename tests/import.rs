@@ -235,6 +235,8 @@ fn directory(db: &Path) -> Vec<String> {
         "SELECT e.title || '|' || e.kind || '|' || e.subject || '|' || e.grades || '|' || coalesce(e.start_date, '') || '|'
                 || coalesce(e.end_date, '') || '|' || coalesce(e.period_text, '') || '|' || coalesce(o.name, '') || '|'
                 || e.responsible || '|' || e.status || '|' || e.result || '|' || coalesce(d.name, '') || '|'
+                || coalesce(e.n_teachers, '') || '/' || coalesce(e.n_people, '') || '/' || coalesce(e.n_schools, '')
+                || '/' || coalesce(e.n_connections, '') || '/' || coalesce(e.n_teams, '') || '|'
                 || coalesce((SELECT group_concat(n, ';') FROM (SELECT po.name n FROM event_participants p
                      JOIN organizations po ON po.id = p.org_id WHERE p.event_id = e.id ORDER BY 1)), '')
            FROM events e LEFT JOIN organizations o ON o.id = e.host_org_id LEFT JOIN districts d ON d.id = e.district_id",
@@ -309,6 +311,43 @@ fn a_roadmap_table_becomes_events_with_their_dates_statuses_and_schools() {
 }
 
 #[test]
+fn how_many_came_is_read_as_whole_numbers_and_a_cell_that_is_none_is_refused_in_its_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = empty(dir.path(), "district.db");
+    let roadmap = "Мероприятие;Сроки;Педагогов;Число ОО;Команд\n\
+                   Семинар «Грамотность»;25.11.2024;24;5;\n\
+                   Конкурс команд;апрель 2025;;;10,0\n\
+                   Вебинар;12.12.2024;много;;\n\
+                   Круглый стол;13.12.2024;-3;;\n";
+    let plan = import(&store, &grid::read_bytes(roadmap.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(plan.counts(), counts(2, 0, 0, 2), "{:#?}", plan.rows);
+    let refused: Vec<(&str, &str)> = plan
+        .rows
+        .iter()
+        .filter_map(|r| match &r.outcome {
+            Outcome::Refused { column, reason } => Some((column.as_str(), reason.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(refused.iter().map(|r| r.0).collect::<Vec<_>>(), ["Педагогов", "Педагогов"]);
+    assert!(refused[0].1.contains("не целое число"), "{refused:?}");
+    let events = store.events(nastavnik::text::AcademicYear(2024)).unwrap();
+    let seminar = events.iter().find(|e| e.title.contains("Грамотность")).unwrap();
+    assert_eq!((seminar.turnout.teachers, seminar.turnout.schools), (Some(24), Some(5)));
+    let contest = events.iter().find(|e| e.title.contains("Конкурс")).unwrap();
+    assert_eq!((contest.turnout.teams, contest.turnout.teachers), (Some(10), None));
+    // The same file again changes nothing; a corrected count is one update with its history.
+    let again = import(&store, &grid::read_bytes(roadmap.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(again.counts(), counts(0, 0, 2, 2), "{:#?}", again.rows);
+    let fixed = roadmap.replace(";24;5;", ";26;5;");
+    let plan = import(&store, &grid::read_bytes(fixed.as_bytes()).unwrap(), &Options::default());
+    assert_eq!(plan.counts(), counts(0, 1, 1, 2), "{:#?}", plan.rows);
+    let h = store.history("event", seminar.id).unwrap();
+    assert!(h.iter().any(|l| l.field == "teachers" && l.old == "24" && l.new == "26"), "{h:?}");
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
 fn the_demo_exported_to_xlsx_and_imported_into_an_empty_store_is_the_same_directory() {
     let dir = tempfile::tempdir().unwrap();
     let demo = dir.path().join("demo.db");
@@ -341,6 +380,19 @@ fn the_demo_exported_to_xlsx_and_imported_into_an_empty_store_is_the_same_direct
     assert!(links.rows.iter().skip(1).any(|r| matches!(r[7], grid::Cell::Date(_))), "a link's start is a date cell");
     let roadmap = &book.sheets[6];
     assert!(roadmap.rows.iter().skip(1).any(|r| r.iter().any(|c| matches!(c, grid::Cell::Date(_)))));
+    // How many came: numbers Excel can sum, under headers the import knows.
+    let events = &book.sheets[4];
+    let at = events.rows[0].iter().position(|c| *c == grid::Cell::Text("Педагогов".into())).expect("a teachers column");
+    let teachers: Vec<f64> = events
+        .rows
+        .iter()
+        .skip(1)
+        .filter_map(|r| match r.get(at) {
+            Some(grid::Cell::Number(n)) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(teachers.iter().sum::<f64>(), 267.0 + 41.0, "the Ust-Ilimsk seminars and the Leningradsky courses");
 
     let copy = dir.path().join("copy.db");
     let out = Command::new(BIN).arg("--db").arg(&copy).arg("init").output().unwrap();

@@ -1428,7 +1428,7 @@ fn how_many_came_is_typed_as_the_reports_say_it_refused_where_it_is_wrong_and_sh
     type_text(&mut app, "24 гостя");
     ctrl(&mut app, 's');
     let text = screen(&mut app);
-    assert!(text.contains("↑ не понял, кого считать"), "the error is under the field: {text}");
+    assert!(text.contains("↑ кого считать? «24 педагога», «10 команд»"), "the error is under the field: {text}");
     assert!(app.store.event(id).unwrap().turnout.is_empty(), "nothing was written");
     for _ in 0..10 {
         code(&mut app, KeyCode::Backspace);

@@ -1702,7 +1702,8 @@ impl App {
                                 field.as_str(),
                                 "status" | "result" | "teachers" | "people" | "schools" | "connections" | "teams"
                             )
-                            .then(|| self.item_of(entity, *id)).flatten()
+                            .then(|| self.item_of(entity, *id))
+                            .flatten()
                         })
                         .collect()
                 })

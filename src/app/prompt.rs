@@ -60,10 +60,11 @@ impl App {
                         // «24 педагога из 5 ОО» is also counted: the numbers it names are kept
                         // as numbers, the others the event had stay.
                         let had = self.data.events.iter().find(|e| e.id == id).map(|e| e.turnout).unwrap_or_default();
-                        let turnout = crate::turnout::Turnout::parse(&text)
-                            .ok()
-                            .filter(|t| !t.is_empty())
-                            .map(|t| crate::turnout::Turnout::from_numbers(std::array::from_fn(|i| t.numbers()[i].or(had.numbers()[i]))));
+                        let turnout = crate::turnout::Turnout::parse(&text).ok().filter(|t| !t.is_empty()).map(|t| {
+                            crate::turnout::Turnout::from_numbers(std::array::from_fn(|i| {
+                                t.numbers()[i].or(had.numbers()[i])
+                            }))
+                        });
                         let c = EventChange { status: Some(EventStatus::Done), result, when: None, turnout };
                         self.store.change_event(id, &c, Some(version)).map(|_| s.status_saved)
                     }
@@ -73,7 +74,11 @@ impl App {
                             return;
                         };
                         follow = when.start.map(crate::text::AcademicYear::of).filter(|y| *y != self.year);
-                        let c = EventChange { status: Some(EventStatus::Postponed), when: Some(when), ..Default::default() };
+                        let c = EventChange {
+                            status: Some(EventStatus::Postponed),
+                            when: Some(when),
+                            ..Default::default()
+                        };
                         self.store.change_event(id, &c, Some(version)).map(|_| s.status_saved)
                     }
                     Purpose::DecisionDate { id, version } => {

@@ -381,9 +381,7 @@ impl Field {
                 "People",
             ],
             Field::Schools => &["Число ОО", "Количество ОО", "Кол-во ОО", "Из ОО", "Schools (count)"],
-            Field::Connections => {
-                &["Подключений", "Число подключений", "Количество подключений", "Connections"]
-            }
+            Field::Connections => &["Подключений", "Число подключений", "Количество подключений", "Connections"],
             Field::Teams => &["Команд", "Число команд", "Количество команд", "Teams"],
             Field::Participants => &["Участники", "Школы-участники", "Participants"],
             Field::Network => &["Сеть", "Название сети", "Сеть школ", "Network"],

@@ -89,7 +89,11 @@ impl Store {
                 "SELECT id, host_org_id, {} FROM events",
                 EVENT_COLS
                     .iter()
-                    .map(|c| if crate::import::is_count(c) { format!("coalesce(CAST({c} AS TEXT), '')") } else { c.to_string() })
+                    .map(|c| if crate::import::is_count(c) {
+                        format!("coalesce(CAST({c} AS TEXT), '')")
+                    } else {
+                        c.to_string()
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             ))?
