@@ -6,7 +6,12 @@ use crate::domain::DiagnosticItem;
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
 use crate::store::{NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, Party, Result, Store};
 use crate::text::AcademicYear;
-use crate::turnout::Turnout;
+use crate::turnout::{Part, Taking, Turnout};
+
+/// A school that won or took a prize, with what the document says of it.
+fn won(org: i64, note: &str) -> Taking {
+    Taking { org, part: Part::Awarded, note: note.into(), ..Default::default() }
+}
 use chrono::NaiveDate;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -464,6 +469,9 @@ fn smolensk(s: &Store) -> Result<()> {
         result: "25 подключений: кластер ШНРО — 3 школы (50%), кластер ШсРНР — 10 школ (50%)",
         status: Some(EventStatus::Done),
         note: "Протокол № 2, ВКС https://telemost.yandex.ru/j/13281674189036",
+        // «Количество подключений: 25»; «МБОУ «СШ № 11» - 2 подключения», «СШ № 16» the same.
+        turnout: Turnout { connections: Some(25), ..Default::default() },
+        details: ["11", "16"].map(|n| Taking { org: ids[n], connections: Some(2), ..Default::default() }).to_vec(),
         ..Default::default()
     })?;
     for p in [vasinova, levina, korobkova, nesterova] {
@@ -1047,23 +1055,33 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         when: period(m(2022, 4), end(2022, 4), "апрель 2022"),
         host_org: Some(s8),
         participants: vec![nok, s2, s5],
-        result: "10 команд; победители: лицей «НОК» — «Мастер педагогических дебатов», СОШ № 2 — «Мастер педагогического конструктора», СОШ № 5 — «Педагогическое мастерство»",
         status: Some(EventStatus::Done),
         note: "приказы МКУ ЦРО от 09.03.2022 № 34, от 22.03.2022 № 41",
+        // «приняли участие 10 команд»; the three ШНОР teams each won a nomination.
         turnout: Turnout { teams: Some(10), ..Default::default() },
+        details: vec![
+            won(nok, "номинация «Мастер педагогических дебатов»"),
+            won(s2, "номинация «Мастер педагогического конструктора»"),
+            won(s5, "номинация «Педагогическое мастерство»"),
+        ],
         ..Default::default()
     })?;
     // The report's two tables of who took part: "+" a participant, "-" not, «организатор» the
     // school that held it (СОШ №15 held the webinar on the systemic approach and did not take
     // part in the conference on patriotic education).
+    // A mark beside the "+": «диплом 2 степени» a prize, «участие, без обобщения опыта» a note.
     let patriotic: Vec<i64> = all_shnor.iter().copied().filter(|o| *o != s15).collect();
-    for (kind, title, host, who, result) in [
-        ("конференция", "III городская научно-практическая конференция педагогических работников «Развитие муниципальной системы образования: тенденции и взгляд в будущее»", cro, vec![nok, s1, s5, s17], ""),
-        ("конференция", "Научно-методическая конференция «Патриотическое воспитание на уроках и во внеурочное время как средство формирования духовно-нравственных ценностей подрастающего поколения», посвящённая 85-летию Иркутской области", cro, patriotic, "дипломы: лицей «НОК» — 2 степени, СОШ №1 — 3 степени, СОШ №7 — 3 степени"),
-        ("конференция", "Городские педагогические чтения «Развитие и формирование функциональной грамотности обучающихся: от теории к практике»", cro, all_shnor.clone(), "СОШ №5, СОШ №17 — участие без обобщения опыта"),
-        ("вебинар", "Муниципальный вебинар «Системный подход к формированию функциональной грамотности»", s15, vec![nok, s1, s2], "организатор — МБОУ «СОШ №15»"),
-        ("вебинар", "Муниципальный вебинар «Использование цифровых технологий и их влияние на качество образования»", cro, vec![s2, s7], ""),
-        ("вебинар", "Муниципальный вебинар «Лучшие практики достижения качественного освоения общеобразовательных программ (ГИА, ВПР)»", cro, vec![s5, s7, s15, s17], ""),
+    let without = |org: i64| Taking {
+        org, note: "участие, без обобщения опыта".into(), ..Default::default()
+    };
+    for (kind, title, host, who, details) in [
+        ("конференция", "III городская научно-практическая конференция педагогических работников «Развитие муниципальной системы образования: тенденции и взгляд в будущее»", cro, vec![nok, s1, s5, s17], vec![]),
+        ("конференция", "Научно-методическая конференция «Патриотическое воспитание на уроках и во внеурочное время как средство формирования духовно-нравственных ценностей подрастающего поколения», посвящённая 85-летию Иркутской области", cro, patriotic,
+            vec![won(nok, "диплом 2 степени"), won(s1, "диплом 3 степени"), won(s7, "диплом 3 степени")]),
+        ("конференция", "Городские педагогические чтения «Развитие и формирование функциональной грамотности обучающихся: от теории к практике»", cro, all_shnor.clone(), vec![without(s5), without(s17)]),
+        ("вебинар", "Муниципальный вебинар «Системный подход к формированию функциональной грамотности»", s15, vec![nok, s1, s2], vec![]),
+        ("вебинар", "Муниципальный вебинар «Использование цифровых технологий и их влияние на качество образования»", cro, vec![s2, s7], vec![]),
+        ("вебинар", "Муниципальный вебинар «Лучшие практики достижения качественного освоения общеобразовательных программ (ГИА, ВПР)»", cro, vec![s5, s7, s15, s17], vec![]),
     ] {
         s.add_event(NewEvent {
             district: Some(dist),
@@ -1072,8 +1090,8 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
             when: school_year(2021),
             host_org: Some(host),
             participants: who,
-            result,
             status: Some(EventStatus::Done),
+            details,
             ..Default::default()
         })?;
     }

@@ -236,6 +236,9 @@ pub struct EventRow {
     pub proposal: bool,
     /// How many took part, as numbers.
     pub turnout: crate::turnout::Turnout,
+    /// The schools whose part is more than being on the list (a winner, a co-organiser, a
+    /// count of their own), by short name; empty for most events.
+    pub details: Vec<crate::turnout::Taking>,
 }
 
 impl LinkRow {
@@ -481,6 +484,8 @@ pub struct EventFields {
     /// № 56», «так в отчёте».
     pub note: String,
     pub turnout: crate::turnout::Turnout,
+    /// What the participants with more than a name on the list were (by full name).
+    pub details: Vec<crate::turnout::Taking>,
 }
 
 /// A meeting's minutes, as the protocol document lists them.

@@ -127,6 +127,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                         n(t.schools),
                         n(t.connections),
                         n(t.teams),
+                        e.details.iter().map(|t| t.line(s)).collect::<Vec<_>>().join("; "),
                         e.note,
                     ]
                 })
@@ -143,6 +144,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     x.meeting,
                     String::new(),
                     x.responsible,
+                    String::new(),
                     String::new(),
                     String::new(),
                     String::new(),
@@ -170,6 +172,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     "schools",
                     "connections",
                     "teams",
+                    "roles",
                     "note",
                 ],
                 rows,
@@ -261,6 +264,7 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "schools" => s.col_n_schools,
         "connections" => s.col_n_connections,
         "teams" => s.col_n_teams,
+        "roles" => s.col_roles,
         "note" => s.col_note,
         "owner" => s.col_owner,
         "item" => s.col_item,

@@ -489,7 +489,8 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
 
     // 4. The schools' participation.
     doc.section(4, s.rp_sec_participation);
-    let mut part: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // Took part, held (the host, a co-organiser or the venue), and won or took a prize.
+    let mut part: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     for e in &d.events {
         for school in e.participants.split(", ").filter(|p| !p.is_empty()) {
             part.entry(school.to_string()).or_default().0 += 1;
@@ -497,12 +498,22 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
         if !e.host_short.is_empty() {
             part.entry(e.host_short.clone()).or_default().1 += 1;
         }
+        for t in &e.details {
+            use crate::turnout::Part;
+            match t.part {
+                Part::Organizer | Part::Venue if t.name != e.host_short => {
+                    part.entry(t.name.clone()).or_default().1 += 1
+                }
+                Part::Awarded => part.entry(t.name.clone()).or_default().2 += 1,
+                _ => {}
+            }
+        }
     }
     if part.is_empty() {
         doc.none(s);
     } else {
         let listed = d.events.iter().filter(|e| !e.participants.is_empty()).count();
-        let times: usize = part.values().map(|(p, _)| p).sum();
+        let times: usize = part.values().map(|(p, _, _)| p).sum();
         doc.text(format!(
             "{}: {} {} {}; {}: {times}.",
             s.rp_participation_of,
@@ -511,9 +522,13 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
             d.events.len(),
             s.rp_participations
         ));
-        let rows: Vec<Vec<String>> =
-            part.iter().map(|(k, (p, h))| vec![k.clone(), p.to_string(), h.to_string()]).collect();
-        doc.table(&[s.col_school, s.rp_col_took_part, s.rp_col_hosted], &rows);
+        let rows: Vec<Vec<String>> = part
+            .iter()
+            .map(|(k, (p, h, w))| {
+                vec![k.clone(), p.to_string(), h.to_string(), if *w == 0 { String::new() } else { w.to_string() }]
+            })
+            .collect();
+        doc.table(&[s.col_school, s.rp_col_took_part, s.rp_col_hosted, s.rp_col_awarded], &rows);
     }
 
     // 5. Risks and anti-risk programmes.

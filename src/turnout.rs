@@ -162,6 +162,7 @@ impl Turnout {
             "tu_huge" => s.tu_huge,
             "tu_twice" => s.tu_twice,
             "tu_none" => s.tu_none,
+            "tu_school" => s.tu_school,
             _ => s.tu_unknown,
         }
     }
@@ -199,6 +200,106 @@ impl Turnout {
             (None, None) => None,
             (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
         }
+    }
+}
+
+/// What a school was in an event: a participant (most), a co-organiser beside the host, the
+/// venue it was held at, or a winner or prize-holder (its nomination or diploma in the note).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub enum Part {
+    #[default]
+    Participant,
+    Organizer,
+    Venue,
+    Awarded,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [Part::Participant, Part::Organizer, Part::Venue, Part::Awarded];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Participant => "participant",
+            Part::Organizer => "organizer",
+            Part::Venue => "venue",
+            Part::Awarded => "awarded",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Part {
+        Part::ALL.into_iter().find(|p| p.code() == code).unwrap_or_default()
+    }
+
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            Part::Participant => s.pt_participant,
+            Part::Organizer => s.pt_organizer,
+            Part::Venue => s.pt_venue,
+            Part::Awarded => s.pt_awarded,
+        }
+    }
+
+    /// The next part, for the key that steps through them.
+    pub fn next(self) -> Part {
+        let i = Part::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Part::ALL[(i + 1) % Part::ALL.len()]
+    }
+}
+
+/// One school's taking part in an event beyond being on its list: its part, what the source
+/// says of it («диплом 2 степени», «Мастер педагогических дебатов», «участие, без обобщения
+/// опыта») and how many of its teachers came or connected.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Taking {
+    pub org: i64,
+    /// The school's name as the screens show it.
+    pub name: String,
+    pub part: Part,
+    pub note: String,
+    pub teachers: Option<u32>,
+    pub connections: Option<u32>,
+}
+
+impl Taking {
+    /// Nothing beyond being a participant: not kept as a detail.
+    pub fn is_plain(&self) -> bool {
+        self.part == Part::Participant && self.note.is_empty() && self.teachers.is_none() && self.connections.is_none()
+    }
+
+    /// The counts as they are typed and shown: «3 педагога, 2 подключения».
+    pub fn counts(&self, s: &Strings) -> String {
+        Turnout { teachers: self.teachers, connections: self.connections, ..Default::default() }.display(s)
+    }
+
+    /// Reads the counts a school's line takes: teachers and connections, nothing else.
+    pub fn parse_counts(text: &str) -> Result<(Option<u32>, Option<u32>), &'static str> {
+        let t = Turnout::parse(text).map_err(|e| if e == "tu_unknown" { "tu_school" } else { e })?;
+        if t.people.is_some() || t.schools.is_some() || t.teams.is_some() {
+            return Err("tu_school");
+        }
+        Ok((t.teachers, t.connections))
+    }
+
+    /// «победитель / призёр, 3 педагога, номинация «Мастер педагогических дебатов»» — the part
+    /// said only when it is not plain participation; the short counts before the note.
+    pub fn details(&self, s: &Strings) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.part != Part::Participant {
+            parts.push(self.part.label(s).to_string());
+        }
+        let counts = self.counts(s);
+        if !counts.is_empty() {
+            parts.push(counts);
+        }
+        if !self.note.is_empty() {
+            parts.push(self.note.clone());
+        }
+        parts.join(", ")
+    }
+
+    /// «СОШ №5 — победитель / призёр, «Педагогическое мастерство»».
+    pub fn line(&self, s: &Strings) -> String {
+        format!("{} — {}", self.name, self.details(s))
     }
 }
 

@@ -1454,6 +1454,75 @@ fn how_many_came_is_typed_as_the_reports_say_it_refused_where_it_is_wrong_and_sh
 }
 
 #[test]
+fn each_schools_part_in_an_event_is_set_in_the_participants_list_kept_shown_and_undone() {
+    use nastavnik::app::eventform::EvField;
+    use nastavnik::app::Overlay;
+    use nastavnik::turnout::Part;
+    let mut app = app("roster");
+    select_event(&mut app, "Муниципальный конкурс команд");
+    let id = match app.selected_item() {
+        Some(nastavnik::app::rows::ItemRef::Event(i)) => app.data.events[i].id,
+        other => panic!("{other:?}"),
+    };
+    // The demo holds the report's three winners with their nominations, and the ten teams.
+    let e = app.store.event(id).unwrap();
+    assert_eq!(e.turnout.teams, Some(10));
+    let parts: Vec<(String, Part)> = e.details.iter().map(|t| (t.name.clone(), t.part)).collect();
+    assert_eq!(parts.len(), 3, "{parts:?}");
+    assert!(parts.iter().all(|p| p.1 == Part::Awarded), "{parts:?}");
+    key(&mut app, 'e');
+    let at = EvField::ALL.iter().position(|f| *f == EvField::Participants).unwrap();
+    while matches!(app.overlays.last(), Some(Overlay::Event(f)) if f.focus != at) {
+        code(&mut app, KeyCode::Tab);
+    }
+    assert!(screen(&mut app).contains("[Пробел — роли и числа]"), "the field says how: {}", screen(&mut app));
+    key(&mut app, ' ');
+    let text = screen(&mut app);
+    assert!(text.contains("Участники мероприятия"), "{text}");
+    assert!(text.contains("победитель / призёр, номинация «Педагогическое"), "{text}");
+    // The first school (СОШ № 5 by its full name): a count a school cannot have is refused
+    // where it was typed, then its teachers are counted.
+    key(&mut app, 't');
+    type_text(&mut app, "10 команд");
+    code(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app).contains("↑ для школы — педагоги или подключения"), "{}", screen(&mut app));
+    for _ in 0..12 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "3 педагога");
+    code(&mut app, KeyCode::Enter);
+    // The second becomes a co-organiser (from a winner, p goes round: участник, организатор;
+    // the Russian layout's з is p); the third is taken off.
+    key(&mut app, 'j');
+    key(&mut app, 'з');
+    key(&mut app, 'p');
+    key(&mut app, 'j');
+    key(&mut app, 'x');
+    let text = screen(&mut app);
+    assert!(text.contains("3 педагога"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 's');
+    assert!(!matches!(app.overlays.last(), Some(Overlay::Event(_))), "saved and closed: {}", screen(&mut app));
+    let e = app.store.event(id).unwrap();
+    let got: Vec<(Part, Option<u32>)> = e.details.iter().map(|t| (t.part, t.teachers)).collect();
+    assert_eq!(e.participants.split(", ").count(), 2, "{}", e.participants);
+    assert!(got.contains(&(Part::Awarded, Some(3))), "{got:?}");
+    assert!(got.contains(&(Part::Organizer, None)), "{got:?}: from a winner, p goes round to a co-organiser");
+    // The card and its history say it school by school.
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Роли участников:") && text.contains("— организатор, номинация"), "{text}");
+    assert!(text.contains("роли участников: МАОУ «СОШ № 5» — победитель / призёр"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    // One undo brings the three winners back as they were.
+    key(&mut app, 'u');
+    let e = app.store.event(id).unwrap();
+    assert_eq!(e.details.iter().filter(|t| t.part == Part::Awarded && t.teachers.is_none()).count(), 3);
+    assert_eq!(e.participants.split(", ").count(), 3);
+    assert_eq!(app.store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
 fn the_english_event_form_names_the_title_and_the_subject_apart() {
     let mut app = app_with("english-form", &EN);
     key(&mut app, '3');

@@ -7,6 +7,7 @@ use crate::domain::EventFields;
 use crate::lookup::Entity;
 use crate::period::parse_when;
 use crate::text::clean_line;
+use crate::turnout::Taking;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
@@ -82,6 +83,23 @@ struct EventDraft {
     host: Option<(i64, String)>,
     teacher: Option<(i64, String)>,
     participants: Vec<(i64, String)>,
+    #[serde(default)]
+    details: Vec<Taking>,
+}
+
+/// What the line being typed in the participants' list is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RosterEdit {
+    Note,
+    Counts,
+}
+
+/// The participants' list opened from the form (`Enter` on «Участники»): each school's part,
+/// note and counts.
+pub struct Roster {
+    pub selected: usize,
+    pub editing: Option<(RosterEdit, TextArea<'static>)>,
+    pub error: Option<&'static str>,
 }
 
 pub struct EventForm {
@@ -91,10 +109,14 @@ pub struct EventForm {
     pub host: Option<(i64, String)>,
     pub teacher: Option<(i64, String)>,
     pub participants: Vec<(i64, String)>,
+    /// The parts, notes and counts of participants with more than a name on the list.
+    pub details: Vec<Taking>,
     pub focus: usize,
     pub errors: Vec<(EvField, &'static str)>,
     /// The agreement whose joint plan a new event is a row of, and its title.
     pub plan_for: Option<(i64, String)>,
+    /// The participants' list, when it is open over the form.
+    pub roster: Option<Roster>,
 }
 
 fn area(text: &str) -> TextArea<'static> {
@@ -128,9 +150,30 @@ impl EventForm {
             host: f.host_org.clone(),
             teacher: f.host_person.clone(),
             participants: f.participants.clone(),
+            details: f.details.clone(),
             focus: 1,
             errors: Vec::new(),
             plan_for: None,
+            roster: None,
+        }
+    }
+
+    /// A participant's part, note and counts: what is kept, or plain participation.
+    pub fn taking(&self, org: i64) -> Taking {
+        let name = self.participants.iter().find(|p| p.0 == org).map(|p| p.1.clone()).unwrap_or_default();
+        self.details
+            .iter()
+            .find(|t| t.org == org)
+            .cloned()
+            .map(|t| Taking { name: name.clone(), ..t })
+            .unwrap_or(Taking { org, name, ..Default::default() })
+    }
+
+    /// Puts a participant's part, note and counts back (dropped when plain).
+    fn set_taking(&mut self, t: Taking) {
+        self.details.retain(|d| d.org != t.org);
+        if !t.is_plain() {
+            self.details.push(t);
         }
     }
 
@@ -148,11 +191,19 @@ impl EventForm {
     }
 
     /// What a pick field shows.
-    pub fn picked(&self, f: EvField) -> String {
+    pub fn picked(&self, f: EvField, s: &crate::i18n::Strings) -> String {
         match f {
             EvField::Host => self.host.as_ref().map(|h| h.1.clone()).unwrap_or_default(),
             EvField::Teacher => self.teacher.as_ref().map(|h| h.1.clone()).unwrap_or_default(),
-            EvField::Participants => self.participants.iter().map(|p| p.1.as_str()).collect::<Vec<_>>().join(", "),
+            EvField::Participants => self
+                .participants
+                .iter()
+                .map(|p| match self.details.iter().find(|t| t.org == p.0) {
+                    Some(t) => format!("{} ({})", p.1, t.details(s)),
+                    None => p.1.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
             _ => String::new(),
         }
     }
@@ -177,6 +228,7 @@ impl EventForm {
             result: crate::text::clean(self.text(EvField::Result).trim()),
             note: clean_line(self.text(EvField::Note).trim()),
             turnout: crate::turnout::Turnout::parse(&self.text(EvField::Turnout)).unwrap_or_default(),
+            details: self.details.iter().filter(|t| self.participants.iter().any(|p| p.0 == t.org)).cloned().collect(),
         }
     }
 }
@@ -197,9 +249,11 @@ impl App {
                 host: d.host,
                 teacher: d.teacher,
                 participants: d.participants,
+                details: d.details,
                 focus: 1,
                 errors: Vec::new(),
                 plan_for: None,
+                roster: None,
             };
             self.overlays.push(Overlay::Event(Box::new(form)));
             return;
@@ -218,6 +272,7 @@ impl App {
         if copy {
             f.result.clear();
             f.turnout = Default::default();
+            f.details.clear();
         }
         let editing = (!copy).then_some((id, version));
         self.overlays.push(Overlay::Event(Box::new(EventForm::from_fields(editing, &f, self.s))));
@@ -275,6 +330,10 @@ impl App {
     pub(super) fn event_key(&mut self, ev: KeyEvent) {
         let Some(Overlay::Event(form)) = self.overlays.last_mut() else { return };
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if form.roster.is_some() && !(ctrl && matches!(ev.code, KeyCode::Char('s' | 'ы'))) {
+            self.roster_key(ev);
+            return;
+        }
         let multi = form.field().height() > 1;
         let n = EvField::ALL.len();
         match ev.code {
@@ -286,6 +345,7 @@ impl App {
                             host: form.host,
                             teacher: form.teacher,
                             participants: form.participants,
+                            details: form.details,
                         };
                         self.keep_draft("event", &draft);
                     }
@@ -299,6 +359,11 @@ impl App {
             KeyCode::Char('s' | 'ы') if ctrl => self.save_event(),
             KeyCode::Tab => form.focus = (form.focus + 1) % n,
             KeyCode::BackTab => form.focus = (form.focus + n - 1) % n,
+            // The list of participants, once there is one: each school's part, note and counts
+            // (Enter adds another school, as on every pick field).
+            KeyCode::Char(' ') if form.field() == EvField::Participants && !form.participants.is_empty() => {
+                form.roster = Some(Roster { selected: 0, editing: None, error: None });
+            }
             KeyCode::Enter if form.field().is_pick() => {
                 self.open_lookup();
                 if let Some(Overlay::Lookup(st)) = self.overlays.last_mut() {
@@ -309,7 +374,9 @@ impl App {
                 EvField::Host => form.host = None,
                 EvField::Teacher => form.teacher = None,
                 _ => {
-                    form.participants.pop();
+                    if let Some((gone, _)) = form.participants.pop() {
+                        form.details.retain(|t| t.org != gone);
+                    }
                 }
             },
             KeyCode::Down | KeyCode::Enter if !multi => form.focus = (form.focus + 1).min(n - 1),
@@ -320,6 +387,93 @@ impl App {
                 form.fields[f].input(ev);
             }
         }
+    }
+
+    /// A key in the participants' list over the event form.
+    fn roster_key(&mut self, ev: KeyEvent) {
+        let s = self.s;
+        let Some(Overlay::Event(form)) = self.overlays.last_mut() else { return };
+        let Some(mut roster) = form.roster.take() else { return };
+        let org = form.participants.get(roster.selected).map(|p| p.0);
+        if let Some((what, input)) = roster.editing.as_mut() {
+            match ev.code {
+                KeyCode::Esc => {
+                    roster.editing = None;
+                    roster.error = None;
+                }
+                KeyCode::Enter => {
+                    let text = clean_line(input.lines().join(" ").trim());
+                    if let Some(org) = org {
+                        let mut t = form.taking(org);
+                        match what {
+                            RosterEdit::Note => t.note = text,
+                            RosterEdit::Counts => match Taking::parse_counts(&text) {
+                                Ok((teachers, connections)) => {
+                                    t.teachers = teachers;
+                                    t.connections = connections;
+                                }
+                                Err(code) => {
+                                    roster.error = Some(crate::turnout::Turnout::error_text(code, s));
+                                    form.roster = Some(roster);
+                                    return;
+                                }
+                            },
+                        }
+                        form.set_taking(t);
+                    }
+                    roster.editing = None;
+                    roster.error = None;
+                }
+                _ => {
+                    input.input(ev);
+                }
+            }
+            form.roster = Some(roster);
+            return;
+        }
+        let n = form.participants.len();
+        match ev.code {
+            KeyCode::Esc | KeyCode::Enter => return,
+            KeyCode::Up | KeyCode::Char('k' | 'л') => roster.selected = roster.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j' | 'о') => {
+                roster.selected = (roster.selected + 1).min(n.saturating_sub(1))
+            }
+            KeyCode::Char('a' | 'ф' | '+') | KeyCode::Insert => {
+                form.roster = Some(roster);
+                self.open_lookup();
+                if let Some(Overlay::Lookup(st)) = self.overlays.last_mut() {
+                    st.picking = true;
+                }
+                return;
+            }
+            KeyCode::Delete | KeyCode::Backspace | KeyCode::Char('x' | 'ч') => {
+                if let Some(org) = org {
+                    form.participants.retain(|p| p.0 != org);
+                    form.details.retain(|t| t.org != org);
+                }
+                if form.participants.is_empty() {
+                    return;
+                }
+                roster.selected = roster.selected.min(form.participants.len() - 1);
+            }
+            KeyCode::Char('p' | 'з') => {
+                if let Some(org) = org {
+                    let mut t = form.taking(org);
+                    t.part = t.part.next();
+                    form.set_taking(t);
+                }
+            }
+            KeyCode::Char('n' | 'т') => {
+                let note = org.map(|o| form.taking(o).note).unwrap_or_default();
+                roster.editing = Some((RosterEdit::Note, area(&note)));
+            }
+            KeyCode::Char('t' | 'е') => {
+                let counts = org.map(|o| form.taking(o).counts(s)).unwrap_or_default();
+                roster.editing = Some((RosterEdit::Counts, area(&counts)));
+            }
+            _ => {}
+        }
+        form.roster = Some(roster);
     }
 
     /// Called by the lookup when it was opened to pick for the event form.
@@ -335,6 +489,11 @@ impl App {
             (EvField::Participants, Entity::Org(id)) => {
                 if !form.participants.iter().any(|p| p.0 == id) {
                     form.participants.push((id, name));
+                }
+                // In the list, the school picked is the one selected.
+                let at = form.participants.iter().position(|p| p.0 == id).unwrap_or(0);
+                if let Some(r) = form.roster.as_mut() {
+                    r.selected = at;
                 }
             }
             (EvField::Teacher, Entity::Person(id)) => {

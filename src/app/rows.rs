@@ -473,6 +473,7 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "host" => s.col_host,
         "teacher" => s.col_teacher,
         "participants" => s.col_participants,
+        "roles" => s.col_roles,
         "teachers" => return s.hf_teachers.to_string(),
         "people" => return s.hf_people.to_string(),
         "schools" => return s.hf_schools.to_string(),
@@ -815,6 +816,8 @@ pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLi
     field(&mut out, s.col_teacher, &e.teacher);
     field(&mut out, s.col_participants, &e.participants);
     field(&mut out, s.col_turnout, &e.turnout.display(s));
+    let roles: Vec<String> = e.details.iter().map(|t| t.line(s)).collect();
+    field(&mut out, s.col_roles, &roles.join("; "));
     field(&mut out, s.col_responsible, &e.responsible);
     field(&mut out, s.col_result, &e.result);
     field(&mut out, s.col_district, &e.district);

@@ -31,6 +31,8 @@ pub struct NewEvent<'a> {
     pub status: Option<EventStatus>,
     pub note: &'a str,
     pub turnout: crate::turnout::Turnout,
+    /// Participants' parts, notes and counts (each must be among `participants`).
+    pub details: Vec<crate::turnout::Taking>,
 }
 
 #[derive(Default)]
@@ -315,7 +317,29 @@ impl Store {
                 .prepare_cached("INSERT OR IGNORE INTO event_participants (event_id, org_id) VALUES (?1, ?2)")?
                 .execute(params![id, p])?;
         }
+        self.write_details(id, &e.details)?;
         Ok(id)
+    }
+
+    /// Sets the participants' parts, notes and counts of an event: the ones given, and every
+    /// other participant back to plain participation.
+    pub(super) fn write_details(&self, event: i64, details: &[crate::turnout::Taking]) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE event_participants SET part = 'participant', note = '', n_teachers = NULL, n_connections = NULL
+                  WHERE event_id = ?1 AND (part <> 'participant' OR note <> '' OR n_teachers IS NOT NULL
+                        OR n_connections IS NOT NULL)",
+            )?
+            .execute([event])?;
+        for t in details.iter().filter(|t| !t.is_plain()) {
+            self.conn
+                .prepare_cached(
+                    "UPDATE event_participants SET part = ?3, note = ?4, n_teachers = ?5, n_connections = ?6
+                      WHERE event_id = ?1 AND org_id = ?2",
+                )?
+                .execute(params![event, t.org, t.part.code(), clean_line(&t.note), t.teachers, t.connections])?;
+        }
+        Ok(())
     }
 
     pub fn add_meeting(&self, m: NewMeeting) -> Result<i64> {

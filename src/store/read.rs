@@ -168,8 +168,40 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         note: text(r, 19)?,
         proposal: r.get(20)?,
         turnout: turnout(r, 21)?,
+        details: Vec::new(),
     })
 }
+
+/// A participant with more than a name on the list, as [`TAKING_SQL`] reads it: the event, and
+/// the school's part.
+fn taking_row(r: &Row) -> rusqlite::Result<(i64, crate::turnout::Taking)> {
+    Ok((
+        r.get(0)?,
+        crate::turnout::Taking {
+            org: r.get(1)?,
+            name: text(r, 2)?,
+            part: crate::turnout::Part::from_code(&r.get::<_, String>(3)?),
+            note: text(r, 4)?,
+            teachers: r.get(5)?,
+            connections: r.get(6)?,
+        },
+    ))
+}
+
+/// The participants of events with more than a name on the list, `%name` the school's name
+/// column and `%where` what picks the events.
+const TAKING_SQL: &str = "SELECT ep.event_id, ep.org_id, %name, ep.part, ep.note, ep.n_teachers, ep.n_connections
+       FROM event_participants ep JOIN organizations o ON o.id = ep.org_id
+      WHERE (ep.part <> 'participant' OR ep.note <> '' OR ep.n_teachers IS NOT NULL OR ep.n_connections IS NOT NULL)
+        AND %where
+      ORDER BY ep.event_id, %name";
+
+pub(crate) fn taking_sql(name: &str, filter: &str) -> String {
+    TAKING_SQL.replace("%name", name).replace("%where", filter)
+}
+
+/// The schools' short names, as the lists show them.
+pub(crate) const SHORT_NAME: &str = "coalesce(nullif(o.short_name, ''), o.name)";
 
 /// The five counts of who took part, from column `at` on.
 pub(crate) fn turnout(r: &Row, at: usize) -> rusqlite::Result<crate::turnout::Turnout> {
@@ -413,9 +445,22 @@ impl Store {
             let (id, names) = r?;
             who.insert(id, names);
         }
+        // And what the few with more than a name on the list were.
+        let sql = taking_sql(
+            SHORT_NAME,
+            "ep.event_id IN (SELECT e.id FROM events e WHERE +e.start_date <= ?2 AND coalesce(e.end_date, e.start_date) >= ?1)",
+        );
+        let mut details: std::collections::HashMap<i64, Vec<crate::turnout::Taking>> = std::collections::HashMap::new();
+        for r in self.conn.prepare_cached(&sql)?.query_map(params![s, e], taking_row)? {
+            let (id, t) = r?;
+            details.entry(id).or_default().push(t);
+        }
         for row in &mut rows {
             if let Some(names) = who.remove(&row.id) {
                 row.participants = names;
+            }
+            if let Some(d) = details.remove(&row.id) {
+                row.details = d;
             }
         }
         Ok(rows)
@@ -465,7 +510,17 @@ impl Store {
                    FROM event_participants ep JOIN organizations o ON o.id = ep.org_id WHERE ep.event_id = ?1",
             )?
             .query_row([id], |r| text(r, 0))?;
+        row.details = self.takings(id, SHORT_NAME)?;
         Ok(row)
+    }
+
+    /// An event's participants with more than a name on the list, named by `name` (a column
+    /// of `o`, the organisation).
+    pub(crate) fn takings(&self, id: i64, name: &str) -> Result<Vec<crate::turnout::Taking>> {
+        let sql = taking_sql(name, "ep.event_id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([id], taking_row)?;
+        Ok(rows.map(|r| r.map(|(_, t)| t)).collect::<rusqlite::Result<_>>()?)
     }
 
     /// Decisions whose deadline falls in the year, or, without a deadline, whose meeting does.

@@ -439,12 +439,18 @@ pub const MIGRATIONS: &[&str] = &[
         fts_names!("person", "people"),
     ),
     // 14: how many took part in an event, as numbers (the reports' «24 педагога из 5 ОО»,
-    // «25 подключений», «10 команд»): NULL where the source does not say.
+    // «25 подключений», «10 команд»): NULL where the source does not say; and each school's
+    // part in it (co-organiser, venue, winner with its nomination), with its own counts.
     "ALTER TABLE events ADD COLUMN n_teachers INTEGER CHECK (n_teachers >= 0);
      ALTER TABLE events ADD COLUMN n_people INTEGER CHECK (n_people >= 0);
      ALTER TABLE events ADD COLUMN n_schools INTEGER CHECK (n_schools >= 0);
      ALTER TABLE events ADD COLUMN n_connections INTEGER CHECK (n_connections >= 0);
-     ALTER TABLE events ADD COLUMN n_teams INTEGER CHECK (n_teams >= 0);",
+     ALTER TABLE events ADD COLUMN n_teams INTEGER CHECK (n_teams >= 0);
+     ALTER TABLE event_participants ADD COLUMN part TEXT NOT NULL DEFAULT 'participant'
+         CHECK (part IN ('participant', 'organizer', 'venue', 'awarded'));
+     ALTER TABLE event_participants ADD COLUMN note TEXT NOT NULL DEFAULT '';
+     ALTER TABLE event_participants ADD COLUMN n_teachers INTEGER CHECK (n_teachers >= 0);
+     ALTER TABLE event_participants ADD COLUMN n_connections INTEGER CHECK (n_connections >= 0);",
 ];
 
 /// The schema version whose upgrade folds the names again.

@@ -468,6 +468,7 @@ impl Store {
                             result: r.get(14)?,
                             note: r.get(16)?,
                             turnout: super::read::turnout(r, 17)?,
+                            details: Vec::new(),
                         },
                         r.get::<_, i64>(15)?,
                     ))
@@ -480,6 +481,7 @@ impl Store {
               WHERE ep.event_id = ?1 ORDER BY o.name",
         )?;
         f.participants = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        f.details = self.takings(id, "o.name")?;
         Ok((f, version))
     }
 
@@ -514,6 +516,7 @@ impl Store {
                 status: None,
                 note: &f.note,
                 turnout: f.turnout,
+                details: f.details.clone(),
             })
         }
     }
@@ -597,6 +600,43 @@ impl Store {
                     )?;
                 }
                 s.record("event", id, "participants", Some(&names(&old.participants)), Some(&names(&f.participants)))?;
+                changed = true;
+            }
+            // The parts, notes and counts of the participants that are still on the list.
+            let kept = |d: &[crate::turnout::Taking], on: &[(i64, String)]| {
+                let mut v: Vec<crate::turnout::Taking> =
+                    d.iter().filter(|t| !t.is_plain() && on.iter().any(|p| p.0 == t.org)).cloned().collect();
+                v.iter_mut().for_each(|t| t.note = crate::text::clean_line(t.note.trim()));
+                v.sort_by_key(|t| t.org);
+                v
+            };
+            let (was, now) = (kept(&old.details, &old.participants), kept(&f.details, &f.participants));
+            if was != now {
+                s.write_details(id, &now)?;
+                // A history line for each school whose part changed, in the store's words.
+                let mut orgs: Vec<i64> = was.iter().chain(&now).map(|t| t.org).collect();
+                orgs.sort_unstable();
+                orgs.dedup();
+                let name = |org: i64| {
+                    f.participants
+                        .iter()
+                        .chain(&old.participants)
+                        .find(|p| p.0 == org)
+                        .map(|p| p.1.clone())
+                        .unwrap_or_default()
+                };
+                let said = |v: &[crate::turnout::Taking], org: i64| {
+                    v.iter()
+                        .find(|t| t.org == org)
+                        .map(|t| crate::turnout::Taking { name: name(org), ..t.clone() }.line(&crate::i18n::RU))
+                };
+                for org in orgs {
+                    let (a, b) = (said(&was, org), said(&now, org));
+                    if a != b {
+                        let plain = || format!("{} — {}", name(org), crate::i18n::RU.pt_participant);
+                        s.record("event", id, "roles", Some(&a.unwrap_or_else(plain)), Some(&b.unwrap_or_else(plain)))?;
+                    }
+                }
                 changed = true;
             }
             seen.settle(changed)?;

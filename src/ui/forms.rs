@@ -207,8 +207,14 @@ pub fn draw_event(f: &mut Frame, app: &App, form: &EventForm) {
         .enumerate()
         .map(|(i, field)| {
             let shown = if field.is_pick() {
-                let v = form.picked(*field);
-                vec![if v.is_empty() { format!("[{}]", s.form_pick) } else { v }]
+                let v = form.picked(*field, s);
+                let v = match (v.is_empty(), *field == EvField::Participants && form.focus == i) {
+                    (true, _) => format!("[{}]", s.form_pick),
+                    // Where the list of their parts is opened.
+                    (false, true) => format!("[{}] {v}", s.ev_roster_open),
+                    (false, false) => v,
+                };
+                vec![v]
             } else {
                 form.fields[i].lines().to_vec()
             };
@@ -228,6 +234,60 @@ pub fn draw_event(f: &mut Frame, app: &App, form: &EventForm) {
         (None, None) => s.ev_form_new.to_string(),
     };
     draw_rows(f, app, &title, s.ev_hint, &rows, form.focus);
+    if let Some(roster) = &form.roster {
+        draw_roster(f, app, form, roster);
+    }
+}
+
+/// The participants' list over the event form: each school with its part, note and counts,
+/// the line being typed, and the keys.
+fn draw_roster(f: &mut Frame, app: &App, form: &EventForm, roster: &crate::app::eventform::Roster) {
+    use crate::app::eventform::RosterEdit;
+    let s = app.s;
+    let area = f.area();
+    let shown = form.participants.len().min(area.height.saturating_sub(10) as usize).max(1) as u16;
+    // As wide as the form's inside, so that no field's text shows beside it.
+    let r = centered(area, area.width.saturating_sub(4).min(120).saturating_sub(4), shown + 6);
+    clear_popup(f, r);
+    let block = popup_block(app, s.ev_roster);
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let line = |y: u16| Rect { y: inner.y + y, height: 1, ..inner };
+    // The selected row stays in view.
+    let first = roster.selected.saturating_sub(shown as usize - 1);
+    for (i, (org, _)) in form.participants.iter().enumerate().skip(first).take(shown as usize) {
+        let t = form.taking(*org);
+        let name_w = (inner.width as usize * 2 / 5).max(10);
+        let name = crate::text::truncate(&t.name, name_w.saturating_sub(4));
+        let details = t.details(s);
+        let text = format!(
+            "{}{name:<w$}{}",
+            if i == roster.selected { "▶ " } else { "  " },
+            if details.is_empty() { s.pt_participant.to_string() } else { details },
+            w = name_w.saturating_sub(2)
+        );
+        let text = crate::text::truncate(&text, inner.width as usize);
+        let style = if i == roster.selected { app.theme.selected() } else { Style::default() };
+        f.render_widget(Span::styled(text, style), line((i - first) as u16));
+    }
+    let below = shown + 1;
+    if let Some((what, input)) = &roster.editing {
+        let label = match what {
+            RosterEdit::Note => s.ev_roster_note,
+            RosterEdit::Counts => s.ev_roster_counts,
+        };
+        f.render_widget(Span::styled(label.to_string(), Style::default().fg(app.theme.header)), line(below));
+        let w = (label.chars().count() as u16 + 1).min(inner.width);
+        let at = Rect { x: inner.x + w, width: inner.width.saturating_sub(w), ..line(below) };
+        f.render_widget(input, at);
+    }
+    if let Some(err) = roster.error {
+        let text = crate::text::truncate(&format!("↑ {err}"), inner.width as usize);
+        f.render_widget(Span::styled(text, Style::default().fg(app.theme.error)), line(below + 1));
+    }
+    let hint = if roster.editing.is_some() { s.ev_roster_edit_hint } else { s.ev_roster_hint };
+    let hint = crate::text::truncate(hint, inner.width as usize);
+    f.render_widget(Span::styled(hint, Style::default().fg(app.theme.muted)), line(inner.height.saturating_sub(1)));
 }
 
 pub fn draw_agreement(f: &mut Frame, app: &App, form: &AgreementForm) {
