@@ -19,7 +19,8 @@ pub struct Entry {
     pub name: String,
     /// What tells two equal names apart: the town and district, or the role and school.
     pub context: String,
-    /// `fold(name + short name + town + subjects)`, kept by the store on every write.
+    /// `fold(name + short name + town + subjects)`, kept by the store on every write; emptied
+    /// once the index has it (`Index::new`).
     pub folded: String,
 }
 
@@ -33,8 +34,10 @@ pub struct Index {
     pub entries: Vec<Entry>,
     /// Every entry's folded text as characters, one after another, and every word as a range
     /// into it; `word_ranges[i]` says which words are entry `i`'s. Made once, so that a key press
-    /// allocates nothing per entry and walks memory in order.
-    chars: Vec<char>,
+    /// allocates nothing per entry and walks memory in order. A character is 16 bits (every
+    /// Cyrillic and Latin letter; anything beyond is one mark that matches itself), half of
+    /// what `char` takes at a region's 65,000 names.
+    chars: Vec<Ch>,
     words: Vec<(u32, u32)>,
     word_ranges: Vec<(u32, u32)>,
     /// Which letters each entry has, one bit a letter: a query word with two letters the
@@ -42,8 +45,16 @@ pub struct Index {
     masks: Vec<u64>,
 }
 
-fn letter_bit(c: char) -> u64 {
+/// A folded character as the index keeps it.
+type Ch = u16;
+
+fn ch(c: char) -> Ch {
+    u16::try_from(c as u32).unwrap_or(0xFFFD)
+}
+
+fn letter_bit(c: Ch) -> u64 {
     let n = c as u32;
+    let c = char::from_u32(n).unwrap_or('\u{FFFD}');
     let bit = match c {
         'а'..='я' => n - 'а' as u32,
         '0'..='9' => 32 + n - '0' as u32,
@@ -54,17 +65,17 @@ fn letter_bit(c: char) -> u64 {
     1 << bit
 }
 
-fn mask(cs: &[char]) -> u64 {
+fn mask(cs: &[Ch]) -> u64 {
     cs.iter().fold(0, |m, c| m | letter_bit(*c))
 }
 
 /// The folded words of a query, each with its letter mask.
-fn query_words(query: &str) -> Vec<(Vec<char>, u64)> {
+fn query_words(query: &str) -> Vec<(Vec<Ch>, u64)> {
     fold(query)
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let cs: Vec<char> = w.chars().collect();
+            let cs: Vec<Ch> = w.chars().map(ch).collect();
             let m = mask(&cs);
             (cs, m)
         })
@@ -73,7 +84,7 @@ fn query_words(query: &str) -> Vec<(Vec<char>, u64)> {
 
 /// Whether `a` and `b` differ by at most one edit: a letter missing, added, replaced, or two
 /// neighbours swapped.
-fn within_one_edit(a: &[char], b: &[char]) -> bool {
+fn within_one_edit(a: &[Ch], b: &[Ch]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
@@ -99,16 +110,16 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
     }
 }
 
-fn contains(hay: &[char], needle: &[char]) -> bool {
+fn contains(hay: &[Ch], needle: &[Ch]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
 impl Index {
-    pub fn new(entries: Vec<Entry>) -> Index {
+    pub fn new(mut entries: Vec<Entry>) -> Index {
         let mut chars = Vec::new();
         let mut words = Vec::new();
         let mut word_ranges = Vec::with_capacity(entries.len());
-        for e in &entries {
+        for e in &mut entries {
             let first_word = words.len() as u32;
             let mut start: Option<usize> = None;
             for c in e.folded.chars() {
@@ -121,14 +132,18 @@ impl Index {
                     (false, None) => start = Some(i),
                     _ => {}
                 }
-                chars.push(c);
+                chars.push(ch(c));
             }
             if let Some(s) = start {
                 words.push((s as u32, chars.len() as u32));
             }
-            chars.push(' ');
+            chars.push(ch(' '));
             word_ranges.push((first_word, words.len() as u32));
+            // The folded text lives on in `chars`: the entry's own copy is let go.
+            e.folded = String::new();
         }
+        chars.shrink_to_fit();
+        words.shrink_to_fit();
         let masks = word_ranges
             .iter()
             .map(|&(a, b)| {
@@ -153,13 +168,13 @@ impl Index {
 
     /// How well one query word matches entry `i`: a whole word, a word's beginning, inside a
     /// word, or within one edit of a word or of its beginning; `None` when it does not match.
-    fn word_score(&self, i: usize, q: &[char], qmask: u64) -> Option<u32> {
+    fn word_score(&self, i: usize, q: &[Ch], qmask: u64) -> Option<u32> {
         let missing = (qmask & !self.masks[i]).count_ones();
         if missing > 1 || (missing == 1 && q.len() < 4) {
             return None;
         }
         // A number is a school's or a class's own: it matches only as itself.
-        if q.iter().all(|c| c.is_ascii_digit()) {
+        if q.iter().all(|c| (b'0' as Ch..=b'9' as Ch).contains(c)) {
             let exact = self.entry_words(i).iter().any(|&(s, e)| &self.chars[s as usize..e as usize] == q);
             return exact.then_some(100);
         }
@@ -292,7 +307,7 @@ mod tests {
 
     #[test]
     fn one_edit() {
-        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        let c = |s: &str| s.chars().map(ch).collect::<Vec<_>>();
         assert!(within_one_edit(&c("маслова"), &c("масолва")));
         assert!(within_one_edit(&c("маслва"), &c("маслова")));
         assert!(within_one_edit(&c("маслова"), &c("маслова")));

@@ -394,8 +394,8 @@ fn cut_preview(app: &App, width: u16) -> Option<String> {
     // A hidden column with text counts as cut: its text is read here.
     let hidden = row.cells.iter().enumerate().any(|(i, c)| !c.is_empty() && !shown.contains(&i));
     let cut = hidden
-        || shown.iter().zip(&col_w).any(|(i, w)| unicode_width::UnicodeWidthStr::width(row.cells[*i].as_str()) > *w);
-    cut.then(|| row.cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" · "))
+        || shown.iter().zip(&col_w).any(|(i, w)| unicode_width::UnicodeWidthStr::width(&row.cells[*i]) > *w);
+    cut.then(|| row.cells.iter().filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · "))
 }
 
 fn draw_list(f: &mut Frame, app: &App, area: Rect) {
@@ -443,8 +443,11 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
     let blank = vec![String::new(); col_w.len()];
     let inner = block.inner(area);
     let rows = v.rows.iter().skip(offset).take(visible).map(|r| {
-        let source: Vec<&String> =
-            if r.tone == Tone::Header { blank.iter().collect() } else { shown.iter().map(|i| &r.cells[*i]).collect() };
+        let source: Vec<&str> = if r.tone == Tone::Header {
+            blank.iter().map(String::as_str).collect()
+        } else {
+            shown.iter().map(|i| &r.cells[*i]).collect()
+        };
         let cells = source.into_iter().enumerate().map(|(i, c)| {
             let c = crate::text::fit(c, col_w.get(i).copied().unwrap_or(0));
             let mut cell = Cell::from(c.clone());

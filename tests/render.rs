@@ -177,7 +177,7 @@ fn a_status_is_changed_from_the_keyboard_on_both_layouts() {
     let text = screen(&mut app);
     assert!(text.contains("Статус сохранён"), "{text}");
     let row = &app.view().rows[app.view().selected];
-    assert_eq!(row.cells[1], "перенесено");
+    assert_eq!(&row.cells[1], "перенесено");
     // The store has it, with its history line.
     let id = app.data.events.iter().find(|e| e.status == EventStatus::Postponed).unwrap().id;
     let h = app.store.history("event", id).unwrap();
@@ -437,10 +437,10 @@ fn a_link_is_edited_and_ended_and_stays_in_history() {
     let fields: Vec<String> = app.store.history("mentoring_link", id).unwrap().into_iter().map(|h| h.field).collect();
     assert_eq!(fields, ["state", "end", "form", "*"]);
     // Still listed for its year, dimmed as ended.
-    let row = app.view().rows.iter().find(|r| r.item.is_some() && r.cells[3] == "взаимопосещение уроков").unwrap();
+    let row = app.view().rows.iter().find(|r| r.item.is_some() && &r.cells[3] == "взаимопосещение уроков").unwrap();
     assert_eq!(row.tone, nastavnik::app::rows::Tone::Muted);
     // Its detail says who changed it when, and its history in words.
-    let pos = app.view().rows.iter().position(|r| r.item.is_some() && r.cells[3] == "взаимопосещение уроков").unwrap();
+    let pos = app.view().rows.iter().position(|r| r.item.is_some() && &r.cells[3] == "взаимопосещение уроков").unwrap();
     app.views[Pane::Mentoring.index()].selected = pos;
     code(&mut app, KeyCode::Enter);
     let text = screen(&mut app);
@@ -573,14 +573,14 @@ fn one_key_statuses_with_result_and_new_date_undone_and_redone() {
     ctrl(&mut app, 'r');
     assert!(screen(&mut app).contains("Нечего повторять"));
     // p and i on a meeting's decision.
-    let pos = app.view().rows.iter().position(|r| r.item.is_some() && r.cells[2] == "решение").unwrap();
+    let pos = app.view().rows.iter().position(|r| r.item.is_some() && &r.cells[2] == "решение").unwrap();
     while app.view().selected < pos {
         code(&mut app, KeyCode::Down);
     }
     key(&mut app, 'i');
     assert!(screen(&mut app).contains("Статус сохранён"));
     // A decision is work: «в работе», not an event «идёт».
-    assert_eq!(app.view().rows[app.view().selected].cells[1], "в работе");
+    assert_eq!(&app.view().rows[app.view().selected].cells[1], "в работе");
 }
 
 #[test]
@@ -632,7 +632,7 @@ fn roadmap_filters_combine_by_field() {
     key(&mut app, '/');
     type_text(&mut app, "статус:запл школа:мку");
     code(&mut app, KeyCode::Enter);
-    let titles: Vec<String> = app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| r.cells[3].clone()).collect();
+    let titles: Vec<String> = app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| r.cells[3].to_string()).collect();
     assert_eq!(titles.len(), 4, "{titles:?}");
     assert!(titles.iter().all(|t| t.contains("еминар")), "{titles:?}");
     assert!(screen(&mut app).contains("фильтр: «статус:запл школа:мку»"));
@@ -1000,7 +1000,7 @@ fn new_agreements_and_plan_rows_are_made_from_the_keyboard() {
     let extra = app.data.agreements.iter().find(|a| a.parent == Some(created.id)).unwrap().clone();
     assert_eq!(extra.parties, created.parties);
     // A plan row is a roadmap event of the year it falls in.
-    let pos = app.view().rows.iter().position(|r| r.cells[3] == extra.title).expect("listed");
+    let pos = app.view().rows.iter().position(|r| &r.cells[3] == extra.title).expect("listed");
     app.views[Pane::Agreements.index()].selected = pos;
     key(&mut app, 'P');
     type_text(&mut app, "Взаимопосещение уроков математики");
@@ -1033,7 +1033,7 @@ fn agreements_filter_by_status_party_and_an_ending_term() {
     key(&mut app, '5');
     app.load().unwrap();
     let titles = |app: &App| -> Vec<String> {
-        app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| format!("{} {}", r.cells[4], r.cells[7])).collect()
+        app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| format!("{} {}", &r.cells[4], &r.cells[7])).collect()
     };
     key(&mut app, '/');
     type_text(&mut app, "скоро");
@@ -1146,7 +1146,7 @@ fn a_value_that_cannot_be_is_refused_where_it_was_typed() {
 fn a_programme_past_its_deadline_shows_on_the_schools_card_and_a_round_is_recorded() {
     let mut app = app("programme");
     key(&mut app, '4');
-    let pos = app.view().rows.iter().position(|r| r.cells[0] == "МБОУ «СОШ № 17»").unwrap();
+    let pos = app.view().rows.iter().position(|r| &r.cells[0] == "МБОУ «СОШ № 17»").unwrap();
     app.views[Pane::Deficits.index()].selected = pos;
     key(&mut app, 'e');
     type_text(&mut app, "Повысить предметную компетентность педагогов");
@@ -1156,7 +1156,7 @@ fn a_programme_past_its_deadline_shows_on_the_schools_card_and_a_round_is_record
     type_text(&mut app, "31.05.2022");
     ctrl(&mut app, 's');
     assert!(screen(&mut app).contains("Программа сохранена"));
-    let at = app.view().rows.iter().position(|r| r.cells[0] == "⚠ МБОУ «СОШ № 17»").expect("needs attention");
+    let at = app.view().rows.iter().position(|r| &r.cells[0] == "⚠ МБОУ «СОШ № 17»").expect("needs attention");
     assert!(app.view().rows[at].cells[1].contains("срок прошёл 31.05.2022"));
     app.views[Pane::Deficits.index()].selected = at;
     code(&mut app, KeyCode::Enter);
@@ -1169,7 +1169,7 @@ fn a_programme_past_its_deadline_shows_on_the_schools_card_and_a_round_is_record
         .view()
         .rows
         .iter()
-        .position(|r| r.cells[0] == "МБОУ «СОШ № 17»" && r.cells[4] == "1 полугодие 2022")
+        .position(|r| &r.cells[0] == "МБОУ «СОШ № 17»" && &r.cells[4] == "1 полугодие 2022")
         .unwrap();
     app.views[Pane::Deficits.index()].selected = pos;
     key(&mut app, 'n');
@@ -2038,7 +2038,7 @@ fn the_years_networks_stand_in_clusters_with_their_members_and_k_adds_one_that_e
     key(&mut app, ']');
     let select = |app: &mut App, name: &str| {
         let v = &mut app.views[Pane::Clusters.index()];
-        v.selected = v.rows.iter().position(|r| r.cells[0] == name).unwrap_or_else(|| panic!("no row «{name}»"));
+        v.selected = v.rows.iter().position(|r| &r.cells[0] == name).unwrap_or_else(|| panic!("no row «{name}»"));
     };
     select(&mut app, "Распределённая сеть Кировского района");
     code(&mut app, KeyCode::Enter);
@@ -2597,10 +2597,10 @@ fn the_week_ahead_lists_the_documents_overdue_decisions_first_and_enter_opens_on
     assert!(overdue >= 10, "the documents' open decisions and events are overdue by 2026: {overdue}");
     // Overdue longest first: the round table's «август 2022» before Leningradsky's «январь 2024».
     let first = &items[0].cells;
-    assert_eq!((first[0].as_str(), first[2].as_str()), ("31.08.2022", "решение"), "{text}");
+    assert_eq!((&first[0], &first[2]), ("31.08.2022", "решение"), "{text}");
     assert!(first[3].starts_with("Расширить состав школ-участниц"), "{text}");
     // 22.11.2026 − 31.08.2022, thousands apart as Russian prints them.
-    assert_eq!(first[1], "просрочено на 1\u{a0}544 дня");
+    assert_eq!(&first[1], "просрочено на 1\u{a0}544 дня");
     let last = items.iter().rposition(|r| r.cells[1].starts_with("просрочено")).unwrap();
     assert!(items[last].cells[3].starts_with("В январе провести процедуру выявления"), "{text}");
     // The open decisions without a deadline (Leningradsky's recommendations) are counted, not lost.
@@ -2624,7 +2624,7 @@ fn the_week_ahead_lists_the_documents_overdue_decisions_first_and_enter_opens_on
     key(&mut app, '/');
     type_text(&mut app, "отв:серякова");
     code(&mut app, KeyCode::Enter);
-    let found: Vec<&str> = app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| r.cells[4].as_str()).collect();
+    let found: Vec<&str> = app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| &r.cells[4]).collect();
     assert_eq!(found.len(), 1, "{:?}", found);
     assert!(found[0].starts_with("№5 Круглый стол по организации сетевого наставничества"), "{found:?}");
 }
@@ -2637,7 +2637,7 @@ fn the_roadmap_strip_counts_what_the_list_shows_and_gives_way_on_a_small_screen(
         app.view()
             .rows
             .iter()
-            .filter(|r| matches!(r.item, Some(nastavnik::app::rows::ItemRef::Event(_))) && r.cells[1] == status)
+            .filter(|r| matches!(r.item, Some(nastavnik::app::rows::ItemRef::Event(_))) && &r.cells[1] == status)
             .count()
     };
     let done = count(&app, "проведено");

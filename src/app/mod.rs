@@ -97,7 +97,7 @@ pub struct PaneView {
     /// Every row of the pane before the filter, with the folded text the filter searches:
     /// made when the data changes, not per key typed into `/`.
     pub all: Vec<ViewRow>,
-    pub hays: Vec<String>,
+    pub hays: Vec<rows::Hay>,
     /// The rows shown: `all` as the filter leaves them.
     pub rows: Vec<ViewRow>,
     /// How many of `rows` are items, not group headers: counted when the rows are built.
@@ -657,10 +657,10 @@ impl App {
                 let v = &mut self.views[pane.index()];
                 if let Some(pos) = v.all.iter().position(|r| r.item == Some(item)) {
                     v.hays[pos] = rows::haystack(&row);
-                    v.all[pos] = row.clone();
+                    v.all[pos] = rows::strip(row.clone());
                 }
                 if let Some(pos) = v.rows.iter().position(|r| r.item == Some(item)) {
-                    v.rows[pos] = row;
+                    v.rows[pos] = rows::strip(row);
                 }
                 // The change is the newest line of the history.
                 if !self.unread[Pane::History.index()] {
@@ -762,7 +762,7 @@ impl App {
         all.shrink_to_fit();
         let view = &mut self.views[pane.index()];
         view.hays = all.iter().map(rows::haystack).collect();
-        view.all = all;
+        view.all = all.into_iter().map(rows::strip).collect();
         self.refilter_keeping(pane, keep);
     }
 
@@ -1348,7 +1348,7 @@ impl App {
                     .iter()
                     .zip(row.cells.iter())
                     .filter(|(_, v)| !v.is_empty())
-                    .map(|(k, v)| rows::DocLine::Field(k.to_string(), v.clone()))
+                    .map(|(k, v)| rows::DocLine::Field(k.to_string(), v.to_string()))
                     .collect();
                 (s.tab_history.to_string(), doc)
             }

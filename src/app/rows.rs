@@ -35,10 +35,64 @@ pub enum Tone {
     Agreement(AgreementStatus),
 }
 
+/// A row's cells in one shared allocation: the texts one after another, apart by a unit
+/// separator (a control character no stored text keeps). Shared, so that a filtered list is a
+/// list of the same rows, not of copies; one allocation, not one a cell.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cells(std::sync::Arc<str>);
+
+const SEP: char = '\u{1F}';
+
+impl Cells {
+    pub fn iter(&self) -> std::str::Split<'_, char> {
+        self.0.split(SEP)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.matches(SEP).count() + 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    pub fn to_vec(&self) -> Vec<String> {
+        self.iter().map(str::to_string).collect()
+    }
+
+    pub fn join(&self, sep: &str) -> String {
+        self.iter().collect::<Vec<_>>().join(sep)
+    }
+}
+
+impl std::ops::Index<usize> for Cells {
+    type Output = str;
+    /// The cell `i`; a cell beyond the row's is empty.
+    fn index(&self, i: usize) -> &str {
+        self.iter().nth(i).unwrap_or("")
+    }
+}
+
+impl From<Vec<String>> for Cells {
+    fn from(cells: Vec<String>) -> Cells {
+        let mut text = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                text.push(SEP);
+            }
+            if c.contains(SEP) {
+                text.push_str(&c.replace(SEP, " "));
+            } else {
+                text.push_str(c);
+            }
+        }
+        Cells(text.into())
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ViewRow {
-    /// Shared, so that a filtered list is a list of the same rows, not of copies.
-    pub cells: std::sync::Arc<[String]>,
+    pub cells: Cells,
     pub item: Option<ItemRef>,
     pub tone: Tone,
     /// Folded text per facet a filter can name ("школа:", "предмет:", "вид:", "статус:",
@@ -713,31 +767,66 @@ fn parse_query(query: &str) -> Query {
     Query { words: words.join(" "), facets }
 }
 
-/// The folded text of a row that the free words of a filter search: its cells and facets.
-pub fn haystack(r: &ViewRow) -> String {
-    let mut hay = crate::text::fold_join(r.cells.iter().map(String::as_str));
-    if let Some(f) = &r.facets {
-        hay.push(' ');
-        hay.push_str(&f.join(" "));
-    }
-    hay
+/// The folded text of a row that a filter searches: its cells, then its facets, each facet a
+/// range of the same text (one allocation a row, not six).
+#[derive(Clone, Debug, Default)]
+pub struct Hay {
+    pub text: String,
+    facets: Option<[(u32, u32); 5]>,
 }
 
-fn row_matches(r: &ViewRow, hay: &str, q: &Query, words: &[&str]) -> bool {
+impl Hay {
+    fn facet(&self, i: usize) -> Option<&str> {
+        let (a, b) = self.facets?[i];
+        self.text.get(a as usize..b as usize)
+    }
+}
+
+/// A row's [`Hay`]: its cells and facets folded. The row's own facets are no longer needed
+/// once it is made ([`strip`]).
+pub fn haystack(r: &ViewRow) -> Hay {
+    let mut text = crate::text::fold_join(r.cells.iter());
+    let facets = r.facets.as_ref().map(|f| {
+        let mut spans = [(0u32, 0u32); 5];
+        for (i, x) in f.iter().enumerate() {
+            text.push(' ');
+            let a = text.len() as u32;
+            text.push_str(x);
+            spans[i] = (a, text.len() as u32);
+        }
+        spans
+    });
+    text.shrink_to_fit();
+    Hay { text, facets }
+}
+
+/// The row as a pane keeps it once its [`Hay`] is made: its facets live in the hay.
+pub fn strip(mut r: ViewRow) -> ViewRow {
+    r.facets = None;
+    r
+}
+
+fn row_matches(hay: &Hay, q: &Query, words: &[&str]) -> bool {
     if !q.facets.is_empty() {
-        let Some(f) = &r.facets else { return false };
-        if !q.facets.iter().all(|(i, v)| v.split(' ').all(|w| crate::text::word_matches(&f[*i], w))) {
+        if hay.facets.is_none() {
+            return false;
+        }
+        let all = q.facets.iter().all(|(i, v)| {
+            let f = hay.facet(*i).unwrap_or("");
+            v.split(' ').all(|w| crate::text::word_matches(f, w))
+        });
+        if !all {
             return false;
         }
     }
-    words.iter().all(|w| crate::text::word_matches(hay, w))
+    words.iter().all(|w| crate::text::word_matches(&hay.text, w))
 }
 
 /// Keeps the rows matching `query` (every word, any order, case and ё folded; "школа:сош3",
 /// "предмет:", "вид:", "статус:", "отв:" narrow to one facet, combinable), and the group
 /// headers that still have rows under them, each with the count of its rows shown. `hays` are
 /// the rows' folded texts ([`haystack`]), made once with the rows.
-pub fn filter(rows: &[ViewRow], hays: &[String], query: &str) -> Vec<ViewRow> {
+pub fn filter(rows: &[ViewRow], hays: &[Hay], query: &str) -> Vec<ViewRow> {
     let q = parse_query(query);
     let folded = fold(&q.words);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
@@ -764,7 +853,7 @@ pub fn filter(rows: &[ViewRow], hays: &[String], query: &str) -> Vec<ViewRow> {
             out.push(r.clone());
             continue;
         }
-        if everything || row_matches(r, hay, &q, &words) {
+        if everything || row_matches(hay, &q, &words) {
             count += 1;
             out.push(r.clone());
         }

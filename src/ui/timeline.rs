@@ -129,7 +129,7 @@ pub fn draw_timeline(f: &mut Frame, app: &App, area: Rect) {
         };
         let date = truncate(&row.cells[0], 14);
         let pad = 14usize.saturating_sub(date.chars().count());
-        let label = format!("{date}{} {}", " ".repeat(pad), row.cells[3]);
+        let label = format!("{date}{} {}", " ".repeat(pad), &row.cells[3]);
         let mut style = Style::default();
         if selected {
             style = style.add_modifier(Modifier::BOLD);
