@@ -84,6 +84,10 @@ struct PartyCtx {
     position: String,
     basis: String,
     address: String,
+    /// «директора Иванова Николая Ивановича»: empty when the name is not a full ФИО.
+    in_person: String,
+    /// «действующего» or «действующей», with `in_person`.
+    acting: String,
 }
 
 #[derive(Serialize)]
@@ -130,12 +134,19 @@ fn agreement_ctx(a: &AgreementRow) -> AgreementCtx {
 }
 
 fn party_ctx(p: &PartyRow) -> PartyCtx {
+    let signatory = filled(&p.signatory);
+    let position = line(&p.position);
+    let (in_person, acting) = crate::names::in_person(&position, &signatory)
+        .map(|(who, acting)| (who, acting.to_string()))
+        .unwrap_or_default();
     PartyCtx {
         name: filled(&p.name),
-        signatory: filled(&p.signatory),
-        position: line(&p.position),
+        signatory,
+        position,
         basis: line(&p.basis),
         address: line(&p.address),
+        in_person,
+        acting,
     }
 }
 

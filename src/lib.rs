@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod log;
 pub mod lookup;
 pub mod minutes;
+pub mod names;
 pub mod output;
 pub mod period;
 pub mod report;

@@ -393,8 +393,8 @@ fn cut_preview(app: &App, width: u16) -> Option<String> {
     let shown = shown_columns(app.pane, width);
     // A hidden column with text counts as cut: its text is read here.
     let hidden = row.cells.iter().enumerate().any(|(i, c)| !c.is_empty() && !shown.contains(&i));
-    let cut = hidden
-        || shown.iter().zip(&col_w).any(|(i, w)| unicode_width::UnicodeWidthStr::width(&row.cells[*i]) > *w);
+    let cut =
+        hidden || shown.iter().zip(&col_w).any(|(i, w)| unicode_width::UnicodeWidthStr::width(&row.cells[*i]) > *w);
     cut.then(|| row.cells.iter().filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · "))
 }
 

@@ -21,7 +21,10 @@ fn the_markdown_has_the_parties_the_terms_and_the_plan_table() {
     let store = demo(dir.path());
     let md = render_markdown(&store, additional(&store), BUILTIN_TEMPLATE, "built-in").unwrap();
     assert!(md.starts_with("# ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ № _____\n"), "{md}");
-    assert!(md.contains("**МБОУ «Средняя общеобразовательная школа № 10»** (далее — Сторона 1), от имени которой действует директор Иванов Николай Иванович на основании Устава"));
+    // As the Kirovsk template writes it: the director declined, «действующего».
+    assert!(md.contains("**МБОУ «Средняя общеобразовательная школа № 10»** (далее — Сторона 1), в лице директора Иванова Николая Ивановича, действующего на основании Устава, с одной стороны"), "{md}");
+    // A party whose signatory is not named yet keeps the blank to fill in by hand.
+    assert!(md.contains("от имени которой действует директор _______________ (Ф.И.О.) на основании Устава"), "{md}");
     // The template's unnamed second party is a blank to fill by hand, not "МБОУ «...»".
     assert!(!md.contains("«...»»"));
     assert!(

@@ -632,7 +632,8 @@ fn roadmap_filters_combine_by_field() {
     key(&mut app, '/');
     type_text(&mut app, "статус:запл школа:мку");
     code(&mut app, KeyCode::Enter);
-    let titles: Vec<String> = app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| r.cells[3].to_string()).collect();
+    let titles: Vec<String> =
+        app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| r.cells[3].to_string()).collect();
     assert_eq!(titles.len(), 4, "{titles:?}");
     assert!(titles.iter().all(|t| t.contains("еминар")), "{titles:?}");
     assert!(screen(&mut app).contains("фильтр: «статус:запл школа:мку»"));
@@ -1000,7 +1001,7 @@ fn new_agreements_and_plan_rows_are_made_from_the_keyboard() {
     let extra = app.data.agreements.iter().find(|a| a.parent == Some(created.id)).unwrap().clone();
     assert_eq!(extra.parties, created.parties);
     // A plan row is a roadmap event of the year it falls in.
-    let pos = app.view().rows.iter().position(|r| &r.cells[3] == extra.title).expect("listed");
+    let pos = app.view().rows.iter().position(|r| r.cells[3] == extra.title).expect("listed");
     app.views[Pane::Agreements.index()].selected = pos;
     key(&mut app, 'P');
     type_text(&mut app, "Взаимопосещение уроков математики");
@@ -1033,7 +1034,12 @@ fn agreements_filter_by_status_party_and_an_ending_term() {
     key(&mut app, '5');
     app.load().unwrap();
     let titles = |app: &App| -> Vec<String> {
-        app.view().rows.iter().filter(|r| r.item.is_some()).map(|r| format!("{} {}", &r.cells[4], &r.cells[7])).collect()
+        app.view()
+            .rows
+            .iter()
+            .filter(|r| r.item.is_some())
+            .map(|r| format!("{} {}", &r.cells[4], &r.cells[7]))
+            .collect()
     };
     key(&mut app, '/');
     type_text(&mut app, "скоро");
