@@ -150,6 +150,23 @@ fn describe(l: &ChainLine, s: &Strings) -> String {
     parts.join("; ")
 }
 
+fn push_chain<'a>(out: &mut Vec<AnswerLine>, lines: impl Iterator<Item = &'a ChainLine>, arrow: &str, s: &Strings) {
+    for l in lines {
+        let indent = "    ".repeat(l.depth);
+        let via = match &l.via {
+            Some(v) if l.via_person => format!(" [{} {v}]", s.via_mentor),
+            Some(v) => format!(" [{} {v}]", s.via),
+            None => String::new(),
+        };
+        out.push(AnswerLine {
+            text: format!("{indent}  {arrow} {}{via} — {}", l.other_name, describe(l, s)),
+            target: Some(l.other),
+            heading: false,
+            staff: false,
+        });
+    }
+}
+
 pub fn lines(a: &Answer, s: &Strings) -> Vec<AnswerLine> {
     let mut out = vec![AnswerLine {
         text: if a.subject.context.is_empty() {
@@ -161,25 +178,29 @@ pub fn lines(a: &Answer, s: &Strings) -> Vec<AnswerLine> {
         heading: true,
         staff: false,
     }];
-    for (title, chain, arrow) in [(s.sec_mentors, &a.mentors, "←"), (s.sec_mentees, &a.mentees, "→")] {
-        out.push(AnswerLine { text: String::new(), target: None, heading: false, staff: false });
-        out.push(AnswerLine { text: format!("{title}:"), target: None, heading: true, staff: false });
-        if chain.is_empty() {
-            out.push(AnswerLine { text: format!("  {}", s.none), target: None, heading: false, staff: false });
+    // Mentoring and support apart: a coordinator, a curator or a body supporting a school is
+    // not its mentor. Each direction is split into the two, a line beneath another (a
+    // mentor's own mentor) staying with the one it continues; a direction with neither says
+    // «—» under its mentoring heading.
+    let sections =
+        [(s.sec_mentors, s.sec_supporters, &a.mentors, "←"), (s.sec_mentees, s.sec_supported, &a.mentees, "→")];
+    for (mentoring, support, chain, arrow) in sections {
+        let mut kinds: Vec<bool> = Vec::with_capacity(chain.len());
+        for l in chain.iter() {
+            let supports = if l.depth == 0 { l.link.is_support() } else { kinds.last().copied().unwrap_or(false) };
+            kinds.push(supports);
         }
-        for l in chain {
-            let indent = "    ".repeat(l.depth);
-            let via = match &l.via {
-                Some(v) if l.via_person => format!(" [{} {v}]", s.via_mentor),
-                Some(v) => format!(" [{} {v}]", s.via),
-                None => String::new(),
-            };
-            out.push(AnswerLine {
-                text: format!("{indent}  {arrow} {}{via} — {}", l.other_name, describe(l, s)),
-                target: Some(l.other),
-                heading: false,
-                staff: false,
-            });
+        let groups = [(mentoring, false), (support, true)];
+        let shown: Vec<(&str, bool)> = groups.into_iter().filter(|(_, k)| kinds.contains(k)).collect();
+        let shown = if shown.is_empty() { vec![(mentoring, false)] } else { shown };
+        for (title, kind) in shown {
+            out.push(AnswerLine { text: String::new(), target: None, heading: false, staff: false });
+            out.push(AnswerLine { text: format!("{title}:"), target: None, heading: true, staff: false });
+            if chain.is_empty() {
+                out.push(AnswerLine { text: format!("  {}", s.none), target: None, heading: false, staff: false });
+            }
+            let lines = chain.iter().zip(&kinds).filter(|(_, k)| **k == kind).map(|(l, _)| l);
+            push_chain(&mut out, lines, arrow, s);
         }
     }
     if !a.staff.is_empty() {

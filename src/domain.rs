@@ -253,6 +253,12 @@ impl LinkRow {
         }
     }
 
+    /// A link of support, not of mentoring: a body, a municipal coordinator or a curator on
+    /// the mentor's side.
+    pub fn is_support(&self) -> bool {
+        self.mentor_body || matches!(self.mentor_role.as_str(), "coordinator" | "curator")
+    }
+
     /// The order a link rests on, with its date: "приказ № 285 от 29.03.2022".
     /// The document it rests on is dated after the link began («приказ … от 27.12.2029» for a
     /// link of 2021): held as written, and said to be a likely misprint of the source.

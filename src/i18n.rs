@@ -540,6 +540,8 @@ catalogue! {
     sec_status_history: "Статус по годам", "Status by year";
     sec_mentors: "Кто наставляет", "Mentored by";
     sec_mentees: "Кого наставляет", "Mentors";
+    sec_supporters: "Кто сопровождает (координатор, куратор, организация)", "Supported by (coordinator, curator, body)";
+    sec_supported: "Кого сопровождает", "Supports";
     sec_events: "Мероприятия", "Events";
     sec_agreements: "Договоры", "Agreements";
     sec_appendices: "Приложения", "Appendices";

@@ -312,3 +312,34 @@ fn a_schools_own_report_and_a_report_of_some_days() {
     let out = report(&db, &["--from", "31.02.2022"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("в феврале невисокосного года 28 дней"));
 }
+
+/// Support is not mentoring: a municipal coordinator and a body stand apart from mentors, in
+/// the answer of the school they support and in their own.
+#[test]
+fn a_coordinator_and_a_body_support_a_school_and_are_not_called_its_mentors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_file(dir.path());
+    let who = |q: &[&str]| {
+        let out = Command::new(common::BIN)
+            .env("LANG", "ru_RU.UTF-8")
+            .arg("--db")
+            .arg(&db)
+            .arg("who")
+            .args(q)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let school = who(&["сош", "5", "усть"]);
+    let support = school.find("Кто сопровождает (координатор, куратор, организация):").expect(&school);
+    assert!(school[support..].contains("← И.Ю. Крумина — координатор → школа"), "{school}");
+    assert!(school[support..].contains("← МКУ «Центр развития образования» — организация → школа"), "{school}");
+    assert!(!school.contains("Кто наставляет:"), "no mentor of it is named: {school}");
+    let coordinator = who(&["крумина"]);
+    assert!(coordinator.contains("Кого сопровождает:\n  → МАОУ «СОШ № 5»"), "{coordinator}");
+    assert!(!coordinator.contains("Кого наставляет:"), "{coordinator}");
+    // A mentor school still mentors.
+    let mentor = who(&["сош", "3", "пикалево"]);
+    assert!(mentor.contains("Кого наставляет:\n  → МБОУ «СОШ №1» г. Пикалево"), "{mentor}");
+}

@@ -73,6 +73,24 @@ impl std::ops::Index<usize> for Cells {
     }
 }
 
+impl Cells {
+    /// The cells from borrowed texts: one string made, no copy of each cell first.
+    pub fn of(cells: &[&str]) -> Cells {
+        let mut text = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                text.push(SEP);
+            }
+            if c.contains(SEP) {
+                text.push_str(&c.replace(SEP, " "));
+            } else {
+                text.push_str(c);
+            }
+        }
+        Cells(text.into())
+    }
+}
+
 impl From<Vec<String>> for Cells {
     fn from(cells: Vec<String>) -> Cells {
         let mut text = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
@@ -228,17 +246,16 @@ fn event_tone(status: EventStatus, last_day: Option<chrono::NaiveDate>, today: c
 
 pub fn event_view(i: usize, e: &EventRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
     ViewRow {
-        cells: vec![
-            e.when.display(),
-            e.status.label(s).to_string(),
-            e.kind.clone(),
-            e.title.clone(),
-            e.subject.clone(),
-            e.grades.clone(),
-            e.host_short.clone(),
-            e.teacher.clone(),
-        ]
-        .into(),
+        cells: Cells::of(&[
+            &e.when.display(),
+            e.status.label(s),
+            &e.kind,
+            &e.title,
+            &e.subject,
+            &e.grades,
+            &e.host_short,
+            &e.teacher,
+        ]),
         item: Some(ItemRef::Event(i)),
         tone: if e.proposal { Tone::Muted } else { event_tone(e.status, e.when.last_day(), today) },
         facets: Some(std::sync::Arc::new([
@@ -498,8 +515,7 @@ pub fn agenda_view(i: usize, it: &crate::agenda::Item, today: chrono::NaiveDate,
     let state = it.state(today, s);
     let facets = [fold(&it.place), String::new(), fold(it.kind), fold(&state), fold(&it.who)];
     ViewRow {
-        cells: vec![it.date(today), state, it.kind.to_string(), it.what.clone(), it.place.clone(), it.who.clone()]
-            .into(),
+        cells: Cells::of(&[&it.date(today), &state, it.kind, &it.what, &it.place, &it.who]),
         item: Some(ItemRef::Agenda(i)),
         tone: if it.due < today { Tone::Overdue } else { Tone::Normal },
         facets: Some(std::sync::Arc::new(facets)),
@@ -1094,16 +1110,18 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
         }
         t
     };
-    section(
-        &mut out,
-        s.sec_mentors,
-        c.mentors.iter().map(|l| link_line(l, &format!("{} → {}", l.mentor, l.mentee))).collect(),
-    );
-    section(
-        &mut out,
-        s.sec_mentees,
-        c.mentees.iter().map(|l| link_line(l, &format!("{} → {}", l.mentor, l.mentee))).collect(),
-    );
+    // Mentors and those who support (a coordinator, a curator, a body) apart; the second
+    // heading only where there is someone under it.
+    for (mentoring, support, links) in
+        [(s.sec_mentors, s.sec_supporters, &c.mentors), (s.sec_mentees, s.sec_supported, &c.mentees)]
+    {
+        let (backing, mentoring_links): (Vec<&LinkRow>, Vec<&LinkRow>) = links.iter().partition(|l| l.is_support());
+        let line = |l: &&LinkRow| link_line(l, &format!("{} → {}", l.mentor, l.mentee));
+        section(&mut out, mentoring, mentoring_links.iter().map(line).collect());
+        if !backing.is_empty() {
+            section(&mut out, support, backing.iter().map(line).collect());
+        }
+    }
     section(
         &mut out,
         s.sec_events,
