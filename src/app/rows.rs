@@ -93,18 +93,7 @@ impl Cells {
 
 impl From<Vec<String>> for Cells {
     fn from(cells: Vec<String>) -> Cells {
-        let mut text = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
-        for (i, c) in cells.iter().enumerate() {
-            if i > 0 {
-                text.push(SEP);
-            }
-            if c.contains(SEP) {
-                text.push_str(&c.replace(SEP, " "));
-            } else {
-                text.push_str(c);
-            }
-        }
-        Cells(text.into())
+        Cells::of(&cells.iter().map(String::as_str).collect::<Vec<_>>())
     }
 }
 
