@@ -299,6 +299,31 @@ pub const TURNOUT_COLUMNS: [(&str, &str); 5] = [
     ("teams", "n_teams"),
 ];
 
+/// A count of who took part that differs: its history name, its column, the old and new value.
+type CountChange = (&'static str, &'static str, Option<u32>, Option<u32>);
+
+/// The counts that differ between `old` and `new`.
+fn count_changes(old: &crate::turnout::Turnout, new: &crate::turnout::Turnout) -> Vec<CountChange> {
+    TURNOUT_COLUMNS
+        .iter()
+        .zip(old.numbers().into_iter().zip(new.numbers()))
+        .filter(|(_, (a, b))| a != b)
+        .map(|((field, col), (a, b))| (*field, *col, a, b))
+        .collect()
+}
+
+impl Store {
+    /// Writes changed counts of an event, each with its history line, inside the caller's action.
+    fn write_counts(&self, id: i64, counts: &[CountChange]) -> Result<()> {
+        let said = |n: &Option<u32>| n.map(|n| n.to_string());
+        for (field, col, old, new) in counts {
+            self.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![new, id])?;
+            self.record("event", id, field, said(old).as_deref(), said(new).as_deref())?;
+        }
+        Ok(())
+    }
+}
+
 /// What a status key changes on an event: the status, and with it a result or how many came
 /// (done) or new dates (postponed).
 #[derive(Clone, Debug, Default)]
@@ -358,15 +383,7 @@ impl Store {
                 changes.push(("period", "period_text", period, w.text.as_deref().map(crate::text::clean_line)));
             }
             changes.retain(|(_, _, old, new)| old.as_deref().unwrap_or("") != new.as_deref().unwrap_or(""));
-            let counts: Vec<(&str, &str, Option<u32>, Option<u32>)> = match &c.turnout {
-                Some(t) => TURNOUT_COLUMNS
-                    .iter()
-                    .zip(turnout.numbers().into_iter().zip(t.numbers()))
-                    .filter(|(_, (a, b))| a != b)
-                    .map(|((field, col), (a, b))| (*field, *col, a, b))
-                    .collect(),
-                None => Vec::new(),
-            };
+            let counts = c.turnout.map(|t| count_changes(&turnout, &t)).unwrap_or_default();
             let any = !changes.is_empty() || !counts.is_empty();
             seen.settle(any)?;
             if !any {
@@ -376,11 +393,7 @@ impl Store {
                 s.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![new, id])?;
                 s.record("event", id, field, old.as_deref(), new.as_deref())?;
             }
-            for (field, col, old, new) in counts {
-                s.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![new, id])?;
-                let said = |n: Option<u32>| n.map(|n| n.to_string());
-                s.record("event", id, field, said(old).as_deref(), said(new).as_deref())?;
-            }
+            s.write_counts(id, &counts)?;
             s.stamp_row("events", id)?;
             Ok(true)
         })
@@ -547,15 +560,9 @@ impl Store {
                 ("note", "note", old.note.clone(), crate::text::clean_line(&f.note)),
             ];
             let mut changed = false;
-            let counts = TURNOUT_COLUMNS.iter().zip(old.turnout.numbers().into_iter().zip(f.turnout.numbers()));
-            for ((field, col), (a, b)) in counts {
-                if a != b {
-                    s.conn.execute(&format!("UPDATE events SET {col} = ?1 WHERE id = ?2"), params![b, id])?;
-                    let said = |n: Option<u32>| n.map(|n| n.to_string());
-                    s.record("event", id, field, said(a).as_deref(), said(b).as_deref())?;
-                    changed = true;
-                }
-            }
+            let counts = count_changes(&old.turnout, &f.turnout);
+            s.write_counts(id, &counts)?;
+            changed |= !counts.is_empty();
             for (field, col, a, b) in texts {
                 if a != b {
                     let value = if b.is_empty() && matches!(col, "start_date" | "end_date" | "period_text") {
