@@ -217,18 +217,32 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
         }
         Pane::Agreements => {
             let today = crate::text::today();
-            (
-                vec!["kind", "number", "date", "title", "parties", "term", "plan", "status"],
-                store
-                    .agreements()?
-                    .into_iter()
-                    .map(|a| {
-                        let status = crate::lifecycle::effective(&a, today).label(s).to_string();
-                        let plan = crate::app::rows::plan_progress(&a, s);
-                        vec![a.kind.label(s).to_string(), a.number, a.date, a.title, a.parties, a.term, plan, status]
+            let mut rows: Vec<Vec<String>> = store
+                .agreements()?
+                .into_iter()
+                .map(|a| {
+                    let status = crate::lifecycle::effective(&a, today).label(s).to_string();
+                    let plan = crate::app::rows::plan_progress(&a, s);
+                    vec![a.kind.label(s).to_string(), a.number, a.date, a.title, a.parties, a.term, plan, status, String::new()]
+                })
+                .collect();
+            // The orders the records rest on, each with what rests on it.
+            for (i, o) in store.orders()?.iter().enumerate() {
+                let row = crate::app::rows::order_view(i, o, s, today);
+                let mut cells: Vec<String> = row.cells.iter().map(str::to_string).collect();
+                cells[1] = o.number.clone();
+                let rests: Vec<String> = o
+                    .refs
+                    .iter()
+                    .map(|r| {
+                        let year = r.year.map(|y| format!(" ({})", y.label())).unwrap_or_default();
+                        format!("{}: {}{year}", r.kind.label(s), r.label)
                     })
-                    .collect(),
-            )
+                    .collect();
+                cells.push(rests.join("; "));
+                rows.push(cells);
+            }
+            (vec!["kind", "number", "date", "title", "parties", "term", "plan", "status", "rests_on"], rows)
         }
     };
     Ok(Records { fields, rows })
@@ -274,6 +288,7 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "parties" => s.col_parties,
         "term" => s.col_term,
         "plan" => s.col_plan,
+        "rests_on" => s.ord_rests,
         "at" => s.col_when,
         "who" => s.col_who,
         "entity" => s.exp_entity,

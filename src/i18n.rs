@@ -171,9 +171,15 @@ pub fn count_schools(n: usize, s: &Strings) -> String {
     plural(n, s.forms_school, s)
 }
 
+/// «3 записи», «5 записей»: the records that rest on an order.
+pub fn count_records(n: usize, s: &Strings) -> String {
+    plural(n, s.forms_record, s)
+}
+
 catalogue! {
     lang: "ru", "en";
     forms_school: "школа|школы|школ", "school|schools";
+    forms_record: "запись|записи|записей", "record|records";
     app_title: "Наставник", "Nastavnik";
     tab_clusters: "Кластеры", "Clusters";
     tab_mentoring: "Наставничество", "Mentoring";
@@ -198,7 +204,7 @@ catalogue! {
     ag_in_force: "действует", "in force";
     ag_expired: "истёк", "expired";
     ag_terminated: "расторгнут", "terminated";
-    ag_kind_framework: "рамочный договор", "framework agreement";
+    ag_kind_framework: "договор", "agreement";
     ag_subject: "Предмет договора", "Subject of the agreement";
     ag_refused: "Нельзя перевести", "Cannot move";
     ag_allowed_next: "отсюда можно:", "allowed from here:";
@@ -693,6 +699,29 @@ catalogue! {
     nw_saved: "Сеть сохранена", "Network saved";
     nw_duplicate: "такая сеть в районе в этом году уже есть", "the district has this network this year already";
     nw_no_district: "нет такого района", "no such district";
+    sec_orders: "Приказы — на чём основаны записи", "Orders the records rest on";
+    ord_order: "Приказ", "Order";
+    ord_of: "от", "of";
+    ord_kind: "приказ", "order";
+    ord_no_refs: "записи не ссылаются", "no record cites it";
+    ord_new: "Новый приказ", "New order";
+    ord_issuer: "Кем издан", "Issued by";
+    ord_issuer_hint: "как в тексте, после «приказ»: «МКУ ЦРО», «Управления образования»", "as the texts write it after «приказ»: «МКУ ЦРО»";
+    ord_title: "Название", "Title";
+    ord_needs_number: "нужен номер или дата приказа", "an order needs a number or a date";
+    ord_cited_fixed: "реквизиты приказа — из текста ссылающихся на него записей; исправьте их там:", "the order's particulars come from the texts of the records citing it; correct them there:";
+    ord_duplicate: "такой приказ в районе уже есть", "the district has this order already";
+    ord_saved: "Приказ сохранён", "Order saved";
+    ord_not_stored: "Этот приказ записан только в тексте записей — удалять нечего", "This order is only written in the records' texts — nothing to remove";
+    ord_remove: "Удалить приказ", "Remove the order";
+    ord_removed: "Приказ удалён", "Order removed";
+    ord_rests: "На нём основаны", "What rests on it";
+    ord_doubt: "дата позже сегодняшней — так в источнике, вероятно опечатка", "dated after today — as in the source, likely a misprint";
+    ord_only_text: "записан только в тексте записей; название и примечание — клавишей e", "written only in the records' texts; give it a title and a note with e";
+    ord_ref_link: "связь", "link";
+    ord_ref_status: "статус школы", "school's status";
+    ord_ref_risk: "рисковый профиль", "risk direction";
+    ord_ref_event: "мероприятие", "event";
     act_new_network: "Новая сеть школ года (модель, участники)", "New network of the year (model, members)";
     hint_new_network: "новая сеть", "new network";
     hint_save: "сохранить", "save";

@@ -21,6 +21,7 @@ pub mod log;
 pub mod lookup;
 pub mod minutes;
 pub mod names;
+pub mod orders;
 pub mod output;
 pub mod period;
 pub mod report;

@@ -65,6 +65,8 @@ pub enum Purpose {
     },
     /// The district's report to write (`O`): year, district, format, file.
     Report,
+    /// An order: new, or one listed in Agreements.
+    Order(Box<super::orderform::Opened>),
 }
 
 pub struct FieldsForm {
@@ -104,6 +106,7 @@ impl FieldsForm {
             Purpose::School => "fields:school".to_string(),
             Purpose::Person { id: None, org } => format!("fields:person:{}", org.as_ref().map_or(0, |o| o.0)),
             Purpose::Network { id: None } => "fields:network".to_string(),
+            Purpose::Order(o) if o.stored.is_none() && o.cited.is_none() => "fields:order".to_string(),
             Purpose::Value { indicator, value: None, .. } => format!("fields:value:{indicator}"),
             Purpose::Diagnostic { org, district } => {
                 format!("fields:diagnostic:{}:{}", org.unwrap_or(0), district.unwrap_or(0))
@@ -698,6 +701,11 @@ impl App {
                 self.save_network_form(text, id, &mut errors)
             }
             Purpose::Report => return,
+            Purpose::Order(opened) => {
+                let opened = (*opened).clone();
+                let text = [form.text(0), form.text(1), form.text(2), form.text(3), form.text(4), form.text(5)];
+                self.save_order_form(text, &opened, &mut errors)
+            }
             Purpose::EditSchool { id, version } => {
                 let f = crate::store::SchoolFields {
                     name: form.text(0),

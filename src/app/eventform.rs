@@ -311,6 +311,7 @@ impl App {
                 }
             }
             super::Confirmed::Terminate { id, version } => self.terminate(id, version),
+            super::Confirmed::RemoveOrder { id, version } => self.remove_order(id, version),
             super::Confirmed::Merge { keep, gone } => {
                 use crate::lookup::Entity;
                 let r = match (keep, gone) {

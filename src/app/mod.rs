@@ -10,6 +10,7 @@ pub mod linkform;
 pub mod lookup;
 pub mod minutesform;
 pub mod networkform;
+mod orderform;
 pub mod pictures;
 pub mod prompt;
 mod reportform;
@@ -190,6 +191,14 @@ impl Overlay {
     }
 }
 
+/// An order's identity across reloads: its district, issuer, number and date.
+fn order_identity(o: &crate::orders::OrderRow) -> i64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (o.district_id, o.key()).hash(&mut h);
+    (h.finish() >> 1) as i64
+}
+
 /// What a key does in a form of labelled fields.
 /// Where a user's district in focus is kept between sessions (with the drafts).
 const FOCUS_DRAFT: &str = "focus";
@@ -238,6 +247,7 @@ pub const MAX_PASTE: usize = 10_000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confirmed {
     DeleteEvent { id: i64, version: i64 },
+    RemoveOrder { id: i64, version: i64 },
     Terminate { id: i64, version: i64 },
     Merge { keep: crate::lookup::Entity, gone: crate::lookup::Entity },
 }
@@ -586,6 +596,7 @@ impl App {
             }
             Pane::Agreements => {
                 d.agreements = self.store.agreements()?;
+                d.orders = self.store.orders()?;
                 d.narrow_to(pane, f);
             }
             Pane::History => self.data.log = self.read_log()?,
@@ -732,6 +743,7 @@ impl App {
             ItemRef::Diagnostic(i) => (9, d.diagnostics.get(i).map_or(-1, |x| x.id)),
             ItemRef::Change(i) => (10, i as i64),
             ItemRef::Network(i) => (11, d.networks.get(i).map_or(-1, |x| x.id)),
+            ItemRef::Order(i) => (17, d.orders.get(i).map_or(-1, order_identity)),
             ItemRef::Agenda(i) => match d.agenda.items.get(i).map(|x| x.source) {
                 Some(crate::agenda::Source::Event(id)) => (12, id),
                 Some(crate::agenda::Source::Decision(id)) => (13, id),
@@ -1232,6 +1244,7 @@ impl App {
             },
             Action::CopyEvent if self.pane == Pane::Roadmap => self.open_event(true),
             Action::Delete if self.pane == Pane::Roadmap => self.ask_delete_event(),
+            Action::Delete if self.pane == Pane::Agreements => self.ask_remove_order(),
             Action::CopyEvent | Action::Delete => {}
             Action::Edit | Action::End if self.pane == Pane::Mentoring => {
                 if let Some(ItemRef::Link(i)) = self.selected_item() {
@@ -1243,8 +1256,14 @@ impl App {
                     }
                 }
             }
-            Action::Edit if self.pane == Pane::Agreements => self.edit_agreement(),
-            Action::New if self.pane == Pane::Agreements => self.new_agreement(),
+            Action::Edit if self.pane == Pane::Agreements => match self.selected_item() {
+                Some(ItemRef::Order(i)) => self.order_form(Some(i)),
+                _ => self.edit_agreement(),
+            },
+            Action::New if self.pane == Pane::Agreements => match self.selected_item() {
+                Some(ItemRef::Order(_)) => self.order_form(None),
+                _ => self.new_agreement(),
+            },
             Action::New if self.pane == Pane::Deficits => self.new_in_deficits(),
             Action::Edit if self.pane == Pane::Deficits => match self.selected_item() {
                 Some(ItemRef::Indicator(i)) => self.value_form(i, true),
@@ -1378,6 +1397,17 @@ impl App {
                     return;
                 };
                 (a.title.clone(), doc)
+            }
+            ItemRef::Order(i) => {
+                let o = self.data.orders[i].clone();
+                let h = match o.stored {
+                    Some((id, _)) => match self.report(self.store.history("order", id)) {
+                        Some(h) => h,
+                        None => return,
+                    },
+                    None => Vec::new(),
+                };
+                (o.name(s), rows::order_doc(&o, &h, s, self.today))
             }
         };
         self.overlays.push(Overlay::Detail { title, doc, scroll: 0, entity });

@@ -21,6 +21,7 @@ pub enum ItemRef {
     Diagnostic(usize),
     Change(usize),
     Network(usize),
+    Order(usize),
     /// A line of the agenda.
     Agenda(usize),
 }
@@ -103,13 +104,19 @@ pub struct ViewRow {
     pub item: Option<ItemRef>,
     pub tone: Tone,
     /// Folded text per facet a filter can name ("школа:", "предмет:", "вид:", "статус:",
-    /// "отв:"), for the rows that have them; the free words of a filter search `cells` and these.
-    pub facets: Option<std::sync::Arc<[String; 5]>>,
+    /// "отв:", "приказ:"), for the rows that have them; the free words of a filter search `cells` and these.
+    pub facets: Option<std::sync::Arc<[String; 6]>>,
 }
 
 /// The facet names a filter understands, in both languages, in the order of `facets`.
-const FACETS: [(&str, &str); 5] =
-    [("школа", "school"), ("предмет", "subject"), ("вид", "kind"), ("статус", "status"), ("отв", "resp")];
+const FACETS: [(&str, &str); 6] = [
+    ("школа", "school"),
+    ("предмет", "subject"),
+    ("вид", "kind"),
+    ("статус", "status"),
+    ("отв", "resp"),
+    ("приказ", "order"),
+];
 
 impl ViewRow {
     fn header(title: String, width: usize) -> ViewRow {
@@ -132,6 +139,8 @@ pub struct YearData {
     /// What needs attention this year, as of the day the data was read.
     pub attention: Vec<crate::deficits::Attention>,
     pub agreements: Vec<AgreementRow>,
+    /// The orders the records rest on, of every year (the Agreements pane).
+    pub orders: Vec<crate::orders::OrderRow>,
     /// What needs attention now, of every year (the Agenda pane).
     pub agenda: crate::agenda::Agenda,
     /// The year's networks of schools, with their members.
@@ -183,7 +192,10 @@ impl YearData {
                 self.indicators.retain(|i| i.org.map_or(i.district_id == Some(f.district), |o| f.orgs.contains(&o)));
                 self.diagnostics.retain(|g| g.org.map_or(g.district_id == Some(f.district), |o| f.orgs.contains(&o)));
             }
-            Pane::Agreements => self.agreements.retain(|a| f.agreements.contains(&a.id)),
+            Pane::Agreements => {
+                self.agreements.retain(|a| f.agreements.contains(&a.id));
+                self.orders.retain(|o| o.district_id.is_none_or(|d| d == f.district));
+            }
             // The history and the agenda are read for the district in focus.
             Pane::History | Pane::Agenda => {}
         }
@@ -253,6 +265,7 @@ pub fn event_view(i: usize, e: &EventRow, s: &Strings, today: chrono::NaiveDate)
             fold(&e.kind),
             fold(e.status.label(s)),
             crate::text::fold_join([e.responsible.as_str(), &e.teacher]),
+            crate::orders::facet_of(&e.note),
         ])),
     }
 }
@@ -278,6 +291,47 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
             fold(s.col_decision),
             fold(x.status.task_label(s)),
             fold(&x.responsible),
+            String::new(),
+        ])),
+    }
+}
+
+/// A link's facets: only the orders its basis cites (`приказ:285`), none for a link whose
+/// basis cites no order.
+fn link_facets(l: &LinkRow) -> Option<std::sync::Arc<[String; 6]>> {
+    let orders = crate::orders::facet_of(&l.basis_text());
+    (!orders.is_empty()).then(|| {
+        std::sync::Arc::new([String::new(), String::new(), String::new(), String::new(), String::new(), orders])
+    })
+}
+
+/// An order of the Agreements pane: its kind, number, date, title (or its name as the
+/// documents write it), issuer and how many records rest on it.
+pub fn order_view(i: usize, o: &crate::orders::OrderRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
+    let date = o.date.map(crate::text::format_date).unwrap_or_else(|| o.date_text.clone());
+    let date = if o.doubtful(today) { format!("⚠ {date}") } else { date };
+    let title = if o.title.is_empty() { o.name(s) } else { o.title.clone() };
+    let refs = if o.refs.is_empty() { s.ord_no_refs.to_string() } else { crate::i18n::count_records(o.refs.len(), s) };
+    ViewRow {
+        cells: Cells::of(&[
+            s.ord_kind,
+            &if o.number.is_empty() { String::new() } else { format!("№ {}", o.number) },
+            &date,
+            &title,
+            &[o.issuer.as_str(), &o.district].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(", "),
+            "",
+            &refs,
+            "",
+        ]),
+        item: Some(ItemRef::Order(i)),
+        tone: if o.doubtful(today) { Tone::Overdue } else { Tone::Normal },
+        facets: Some(std::sync::Arc::new([
+            fold(&o.district),
+            String::new(),
+            fold(s.ord_kind),
+            String::new(),
+            String::new(),
+            o.facet(),
         ])),
     }
 }
@@ -326,6 +380,7 @@ pub fn agreement_view(
             String::new(),
             fold(&kind),
             fold(&if expiring.is_some() { format!("{shown} {}", s.ag_expiring_word) } else { shown }),
+            String::new(),
             String::new(),
         ])),
     }
@@ -398,7 +453,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                         .into(),
                         item: Some(ItemRef::Link(i)),
                         tone: if l.active { Tone::Normal } else { Tone::Muted },
-                        facets: None,
+                        facets: link_facets(l),
                     });
                 }
             }
@@ -485,6 +540,12 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
             for (i, a) in d.agreements.iter().enumerate() {
                 out.push(agreement_view(i, a, s, today, d.expiring_days));
             }
+            if !d.orders.is_empty() {
+                out.push(ViewRow::header(s.sec_orders.to_string(), width));
+            }
+            for (i, o) in d.orders.iter().enumerate() {
+                out.push(order_view(i, o, s, today));
+            }
         }
         Pane::Agenda => {
             let a = &d.agenda;
@@ -502,7 +563,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
 
 pub fn agenda_view(i: usize, it: &crate::agenda::Item, today: chrono::NaiveDate, s: &Strings) -> ViewRow {
     let state = it.state(today, s);
-    let facets = [fold(&it.place), String::new(), fold(it.kind), fold(&state), fold(&it.who)];
+    let facets = [fold(&it.place), String::new(), fold(it.kind), fold(&state), fold(&it.who), String::new()];
     ViewRow {
         cells: Cells::of(&[&it.date(today), &state, it.kind, &it.what, &it.place, &it.who]),
         item: Some(ItemRef::Agenda(i)),
@@ -655,6 +716,7 @@ pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow 
             fold(&format!("{} {}", c.entity, entity_label(&c.entity, s))),
             String::new(),
             fold(&c.who),
+            String::new(),
         ])),
     }
 }
@@ -678,6 +740,7 @@ pub fn risk_view(i: usize, r: &RiskRow, s: &Strings, today: chrono::NaiveDate) -
             fold(s.sec_risks),
             fold(r.status.task_label(s)),
             fold(&r.responsible),
+            String::new(),
         ])),
     }
 }
@@ -703,6 +766,7 @@ pub fn indicator_view(i: usize, r: &IndicatorRow, s: &Strings) -> ViewRow {
             fold(&r.owner),
             String::new(),
             fold(s.sec_indicators),
+            String::new(),
             String::new(),
             String::new(),
         ])),
@@ -777,7 +841,7 @@ fn parse_query(query: &str) -> Query {
 #[derive(Clone, Debug, Default)]
 pub struct Hay {
     pub text: String,
-    facets: Option<[(u32, u32); 5]>,
+    facets: Option<[(u32, u32); 6]>,
 }
 
 impl Hay {
@@ -792,7 +856,7 @@ impl Hay {
 pub fn haystack(r: &ViewRow) -> Hay {
     let mut text = crate::text::fold_join(r.cells.iter());
     let facets = r.facets.as_ref().map(|f| {
-        let mut spans = [(0u32, 0u32); 5];
+        let mut spans = [(0u32, 0u32); 6];
         for (i, x) in f.iter().enumerate() {
             text.push(' ');
             let a = text.len() as u32;
@@ -1147,6 +1211,40 @@ pub fn card_doc(c: &SchoolCard, s: &Strings) -> Vec<DocLine> {
             })
             .collect(),
     );
+    out
+}
+
+/// An order's card: its particulars, what rests on it by year, and its history.
+pub fn order_doc(
+    o: &crate::orders::OrderRow,
+    history: &[HistoryRow],
+    s: &Strings,
+    today: chrono::NaiveDate,
+) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.ord_issuer, &o.issuer);
+    field(&mut out, s.col_number, &o.number);
+    let date = o.date.map(crate::text::format_date).unwrap_or_else(|| o.date_text.clone());
+    field(&mut out, s.col_date, &date);
+    if o.doubtful(today) {
+        out.push(DocLine::Text(format!("⚠ {}", s.ord_doubt)));
+    }
+    field(&mut out, s.ord_title, &o.title);
+    field(&mut out, s.col_district, &o.district);
+    field(&mut out, s.col_note, &o.note);
+    if o.stored.is_none() {
+        out.push(DocLine::Text(s.ord_only_text.to_string()));
+    }
+    out.push(DocLine::Blank);
+    out.push(DocLine::Heading(format!("{} ({})", s.ord_rests, crate::i18n::count_records(o.refs.len(), s))));
+    if o.refs.is_empty() {
+        out.push(DocLine::Text(s.ord_no_refs.to_string()));
+    }
+    for r in &o.refs {
+        let year = r.year.map(|y| format!(" · {}", y.label())).unwrap_or_default();
+        out.push(DocLine::Text(format!("{}: {}{year}", r.kind.label(s), r.label)));
+    }
+    history_lines(&mut out, s, history);
     out
 }
 

@@ -451,6 +451,21 @@ pub const MIGRATIONS: &[&str] = &[
      ALTER TABLE event_participants ADD COLUMN note TEXT NOT NULL DEFAULT '';
      ALTER TABLE event_participants ADD COLUMN n_teachers INTEGER CHECK (n_teachers >= 0);
      ALTER TABLE event_participants ADD COLUMN n_connections INTEGER CHECK (n_connections >= 0);",
+    // 15: orders and other basis documents as records. A record rests on an order its basis
+    // or note cites (read from the text, which stays as written); this table keeps what a
+    // text does not say — an order's title and note — and the orders nothing cites yet.
+    "CREATE TABLE orders (
+        id INTEGER PRIMARY KEY,
+        district_id INTEGER REFERENCES districts(id),
+        issuer TEXT NOT NULL DEFAULT '',
+        number TEXT NOT NULL DEFAULT '',
+        date TEXT,
+        date_text TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        changed_by TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL DEFAULT '');",
 ];
 
 /// The schema version whose upgrade folds the names again.
