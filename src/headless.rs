@@ -223,7 +223,17 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 .map(|a| {
                     let status = crate::lifecycle::effective(&a, today).label(s).to_string();
                     let plan = crate::app::rows::plan_progress(&a, s);
-                    vec![a.kind.label(s).to_string(), a.number, a.date, a.title, a.parties, a.term, plan, status, String::new()]
+                    vec![
+                        a.kind.label(s).to_string(),
+                        a.number,
+                        a.date,
+                        a.title,
+                        a.parties,
+                        a.term,
+                        plan,
+                        status,
+                        String::new(),
+                    ]
                 })
                 .collect();
             // The orders the records rest on, each with what rests on it.

@@ -235,6 +235,8 @@ catalogue! {
     act_new_additional: "Договор: доп. соглашение к выбранному", "Agreement: additional agreement to it";
     act_plan_row: "Договор: строка плана (событие)", "Agreement: a plan row (an event)";
     hint_new_agreement: "новый", "new";
+    hint_new_order: "новый приказ", "new order";
+    hint_remove: "удалить", "remove";
     bad_number: "не число; пример: 98,6", "not a number; example: 98.6";
     bad_yes_no: "ответ «да» или «нет»", "answer yes or no";
     bad_share: "доля не может быть больше 100 %", "a share cannot exceed 100 %";
@@ -703,7 +705,7 @@ catalogue! {
     ord_order: "Приказ", "Order";
     ord_of: "от", "of";
     ord_kind: "приказ", "order";
-    ord_no_refs: "записи не ссылаются", "no record cites it";
+    ord_no_refs: "ссылок нет", "not cited";
     ord_new: "Новый приказ", "New order";
     ord_issuer: "Кем издан", "Issued by";
     ord_issuer_hint: "как в тексте, после «приказ»: «МКУ ЦРО», «Управления образования»", "as the texts write it after «приказ»: «МКУ ЦРО»";
@@ -715,6 +717,9 @@ catalogue! {
     ord_not_stored: "Этот приказ записан только в тексте записей — удалять нечего", "This order is only written in the records' texts — nothing to remove";
     ord_remove: "Удалить приказ", "Remove the order";
     ord_removed: "Приказ удалён", "Order removed";
+    ord_remove_q: "Удалить", "Remove";
+    ord_remove_own_q: "Удалить название и примечание приказа", "Remove the title and note of";
+    ord_remove_keeps: "Записи, что на него ссылаются, останутся.", "The records citing it stay as they are.";
     ord_rests: "На нём основаны", "What rests on it";
     ord_doubt: "дата позже сегодняшней — так в источнике, вероятно опечатка", "dated after today — as in the source, likely a misprint";
     ord_only_text: "записан только в тексте записей; название и примечание — клавишей e", "written only in the records' texts; give it a title and a note with e";
@@ -790,6 +795,7 @@ catalogue! {
     hint_minutes: "протокол", "minutes";
     act_copy_event: "Копия выбранного мероприятия", "Copy the selected event";
     act_delete_event: "Удалить мероприятие (спросит)", "Remove the event (asks first)";
+    act_remove_order: "Удалить приказ (спросит)", "Remove the order (asks first)";
     ev_funding: "Финансирование", "Funding";
     ev_expected: "Ожидаемый результат", "Expected result";
     ev_form_new: "Новое мероприятие", "New event";

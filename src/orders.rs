@@ -85,7 +85,8 @@ pub fn facet_of(text: &str) -> String {
     if !mentions(text) {
         return String::new();
     }
-    let parts: Vec<String> = cites(text).into_iter().map(|c| format!("{} {} {}", c.number, c.issuer, c.date_text)).collect();
+    let parts: Vec<String> =
+        cites(text).into_iter().map(|c| format!("{} {} {}", c.number, c.issuer, c.date_text)).collect();
     crate::text::fold_join(parts.iter().map(String::as_str))
 }
 
@@ -95,13 +96,16 @@ impl Cite {
         self.key() == other.key()
     }
 
-    pub fn key(&self) -> (String, String, String) {
+    pub fn key(&self) -> Key {
         key(&self.issuer, &self.number, self.date, &self.date_text)
     }
 }
 
 /// What tells one order from another in a district: issuer, number and date, folded.
-pub fn key(issuer: &str, number: &str, date: Option<NaiveDate>, date_text: &str) -> (String, String, String) {
+pub type Key = (String, String, String);
+
+/// An order's [`Key`] from its particulars.
+pub fn key(issuer: &str, number: &str, date: Option<NaiveDate>, date_text: &str) -> Key {
     let date = date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| date_text.trim().to_string());
     (fold(issuer), fold(number).replace(' ', ""), date)
 }
@@ -164,7 +168,7 @@ pub struct OrderRow {
 }
 
 impl OrderRow {
-    pub fn key(&self) -> (String, String, String) {
+    pub fn key(&self) -> Key {
         key(&self.issuer, &self.number, self.date, &self.date_text)
     }
 
@@ -202,7 +206,7 @@ impl OrderRow {
 /// date, then issuer and number.
 pub fn gather(mut stored: Vec<OrderRow>, texts: &[(OrderRef, Option<i64>, String, String)]) -> Vec<OrderRow> {
     use std::collections::HashMap;
-    let mut at: HashMap<(Option<i64>, (String, String, String)), usize> = HashMap::new();
+    let mut at: HashMap<(Option<i64>, Key), usize> = HashMap::new();
     for (i, o) in stored.iter().enumerate() {
         at.insert((o.district_id, o.key()), i);
     }
@@ -234,7 +238,7 @@ pub fn gather(mut stored: Vec<OrderRow>, texts: &[(OrderRef, Option<i64>, String
         }
     }
     for o in &mut stored {
-        o.refs.sort_by(|a, b| (a.year, a.kind, &a.label).cmp(&(b.year, b.kind, &b.label)));
+        o.refs.sort_by_cached_key(|r| (r.year, r.kind, crate::text::natural_key(&r.label)));
     }
     stored.sort_by(|a, b| {
         (a.date, fold(&a.issuer), crate::text::natural_key(&a.number), &a.district).cmp(&(

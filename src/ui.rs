@@ -553,7 +553,13 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                     h.push((k(Action::Edit), s.hint_edit));
                 }
             }
-            if app.pane == Pane::Agreements {
+            let on_order = matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Order(_)));
+            if app.pane == Pane::Agreements && on_order {
+                h.push((k(Action::New), s.hint_new_order));
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::Delete), s.hint_remove));
+                h.push((k(Action::Undo), s.hint_undo));
+            } else if app.pane == Pane::Agreements {
                 h.push((k(Action::New), s.hint_new_agreement));
                 h.push((k(Action::Advance), s.hint_advance));
                 h.push((k(Action::Status), s.hint_status));
@@ -714,7 +720,8 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
         if (*action == Action::Status && !app.pane.has_status())
             || (action.roadmap_only()
                 && app.pane != Pane::Roadmap
-                && !(*action == Action::Timeline && app.pane == Pane::Deficits))
+                && !(*action == Action::Timeline && app.pane == Pane::Deficits)
+                && !(*action == Action::Delete && app.pane == Pane::Agreements))
             || (action.agreements_only() && app.pane != Pane::Agreements)
             || (action.mentoring_only() && app.pane != Pane::Mentoring)
             || (action.clusters_only() && app.pane != Pane::Clusters)
@@ -722,7 +729,12 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
         {
             continue;
         }
-        entries.push((app.keys.keys(*action), action.describe(app.s)));
+        // The same key removes what the pane lists: an event, or an order's own row.
+        let what = match action {
+            Action::Delete if app.pane == Pane::Agreements => app.s.act_remove_order,
+            _ => action.describe(app.s),
+        };
+        entries.push((app.keys.keys(*action), what));
     }
     let title = format!("{} — {}", app.s.help_title, app.pane.title(app.s));
     let block = popup_block(app, &title);

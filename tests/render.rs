@@ -993,8 +993,10 @@ fn new_agreements_and_plan_rows_are_made_from_the_keyboard() {
     assert!(text.contains("Договор сохранён") && text.contains("Договоры · 5"), "{text}");
     let created = app.data.agreements.last().unwrap().clone();
     assert_eq!(created.parties, "СОШ № 17; …");
-    // An additional agreement to it, with the same parties and an empty plan.
-    key(&mut app, 'G');
+    // An additional agreement to it, with the same parties and an empty plan (the orders
+    // are listed below the agreements: the new one is selected by its row).
+    let pos = app.view().rows.iter().position(|r| r.cells[3] == created.title && r.cells[4] == created.parties);
+    app.views[Pane::Agreements.index()].selected = pos.expect("the new agreement is listed");
     key(&mut app, 'A');
     ctrl(&mut app, 's');
     assert!(screen(&mut app).contains("Договоры · 6"));
@@ -2801,4 +2803,118 @@ fn the_first_frame_waits_only_for_its_own_pane_and_a_key_finds_the_whole_year() 
     full.set_pane(Pane::Roadmap);
     let roadmap = |a: &App| a.view().rows.iter().map(|r| r.cells.join("|")).collect::<Vec<_>>();
     assert_eq!(roadmap(&app), roadmap(&full));
+}
+
+/// The rows of the pane shown, as `show` would name them: their first cells.
+fn listed_orders(app: &App) -> Vec<String> {
+    app.view()
+        .rows
+        .iter()
+        .filter(|r| matches!(r.item, Some(nastavnik::app::rows::ItemRef::Order(_))))
+        .map(|r| r.cells.iter().nth(1).unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn an_order_the_records_cite_is_found_by_its_number_titled_guarded_and_removed_with_undo() {
+    let mut app = app("orders");
+    key(&mut app, '5');
+    screen(&mut app);
+    // Ust-Ilimsk's order № 285 is read from the basis of the seven links that rest on it.
+    key(&mut app, '/');
+    type_text(&mut app, "приказ:285");
+    code(&mut app, KeyCode::Enter);
+    assert_eq!(listed_orders(&app), vec!["№ 285"], "{}", screen(&mut app));
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Приказ Управления образования от 29.03.2022 № 285"), "{text}");
+    assert!(text.contains("На нём основаны (7 записей)"), "{text}");
+    assert!(text.contains("связь: МКУ ЦРО → СОШ № 5 · 2021-2022"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    // The same facet finds the links themselves in Mentoring.
+    key(&mut app, '2');
+    screen(&mut app);
+    key(&mut app, '/');
+    type_text(&mut app, "приказ:285");
+    code(&mut app, KeyCode::Enter);
+    let links = app.view().rows.iter().filter(|r| matches!(r.item, Some(nastavnik::app::rows::ItemRef::Link(_))));
+    assert_eq!(links.count(), 7, "{}", screen(&mut app));
+    key(&mut app, '5');
+    // A title is given; the number, which the links' texts give, is not changed here.
+    key(&mut app, 'e');
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "6");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("исправьте их там: 7 записей"), "{text}");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Fields(_))), "refused, the form stays open");
+    code(&mut app, KeyCode::Backspace);
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "О рабочей группе");
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty(), "{}", screen(&mut app));
+    let o = app.store.orders().unwrap().into_iter().find(|o| o.number == "285").unwrap();
+    assert_eq!(o.title, "О рабочей группе");
+    assert_eq!(o.refs.len(), 7, "still the seven links");
+    assert!(screen(&mut app).contains("О рабочей группе"));
+    // Removing it asks first, keeps the order as the texts cite it, and is undone.
+    key(&mut app, 'D');
+    let text = screen(&mut app);
+    assert!(text.contains("Записи, что на него ссылаются, останутся."), "{text}");
+    key(&mut app, 'н');
+    let o = app.store.orders().unwrap().into_iter().find(|o| o.number == "285").unwrap();
+    assert_eq!((o.title.as_str(), o.stored, o.refs.len()), ("", None, 7));
+    key(&mut app, 'u');
+    let o = app.store.orders().unwrap().into_iter().find(|o| o.number == "285").unwrap();
+    assert_eq!(o.title, "О рабочей группе");
+}
+
+#[test]
+fn a_new_order_is_entered_with_its_date_checked_and_the_misprinted_one_is_flagged() {
+    let mut app = app("new-order");
+    key(&mut app, '5');
+    screen(&mut app);
+    key(&mut app, 'G');
+    // The minutes' «от 27.12.2029 №116» is held as written and said to be doubtful.
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Приказ Комитета образования от 27.12.2029 № 116"), "{text}");
+    assert!(text.contains("вероятно опечатка"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    let before = app.store.orders().unwrap().len();
+    key(&mut app, 'n');
+    type_text(&mut app, "Комитета образования");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "12-о");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "31.02.2022");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑ в феврале невисокосного года 28 дней"), "{}", screen(&mut app));
+    assert_eq!(app.store.orders().unwrap().len(), before, "nothing written");
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "01.09.2022");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Об организации сетевого взаимодействия");
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..40 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "пикалево");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑ нет такого района «пикалево»"), "a town is not a district");
+    for _ in 0..8 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Бокситогорский муниципальный район");
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty(), "{}", screen(&mut app));
+    let all = app.store.orders().unwrap();
+    assert_eq!(all.len(), before + 1);
+    let o = all.iter().find(|o| o.number == "12-о").unwrap();
+    assert_eq!(o.date, chrono::NaiveDate::from_ymd_opt(2022, 9, 1));
+    assert!(o.refs.is_empty() && o.stored.is_some());
+    assert!(screen(&mut app).contains("Об организации се"), "{}", screen(&mut app));
 }

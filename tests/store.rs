@@ -795,7 +795,8 @@ fn an_older_store_gets_its_names_indexed_when_it_is_opened() {
          ALTER TABLE events DROP COLUMN n_teams;
          ALTER TABLE event_participants DROP COLUMN part; ALTER TABLE event_participants DROP COLUMN note;
          ALTER TABLE event_participants DROP COLUMN n_teachers;
-         ALTER TABLE event_participants DROP COLUMN n_connections; PRAGMA user_version = 12;",
+         ALTER TABLE event_participants DROP COLUMN n_connections; DROP TABLE orders;
+         PRAGMA user_version = 12;",
     )
     .unwrap();
     drop(conn);
@@ -806,4 +807,8 @@ fn an_older_store_gets_its_names_indexed_when_it_is_opened() {
     // The counts came with the upgrade, empty: nothing is invented for the old rows.
     let year = store.events(AcademicYear(2021)).unwrap();
     assert!(!year.is_empty() && year.iter().all(|e| e.turnout.is_empty() && e.details.is_empty()));
+    // The orders its texts cite are records at once, with what rests on each.
+    let orders = store.orders().unwrap();
+    let o = orders.iter().find(|o| o.number == "285").expect("order 285 read from the links' basis");
+    assert_eq!((o.refs.len(), o.stored), (7, None));
 }

@@ -785,7 +785,9 @@ impl App {
         let rows = rows::filter(&view.all, &view.hays, &view.filter);
         let found = keep.and_then(|key| rows.iter().position(|r| r.item.is_some_and(|i| self.key_of(i) == key)));
         let view = &mut self.views[pane.index()];
-        view.items = rows.iter().filter(|r| r.item.is_some()).count();
+        // The pane's header counts what it names: the orders under the agreements are
+        // counted in their own section's heading.
+        view.items = rows.iter().filter(|r| r.item.is_some_and(|i| !matches!(i, ItemRef::Order(_)))).count();
         view.rows = rows;
         view.selected = found.unwrap_or_else(|| first_item(&view.rows, 0, 1));
         self.scroll_into_view(pane);

@@ -14,7 +14,7 @@ pub struct Opened {
     /// Its row in the store (id, version), if it has one.
     pub stored: Option<(i64, i64)>,
     /// The district, issuer, number and date the citing texts give, and how many cite it.
-    pub cited: Option<(Option<i64>, (String, String, String), usize)>,
+    pub cited: Option<(Option<i64>, crate::orders::Key, usize)>,
 }
 
 impl App {
@@ -33,10 +33,18 @@ impl App {
                 )
             }
             None => {
-                let district = self.focus.as_ref().map(|f| f.1.clone()).or_else(|| {
-                    self.store.district_names().ok().filter(|d| d.len() == 1).and_then(|mut d| d.pop())
-                });
-                let fields = [String::new(), String::new(), String::new(), String::new(), district.unwrap_or_default(), String::new()];
+                let district =
+                    self.focus.as_ref().map(|f| f.1.clone()).or_else(|| {
+                        self.store.district_names().ok().filter(|d| d.len() == 1).and_then(|mut d| d.pop())
+                    });
+                let fields = [
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    district.unwrap_or_default(),
+                    String::new(),
+                ];
                 (Opened { stored: None, cited: None }, s.ord_new.to_string(), fields)
             }
         };
@@ -129,7 +137,11 @@ impl App {
             self.message = Some(super::Message { text: s.ord_not_stored.to_string(), error: true });
             return;
         };
-        let question = format!("{} «{}»?", s.ord_remove, o.name(s));
+        let question = if o.refs.is_empty() {
+            format!("{} «{}»?", s.ord_remove_q, o.name(s))
+        } else {
+            format!("{} «{}»?\n{}", s.ord_remove_own_q, o.name(s), s.ord_remove_keeps)
+        };
         let action = Confirmed::RemoveOrder { id, version };
         self.overlays.push(Overlay::Confirm { title: s.ord_remove, question, action, yes_focused: false });
     }

@@ -309,8 +309,12 @@ fn link_facets(l: &LinkRow) -> Option<std::sync::Arc<[String; 6]>> {
 /// documents write it), issuer and how many records rest on it.
 pub fn order_view(i: usize, o: &crate::orders::OrderRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
     let date = o.date.map(crate::text::format_date).unwrap_or_else(|| o.date_text.clone());
-    let date = if o.doubtful(today) { format!("⚠ {date}") } else { date };
-    let title = if o.title.is_empty() { o.name(s) } else { o.title.clone() };
+    // Untitled (the texts give no title): what rests on it, so that a reader sees what it is for.
+    let title = match (o.title.is_empty(), o.refs.first()) {
+        (false, _) | (true, None) => o.title.clone(),
+        (true, Some(r)) if o.refs.len() == 1 => r.label.clone(),
+        (true, Some(r)) => format!("{} (+{})", r.label, o.refs.len() - 1),
+    };
     let refs = if o.refs.is_empty() { s.ord_no_refs.to_string() } else { crate::i18n::count_records(o.refs.len(), s) };
     ViewRow {
         cells: Cells::of(&[
@@ -631,6 +635,7 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "school_type" => s.sc_type,
         "town" => s.col_town,
         "district" => s.col_district,
+        "issuer" => s.ord_issuer,
         "inn" => return "ИНН".to_string(),
         "ogrn" => return "ОГРН".to_string(),
         "phone" => s.sc_phone,
@@ -639,6 +644,7 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "subjects" => s.col_subject,
         "risk_level" => s.col_risk,
         "note" => s.col_basis,
+        "remark" => s.col_note,
         "start_date" | "end_date" | "period_text" => s.col_date,
         other => return other.to_string(),
     }
@@ -664,6 +670,7 @@ pub fn entity_label(entity: &str, s: &Strings) -> String {
         "person" => s.ent_person,
         "cluster_status" => s.ent_cluster_status,
         "network" => s.ent_network,
+        "order" => s.ord_kind,
         "district" => s.col_district,
         "report_note" => s.rp_sec_closing,
         other => return other.to_string(),

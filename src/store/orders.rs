@@ -161,7 +161,7 @@ impl Store {
             )?;
             let new = [&issuer, &number, &date_text, &title, &note];
             let mut changed = false;
-            for (i, field) in ["issuer", "number", "date", "title", "note"].into_iter().enumerate() {
+            for (i, field) in ["issuer", "number", "date", "title", "remark"].into_iter().enumerate() {
                 if old[i] != *new[i] {
                     s.record("order", id, field, Some(&old[i]), Some(new[i]))?;
                     changed = true;
