@@ -4,7 +4,11 @@
 
 use crate::domain::DiagnosticItem;
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
-use crate::store::{NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, Party, Result, Store};
+use crate::orders::DocKind;
+use crate::store::{
+    NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, OrderFields, Party, ProgrammeFields, Result,
+    Store, TaskFields,
+};
 use crate::text::AcademicYear;
 use crate::turnout::{Part, Taking, Turnout};
 
@@ -284,6 +288,16 @@ fn leningradsky(s: &Store) -> Result<()> {
     let iro =
         s.add_org(None, OrgKind::Body, "", "ГБОУ ИРО Краснодарского края", "ИРО Краснодарского края", "Краснодар")?;
     let order = "приказ управления образования от 30.12.2022 № 1699-осн";
+    let mentors_basis =
+        format!("приказ управления образования (номер и дата в отчёте не указаны); дорожная карта — {order}");
+    s.add_programme(&ProgrammeFields {
+        district: Some(dist),
+        name: "Дорожная карта по методическому сопровождению системы работы со школами с низкими результатами обучения и школами, функционирующими в сложных социальных условиях в муниципальном образовании Ленинградский район".into(),
+        when: When::default(),
+        basis: "утверждена приказом управления образования администрации муниципального образования Ленинградский район 30 декабря 2022 г. № 1699-осн".into(),
+        goal: String::new(),
+        note: "пункты дорожной карты в отчёте не перечислены (ни срок её действия); проведённое по ней — мероприятия Дорожной карты 2022-2023 года, основанные на том же приказе".into(),
+    })?;
     let mut schools = Vec::new();
     for n in [8, 22, 27] {
         let id = s.add_org(
@@ -302,7 +316,9 @@ fn leningradsky(s: &Store) -> Result<()> {
             subject: "",
             form: "закреплённые наставники, план работы наставнического центра",
             when: period((2022, 12, 30), (2023, 12, 31), "2023"),
-            basis: order,
+            // The mentors were assigned «приказом управления образования», of no number or
+            // date in the report; the work follows the roadmap.
+            basis: &mentors_basis,
         })?;
         s.add_link(NewLink {
             level: LinkLevel::SchoolSchool,
@@ -737,14 +753,99 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
         (s15, "сильно неуспевающая"),
         (s2, "сильно неуспевающая"),
     ];
-    // The list is "for 2022" (order of 21.01.2022): it covers the end of 2021-2022 and the start of 2022-2023.
+    // The list is "for 2022" (the directive of 21.01.2022): it covers the end of 2021-2022 and
+    // the start of 2022-2023. Each status rests on it, as the report says.
+    let directive = "распоряжение Министерства образования Иркутской области от 21.01.2022 № 55-46-мр";
     for year in [Y2021, Y2022] {
         for (id, level) in levels {
-            s.add_cluster_status(id, year, "ШНОР", level)?;
+            let st = s.add_cluster_status(id, year, "ШНОР", level)?;
+            s.note_cluster_status(st, directive)?;
         }
         for id in [s5, s7, s17] {
-            s.add_cluster_status(id, year, "участник проекта «500+»", "")?;
+            let st = s.add_cluster_status(id, year, "участник проекта «500+»", "")?;
+            s.note_cluster_status(st, directive)?;
         }
+    }
+    // The titles the report gives its basis documents (the others it cites by number only).
+    for (kind, issuer, number, date, title) in [
+        (
+            DocKind::Directive,
+            "Министерства образования Иркутской области",
+            "55-46-мр",
+            (2022, 1, 21),
+            "Об утверждении перечня общеобразовательных организаций Иркутской области с низкими образовательными результатами и участников проект «500+» в 2022 году",
+        ),
+        (
+            DocKind::Order,
+            "ГАУ ДПО «Институт развития образования Иркутской области»",
+            "28",
+            (2022, 3, 3),
+            "Об утверждении региональной дорожной карты проекта «500+»",
+        ),
+        (
+            DocKind::Order,
+            "Управления образования",
+            "285",
+            (2022, 3, 29),
+            "Об утверждении состава рабочей группы по оказанию методической помощи школам с низкими образовательными результатами",
+        ),
+    ] {
+        let date = NaiveDate::from_ymd_opt(date.0, date.1, date.2);
+        s.add_order(&OrderFields {
+            kind,
+            district: Some(dist),
+            issuer: issuer.to_string(),
+            number: number.to_string(),
+            date_text: date.map(crate::text::format_date).unwrap_or_default(),
+            date,
+            title: title.to_string(),
+            note: String::new(),
+        })?;
+    }
+    // The municipal programme: its goal and seven tasks as the report's opening lists them. The
+    // report names no one responsible, no deadline and no indicator per task, and does not
+    // say a task is done: each is «в работе» — an inference from a programme for 2022-2024
+    // reported on after its first half-year, said so in the task's note.
+    let programme_id = s.add_programme(&ProgrammeFields {
+        district: Some(dist),
+        name: "Муниципальная программа методического сопровождения школ с низкими образовательными результатами города Усть-Илимска на 2022-2024 годы".into(),
+        when: period((2022, 1, 1), (2024, 12, 31), "2022-2024"),
+        basis: "утверждена приказом Управления образования 24.03.22 № 267; разработана на основании региональной дорожной карты, утвержденной приказом ГАУ ДПО «Институт развития образования Иркутской области» от 03.03.2022г. № 28".into(),
+        goal: "создание условий в муниципальной системе образования города Усть-Илимска, обеспечивающих совершенствование предметных и методических компетенций педагогов при переходе образовательных организаций с низкими образовательными результатами обучения в эффективный режим работы".into(),
+        note: "отчёт по реализации мероприятий программы в 1 полугодии 2022 года".into(),
+    })?;
+    let inferred =
+        "статус в отчёте не назван: «в работе» — программа на 2022-2024 годы, отчёт за 1 полугодие 2022 года";
+    for (task, progress) in [
+        (
+            "разработать и реализовать механизмы, обеспечивающие переход организаций в эффективный режим работы",
+            "разработана система мероприятий, в которых принимали участие не только сами школы с низкими образовательными результатами, но и опытные кураторы и рабочие группы; каждым участником проекта утверждены концепция развития, среднесрочная программа и антирисковые программы по каждому направлению",
+        ),
+        ("создать условия для методического сопровождения программ улучшения результатов в школах с низкими образовательными результатами", ""),
+        ("сформировать муниципальную систему методического сопровождения педагогов, работающих в школах с низкими результатами обучения", ""),
+        (
+            "сформировать эффективную муниципальную консультационную службу, обеспечивающую поддержку руководителей и педагогов в области повышения профессиональных компетенций",
+            "сформирована рабочая группа по оказанию методической помощи школам с низкими образовательными результатами (приказ Управления образования от 29.03.2022 № 285); по запросам оказывалась информационная, методическая помощь (100% от запросов)",
+        ),
+        (
+            "активизировать профессиональное взаимодействие по обмену опытом и распространению эффективных практик школ-лидеров и школ-участников проекта",
+            "педагогические работники представляли свои наработки на муниципальном уровне: научно-практические конференции, городские педчтения, вебинары, конкурсы",
+        ),
+        ("создать условия для эффективного сетевого взаимодействия школ с разным уровнем качества результатов обучения", ""),
+        ("совершенствовать имиджевую политику школ в сфере общественности и социального окружения", ""),
+    ] {
+        s.add_task(
+            programme_id,
+            &TaskFields {
+                text: task.into(),
+                responsible: String::new(),
+                deadline: When::default(),
+                indicator: String::new(),
+                status: EventStatus::InProgress,
+                progress: progress.into(),
+                note: inferred.into(),
+            },
+        )?;
     }
     let programme = "муниципальная программа методического сопровождения ШНОР на 2022-2024 годы, приказ Управления образования от 24.03.22 № 267";
     for id in [s5, s7, s17] {

@@ -747,3 +747,43 @@ mod tests {
         assert!(!p.overlaps(AcademicYear(2022)));
     }
 }
+
+/// A programme or a roadmap of a district: its period, the order approving it (as written),
+/// its goal and its tasks.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProgrammeRow {
+    pub id: i64,
+    pub district_id: Option<i64>,
+    pub district: String,
+    pub name: String,
+    pub when: When,
+    pub basis: String,
+    pub goal: String,
+    pub note: String,
+    pub stamp: Stamp,
+    pub tasks: Vec<TaskRow>,
+}
+
+/// A task of a programme: who answers for it, by when, how its execution is measured, its
+/// status and what was done.
+#[derive(Clone, Debug, Serialize)]
+pub struct TaskRow {
+    pub id: i64,
+    pub pos: i64,
+    pub text: String,
+    pub responsible: String,
+    pub deadline: When,
+    pub indicator: String,
+    pub status: EventStatus,
+    pub progress: String,
+    pub note: String,
+    pub stamp: Stamp,
+}
+
+impl ProgrammeRow {
+    /// How many of its tasks are done, of how many not cancelled.
+    pub fn done(&self) -> (usize, usize) {
+        let live: Vec<_> = self.tasks.iter().filter(|t| t.status != EventStatus::Cancelled).collect();
+        (live.iter().filter(|t| t.status == EventStatus::Done).count(), live.len())
+    }
+}

@@ -236,6 +236,20 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     ]
                 })
                 .collect();
+            // The programmes, each followed by its tasks.
+            for (i, p) in store.programmes()?.iter().enumerate() {
+                let row = crate::app::rows::programme_view(i, p, s);
+                let mut cells: Vec<String> = row.cells.iter().map(str::to_string).collect();
+                cells.push(if p.basis.is_empty() { String::new() } else { format!("{}: {}", s.pg_basis, p.basis) });
+                rows.push(cells);
+                for (j, t) in p.tasks.iter().enumerate() {
+                    let row = crate::app::rows::task_view(i, j, t, s, today);
+                    let mut cells: Vec<String> = row.cells.iter().map(|c| c.trim().to_string()).collect();
+                    cells[0] = s.pg_task.to_string();
+                    cells.push(String::new());
+                    rows.push(cells);
+                }
+            }
             // The orders the records rest on, each with what rests on it.
             for (i, o) in store.orders()?.iter().enumerate() {
                 let row = crate::app::rows::order_view(i, o, s, today);
@@ -252,7 +266,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 cells.push(rests.join("; "));
                 rows.push(cells);
             }
-            (vec!["kind", "number", "date", "title", "parties", "term", "plan", "status", "rests_on"], rows)
+            (vec!["kind", "number", "date", "title", "parties", "term", "plan", "status", "related"], rows)
         }
     };
     Ok(Records { fields, rows })
@@ -298,7 +312,7 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "parties" => s.col_parties,
         "term" => s.col_term,
         "plan" => s.col_plan,
-        "rests_on" => s.ord_rests,
+        "related" => s.ord_related,
         "at" => s.col_when,
         "who" => s.col_who,
         "entity" => s.exp_entity,

@@ -12,9 +12,63 @@ use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
 
+/// What kind of basis document: an order («приказ») or a directive («распоряжение»).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub enum DocKind {
+    #[default]
+    Order,
+    Directive,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 2] = [DocKind::Order, DocKind::Directive];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DocKind::Order => "order",
+            DocKind::Directive => "directive",
+        }
+    }
+
+    pub fn from_code(code: &str) -> DocKind {
+        if code == "directive" {
+            DocKind::Directive
+        } else {
+            DocKind::Order
+        }
+    }
+
+    /// «приказ», «распоряжение»: the word in a list.
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            DocKind::Order => s.ord_kind,
+            DocKind::Directive => s.ord_kind_directive,
+        }
+    }
+
+    /// «Приказ», «Распоряжение»: the word a name begins with.
+    pub fn title(self, s: &Strings) -> &'static str {
+        match self {
+            DocKind::Order => s.ord_order,
+            DocKind::Directive => s.ord_directive,
+        }
+    }
+
+    /// The kind a word names, in either language; an empty word is an order.
+    pub fn read(word: &str) -> Option<DocKind> {
+        let w = fold(word);
+        if w.is_empty() {
+            return Some(DocKind::Order);
+        }
+        let langs = [&crate::i18n::RU, &crate::i18n::EN];
+        DocKind::ALL.into_iter().find(|k| langs.iter().any(|l| fold(k.label(l)) == w))
+    }
+}
+
 /// One order as a text cites it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cite {
+    pub kind: DocKind,
     /// Who issued it, as written after «приказ» (in the genitive: «МКУ ЦРО», «Управления
     /// образования»); empty when the text names no one.
     pub issuer: String,
@@ -24,17 +78,42 @@ pub struct Cite {
     pub date: Option<NaiveDate>,
 }
 
-const DATE: &str = r"\d{1,2}\.\d{1,2}\.\d{2,4}";
+const DATE: &str = r"(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+\d{4})";
+
+const MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// A date as an order's citation writes it: «24.03.22», «03.03.2022», «30 декабря 2022».
+fn order_date(text: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if let [d, m, y] = words.as_slice() {
+        let month = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(&m.to_lowercase()))? as u32 + 1;
+        return NaiveDate::from_ymd_opt(y.parse().ok()?, month, d.parse().ok()?);
+    }
+    parse_date(text)
+}
 const NUMBER: &str = r"[0-9][0-9\p{L}/\-]*";
 
 fn citation() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let one = format!(
-            r"(?:от\s+{DATE}\s*(?:г\.?)?\s*(?:№|N)\s*{NUMBER}|(?:№|N)\s*{NUMBER}\s+от\s+{DATE}(?:\s*г\.)?|(?:№|N)\s*{NUMBER})"
+            r"(?:(?:от\s+)?{DATE}\s*(?:г\.?)?\s*(?:№|N)\s*{NUMBER}|(?:№|N)\s*{NUMBER}\s+от\s+{DATE}(?:\s*г\.)?|(?:№|N)\s*{NUMBER})"
         );
         Regex::new(&format!(
-            r"(?i)(?:^|[^\p{{L}}])приказ\p{{L}}*\s+(?P<issuer>[^;.()\n№]{{0,160}}?)\s*(?P<list>{one}(?:\s*(?:,|\sи)\s*{one})*)"
+            r"(?i)(?:^|[^\p{{L}}])(?P<kind>приказ|распоряжени)\p{{L}}*\s+(?P<issuer>[^;.()\n№]{{0,160}}?)\s*(?P<list>{one}(?:\s*(?:,|\sи)\s*{one})*)"
         ))
         .expect("the citation pattern is valid")
     })
@@ -44,7 +123,7 @@ fn one_order() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)от\s+(?P<d1>{DATE})\s*(?:г\.?)?\s*(?:№|N)\s*(?P<n1>{NUMBER})|(?:№|N)\s*(?P<n2>{NUMBER})(?:\s+от\s+(?P<d2>{DATE}))?"
+            r"(?i)(?:от\s+)?(?P<d1>{DATE})\s*(?:г\.?)?\s*(?:№|N)\s*(?P<n1>{NUMBER})|(?:№|N)\s*(?P<n2>{NUMBER})(?:\s+от\s+(?P<d2>{DATE}))?"
         ))
         .expect("the order pattern is valid")
     })
@@ -57,6 +136,11 @@ pub fn cites(text: &str) -> Vec<Cite> {
         return out;
     }
     for c in citation().captures_iter(text) {
+        let kind = if c["kind"].to_lowercase().starts_with("распоряжени") {
+            DocKind::Directive
+        } else {
+            DocKind::Order
+        };
         let issuer = c["issuer"].trim().trim_end_matches(|ch: char| ch == ',' || ch.is_whitespace());
         // «приказ от …» names no issuer; a trailing «от» belongs to the date, not the issuer.
         let issuer = issuer.strip_suffix(" от").unwrap_or(issuer).trim().to_string();
@@ -64,8 +148,8 @@ pub fn cites(text: &str) -> Vec<Cite> {
             let number = o.name("n1").or(o.name("n2")).map_or("", |m| m.as_str());
             let number = number.trim_end_matches(['-', '/']).to_string();
             let date_text = o.name("d1").or(o.name("d2")).map_or("", |m| m.as_str()).to_string();
-            let date = parse_date(&date_text);
-            let cite = Cite { issuer: issuer.clone(), number, date_text, date };
+            let date = order_date(&date_text);
+            let cite = Cite { kind, issuer: issuer.clone(), number, date_text, date };
             if !out.iter().any(|x| x.same(&cite)) {
                 out.push(cite);
             }
@@ -76,7 +160,7 @@ pub fn cites(text: &str) -> Vec<Cite> {
 
 /// Whether a text may cite an order at all (most texts are empty or say nothing of one).
 fn mentions(text: &str) -> bool {
-    text.contains("риказ") || text.contains("РИКАЗ")
+    text.contains("риказ") || text.contains("РИКАЗ") || text.contains("аспоряжени") || text.contains("АСПОРЯЖЕНИ")
 }
 
 /// Folded text a row's `приказ:` facet searches: the number, issuer and date of each order
@@ -93,7 +177,7 @@ pub fn facet_of(text: &str) -> String {
 impl Cite {
     /// The same order: the same issuer (case, quotes and ё folded), number and date.
     pub fn same(&self, other: &Cite) -> bool {
-        self.key() == other.key()
+        self.kind == other.kind && self.key() == other.key()
     }
 
     pub fn key(&self) -> Key {
@@ -110,9 +194,16 @@ pub fn key(issuer: &str, number: &str, date: Option<NaiveDate>, date_text: &str)
     (fold(issuer), fold(number).replace(' ', ""), date)
 }
 
+/// Two folded issuers name the same body: equal, one unnamed, or one the other's beginning
+/// («управления образования» and «управления образования администрации …»).
+fn same_issuer(a: &str, b: &str) -> bool {
+    a.is_empty() || b.is_empty() || a.starts_with(b) || b.starts_with(a)
+}
+
 /// What kind of record rests on an order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum RefKind {
+    Programme,
     Link,
     Status,
     Risk,
@@ -122,6 +213,7 @@ pub enum RefKind {
 impl RefKind {
     pub fn label(self, s: &Strings) -> &'static str {
         match self {
+            RefKind::Programme => s.ord_ref_programme,
             RefKind::Link => s.ord_ref_link,
             RefKind::Status => s.ord_ref_status,
             RefKind::Risk => s.ord_ref_risk,
@@ -131,6 +223,7 @@ impl RefKind {
 
     pub fn code(self) -> &'static str {
         match self {
+            RefKind::Programme => "programme",
             RefKind::Link => "link",
             RefKind::Status => "status",
             RefKind::Risk => "risk",
@@ -156,6 +249,7 @@ pub struct OrderRow {
     /// Its row in the store's `orders` table, with its version; `None` while only texts cite
     /// it (a title or a note given to it makes the row).
     pub stored: Option<(i64, i64)>,
+    pub kind: DocKind,
     pub district_id: Option<i64>,
     pub district: String,
     pub issuer: String,
@@ -174,7 +268,7 @@ impl OrderRow {
 
     /// «Приказ МКУ ЦРО от 26.04.2022 № 56», as the documents write it.
     pub fn name(&self, s: &Strings) -> String {
-        let mut out = s.ord_order.to_string();
+        let mut out = self.kind.title(s).to_string();
         if !self.issuer.is_empty() {
             out.push(' ');
             out.push_str(&self.issuer);
@@ -206,18 +300,26 @@ impl OrderRow {
 /// date, then issuer and number.
 pub fn gather(mut stored: Vec<OrderRow>, texts: &[(OrderRef, Option<i64>, String, String)]) -> Vec<OrderRow> {
     use std::collections::HashMap;
-    let mut at: HashMap<(Option<i64>, Key), usize> = HashMap::new();
+    // By district, number and date; then the issuers are compared: the same order is cited
+    // «приказ управления образования …» in one text and «приказом управления образования
+    // администрации муниципального образования … район …» in another.
+    let mut at: HashMap<(Option<i64>, String, String), Vec<usize>> = HashMap::new();
     for (i, o) in stored.iter().enumerate() {
-        at.insert((o.district_id, o.key()), i);
+        let (_, number, date) = o.key();
+        at.entry((o.district_id, number, date)).or_default().push(i);
     }
     for (r, district_id, district, text) in texts {
         for c in cites(text) {
-            let k = (*district_id, c.key());
-            let i = match at.get(&k) {
-                Some(i) => *i,
+            let (issuer, number, date) = c.key();
+            let same = at.get(&(*district_id, number.clone(), date.clone())).and_then(|v| {
+                v.iter().copied().find(|i| stored[*i].kind == c.kind && same_issuer(&fold(&stored[*i].issuer), &issuer))
+            });
+            let i = match same {
+                Some(i) => i,
                 None => {
                     stored.push(OrderRow {
                         stored: None,
+                        kind: c.kind,
                         district_id: *district_id,
                         district: district.clone(),
                         issuer: c.issuer.clone(),
@@ -228,7 +330,7 @@ pub fn gather(mut stored: Vec<OrderRow>, texts: &[(OrderRef, Option<i64>, String
                         note: String::new(),
                         refs: Vec::new(),
                     });
-                    at.insert(k, stored.len() - 1);
+                    at.entry((*district_id, number, date)).or_default().push(stored.len() - 1);
                     stored.len() - 1
                 }
             };
@@ -284,6 +386,13 @@ mod tests {
         );
         assert_eq!(seen("Приказ Минтруда России от 30.01.2023 N 53н"), vec![t("Минтруда России", "53н", "30.01.2023")]);
         assert_eq!(seen("приказ УО № 12 от 01.09.2021"), vec![t("УО", "12", "01.09.2021")]);
+        assert_eq!(
+            seen("программа, утвержденная приказом Управления образования 24.03.22 № 267."),
+            vec![t("Управления образования", "267", "24.03.22")]
+        );
+        let words = cites("утвержденной приказом управления образования администрации 30 декабря 2022 г. № 1699-осн:");
+        assert_eq!((words[0].number.as_str(), words[0].date), ("1699-осн", NaiveDate::from_ymd_opt(2022, 12, 30)));
+        assert_eq!(words[0].issuer, "управления образования администрации");
         assert_eq!(seen("приказ от 19.05.2022 № 66; число участников дано частями"), vec![t("", "66", "19.05.2022")]);
         assert_eq!(
             cites("приказ Управления образования от 24.03.22 № 267")[0].date,
@@ -296,7 +405,12 @@ mod tests {
         assert!(cites("").is_empty());
         assert!(cites("участие, без обобщения опыта").is_empty());
         assert!(cites("приказ не издан").is_empty());
-        assert!(cites("распоряжение от 01.02.2022 № 5").is_empty());
+        assert!(cites("письмо от 01.02.2022 № 5").is_empty());
+        // A directive is a basis document too, of its own kind.
+        let d = cites("Распоряжение Министерства образования Иркутской области от 21.01.2022 № 55-46-мр «Об утверждении перечня…»");
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].kind, d[0].number.as_str()), (DocKind::Directive, "55-46-мр"));
+        assert_eq!(d[0].issuer, "Министерства образования Иркутской области");
         assert_eq!(cites("приказ МКУ ЦРО от 26.04.2022 № 56; повторно: приказ мку цро от 26.04.2022 №56").len(), 1);
         // Hostile text: control characters and a huge line are read without a panic.
         let huge = "приказ ".repeat(20_000) + "\u{1b}[31m от 01.01.2022 № 1";
@@ -311,10 +425,18 @@ mod tests {
             (r(2, "конкурс"), Some(1), "Усть-Илимск".to_string(), "приказы МКУ ЦРО от 26.04.2022 № 56".to_string()),
             (r(3, "чужой"), Some(2), "Кировск".to_string(), "приказ МКУ ЦРО от 26.04.2022 № 56".to_string()),
         ];
+        let mut texts = texts;
+        texts.push((
+            r(4, "программа"),
+            Some(1),
+            "Усть-Илимск".to_string(),
+            "утверждена приказом МКУ ЦРО города Усть-Илимска 26 апреля 2022 г. № 56".to_string(),
+        ));
+        texts.push((r(5, "другой"), Some(1), "Усть-Илимск".to_string(), "приказ УО от 26.04.2022 № 56".to_string()));
         let all = gather(Vec::new(), &texts);
-        assert_eq!(all.len(), 2, "{all:?}");
-        let ui = all.iter().find(|o| o.district_id == Some(1)).unwrap();
-        assert_eq!(ui.refs.iter().map(|x| x.id).collect::<Vec<_>>(), vec![2, 1]);
+        assert_eq!(all.len(), 3, "the longer wording of the issuer is the same order, УО's is another: {all:?}");
+        let ui = all.iter().find(|o| o.district_id == Some(1) && o.issuer == "МКУ ЦРО").unwrap();
+        assert_eq!(ui.refs.iter().map(|x| x.id).collect::<Vec<_>>(), vec![2, 4, 1]);
         let s = &crate::i18n::RU;
         assert_eq!(ui.name(s), "Приказ МКУ ЦРО от 26.04.2022 № 56");
         assert!(!ui.doubtful(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()));

@@ -687,10 +687,63 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
             .collect();
         doc.table(&[s.col_decision, s.rp_col_meeting, s.col_deadline, s.col_responsible, s.exp_state], &rows);
     }
-    // 10. What the coordinator writes, kept in the store with the report's year and district.
+    // 10. The programmes and roadmaps of the year, task by task (a district's or the region's).
+    if scope.school.is_none() {
+        doc.section(10, s.rp_sec_programmes);
+        let mut programmes = store.programmes()?;
+        if let Some((id, _)) = &scope.district {
+            programmes.retain(|p| p.district_id == Some(*id));
+        }
+        // A programme of no stated period runs from the order that approved it.
+        programmes.retain(|p| {
+            p.when.overlaps(y)
+                || (p.when.start.is_none()
+                    && crate::orders::cites(&p.basis).first().and_then(|c| c.date).is_some_and(|d| d <= y.end()))
+        });
+        if programmes.is_empty() {
+            doc.none(s);
+        }
+        for p in &programmes {
+            let (done, live) = p.done();
+            let mut head = format!("**{}**", p.name);
+            let period = p.when.display();
+            if !period.is_empty() {
+                head.push_str(&format!(" ({period})"));
+            }
+            if !p.basis.is_empty() {
+                head.push_str(&format!("; {}", p.basis));
+            }
+            head.push('.');
+            if !p.goal.is_empty() {
+                head.push_str(&format!(" {}: {}.", s.rk_goal, p.goal.trim_end_matches('.')));
+            }
+            doc.text(head);
+            if p.tasks.is_empty() {
+                doc.text(s.rp_no_tasks.to_string());
+                continue;
+            }
+            doc.text(format!("{}: {done} {} {live}.", s.rp_tasks_done, s.rp_of));
+            let rows: Vec<Vec<String>> = p
+                .tasks
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.pos.to_string(),
+                        t.text.clone(),
+                        t.responsible.clone(),
+                        t.deadline.display(),
+                        t.status.task_label(s).to_string(),
+                        t.progress.clone(),
+                    ]
+                })
+                .collect();
+            doc.table(&["№", s.pg_task_title, s.col_responsible, s.col_deadline, s.col_status, s.rk_progress], &rows);
+        }
+    }
+    // 11. What the coordinator writes, kept in the store with the report's year and district.
     // (A school's own report has none: it is kept for a district's or the region's.)
     if scope.school.is_none() {
-        doc.section(10, s.rp_sec_closing);
+        doc.section(11, s.rp_sec_closing);
         match store.report_note(y, scope.district.as_ref().map(|d| d.0))? {
             Some((_, text, _)) if !text.is_empty() => {
                 for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {

@@ -554,7 +554,20 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                 }
             }
             let on_order = matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Order(_)));
-            if app.pane == Pane::Agreements && on_order {
+            let on_programme = matches!(
+                app.selected_item(),
+                Some(crate::app::rows::ItemRef::Programme(_) | crate::app::rows::ItemRef::Task(..))
+            );
+            if app.pane == Pane::Agreements && on_programme {
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::PlanRow), s.hint_new_task));
+                if matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Task(..))) {
+                    h.push((k(Action::Status), s.hint_status));
+                }
+                h.push((k(Action::New), s.hint_new));
+                h.push((k(Action::Delete), s.hint_remove));
+                h.push((k(Action::Undo), s.hint_undo));
+            } else if app.pane == Pane::Agreements && on_order {
                 h.push((k(Action::New), s.hint_new_order));
                 h.push((k(Action::Edit), s.hint_edit));
                 h.push((k(Action::Delete), s.hint_remove));

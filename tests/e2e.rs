@@ -156,13 +156,13 @@ fn show_prints_one_self_contained_line_per_row_in_every_format() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     // Agreements span school years: every one is listed, whatever --year says.
     let v = v.as_array().unwrap();
-    let agreements: Vec<_> = v.iter().filter(|r| r["kind"] != "приказ").collect();
+    let agreements: Vec<_> = v.iter().filter(|r| r["kind"] == "договор" || r["kind"] == "доп. соглашение").collect();
     assert_eq!(agreements.len(), 4);
     // Then the orders the records rest on, each with what rests on it.
     let o285 = v.iter().find(|r| r["kind"] == "приказ" && r["number"] == "285").expect("order 285");
     assert_eq!(o285["date"], "29.03.2022");
     assert_eq!(o285["plan"], "7 записей");
-    assert!(o285["rests_on"].as_str().unwrap().contains("связь: МКУ ЦРО → СОШ № 5 (2021-2022)"), "{o285}");
+    assert!(o285["related"].as_str().unwrap().contains("связь: МКУ ЦРО → СОШ № 5 (2021-2022)"), "{o285}");
     assert_eq!(v[1]["plan"], "0/2 выполнено");
     // Ust-Ilimsk's network agreement: in force as its report says, with no term it does not give.
     assert_eq!((v[2]["status"].as_str(), v[2]["term"].as_str()), (Some("действует"), Some("")));

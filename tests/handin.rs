@@ -132,6 +132,7 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
         "Показатели и их целевые значения",
         "Договоры о сетевом взаимодействии",
         "Решения и рекомендации",
+        "Программы и дорожные карты: выполнение по задачам",
         "Выводы, проблемы и предложения",
     ]
     .iter()
@@ -139,6 +140,11 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
     {
         assert!(md.contains(&format!("## {}. {title}\n", n + 1)), "section {title}: {md}");
     }
+    // The programme task by task: its seven tasks as the report lists them, none said done,
+    // and what the report says was done under the fourth.
+    assert!(md.contains("Задач выполнено: 0 из 7."), "{md}");
+    assert!(md.contains("| 4 | сформировать эффективную муниципальную консультационную службу"), "{md}");
+    assert!(md.contains("(приказ Управления образования от 29.03.2022 № 285)"), "{md}");
     // The document's own figures: 351 of 660 teachers trained (53 %), 50,4 % with an
     // individual programme against a target of 100 % — not met.
     assert!(md.contains("Педагоги города, прошедшие курсы ПК и переподготовки (351 из 660) |  | 53% |"), "{md}");
@@ -200,7 +206,7 @@ fn the_ust_ilimsk_report_of_2021_2022_holds_the_documents_numbers_in_every_secti
     assert_eq!(
         body.matches(r#"<w:pStyle w:val="Heading2" />"#).count()
             + body.matches(r#"<w:pStyle w:val="Heading2"/>"#).count(),
-        10
+        11
     );
     assert!(body.contains("351 из 660"));
     let styles = part(&mut zip, "word/styles.xml");
@@ -250,7 +256,7 @@ fn the_closing_part_the_coordinator_writes_is_kept_for_the_next_report_and_undon
     let dir = tempfile::tempdir().unwrap();
     let db = common::demo_file(dir.path());
     let md = String::from_utf8(report(&db, &["--year", "2021-2022", "--district", "кировский"]).stdout).unwrap();
-    assert!(md.contains("## 10. Выводы, проблемы и предложения\n\nЭтот раздел пишет координатор"), "{md}");
+    assert!(md.contains("## 11. Выводы, проблемы и предложения\n\nЭтот раздел пишет координатор"), "{md}");
     // Written in Notepad on a Russian Windows: Windows-1251.
     let notes = dir.path().join("выводы.txt");
     let (text, _, _) =
@@ -259,7 +265,7 @@ fn the_closing_part_the_coordinator_writes_is_kept_for_the_next_report_and_undon
     let out = report(&db, &["--year", "2021-2022", "--district", "кировский", "--notes", notes.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.contains("## 10. Выводы, проблемы и предложения\n\nСетевое взаимодействие сложилось.\n\nПроблема: нет ставок тьюторов.\n"), "{md}");
+    assert!(md.contains("## 11. Выводы, проблемы и предложения\n\nСетевое взаимодействие сложилось.\n\nПроблема: нет ставок тьюторов.\n"), "{md}");
     // Kept: the next report has it without --notes; another district's has its own (none).
     let again = String::from_utf8(report(&db, &["--year", "2021-2022", "--district", "кировский"]).stdout).unwrap();
     assert!(again.contains("Проблема: нет ставок тьюторов."), "{again}");

@@ -2737,7 +2737,7 @@ fn o_writes_the_years_report_of_the_chosen_district_and_says_where() {
     type_text(&mut app, "md");
     ctrl(&mut app, 's');
     let md = std::fs::read_to_string(&second).unwrap();
-    assert!(md.contains("## 10. Выводы, проблемы и предложения\n\nСеть сложилась.\n\nНужны тьюторы.\n"), "{md}");
+    assert!(md.contains("## 11. Выводы, проблемы и предложения\n\nСеть сложилась.\n\nНужны тьюторы.\n"), "{md}");
     key(&mut app, 'O');
     let text = screen(&mut app);
     assert!(text.contains("Сеть сложилась.") && text.contains("Нужны тьюторы."), "{text}");
@@ -2843,6 +2843,7 @@ fn an_order_the_records_cite_is_found_by_its_number_titled_guarded_and_removed_w
     // A title is given; the number, which the links' texts give, is not changed here.
     key(&mut app, 'e');
     code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
     type_text(&mut app, "6");
     ctrl(&mut app, 's');
     let text = screen(&mut app);
@@ -2851,6 +2852,10 @@ fn an_order_the_records_cite_is_found_by_its_number_titled_guarded_and_removed_w
     code(&mut app, KeyCode::Backspace);
     code(&mut app, KeyCode::Tab);
     code(&mut app, KeyCode::Tab);
+    // The report gives its title («Об утверждении состава рабочей группы…»): it is replaced.
+    for _ in 0..200 {
+        code(&mut app, KeyCode::Backspace);
+    }
     type_text(&mut app, "О рабочей группе");
     ctrl(&mut app, 's');
     assert!(app.overlays.is_empty(), "{}", screen(&mut app));
@@ -2868,6 +2873,10 @@ fn an_order_the_records_cite_is_found_by_its_number_titled_guarded_and_removed_w
     key(&mut app, 'u');
     let o = app.store.orders().unwrap().into_iter().find(|o| o.number == "285").unwrap();
     assert_eq!(o.title, "О рабочей группе");
+    // Undone once more: the report's own title is back.
+    key(&mut app, 'u');
+    let o = app.store.orders().unwrap().into_iter().find(|o| o.number == "285").unwrap();
+    assert!(o.title.starts_with("Об утверждении состава рабочей группы"), "{}", o.title);
 }
 
 #[test]
@@ -2884,6 +2893,8 @@ fn a_new_order_is_entered_with_its_date_checked_and_the_misprinted_one_is_flagge
     code(&mut app, KeyCode::Esc);
     let before = app.store.orders().unwrap().len();
     key(&mut app, 'n');
+    // The kind is «приказ» unless said otherwise.
+    code(&mut app, KeyCode::Tab);
     type_text(&mut app, "Комитета образования");
     code(&mut app, KeyCode::Tab);
     type_text(&mut app, "12-о");
@@ -2917,4 +2928,98 @@ fn a_new_order_is_entered_with_its_date_checked_and_the_misprinted_one_is_flagge
     assert_eq!(o.date, chrono::NaiveDate::from_ymd_opt(2022, 9, 1));
     assert!(o.refs.is_empty() && o.stored.is_some());
     assert!(screen(&mut app).contains("Об организации се"), "{}", screen(&mut app));
+}
+
+fn select_programme(app: &mut App, name: &str) {
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| {
+            matches!(r.item, Some(nastavnik::app::rows::ItemRef::Programme(_))) && r.cells[3].starts_with(name)
+        })
+        .expect("the programme is listed");
+    app.views[Pane::Agreements.index()].selected = pos;
+}
+
+#[test]
+fn a_programme_is_reported_task_by_task_and_its_tasks_are_added_set_and_removed_with_undo() {
+    let mut app = app("programme-tasks");
+    key(&mut app, '5');
+    screen(&mut app);
+    select_programme(&mut app, "Муниципальная программа методического");
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    // Its goal and the seven tasks the report lists, none said done; its approving order.
+    assert!(text.contains("Цель: создание условий в муниципальной системе образования"), "{text}");
+    assert!(text.contains("Задачи (0/7 выполнено)"), "{text}");
+    // The seventh is below the fold: read from the card itself.
+    let Some(Overlay::Detail { doc, .. }) = app.overlays.last() else { panic!("a card") };
+    assert!(
+        doc.iter().any(|l| matches!(l, nastavnik::app::rows::DocLine::Text(t)
+            if t == "7. совершенствовать имиджевую политику школ в сфере общественности и социального окружения — в работе")),
+        "{doc:?}"
+    );
+    assert!(text.contains("Основание: утверждена приказом Управления образования 24.03.22 № 267"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    // A task of our own, with a deadline that cannot be read, then one that can.
+    key(&mut app, 'P');
+    type_text(&mut app, "провести стратегическую сессию");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "МКУ ЦРО");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "до 32.12.2024");
+    ctrl(&mut app, 's');
+    assert!(matches!(app.overlays.last(), Some(Overlay::Fields(_))), "refused: {}", screen(&mut app));
+    let count = |app: &App| app.store.programmes().unwrap().iter().map(|p| p.tasks.len()).sum::<usize>();
+    assert_eq!(count(&app), 7, "nothing written");
+    for _ in 0..13 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "20.12.2024");
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty(), "{}", screen(&mut app));
+    let p = app.store.programmes().unwrap().into_iter().find(|p| p.tasks.len() == 8).expect("the eighth task");
+    let t = p.tasks.last().unwrap();
+    assert_eq!((t.pos, t.responsible.as_str()), (8, "МКУ ЦРО"));
+    assert_eq!(t.deadline.last_day(), chrono::NaiveDate::from_ymd_opt(2024, 12, 20));
+    // Its status from the picker: «выполнено» is offered in a task's words.
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| &r.cells[3] == "провести стратегическую сессию")
+        .expect("the new task is listed under its programme");
+    app.views[Pane::Agreements.index()].selected = pos;
+    key(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("выполнено") && !text.contains("проведено"), "{text}");
+    while !matches!(app.overlays.last(), Some(Overlay::StatusPicker { selected, .. }) if *selected == 2) {
+        key(&mut app, 'j');
+    }
+    code(&mut app, KeyCode::Enter);
+    let p = app.store.programme(p.id).unwrap();
+    assert_eq!(p.tasks.last().unwrap().status, EventStatus::Done);
+    assert!(screen(&mut app).contains("1/8 выполнено"), "{}", screen(&mut app));
+    // The report counts it.
+    let scope = nastavnik::report::Scope {
+        year: nastavnik::text::AcademicYear(2024),
+        district: None,
+        school: None,
+        from: None,
+        to: None,
+        today: app.today,
+        author: String::new(),
+    };
+    let md = nastavnik::report::markdown(&app.store, &scope, &RU).unwrap();
+    assert!(md.contains("Задач выполнено: 1 из 8."), "{md}");
+    assert!(md.contains("| 8 | провести стратегическую сессию | МКУ ЦРО | 20.12.2024 | выполнено |"), "{md}");
+    // Removed after a question, and back with undo.
+    app.views[Pane::Agreements.index()].selected = pos;
+    key(&mut app, 'D');
+    assert!(screen(&mut app).contains("Удалить задачу 8 «провести стратегическую сессию»?"));
+    key(&mut app, 'y');
+    assert_eq!(count(&app), 7);
+    key(&mut app, 'u');
+    assert_eq!(count(&app), 8);
 }

@@ -796,6 +796,7 @@ fn an_older_store_gets_its_names_indexed_when_it_is_opened() {
          ALTER TABLE event_participants DROP COLUMN part; ALTER TABLE event_participants DROP COLUMN note;
          ALTER TABLE event_participants DROP COLUMN n_teachers;
          ALTER TABLE event_participants DROP COLUMN n_connections; DROP TABLE orders;
+         DROP TABLE programme_tasks; DROP TABLE programmes;
          PRAGMA user_version = 12;",
     )
     .unwrap();

@@ -35,7 +35,7 @@ impl App {
                         self.store.event(id).map(|e| e.status.label(s).to_string()).unwrap_or_default(),
                         EventStatus::ALL[*choice].label(s).to_string(),
                     ),
-                    StatusTarget::Decision { .. } | StatusTarget::Risk { .. } => {
+                    StatusTarget::Decision { .. } | StatusTarget::Risk { .. } | StatusTarget::Task { .. } => {
                         (String::new(), EventStatus::ALL[*choice].label(s).to_string())
                     }
                     StatusTarget::Agreement { id, .. } => (
@@ -145,6 +145,7 @@ impl App {
                 self.store.set_agreement_status(id, AgreementStatus::ALL[choice], None, self.today).map(|_| ())
             }
             StatusTarget::Risk { id, .. } => self.store.set_risk_status(id, EventStatus::ALL[choice], None).map(|_| ()),
+            StatusTarget::Task { id, .. } => self.store.set_task_status(id, EventStatus::ALL[choice], None).map(|_| ()),
             StatusTarget::Direction { .. } | StatusTarget::Focus => Ok(()),
         }
     }

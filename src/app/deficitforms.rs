@@ -67,6 +67,15 @@ pub enum Purpose {
     Report,
     /// An order: new, or one listed in Agreements.
     Order(Box<super::orderform::Opened>),
+    /// A programme: new, or one of the store (id, version).
+    Programme {
+        id: Option<(i64, i64)>,
+    },
+    /// A task of a programme: new, or one of the store.
+    Task {
+        programme: i64,
+        id: Option<(i64, i64)>,
+    },
 }
 
 pub struct FieldsForm {
@@ -107,6 +116,8 @@ impl FieldsForm {
             Purpose::Person { id: None, org } => format!("fields:person:{}", org.as_ref().map_or(0, |o| o.0)),
             Purpose::Network { id: None } => "fields:network".to_string(),
             Purpose::Order(o) if o.stored.is_none() && o.cited.is_none() => "fields:order".to_string(),
+            Purpose::Programme { id: None } => "fields:programme".to_string(),
+            Purpose::Task { programme, id: None } => format!("fields:task:{programme}"),
             Purpose::Value { indicator, value: None, .. } => format!("fields:value:{indicator}"),
             Purpose::Diagnostic { org, district } => {
                 format!("fields:diagnostic:{}:{}", org.unwrap_or(0), district.unwrap_or(0))
@@ -701,9 +712,19 @@ impl App {
                 self.save_network_form(text, id, &mut errors)
             }
             Purpose::Report => return,
+            Purpose::Programme { id } => {
+                let text = [form.text(0), form.text(1), form.text(2), form.text(3), form.text(4), form.text(5)];
+                self.save_programme_form(text, id, &mut errors)
+            }
+            Purpose::Task { programme, id } => {
+                let text =
+                    [form.text(0), form.text(1), form.text(2), form.text(3), form.text(4), form.text(5), form.text(6)];
+                self.save_task_form(text, programme, id, &mut errors)
+            }
             Purpose::Order(opened) => {
                 let opened = (*opened).clone();
-                let text = [form.text(0), form.text(1), form.text(2), form.text(3), form.text(4), form.text(5)];
+                let text =
+                    [form.text(0), form.text(1), form.text(2), form.text(3), form.text(4), form.text(5), form.text(6)];
                 self.save_order_form(text, &opened, &mut errors)
             }
             Purpose::EditSchool { id, version } => {

@@ -12,6 +12,7 @@ pub mod minutesform;
 pub mod networkform;
 mod orderform;
 pub mod pictures;
+mod programmeform;
 pub mod prompt;
 mod reportform;
 pub mod rows;
@@ -123,6 +124,11 @@ pub enum StatusTarget {
         version: i64,
     },
     Risk {
+        id: i64,
+        version: i64,
+    },
+    /// A task of a programme.
+    Task {
         id: i64,
         version: i64,
     },
@@ -248,6 +254,8 @@ pub const MAX_PASTE: usize = 10_000;
 pub enum Confirmed {
     DeleteEvent { id: i64, version: i64 },
     RemoveOrder { id: i64, version: i64 },
+    RemoveProgramme { id: i64, version: i64 },
+    RemoveTask { id: i64, version: i64 },
     Terminate { id: i64, version: i64 },
     Merge { keep: crate::lookup::Entity, gone: crate::lookup::Entity },
 }
@@ -597,6 +605,7 @@ impl App {
             Pane::Agreements => {
                 d.agreements = self.store.agreements()?;
                 d.orders = self.store.orders()?;
+                d.programmes = self.store.programmes()?;
                 d.narrow_to(pane, f);
             }
             Pane::History => self.data.log = self.read_log()?,
@@ -744,6 +753,8 @@ impl App {
             ItemRef::Change(i) => (10, i as i64),
             ItemRef::Network(i) => (11, d.networks.get(i).map_or(-1, |x| x.id)),
             ItemRef::Order(i) => (17, d.orders.get(i).map_or(-1, order_identity)),
+            ItemRef::Programme(i) => (18, d.programmes.get(i).map_or(-1, |x| x.id)),
+            ItemRef::Task(i, j) => (19, d.programmes.get(i).and_then(|p| p.tasks.get(j)).map_or(-1, |x| x.id)),
             ItemRef::Agenda(i) => match d.agenda.items.get(i).map(|x| x.source) {
                 Some(crate::agenda::Source::Event(id)) => (12, id),
                 Some(crate::agenda::Source::Decision(id)) => (13, id),
@@ -787,7 +798,12 @@ impl App {
         let view = &mut self.views[pane.index()];
         // The pane's header counts what it names: the orders under the agreements are
         // counted in their own section's heading.
-        view.items = rows.iter().filter(|r| r.item.is_some_and(|i| !matches!(i, ItemRef::Order(_)))).count();
+        view.items = rows
+            .iter()
+            .filter(|r| {
+                r.item.is_some_and(|i| !matches!(i, ItemRef::Order(_) | ItemRef::Programme(_) | ItemRef::Task(..)))
+            })
+            .count();
         view.rows = rows;
         view.selected = found.unwrap_or_else(|| first_item(&view.rows, 0, 1));
         self.scroll_into_view(pane);
@@ -1246,7 +1262,10 @@ impl App {
             },
             Action::CopyEvent if self.pane == Pane::Roadmap => self.open_event(true),
             Action::Delete if self.pane == Pane::Roadmap => self.ask_delete_event(),
-            Action::Delete if self.pane == Pane::Agreements => self.ask_remove_order(),
+            Action::Delete if self.pane == Pane::Agreements => match self.selected_item() {
+                Some(ItemRef::Programme(_) | ItemRef::Task(..)) => self.ask_remove_programme(),
+                _ => self.ask_remove_order(),
+            },
             Action::CopyEvent | Action::Delete => {}
             Action::Edit | Action::End if self.pane == Pane::Mentoring => {
                 if let Some(ItemRef::Link(i)) = self.selected_item() {
@@ -1260,10 +1279,13 @@ impl App {
             }
             Action::Edit if self.pane == Pane::Agreements => match self.selected_item() {
                 Some(ItemRef::Order(i)) => self.order_form(Some(i)),
+                Some(ItemRef::Programme(i)) => self.programme_form(Some(i)),
+                Some(ItemRef::Task(i, j)) => self.task_form(i, Some(j)),
                 _ => self.edit_agreement(),
             },
             Action::New if self.pane == Pane::Agreements => match self.selected_item() {
                 Some(ItemRef::Order(_)) => self.order_form(None),
+                Some(ItemRef::Programme(_) | ItemRef::Task(..)) => self.programme_form(None),
                 _ => self.new_agreement(),
             },
             Action::New if self.pane == Pane::Deficits => self.new_in_deficits(),
@@ -1272,7 +1294,10 @@ impl App {
                 _ => self.edit_risk(),
             },
             Action::NewAdditional if self.pane == Pane::Agreements => self.new_additional(),
-            Action::PlanRow if self.pane == Pane::Agreements => self.new_plan_row(),
+            Action::PlanRow if self.pane == Pane::Agreements => match self.selected_item() {
+                Some(ItemRef::Programme(i) | ItemRef::Task(i, _)) => self.task_form(i, None),
+                _ => self.new_plan_row(),
+            },
             Action::Advance if self.pane == Pane::Agreements => self.advance_agreement(),
             Action::Terminate if self.pane == Pane::Agreements => self.ask_terminate(),
             Action::New
@@ -1410,6 +1435,21 @@ impl App {
                     None => Vec::new(),
                 };
                 (o.name(s), rows::order_doc(&o, &h, s, self.today))
+            }
+            ItemRef::Programme(i) => {
+                let p = self.data.programmes[i].clone();
+                let Some(h) = self.report(self.store.history("programme", p.id)) else {
+                    return;
+                };
+                (p.name.clone(), rows::programme_doc(&p, &h, s, self.today))
+            }
+            ItemRef::Task(i, j) => {
+                let p = self.data.programmes[i].clone();
+                let t = p.tasks[j].clone();
+                let Some(h) = self.report(self.store.history("programme_task", t.id)) else {
+                    return;
+                };
+                (format!("{} {}", s.pg_task_form, t.pos), rows::task_doc(&p, &t, &h, s))
             }
         };
         self.overlays.push(Overlay::Detail { title, doc, scroll: 0, entity });
@@ -1599,6 +1639,16 @@ impl App {
                     EventStatus::ALL.iter().map(|x| x.label(s)).collect(),
                 )
             }
+            ItemRef::Task(i, j) => {
+                let t = &self.data.programmes[i].tasks[j];
+                let cur = EventStatus::ALL.iter().position(|x| *x == t.status).unwrap_or(0);
+                (
+                    StatusTarget::Task { id: t.id, version: t.stamp.version },
+                    t.text.clone(),
+                    cur,
+                    EventStatus::ALL.iter().map(|x| x.task_label(s)).collect(),
+                )
+            }
             ItemRef::Agreement(i) => {
                 let a = &self.data.agreements[i];
                 let now = crate::lifecycle::effective(a, self.today);
@@ -1630,6 +1680,9 @@ impl App {
             }
             StatusTarget::Risk { id, version } => {
                 self.store.set_risk_status(id, EventStatus::ALL[choice], Some(version))
+            }
+            StatusTarget::Task { id, version } => {
+                self.store.set_task_status(id, EventStatus::ALL[choice], Some(version))
             }
             StatusTarget::Direction { org } => {
                 self.verify_direction(org, choice);

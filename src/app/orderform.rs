@@ -15,6 +15,8 @@ pub struct Opened {
     pub stored: Option<(i64, i64)>,
     /// The district, issuer, number and date the citing texts give, and how many cite it.
     pub cited: Option<(Option<i64>, crate::orders::Key, usize)>,
+    /// The kind of document it was opened as.
+    pub kind: crate::orders::DocKind,
 }
 
 impl App {
@@ -27,9 +29,17 @@ impl App {
                 let cited = (!o.refs.is_empty()).then(|| (o.district_id, o.key(), o.refs.len()));
                 let date = o.date.map(crate::text::format_date).unwrap_or_else(|| o.date_text.clone());
                 (
-                    Opened { stored: o.stored, cited },
+                    Opened { stored: o.stored, cited, kind: o.kind },
                     o.name(s),
-                    [o.issuer.clone(), o.number.clone(), date, o.title.clone(), o.district.clone(), o.note.clone()],
+                    [
+                        o.kind.label(s).to_string(),
+                        o.issuer.clone(),
+                        o.number.clone(),
+                        date,
+                        o.title.clone(),
+                        o.district.clone(),
+                        o.note.clone(),
+                    ],
                 )
             }
             None => {
@@ -37,22 +47,18 @@ impl App {
                     self.focus.as_ref().map(|f| f.1.clone()).or_else(|| {
                         self.store.district_names().ok().filter(|d| d.len() == 1).and_then(|mut d| d.pop())
                     });
-                let fields = [
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    district.unwrap_or_default(),
-                    String::new(),
-                ];
-                (Opened { stored: None, cited: None }, s.ord_new.to_string(), fields)
+                let mut fields: [String; 7] = Default::default();
+                fields[0] = s.ord_kind.to_string();
+                fields[5] = district.unwrap_or_default();
+                (Opened { stored: None, cited: None, kind: Default::default() }, s.ord_new.to_string(), fields)
             }
         };
-        let [issuer, number, date, name, district, note] = fields;
+        let [kind, issuer, number, date, name, district, note] = fields;
         let mut form = FieldsForm::new(
             Purpose::Order(Box::new(opened)),
             title,
             vec![
+                (s.ord_doc_kind, 1, kind),
                 (s.ord_issuer, 1, issuer),
                 (s.col_number, 1, number),
                 (s.col_date, 1, date),
@@ -61,25 +67,29 @@ impl App {
                 (s.col_note, 3, note),
             ],
         );
-        form.fields[0].2.set_placeholder_text(s.ord_issuer_hint);
+        form.fields[1].2.set_placeholder_text(s.ord_issuer_hint);
         self.open_fields(form);
     }
 
     /// The order form's fields checked and saved; `None` with the errors under their fields.
     pub(super) fn save_order_form(
         &mut self,
-        text: [String; 6],
+        text: [String; 7],
         opened: &Opened,
         errors: &mut Vec<(usize, String)>,
     ) -> Option<crate::store::Result<&'static str>> {
         let s = self.s;
-        let [issuer, number, date_text, title, district_name, note] = text;
+        let [kind_text, issuer, number, date_text, title, district_name, note] = text;
+        let kind = crate::orders::DocKind::read(&kind_text).unwrap_or_else(|| {
+            errors.push((0, s.ord_bad_kind.to_string()));
+            opened.kind
+        });
         let date = crate::text::parse_date(&date_text);
         if !date_text.is_empty() && date.is_none() {
-            errors.push((2, crate::text::date_error(&date_text, s).to_string()));
+            errors.push((3, crate::text::date_error(&date_text, s).to_string()));
         }
         if number.is_empty() && date_text.is_empty() {
-            errors.push((1, s.ord_needs_number.to_string()));
+            errors.push((2, s.ord_needs_number.to_string()));
         }
         let district = if district_name.is_empty() {
             None
@@ -90,22 +100,24 @@ impl App {
             };
             let d = dir.district_id(&district_name);
             if d.is_none() {
-                errors.push((4, format!("{} «{district_name}»", s.nw_no_district)));
+                errors.push((5, format!("{} «{district_name}»", s.nw_no_district)));
             }
             d
         };
         // An order the records cite is named by their texts: its particulars stay theirs.
         if let Some((was_district, key, n)) = &opened.cited {
             let now = crate::orders::key(&issuer, &number, date, &date_text);
-            if now != *key || (district.is_some() && district != *was_district) {
-                let field = if now.0 != key.0 {
+            if now != *key || kind != opened.kind || (district.is_some() && district != *was_district) {
+                let field = if kind != opened.kind {
                     0
-                } else if now.1 != key.1 {
+                } else if now.0 != key.0 {
                     1
-                } else if now.2 != key.2 {
+                } else if now.1 != key.1 {
                     2
+                } else if now.2 != key.2 {
+                    3
                 } else {
-                    4
+                    5
                 };
                 errors.push((field, format!("{} {}", s.ord_cited_fixed, crate::i18n::count_records(*n, s))));
             }
@@ -117,10 +129,10 @@ impl App {
             Some((d, ..)) => *d,
             None => district,
         };
-        let f = OrderFields { district, issuer, number, date_text, date, title, note };
+        let f = OrderFields { kind, district, issuer, number, date_text, date, title, note };
         match self.store.save_order(opened.stored, &f) {
             Err(StoreError::Duplicate) => {
-                errors.push((1, s.ord_duplicate.to_string()));
+                errors.push((2, s.ord_duplicate.to_string()));
                 None
             }
             other => Some(other.map(|changed| if changed { s.ord_saved } else { s.sc_unchanged })),

@@ -22,6 +22,9 @@ pub enum ItemRef {
     Change(usize),
     Network(usize),
     Order(usize),
+    Programme(usize),
+    /// A programme's task: the programme, the task.
+    Task(usize, usize),
     /// A line of the agenda.
     Agenda(usize),
 }
@@ -141,6 +144,8 @@ pub struct YearData {
     pub agreements: Vec<AgreementRow>,
     /// The orders the records rest on, of every year (the Agreements pane).
     pub orders: Vec<crate::orders::OrderRow>,
+    /// The districts' programmes and roadmaps with their tasks (the Agreements pane).
+    pub programmes: Vec<crate::domain::ProgrammeRow>,
     /// What needs attention now, of every year (the Agenda pane).
     pub agenda: crate::agenda::Agenda,
     /// The year's networks of schools, with their members.
@@ -195,6 +200,7 @@ impl YearData {
             Pane::Agreements => {
                 self.agreements.retain(|a| f.agreements.contains(&a.id));
                 self.orders.retain(|o| o.district_id.is_none_or(|d| d == f.district));
+                self.programmes.retain(|p| p.district_id.is_none_or(|d| d == f.district));
             }
             // The history and the agenda are read for the district in focus.
             Pane::History | Pane::Agenda => {}
@@ -305,6 +311,130 @@ fn link_facets(l: &LinkRow) -> Option<std::sync::Arc<[String; 6]>> {
     })
 }
 
+/// The status a programme's tasks add up to: none without tasks, done when all are,
+/// under way once one has begun.
+pub fn programme_status(p: &crate::domain::ProgrammeRow) -> Option<EventStatus> {
+    let (done, live) = p.done();
+    if live == 0 {
+        None
+    } else if done == live {
+        Some(EventStatus::Done)
+    } else if p.tasks.iter().any(|t| matches!(t.status, EventStatus::InProgress | EventStatus::Done)) {
+        Some(EventStatus::InProgress)
+    } else {
+        Some(EventStatus::Planned)
+    }
+}
+
+/// A programme of the Agreements pane: its name, district, period, how many tasks are done.
+pub fn programme_view(i: usize, p: &crate::domain::ProgrammeRow, s: &Strings) -> ViewRow {
+    let (done, live) = p.done();
+    let progress = if live == 0 { String::new() } else { format!("{done}/{live} {}", s.pg_tasks_done) };
+    let status = programme_status(p).map_or("", |x| x.task_label(s));
+    // A roadmap is named so; a programme otherwise.
+    let kind = if fold(&p.name).starts_with("дорожная карта") { s.pg_kind_roadmap } else { s.pg_kind };
+    ViewRow {
+        cells: Cells::of(&[kind, "", "", &p.name, &p.district, &p.when.display_running(s), &progress, status]),
+        item: Some(ItemRef::Programme(i)),
+        tone: Tone::Normal,
+        facets: Some(std::sync::Arc::new([
+            fold(&p.district),
+            String::new(),
+            fold(kind),
+            fold(status),
+            String::new(),
+            crate::orders::facet_of(&p.basis),
+        ])),
+    }
+}
+
+/// A task of a programme, under it: its number, deadline, text, responsible, indicator, status.
+pub fn task_view(i: usize, j: usize, t: &crate::domain::TaskRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
+    let deadline = t.deadline.display();
+    ViewRow {
+        cells: Cells::of(&[
+            &format!("  └ {}", s.pg_task),
+            &format!("{}.", t.pos),
+            &deadline,
+            &t.text,
+            &t.responsible,
+            "",
+            &t.indicator,
+            t.status.task_label(s),
+        ]),
+        item: Some(ItemRef::Task(i, j)),
+        tone: event_tone(t.status, t.deadline.last_day(), today),
+        facets: Some(std::sync::Arc::new([
+            String::new(),
+            String::new(),
+            fold(s.pg_task),
+            fold(t.status.task_label(s)),
+            fold(&t.responsible),
+            String::new(),
+        ])),
+    }
+}
+
+/// A programme's card: its district, period, basis, goal and each task with its status.
+pub fn programme_doc(
+    p: &crate::domain::ProgrammeRow,
+    history: &[HistoryRow],
+    s: &Strings,
+    today: chrono::NaiveDate,
+) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_district, &p.district);
+    field(&mut out, s.pg_period, &p.when.display_running(s));
+    field(&mut out, s.pg_basis, &p.basis);
+    field(&mut out, s.rk_goal, &p.goal);
+    field(&mut out, s.col_note, &p.note);
+    out.push(DocLine::Blank);
+    let (done, live) = p.done();
+    out.push(DocLine::Heading(format!("{} ({done}/{live} {})", s.pg_tasks, s.pg_tasks_done)));
+    if p.tasks.is_empty() {
+        out.push(DocLine::Text(s.pg_no_tasks.to_string()));
+    }
+    for t in &p.tasks {
+        let overdue = matches!(t.status, EventStatus::Planned | EventStatus::InProgress)
+            && t.deadline.last_day().is_some_and(|d| d < today);
+        let mark = if overdue { format!(" ⚠ {}", s.sm_overdue) } else { String::new() };
+        out.push(DocLine::Text(format!("{}. {} — {}{mark}", t.pos, t.text, t.status.task_label(s))));
+        for (label, value) in [
+            (s.col_responsible, t.responsible.clone()),
+            (s.rk_deadline, t.deadline.display()),
+            (s.pg_indicator, t.indicator.clone()),
+            (s.rk_progress, t.progress.clone()),
+            (s.col_note, t.note.clone()),
+        ] {
+            if !value.is_empty() {
+                out.push(DocLine::Field(format!("   {label}"), value));
+            }
+        }
+    }
+    history_lines(&mut out, s, history);
+    out
+}
+
+/// A task's card: its programme, text, responsible, deadline, indicator, status, progress.
+pub fn task_doc(
+    p: &crate::domain::ProgrammeRow,
+    t: &crate::domain::TaskRow,
+    history: &[HistoryRow],
+    s: &Strings,
+) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.pg_form, &p.name);
+    field(&mut out, s.pg_task_title, &t.text);
+    field(&mut out, s.col_status, t.status.task_label(s));
+    field(&mut out, s.col_responsible, &t.responsible);
+    field(&mut out, s.rk_deadline, &t.deadline.display());
+    field(&mut out, s.pg_indicator, &t.indicator);
+    field(&mut out, s.rk_progress, &t.progress);
+    field(&mut out, s.col_note, &t.note);
+    history_lines(&mut out, s, history);
+    out
+}
+
 /// An order of the Agreements pane: its kind, number, date, title (or its name as the
 /// documents write it), issuer and how many records rest on it.
 pub fn order_view(i: usize, o: &crate::orders::OrderRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
@@ -318,7 +448,7 @@ pub fn order_view(i: usize, o: &crate::orders::OrderRow, s: &Strings, today: chr
     let refs = if o.refs.is_empty() { s.ord_no_refs.to_string() } else { crate::i18n::count_records(o.refs.len(), s) };
     ViewRow {
         cells: Cells::of(&[
-            s.ord_kind,
+            o.kind.label(s),
             &if o.number.is_empty() { String::new() } else { format!("№ {}", o.number) },
             &date,
             &title,
@@ -332,7 +462,7 @@ pub fn order_view(i: usize, o: &crate::orders::OrderRow, s: &Strings, today: chr
         facets: Some(std::sync::Arc::new([
             fold(&o.district),
             String::new(),
-            fold(s.ord_kind),
+            fold(o.kind.label(s)),
             String::new(),
             String::new(),
             o.facet(),
@@ -544,6 +674,15 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
             for (i, a) in d.agreements.iter().enumerate() {
                 out.push(agreement_view(i, a, s, today, d.expiring_days));
             }
+            if !d.programmes.is_empty() {
+                out.push(ViewRow::header(s.sec_programmes.to_string(), width));
+            }
+            for (i, p) in d.programmes.iter().enumerate() {
+                out.push(programme_view(i, p, s));
+                for (j, t) in p.tasks.iter().enumerate() {
+                    out.push(task_view(i, j, t, s, today));
+                }
+            }
             if !d.orders.is_empty() {
                 out.push(ViewRow::header(s.sec_orders.to_string(), width));
             }
@@ -671,6 +810,8 @@ pub fn entity_label(entity: &str, s: &Strings) -> String {
         "cluster_status" => s.ent_cluster_status,
         "network" => s.ent_network,
         "order" => s.ord_kind,
+        "programme" => s.pg_kind,
+        "programme_task" => s.pg_task,
         "district" => s.col_district,
         "report_note" => s.rp_sec_closing,
         other => return other.to_string(),
@@ -909,32 +1050,35 @@ pub fn filter(rows: &[ViewRow], hays: &[Hay], query: &str) -> Vec<ViewRow> {
     let everything = fold(query).is_empty();
     let mut out: Vec<ViewRow> = Vec::new();
     let mut header: Option<usize> = None;
-    let mut count = 0;
-    let close = |out: &mut Vec<ViewRow>, header: Option<usize>, count: usize| {
+    // Rows under a group's heading, and of them the ones it names (a programme's tasks are
+    // listed under it, not counted as programmes).
+    let (mut count, mut named) = (0, 0);
+    let close = |out: &mut Vec<ViewRow>, header: Option<usize>, count: usize, named: usize| {
         if let Some(h) = header {
             if count == 0 {
                 out.remove(h);
-            } else {
+            } else if named > 0 {
                 let mut cells = out[h].cells.to_vec();
-                cells[0] = format!("{} ({count})", cells[0]);
+                cells[0] = format!("{} ({named})", cells[0]);
                 out[h].cells = cells.into();
             }
         }
     };
     for (r, hay) in rows.iter().zip(hays) {
         if r.item.is_none() {
-            close(&mut out, header, count);
+            close(&mut out, header, count, named);
             header = Some(out.len());
-            count = 0;
+            (count, named) = (0, 0);
             out.push(r.clone());
             continue;
         }
         if everything || row_matches(hay, &q, &words) {
             count += 1;
+            named += usize::from(!matches!(r.item, Some(ItemRef::Task(..))));
             out.push(r.clone());
         }
     }
-    close(&mut out, header, count);
+    close(&mut out, header, count, named);
     out
 }
 

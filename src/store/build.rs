@@ -212,6 +212,12 @@ impl Store {
         )
     }
 
+    /// What a school's status of the year rests on, as the document writes it.
+    pub fn note_cluster_status(&self, id: i64, note: &str) -> Result<()> {
+        self.conn.execute("UPDATE cluster_status SET note = ?1 WHERE id = ?2", params![clean_line(note), id])?;
+        Ok(())
+    }
+
     pub fn add_risk_direction(
         &self,
         org: i64,

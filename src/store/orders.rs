@@ -11,6 +11,7 @@ use rusqlite::params;
 /// What the order form saves.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OrderFields {
+    pub kind: crate::orders::DocKind,
     pub district: Option<i64>,
     pub issuer: String,
     pub number: String,
@@ -24,10 +25,17 @@ pub struct OrderFields {
 /// district, the text, a label and the day it begins.
 const TEXTS: &[(RefKind, &str)] = &[
     (
+        RefKind::Programme,
+        "SELECT p.id, p.district_id, coalesce(d.name, ''), p.basis,
+                p.name || coalesce(' (' || p.period_text || ')', ''), NULL, NULL
+           FROM programmes p LEFT JOIN districts d ON d.id = p.district_id
+          WHERE p.basis LIKE '%риказ%' OR p.basis LIKE '%РИКАЗ%' OR p.basis LIKE '%аспоряжени%'",
+    ),
+    (
         RefKind::Event,
         "SELECT e.id, e.district_id, coalesce(d.name, ''), e.note, e.title, e.start_date, e.period_text
            FROM events e LEFT JOIN districts d ON d.id = e.district_id
-          WHERE e.note LIKE '%риказ%' OR e.note LIKE '%РИКАЗ%'",
+          WHERE e.note LIKE '%риказ%' OR e.note LIKE '%РИКАЗ%' OR e.note LIKE '%аспоряжени%'",
     ),
     (
         RefKind::Link,
@@ -42,7 +50,7 @@ const TEXTS: &[(RefKind, &str)] = &[
            LEFT JOIN people ep ON ep.id = l.mentee_person_id
            LEFT JOIN organizations epo ON epo.id = ep.org_id
            LEFT JOIN districts d ON d.id = coalesce(eo.district_id, epo.district_id, mo.district_id, mpo.district_id)
-          WHERE l.basis LIKE '%риказ%' OR l.basis LIKE '%РИКАЗ%'",
+          WHERE l.basis LIKE '%риказ%' OR l.basis LIKE '%РИКАЗ%' OR l.basis LIKE '%аспоряжени%'",
     ),
     (
         RefKind::Status,
@@ -50,7 +58,7 @@ const TEXTS: &[(RefKind, &str)] = &[
                 coalesce(nullif(o.short_name, ''), o.name) || ': ' || c.status, NULL, c.year
            FROM cluster_status c JOIN organizations o ON o.id = c.org_id
            LEFT JOIN districts d ON d.id = o.district_id
-          WHERE c.note LIKE '%риказ%' OR c.note LIKE '%РИКАЗ%'",
+          WHERE c.note LIKE '%риказ%' OR c.note LIKE '%РИКАЗ%' OR c.note LIKE '%аспоряжени%'",
     ),
     (
         RefKind::Risk,
@@ -58,7 +66,7 @@ const TEXTS: &[(RefKind, &str)] = &[
                 coalesce(nullif(o.short_name, ''), o.name) || ': ' || r.direction, NULL, r.year
            FROM risk_directions r JOIN organizations o ON o.id = r.org_id
            LEFT JOIN districts d ON d.id = o.district_id
-          WHERE r.programme LIKE '%риказ%' OR r.programme LIKE '%РИКАЗ%'",
+          WHERE r.programme LIKE '%риказ%' OR r.programme LIKE '%РИКАЗ%' OR r.programme LIKE '%аспоряжени%'",
     ),
 ];
 
@@ -68,7 +76,7 @@ impl Store {
     pub fn orders(&self) -> Result<Vec<OrderRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT o.id, o.version, o.district_id, coalesce(d.name, ''), o.issuer, o.number, o.date, o.date_text,
-                    o.title, o.note
+                    o.title, o.note, o.kind
                FROM orders o LEFT JOIN districts d ON d.id = o.district_id ORDER BY o.id",
         )?;
         let stored = stmt
@@ -76,6 +84,7 @@ impl Store {
                 let date: Option<String> = r.get(6)?;
                 Ok(OrderRow {
                     stored: Some((r.get(0)?, r.get(1)?)),
+                    kind: crate::orders::DocKind::from_code(&super::read::text(r, 10)?),
                     district_id: r.get(2)?,
                     district: super::read::text(r, 3)?,
                     issuer: super::read::text(r, 4)?,
@@ -111,7 +120,7 @@ impl Store {
                             label = format!("{label} ({})", format_date(d));
                         }
                     }
-                    RefKind::Event => {}
+                    RefKind::Event | RefKind::Programme => {}
                     RefKind::Status | RefKind::Risk => year = r.get::<_, Option<i32>>(6)?.map(AcademicYear),
                 }
                 let reference = OrderRef { kind: *kind, id: r.get(0)?, label, year };
@@ -122,6 +131,29 @@ impl Store {
             }
         }
         Ok(crate::orders::gather(stored, &texts))
+    }
+
+    /// An order with what the texts citing it do not say (its title), as the demo adds it.
+    pub fn add_order(&self, f: &OrderFields) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO orders (district_id, kind, issuer, number, date, date_text, title, note, changed_by, changed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                f.district,
+                f.kind.code(),
+                clean_line(f.issuer.trim()),
+                clean_line(f.number.trim()),
+                f.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                clean_line(f.date_text.trim()),
+                clean_line(f.title.trim()),
+                crate::text::clean(f.note.trim()),
+                self.user,
+                now_stamp()
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.record("order", id, "*", None, Some("created"))?;
+        Ok(id)
     }
 
     /// Adds an order (`stored` none: one cited only by texts gets its row, or a new one) or
@@ -138,30 +170,35 @@ impl Store {
         self.user_action(|s| {
             let mine = stored.map(|(id, _)| id);
             let twin = s.orders()?.into_iter().any(|o| {
-                o.district_id == f.district && o.key() == key && o.stored.is_some() && o.stored.map(|x| x.0) != mine
+                o.district_id == f.district
+                    && o.kind == f.kind
+                    && o.key() == key
+                    && o.stored.is_some()
+                    && o.stored.map(|x| x.0) != mine
             });
             if twin {
                 return Err(StoreError::Duplicate);
             }
             let Some((id, version)) = stored else {
                 s.conn.execute(
-                    "INSERT INTO orders (district_id, issuer, number, date, date_text, title, note, changed_by, changed_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![f.district, issuer, number, date, date_text, title, note, s.user, now_stamp()],
+                    "INSERT INTO orders (district_id, issuer, number, date, date_text, title, note, changed_by, changed_at, kind)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    params![f.district, issuer, number, date, date_text, title, note, s.user, now_stamp(), f.kind.code()],
                 )?;
                 let id = s.conn.last_insert_rowid();
                 s.record("order", id, "*", None, Some("created"))?;
                 return Ok(true);
             };
             let seen = s.check_version("orders", id, Some(version), "order")?;
-            let old: [String; 5] = s.conn.query_row(
-                "SELECT issuer, number, date_text, title, note FROM orders WHERE id = ?1",
+            let old: [String; 6] = s.conn.query_row(
+                "SELECT issuer, number, date_text, title, note, kind FROM orders WHERE id = ?1",
                 [id],
-                |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?]),
+                |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?]),
             )?;
-            let new = [&issuer, &number, &date_text, &title, &note];
+            let kind = f.kind.code().to_string();
+            let new = [&issuer, &number, &date_text, &title, &note, &kind];
             let mut changed = false;
-            for (i, field) in ["issuer", "number", "date", "title", "remark"].into_iter().enumerate() {
+            for (i, field) in ["issuer", "number", "date", "title", "remark", "kind"].into_iter().enumerate() {
                 if old[i] != *new[i] {
                     s.record("order", id, field, Some(&old[i]), Some(new[i]))?;
                     changed = true;
@@ -170,9 +207,9 @@ impl Store {
             seen.settle(changed)?;
             if changed {
                 s.conn.execute(
-                    "UPDATE orders SET issuer = ?1, number = ?2, date = ?3, date_text = ?4, title = ?5, note = ?6
-                      WHERE id = ?7",
-                    params![issuer, number, date, date_text, title, note, id],
+                    "UPDATE orders SET issuer = ?1, number = ?2, date = ?3, date_text = ?4, title = ?5, note = ?6,
+                        kind = ?8 WHERE id = ?7",
+                    params![issuer, number, date, date_text, title, note, id, kind],
                 )?;
                 s.stamp_row("orders", id)?;
             }

@@ -93,7 +93,7 @@ fn iso_date(b: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
-fn when(r: &Row, i: usize) -> rusqlite::Result<When> {
+pub(super) fn when(r: &Row, i: usize) -> rusqlite::Result<When> {
     let t: Option<String> = r.get(i + 2)?;
     Ok(When { start: date(r, i)?, end: date(r, i + 1)?, text: t.map(|s| clean_line(&s)).filter(|s| !s.is_empty()) })
 }

@@ -457,6 +457,7 @@ pub const MIGRATIONS: &[&str] = &[
     "CREATE TABLE orders (
         id INTEGER PRIMARY KEY,
         district_id INTEGER REFERENCES districts(id),
+        kind TEXT NOT NULL DEFAULT 'order' CHECK (kind IN ('order', 'directive')),
         issuer TEXT NOT NULL DEFAULT '',
         number TEXT NOT NULL DEFAULT '',
         date TEXT,
@@ -466,6 +467,41 @@ pub const MIGRATIONS: &[&str] = &[
         version INTEGER NOT NULL DEFAULT 1,
         changed_by TEXT NOT NULL DEFAULT '',
         changed_at TEXT NOT NULL DEFAULT '');",
+    // 16: programmes and roadmaps as records: a name, its period, the order approving it (a
+    // text, as the other bases), its goal, and its tasks — each with who is responsible, a
+    // deadline, an indicator, a status and what was done — so that execution is reported task
+    // by task.
+    "CREATE TABLE programmes (
+        id INTEGER PRIMARY KEY,
+        district_id INTEGER REFERENCES districts(id),
+        name TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        period_text TEXT,
+        basis TEXT NOT NULL DEFAULT '',
+        goal TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        changed_by TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL DEFAULT '');
+     CREATE TABLE programme_tasks (
+        id INTEGER PRIMARY KEY,
+        programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+        pos INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        responsible TEXT NOT NULL DEFAULT '',
+        start_date TEXT,
+        end_date TEXT,
+        period_text TEXT,
+        indicator TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'planned'
+            CHECK (status IN ('planned', 'in_progress', 'done', 'postponed', 'cancelled')),
+        progress TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        changed_by TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL DEFAULT '');
+     CREATE INDEX programme_tasks_programme ON programme_tasks(programme_id, pos);",
 ];
 
 /// The schema version whose upgrade folds the names again.

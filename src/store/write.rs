@@ -12,10 +12,11 @@ use rusqlite::{params, OptionalExtension};
 
 /// The tables whose status a user sets from the keyboard.
 #[derive(Clone, Copy)]
-enum StatusTable {
+pub(super) enum StatusTable {
     Events,
     Decisions,
     Agreements,
+    Tasks,
 }
 
 impl StatusTable {
@@ -24,6 +25,7 @@ impl StatusTable {
             StatusTable::Events => "events",
             StatusTable::Decisions => "decisions",
             StatusTable::Agreements => "agreements",
+            StatusTable::Tasks => "programme_tasks",
         }
     }
     fn entity(self) -> &'static str {
@@ -31,6 +33,7 @@ impl StatusTable {
             StatusTable::Events => "event",
             StatusTable::Decisions => "decision",
             StatusTable::Agreements => "agreement",
+            StatusTable::Tasks => "programme_task",
         }
     }
 }
@@ -109,7 +112,7 @@ impl Store {
         })
     }
 
-    fn set_status(
+    pub(super) fn set_status(
         &self,
         t: StatusTable,
         id: i64,
