@@ -104,7 +104,7 @@ impl App {
             Purpose::Task { programme: p.id, id },
             title,
             vec![
-                (s.pg_task, 2, text),
+                (s.pg_task_title, 2, text),
                 (s.col_responsible, 1, responsible),
                 (s.rk_deadline, 1, deadline),
                 (s.pg_indicator, 1, indicator),
