@@ -34,6 +34,8 @@ pub enum Source {
     /// An indicator, with the school its value is of.
     Indicator(i64, Option<i64>),
     Agreement(i64),
+    /// A task of a programme.
+    Task(i64),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -145,6 +147,11 @@ fn event_what(e: &EventRow) -> String {
     } else {
         format!("{title} — {}", more.join(", "))
     }
+}
+
+/// Planned or under way: not yet done, postponed or cancelled.
+fn open_status(st: crate::domain::EventStatus) -> bool {
+    matches!(st, crate::domain::EventStatus::Planned | crate::domain::EventStatus::InProgress)
 }
 
 /// What needs attention from `today` to `days` days ahead (agreements: `expiring_days`), of the
@@ -260,6 +267,29 @@ pub fn agenda(
             who: String::new(),
             year: y,
         });
+    }
+    // The programmes' open tasks with a deadline by then.
+    for p in store.programmes()? {
+        if focus.is_some_and(|f| p.district_id != Some(f.district)) {
+            continue;
+        }
+        for t in &p.tasks {
+            let Some(due) = t.deadline.last_day() else { continue };
+            if !open_status(t.status) || due > until {
+                continue;
+            }
+            items.push(Item {
+                source: Source::Task(t.id),
+                day: t.deadline.start.unwrap_or(due),
+                due,
+                when: t.deadline.display(),
+                kind: s.wk_kind_task,
+                what: t.text.clone(),
+                place: p.name.clone(),
+                who: t.responsible.clone(),
+                year: AcademicYear::of(due),
+            });
+        }
     }
     let soon = today + Duration::days(expiring_days.max(0));
     for a in store.agreements()? {
@@ -421,6 +451,7 @@ impl Agenda {
                 Source::Risk(id) => format!("agenda-risk-{id}@nastavnik"),
                 Source::Indicator(id, org) => format!("agenda-indicator-{id}-{}@nastavnik", org.unwrap_or(0)),
                 Source::Agreement(id) => format!("agenda-agreement-{id}@nastavnik"),
+                Source::Task(id) => format!("agenda-task-{id}@nastavnik"),
             };
             ev.uid(&uid)
                 .summary(&format!("{}: {title}", i.kind))

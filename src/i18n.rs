@@ -438,6 +438,7 @@ catalogue! {
     wk_in: "через", "in";
     wk_kind_event: "мероприятие", "event";
     wk_kind_decision: "решение", "decision";
+    wk_kind_task: "задача программы", "programme task";
     wk_kind_risk: "программа", "programme";
     wk_kind_indicator: "показатель", "indicator";
     wk_kind_agreement: "договор", "agreement";

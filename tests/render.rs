@@ -2983,6 +2983,11 @@ fn a_programme_is_reported_task_by_task_and_its_tasks_are_added_set_and_removed_
     let t = p.tasks.last().unwrap();
     assert_eq!((t.pos, t.responsible.as_str()), (8, "МКУ ЦРО"));
     assert_eq!(t.deadline.last_day(), chrono::NaiveDate::from_ymd_opt(2024, 12, 20));
+    // Open and past its deadline, it is on the agenda as overdue, with its programme.
+    let agenda = nastavnik::agenda::agenda(&app.store, app.today, 14, 30, None, &RU).unwrap();
+    let it = agenda.items.iter().find(|i| i.what == "провести стратегическую сессию").expect("on the agenda");
+    assert_eq!((it.kind, it.who.as_str()), ("задача программы", "МКУ ЦРО"));
+    assert!(it.place.starts_with("Муниципальная программа методического"), "{}", it.place);
     // Its status from the picker: «выполнено» is offered in a task's words.
     let pos = app
         .view()
@@ -3000,6 +3005,8 @@ fn a_programme_is_reported_task_by_task_and_its_tasks_are_added_set_and_removed_
     code(&mut app, KeyCode::Enter);
     let p = app.store.programme(p.id).unwrap();
     assert_eq!(p.tasks.last().unwrap().status, EventStatus::Done);
+    let agenda = nastavnik::agenda::agenda(&app.store, app.today, 14, 30, None, &RU).unwrap();
+    assert!(!agenda.items.iter().any(|i| i.what == "провести стратегическую сессию"), "done: off the agenda");
     assert!(screen(&mut app).contains("1/8 выполнено"), "{}", screen(&mut app));
     // The report counts it.
     let scope = nastavnik::report::Scope {

@@ -710,6 +710,11 @@ impl App {
             "event" => d.events.iter().position(|e| e.id == id).map(ItemRef::Event),
             "decision" => d.decisions.iter().position(|x| x.id == id).map(ItemRef::Decision),
             "agreement" => d.agreements.iter().position(|a| a.id == id).map(ItemRef::Agreement),
+            "programme_task" => d
+                .programmes
+                .iter()
+                .enumerate()
+                .find_map(|(i, p)| p.tasks.iter().position(|t| t.id == id).map(|j| ItemRef::Task(i, j))),
             _ => None,
         }
     }
@@ -761,6 +766,7 @@ impl App {
                 Some(crate::agenda::Source::Risk(id)) => (14, id),
                 Some(crate::agenda::Source::Indicator(id, org)) => (15, id * 1_000_000 + org.unwrap_or(0)),
                 Some(crate::agenda::Source::Agreement(id)) => (16, id),
+                Some(crate::agenda::Source::Task(id)) => (20, id),
                 None => (12, -1),
             },
         }
@@ -1463,7 +1469,7 @@ impl App {
         let pane = match it.source {
             Source::Event(_) | Source::Decision(_) => Pane::Roadmap,
             Source::Risk(_) | Source::Indicator(..) => Pane::Deficits,
-            Source::Agreement(_) => Pane::Agreements,
+            Source::Agreement(_) | Source::Task(_) => Pane::Agreements,
         };
         if pane.by_year() && self.year != it.year {
             self.year = it.year;
@@ -1478,6 +1484,7 @@ impl App {
             Source::Event(id) => self.item_of("event", id),
             Source::Decision(id) => self.item_of("decision", id),
             Source::Agreement(id) => self.item_of("agreement", id),
+            Source::Task(id) => self.item_of("programme_task", id),
             Source::Risk(id) => d.risks.iter().position(|r| r.id == id).map(ItemRef::Risk),
             Source::Indicator(id, org) => {
                 d.indicators.iter().rposition(|r| r.id == id && r.org == org).map(ItemRef::Indicator)
