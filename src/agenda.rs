@@ -199,7 +199,7 @@ pub fn agenda(
             day: due,
             due,
             when: x.deadline.display(),
-            kind: s.wk_kind_decision,
+            kind: if x.of_report { s.ent_recommendation } else { s.wk_kind_decision },
             what: x.text.clone(),
             place: x.meeting.clone(),
             who: x.responsible.clone(),

@@ -6,8 +6,8 @@ use crate::domain::DiagnosticItem;
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
 use crate::orders::DocKind;
 use crate::store::{
-    NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, OrderFields, Party, ProgrammeFields, Result,
-    Store, TaskFields,
+    NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, OrderFields, Party, ProgrammeFields,
+    ReportDocFields, Result, Store, TaskFields,
 };
 use crate::text::AcademicYear;
 use crate::turnout::{Part, Taking, Turnout};
@@ -281,7 +281,7 @@ fn boksitogorsk(s: &Store) -> Result<()> {
 fn leningradsky(s: &Store) -> Result<()> {
     let dist = s.add_district("Ленинградский район", "Краснодарский край")?;
     let body = |name: &str, short: &str| s.add_org(Some(dist), OrgKind::Body, "", name, short, "ст. Ленинградская");
-    let uo = body("Управление образования администрации муниципального образования Ленинградский район", "УО")?;
+    body("Управление образования администрации муниципального образования Ленинградский район", "УО")?;
     let cro = body("МКУ ДПО «Центр развития образования»", "ЦРО")?;
     let centre = body("Муниципальный наставнический центр", "МНЦ")?;
     let tutors = body("Муниципальный тьюторский консультационный пункт", "МТКП")?;
@@ -408,15 +408,15 @@ fn leningradsky(s: &Store) -> Result<()> {
     )?;
     s.add_indicator_value(gia, Y2022, "2023", "да (школы № 22, 27)")?;
 
-    let m = s.add_meeting(NewMeeting {
+    // A report, not a meeting: no date, format or participants of its own. Its period is not
+    // named; the dates in it are of 2023 (an inference, said so in its note).
+    let m = s.add_report_doc(&ReportDocFields {
         district: Some(dist),
-        title: "Отчёт по реализации дорожной карты ШНОР: рекомендации",
-        date: Some(d(2023, 12, 1)),
-        format: "отчёт",
-        ..Default::default()
+        title: "Отчёт по реализации дорожной карты ШНОР".into(),
+        period: period((2023, 1, 1), (2023, 12, 31), "2023 год"),
+        author: String::new(),
+        note: "период в отчёте не назван — 2023 год по датам в тексте; кем составлен, не указано; раздел «Директорам ШНОР:» в документе обрывается на заголовке — рекомендации директорам не приведены".into(),
     })?;
-    s.add_meeting_participant(m, Some(Party::Org(uo)), "")?;
-    s.add_meeting_participant(m, Some(Party::Org(cro)), "")?;
     // The report gives a deadline to two of its recommendations; the others have none.
     for (text, when, who) in [
         ("Продолжить работу по повышению качества обучения в школах с низкими образовательными результатами.", When::default(), "Управление образования"),
@@ -1213,14 +1213,15 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
             ..Default::default()
         })?;
     }
-    let tasks = s.add_meeting(NewMeeting {
+    // The report itself, with its conclusions as recommendations: of the first half of 2022,
+    // signed by the municipal coordinator; it is dated no day.
+    let tasks = s.add_report_doc(&ReportDocFields {
         district: Some(dist),
-        title: "Отчёт по реализации муниципальной программы методического сопровождения ШНОР в 1 полугодии 2022 года: выводы",
-        date: Some(d(2022, 6, 30)),
-        format: "отчёт",
-        ..Default::default()
+        title: "Отчет по реализации мероприятий муниципальной программы методического сопровождения школ с низкими образовательными результатами в 1 полугодии 2022 года".into(),
+        period: period((2022, 1, 1), (2022, 6, 30), "1 полугодие 2022 года"),
+        author: "муниципальный координатор И.Ю. Крумина".into(),
+        note: String::new(),
     })?;
-    s.add_meeting_participant(tasks, Some(Party::Person(krumina)), "")?;
     // The report names no one responsible for its tasks; the third, a recommendation, is
     // addressed to all the city's schools and has no deadline. The request of СОШ №7 came from
     // its director; collecting the information is «ещё одна задача для работы во второй

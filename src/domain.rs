@@ -280,6 +280,8 @@ impl LinkRow {
 #[derive(Clone, Debug, Serialize)]
 pub struct DecisionRow {
     pub id: i64,
+    /// A recommendation of a report, not a decision of a meeting.
+    pub of_report: bool,
     pub meeting: String,
     pub number: i64,
     pub text: String,
@@ -786,4 +788,19 @@ impl ProgrammeRow {
         let live: Vec<_> = self.tasks.iter().filter(|t| t.status != EventStatus::Cancelled).collect();
         (live.iter().filter(|t| t.status == EventStatus::Done).count(), live.len())
     }
+}
+
+/// A report (not minutes): its period, who wrote it, its conclusions, and its recommendations,
+/// each addressed to a body or to the directors, with a deadline where it has one.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReportDocRow {
+    pub id: i64,
+    pub district_id: Option<i64>,
+    pub district: String,
+    pub title: String,
+    pub period: When,
+    pub author: String,
+    pub note: String,
+    pub stamp: Stamp,
+    pub recommendations: Vec<DecisionRow>,
 }

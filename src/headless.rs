@@ -134,10 +134,10 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 .collect();
             rows.extend(store.decisions(year)?.into_iter().map(|x| {
                 vec![
-                    "decision".into(),
+                    if x.of_report { "recommendation" } else { "decision" }.into(),
                     x.deadline.display(),
                     x.status.task_label(s).to_string(),
-                    s.col_decision.to_lowercase(),
+                    if x.of_report { s.ent_recommendation.to_string() } else { s.col_decision.to_lowercase() },
                     x.text,
                     String::new(),
                     String::new(),
@@ -249,6 +249,21 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     cells.push(String::new());
                     rows.push(cells);
                 }
+            }
+            // The reports, each with its recommendations.
+            for (i, r) in store.report_docs()?.iter().enumerate() {
+                let row = crate::app::rows::report_doc_view(i, r, s);
+                let mut cells: Vec<String> = row.cells.iter().map(str::to_string).collect();
+                let list: Vec<String> = r
+                    .recommendations
+                    .iter()
+                    .map(|x| {
+                        let to = if x.responsible.is_empty() { String::new() } else { format!(" ({})", x.responsible) };
+                        format!("{}. {}{to}", x.number, x.text)
+                    })
+                    .collect();
+                cells.push(list.join("; "));
+                rows.push(cells);
             }
             // The orders the records rest on, each with what rests on it.
             for (i, o) in store.orders()?.iter().enumerate() {

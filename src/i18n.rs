@@ -546,7 +546,7 @@ catalogue! {
     col_programme: "Антирисковая программа", "Anti-risk programme";
     col_changed: "Изменено", "Changed";
 
-    sec_decisions: "Решения совещаний", "Decisions of meetings";
+    sec_decisions: "Решения совещаний и рекомендации отчётов", "Decisions of meetings and recommendations of reports";
     sec_risks: "Рисковые направления", "Risk directions";
     sec_indicators: "Показатели", "Indicators";
     sec_status_history: "Статус по годам", "Status by year";
@@ -619,6 +619,23 @@ catalogue! {
     hist_active: "действует", "active";
     ent_event: "мероприятие", "event";
     ent_decision: "решение", "decision";
+    ent_recommendation: "рекомендация", "recommendation";
+    rep_kind: "отчёт", "report";
+    forms_recommendation: "рекомендация|рекомендации|рекомендаций", "recommendation|recommendations";
+    sec_reports: "Отчёты и их рекомендации", "Reports and their recommendations";
+    rep_form: "Отчёт", "Report";
+    rep_new: "Новый отчёт", "New report";
+    rep_author: "Кем составлен", "Written by";
+    rep_note: "Выводы и примечание", "Conclusions and note";
+    rep_period_hint: "за какой период: «1 полугодие 2022 года», «01.01.2023–31.12.2023»", "the period it covers: «01.01.2023–31.12.2023»";
+    rep_recommendations: "Рекомендации", "Recommendations";
+    rep_addressee: "Кому", "To";
+    rep_addressee_hint: "кому адресована: «Управление образования», «директора ШНОР»", "whom it is addressed to: a body, the directors";
+    rep_no_addressee: "адресат не назван", "no addressee named";
+    rep_new_recommendation: "Новая рекомендация", "New recommendation";
+    ent_recommendation_title: "Рекомендация", "Recommendation";
+    rep_saved: "Отчёт сохранён", "Report saved";
+    rep_recommendation_saved: "Рекомендация добавлена — она в Дорожной карте среди решений", "Recommendation added — it is on the Roadmap with the decisions";
     ent_agreement: "договор", "agreement";
     ent_party: "сторона договора", "party";
     ent_risk: "направление риска", "risk direction";
@@ -741,6 +758,7 @@ catalogue! {
     pg_removed: "Программа удалена", "Programme removed";
     pg_task_removed: "Задача удалена", "Task removed";
     hint_new_task: "новая задача", "new task";
+    hint_new_recommendation: "новая рекомендация", "new recommendation";
     ord_issuer: "Кем издан", "Issued by";
     ord_issuer_hint: "как в тексте, после «приказ»: «МКУ ЦРО», «Управления образования»", "as the texts write it after «приказ»: «МКУ ЦРО»";
     ord_title: "Название", "Title";

@@ -35,6 +35,16 @@ pub fn parse_when(input: &str) -> Option<When> {
     if let Some(d) = parse_date(&text) {
         return Some(When::day(d));
     }
+    // A deadline: «до 01.03.2025», «не позднее 01.03.2025», «by 01.03.2025» — the day, kept as
+    // written.
+    let lower = text.to_lowercase();
+    for prefix in ["до ", "не позднее ", "by ", "until "] {
+        if let Some(d) =
+            lower.strip_prefix(prefix).and_then(|rest| parse_date(rest.trim().trim_end_matches(['г', '.', ' '])))
+        {
+            return Some(When { start: Some(d), end: Some(d), text: Some(text.clone()) });
+        }
+    }
     // Two dates with a dash between them.
     for sep in ['–', '—', '-'] {
         if let Some((a, b)) = text.split_once(&format!(" {sep} ")).or_else(|| text.split_once(sep)) {
@@ -93,6 +103,15 @@ pub fn parse_when(input: &str) -> Option<When> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_deadline_is_read_with_its_words() {
+        let w = parse_when("до 01.03.2025").unwrap();
+        assert_eq!((w.start, w.end), (NaiveDate::from_ymd_opt(2025, 3, 1), NaiveDate::from_ymd_opt(2025, 3, 1)));
+        assert_eq!(w.text.as_deref(), Some("до 01.03.2025"));
+        assert_eq!(parse_when("не позднее 30.12.2023 г.").unwrap().end, NaiveDate::from_ymd_opt(2023, 12, 30));
+        assert!(parse_when("до 32.12.2024").is_none());
+    }
+
     use super::*;
 
     fn span(s: &str) -> (String, String, String) {

@@ -558,7 +558,13 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                 app.selected_item(),
                 Some(crate::app::rows::ItemRef::Programme(_) | crate::app::rows::ItemRef::Task(..))
             );
-            if app.pane == Pane::Agreements && on_programme {
+            let on_report = matches!(app.selected_item(), Some(crate::app::rows::ItemRef::ReportDoc(_)));
+            if app.pane == Pane::Agreements && on_report {
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::PlanRow), s.hint_new_recommendation));
+                h.push((k(Action::New), s.hint_new));
+                h.push((k(Action::Undo), s.hint_undo));
+            } else if app.pane == Pane::Agreements && on_programme {
                 h.push((k(Action::Edit), s.hint_edit));
                 h.push((k(Action::PlanRow), s.hint_new_task));
                 if matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Task(..))) {

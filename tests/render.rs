@@ -3030,3 +3030,74 @@ fn a_programme_is_reported_task_by_task_and_its_tasks_are_added_set_and_removed_
     key(&mut app, 'u');
     assert_eq!(count(&app), 8);
 }
+
+#[test]
+fn a_report_is_not_minutes_and_its_recommendations_follow_up_like_decisions() {
+    let mut app = app("report-doc");
+    // The Leningradsky report: no date, no format, no participants of its own; not minutes.
+    let docs = app.store.report_docs().unwrap();
+    let len = docs.iter().find(|r| r.title == "Отчёт по реализации дорожной карты ШНОР").expect("the report");
+    assert_eq!(len.recommendations.len(), 9);
+    assert!(len.note.contains("«Директорам ШНОР:» в документе обрывается"), "{}", len.note);
+    let minutes = app.store.meetings().unwrap();
+    assert!(!minutes.iter().any(|m| m.3.starts_with("Отч")), "a report is not among the minutes: {minutes:?}");
+    // A report of our own with one recommendation, entered in Agreements.
+    key(&mut app, '5');
+    screen(&mut app);
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| matches!(r.item, Some(nastavnik::app::rows::ItemRef::ReportDoc(_))))
+        .expect("the reports are listed");
+    app.views[Pane::Agreements.index()].selected = pos;
+    key(&mut app, 'n');
+    type_text(&mut app, "Отчёт о сетевом наставничестве за 2024 год");
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..60 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Бокситогорский муниципальный район");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "01.01.2024-31.12.2024");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Комитет образования");
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty(), "{}", screen(&mut app));
+    let mine = app.store.report_docs().unwrap().into_iter().find(|r| r.title.ends_with("за 2024 год")).unwrap();
+    assert_eq!(mine.period.last_day(), chrono::NaiveDate::from_ymd_opt(2024, 12, 31));
+    let pos = app.view().rows.iter().position(|r| r.cells[3].starts_with("Отчёт о сетевом")).expect("listed");
+    app.views[Pane::Agreements.index()].selected = pos;
+    key(&mut app, 'P');
+    type_text(&mut app, "Провести семинар для директоров");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "директора ШНОР");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "до 01.03.2025");
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty(), "{}", screen(&mut app));
+    let x = app.store.decisions(nastavnik::text::AcademicYear(2024)).unwrap();
+    let x = x.iter().find(|x| x.text == "Провести семинар для директоров").expect("on the Roadmap of 2024-2025");
+    assert!(x.of_report && x.responsible == "директора ШНОР");
+    assert_eq!(x.deadline.last_day(), chrono::NaiveDate::from_ymd_opt(2025, 3, 1));
+    // Its card lists the recommendation under its addressee.
+    code(&mut app, KeyCode::Enter);
+    let text = screen(&mut app);
+    assert!(text.contains("Кому: директора ШНОР"), "{text}");
+    assert!(text.contains("1. Провести семинар для директоров — запланировано, до 01.03.2025"), "{text}");
+    code(&mut app, KeyCode::Esc);
+    // In the Roadmap it is a recommendation; m there opens the report, not a meeting's form.
+    key(&mut app, '3');
+    while app.year != nastavnik::text::AcademicYear(2024) {
+        let k = if app.year.0 < 2024 { ']' } else { '[' };
+        key(&mut app, k);
+        screen(&mut app);
+    }
+    let pos = app.view().rows.iter().position(|r| r.cells[3].contains("Провести семинар для директоров")).unwrap();
+    assert_eq!(&app.view().rows[pos].cells[2], "рекомендация");
+    app.views[Pane::Roadmap.index()].selected = pos;
+    key(&mut app, 'm');
+    let text = screen(&mut app);
+    assert!(text.contains("Отчёт: Отчёт о сетевом наставничестве") && text.contains("Кем составлен"), "{text}");
+    assert!(!text.contains("Время"), "not a meeting's form: {text}");
+}

@@ -67,6 +67,14 @@ pub enum Purpose {
     Report,
     /// An order: new, or one listed in Agreements.
     Order(Box<super::orderform::Opened>),
+    /// A report (not minutes): new, or one of the store.
+    ReportDoc {
+        id: Option<(i64, i64)>,
+    },
+    /// A new recommendation of a report.
+    Recommendation {
+        report: i64,
+    },
     /// A programme: new, or one of the store (id, version).
     Programme {
         id: Option<(i64, i64)>,
@@ -117,6 +125,8 @@ impl FieldsForm {
             Purpose::Network { id: None } => "fields:network".to_string(),
             Purpose::Order(o) if o.stored.is_none() && o.cited.is_none() => "fields:order".to_string(),
             Purpose::Programme { id: None } => "fields:programme".to_string(),
+            Purpose::ReportDoc { id: None } => "fields:report".to_string(),
+            Purpose::Recommendation { report } => format!("fields:recommendation:{report}"),
             Purpose::Task { programme, id: None } => format!("fields:task:{programme}"),
             Purpose::Value { indicator, value: None, .. } => format!("fields:value:{indicator}"),
             Purpose::Diagnostic { org, district } => {
@@ -712,6 +722,14 @@ impl App {
                 self.save_network_form(text, id, &mut errors)
             }
             Purpose::Report => return,
+            Purpose::ReportDoc { id } => {
+                let text = [form.text(0), form.text(1), form.text(2), form.text(3), form.text(4)];
+                self.save_report_doc_form(text, id, &mut errors)
+            }
+            Purpose::Recommendation { report } => {
+                let text = [form.text(0), form.text(1), form.text(2)];
+                self.save_recommendation_form(text, report, &mut errors)
+            }
             Purpose::Programme { id } => {
                 let text = [form.text(0), form.text(1), form.text(2), form.text(3), form.text(4), form.text(5)];
                 self.save_programme_form(text, id, &mut errors)
@@ -838,6 +856,11 @@ impl App {
         let s = self.s;
         let Some(x) = self.data.decisions.get(i).cloned() else { return };
         let Some(meeting) = self.report(self.store.meeting_of_decision(x.id)) else { return };
+        // A report's recommendation: the report's own form, not a meeting's.
+        if x.of_report {
+            self.report_doc_form_by_id(meeting);
+            return;
+        }
         let Some((f, version)) = self.report(self.store.meeting_fields(meeting)) else { return };
         let form = FieldsForm::new(
             Purpose::Meeting { id: meeting, version },

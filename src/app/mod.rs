@@ -14,6 +14,7 @@ mod orderform;
 pub mod pictures;
 mod programmeform;
 pub mod prompt;
+mod reportdocform;
 mod reportform;
 pub mod rows;
 pub mod timeline;
@@ -606,6 +607,7 @@ impl App {
                 d.agreements = self.store.agreements()?;
                 d.orders = self.store.orders()?;
                 d.programmes = self.store.programmes()?;
+                d.report_docs = self.store.report_docs()?;
                 d.narrow_to(pane, f);
             }
             Pane::History => self.data.log = self.read_log()?,
@@ -759,6 +761,7 @@ impl App {
             ItemRef::Network(i) => (11, d.networks.get(i).map_or(-1, |x| x.id)),
             ItemRef::Order(i) => (17, d.orders.get(i).map_or(-1, order_identity)),
             ItemRef::Programme(i) => (18, d.programmes.get(i).map_or(-1, |x| x.id)),
+            ItemRef::ReportDoc(i) => (21, d.report_docs.get(i).map_or(-1, |x| x.id)),
             ItemRef::Task(i, j) => (19, d.programmes.get(i).and_then(|p| p.tasks.get(j)).map_or(-1, |x| x.id)),
             ItemRef::Agenda(i) => match d.agenda.items.get(i).map(|x| x.source) {
                 Some(crate::agenda::Source::Event(id)) => (12, id),
@@ -807,7 +810,9 @@ impl App {
         view.items = rows
             .iter()
             .filter(|r| {
-                r.item.is_some_and(|i| !matches!(i, ItemRef::Order(_) | ItemRef::Programme(_) | ItemRef::Task(..)))
+                r.item.is_some_and(|i| {
+                    !matches!(i, ItemRef::Order(_) | ItemRef::Programme(_) | ItemRef::Task(..) | ItemRef::ReportDoc(_))
+                })
             })
             .count();
         view.rows = rows;
@@ -1287,11 +1292,13 @@ impl App {
                 Some(ItemRef::Order(i)) => self.order_form(Some(i)),
                 Some(ItemRef::Programme(i)) => self.programme_form(Some(i)),
                 Some(ItemRef::Task(i, j)) => self.task_form(i, Some(j)),
+                Some(ItemRef::ReportDoc(i)) => self.report_doc_form(Some(i)),
                 _ => self.edit_agreement(),
             },
             Action::New if self.pane == Pane::Agreements => match self.selected_item() {
                 Some(ItemRef::Order(_)) => self.order_form(None),
                 Some(ItemRef::Programme(_) | ItemRef::Task(..)) => self.programme_form(None),
+                Some(ItemRef::ReportDoc(_)) => self.report_doc_form(None),
                 _ => self.new_agreement(),
             },
             Action::New if self.pane == Pane::Deficits => self.new_in_deficits(),
@@ -1302,6 +1309,7 @@ impl App {
             Action::NewAdditional if self.pane == Pane::Agreements => self.new_additional(),
             Action::PlanRow if self.pane == Pane::Agreements => match self.selected_item() {
                 Some(ItemRef::Programme(i) | ItemRef::Task(i, _)) => self.task_form(i, None),
+                Some(ItemRef::ReportDoc(i)) => self.recommendation_form(i),
                 _ => self.new_plan_row(),
             },
             Action::Advance if self.pane == Pane::Agreements => self.advance_agreement(),
@@ -1448,6 +1456,13 @@ impl App {
                     return;
                 };
                 (p.name.clone(), rows::programme_doc(&p, &h, s, self.today))
+            }
+            ItemRef::ReportDoc(i) => {
+                let r = self.data.report_docs[i].clone();
+                let Some(h) = self.report(self.store.history("report", r.id)) else {
+                    return;
+                };
+                (r.title.clone(), rows::report_doc_doc(&r, &h, s, self.today))
             }
             ItemRef::Task(i, j) => {
                 let p = self.data.programmes[i].clone();

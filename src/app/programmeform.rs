@@ -10,7 +10,7 @@ use crate::store::{ProgrammeFields, TaskFields};
 
 /// A period or deadline as typed («2022-2024», «до 30.12.2023», «01.09.2022–31.05.2023»),
 /// empty for none; the error under its field otherwise.
-fn read_when(text: &str, field: usize, errors: &mut Vec<(usize, String)>, s: &crate::i18n::Strings) -> When {
+pub(super) fn read_when(text: &str, field: usize, errors: &mut Vec<(usize, String)>, s: &crate::i18n::Strings) -> When {
     if text.is_empty() {
         return When::default();
     }

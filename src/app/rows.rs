@@ -23,6 +23,8 @@ pub enum ItemRef {
     Network(usize),
     Order(usize),
     Programme(usize),
+    /// A report (not minutes) with its recommendations.
+    ReportDoc(usize),
     /// A programme's task: the programme, the task.
     Task(usize, usize),
     /// A line of the agenda.
@@ -146,6 +148,8 @@ pub struct YearData {
     pub orders: Vec<crate::orders::OrderRow>,
     /// The districts' programmes and roadmaps with their tasks (the Agreements pane).
     pub programmes: Vec<crate::domain::ProgrammeRow>,
+    /// The reports with their recommendations (the Agreements pane).
+    pub report_docs: Vec<crate::domain::ReportDocRow>,
     /// What needs attention now, of every year (the Agenda pane).
     pub agenda: crate::agenda::Agenda,
     /// The year's networks of schools, with their members.
@@ -201,6 +205,7 @@ impl YearData {
                 self.agreements.retain(|a| f.agreements.contains(&a.id));
                 self.orders.retain(|o| o.district_id.is_none_or(|d| d == f.district));
                 self.programmes.retain(|p| p.district_id.is_none_or(|d| d == f.district));
+                self.report_docs.retain(|r| r.district_id.is_none_or(|d| d == f.district));
             }
             // The history and the agenda are read for the district in focus.
             Pane::History | Pane::Agenda => {}
@@ -281,7 +286,7 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
         cells: vec![
             Some(x.deadline.display()).filter(|d| !d.is_empty()).unwrap_or_else(|| s.none.to_string()),
             x.status.task_label(s).to_string(),
-            s.col_decision.to_lowercase(),
+            if x.of_report { s.ent_recommendation.to_string() } else { s.col_decision.to_lowercase() },
             format!("{}. {}", x.number, x.text),
             String::new(),
             String::new(),
@@ -294,7 +299,7 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
         facets: Some(std::sync::Arc::new([
             fold(&format!("{} {}", x.meeting, x.text)),
             String::new(),
-            fold(s.col_decision),
+            fold(if x.of_report { s.ent_recommendation } else { s.col_decision }),
             fold(x.status.task_label(s)),
             fold(&x.responsible),
             String::new(),
@@ -373,6 +378,64 @@ pub fn task_view(i: usize, j: usize, t: &crate::domain::TaskRow, s: &Strings, to
             String::new(),
         ])),
     }
+}
+
+/// A report of the Agreements pane: its period, title, author, how many recommendations and
+/// how many of them are done.
+pub fn report_doc_view(i: usize, r: &crate::domain::ReportDocRow, s: &Strings) -> ViewRow {
+    let live: Vec<_> = r.recommendations.iter().filter(|x| x.status != EventStatus::Cancelled).collect();
+    let done = live.iter().filter(|x| x.status == EventStatus::Done).count();
+    let progress = if live.is_empty() { String::new() } else { format!("{done}/{} {}", live.len(), s.pg_tasks_done) };
+    let who = [r.author.as_str(), &r.district].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(", ");
+    ViewRow {
+        cells: Cells::of(&[s.rep_kind, "", &r.period.display(), &r.title, &who, "", &progress, ""]),
+        item: Some(ItemRef::ReportDoc(i)),
+        tone: Tone::Normal,
+        facets: Some(std::sync::Arc::new([
+            fold(&r.district),
+            String::new(),
+            fold(s.rep_kind),
+            String::new(),
+            fold(&r.author),
+            String::new(),
+        ])),
+    }
+}
+
+/// A report's card: its period, author, conclusions and the recommendations by addressee.
+pub fn report_doc_doc(
+    r: &crate::domain::ReportDocRow,
+    history: &[HistoryRow],
+    s: &Strings,
+    today: chrono::NaiveDate,
+) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_district, &r.district);
+    field(&mut out, s.pg_period, &r.period.display());
+    field(&mut out, s.rep_author, &r.author);
+    field(&mut out, s.rep_note, &r.note);
+    out.push(DocLine::Blank);
+    out.push(DocLine::Heading(format!(
+        "{} ({})",
+        s.rep_recommendations,
+        crate::i18n::plural(r.recommendations.len(), s.forms_recommendation, s)
+    )));
+    let mut last: Option<&str> = None;
+    for x in &r.recommendations {
+        if last != Some(x.responsible.as_str()) {
+            let to = if x.responsible.is_empty() { s.rep_no_addressee } else { x.responsible.as_str() };
+            out.push(DocLine::Text(format!("{}: {to}", s.rep_addressee)));
+            last = Some(&x.responsible);
+        }
+        let overdue = matches!(x.status, EventStatus::Planned | EventStatus::InProgress)
+            && x.deadline.last_day().is_some_and(|d| d < today);
+        let deadline = x.deadline.display();
+        let deadline = if deadline.is_empty() { s.rp_no_deadline.to_string() } else { deadline };
+        let mark = if overdue { format!(" ⚠ {}", s.sm_overdue) } else { String::new() };
+        out.push(DocLine::Text(format!("  {}. {} — {}, {deadline}{mark}", x.number, x.text, x.status.task_label(s))));
+    }
+    history_lines(&mut out, s, history);
+    out
 }
 
 /// A programme's card: its district, period, basis, goal and each task with its status.
@@ -683,6 +746,12 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     out.push(task_view(i, j, t, s, today));
                 }
             }
+            if !d.report_docs.is_empty() {
+                out.push(ViewRow::header(s.sec_reports.to_string(), width));
+            }
+            for (i, r) in d.report_docs.iter().enumerate() {
+                out.push(report_doc_view(i, r, s));
+            }
             if !d.orders.is_empty() {
                 out.push(ViewRow::header(s.sec_orders.to_string(), width));
             }
@@ -796,6 +865,8 @@ pub fn entity_label(entity: &str, s: &Strings) -> String {
     match entity {
         "event" => s.ent_event,
         "decision" => s.ent_decision,
+        "recommendation" => s.ent_recommendation,
+        "report" => s.rep_kind,
         "agreement" => s.ent_agreement,
         "party" => s.ent_party,
         "risk" | "risk_direction" => s.ent_risk,
@@ -1143,7 +1214,7 @@ pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLi
 pub fn decision_doc(x: &DecisionRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
     let mut out = vec![DocLine::Text(x.text.clone()), DocLine::Blank];
     field(&mut out, s.col_deadline, &x.deadline.display());
-    field(&mut out, s.col_responsible, &x.responsible);
+    field(&mut out, if x.of_report { s.rep_addressee } else { s.col_responsible }, &x.responsible);
     field(&mut out, s.col_status, x.status.task_label(s));
     field(&mut out, s.col_basis, &x.meeting);
     field(

@@ -133,11 +133,13 @@ const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.statu
 
 /// A decision's columns, its meeting joined as `m`, in the order [`decision_row`] reads.
 const DECISION_COLS: &str = "x.id, trim(coalesce('№' || nullif(m.number, '') || ' ', '') || m.title), x.pos, x.text,
-    x.start_date, x.end_date, x.period_text, x.responsible, x.status, x.version, x.changed_by, x.changed_at";
+    x.start_date, x.end_date, x.period_text, x.responsible, x.status, x.version, x.changed_by, x.changed_at,
+    m.kind = 'report'";
 
 fn decision_row(r: &Row) -> rusqlite::Result<DecisionRow> {
     Ok(DecisionRow {
         id: r.get(0)?,
+        of_report: r.get(12)?,
         meeting: text(r, 1)?,
         number: r.get(2)?,
         text: text(r, 3)?,
@@ -489,14 +491,14 @@ impl Store {
     /// that have no deadline, of every year, each with its meeting's day.
     pub fn open_decisions_until(&self, until: NaiveDate) -> Result<Vec<(DecisionRow, Option<NaiveDate>)>> {
         let sql = format!(
-            "SELECT {DECISION_COLS}, m.date
+            "SELECT {DECISION_COLS}, coalesce(m.date, m.period_end)
                FROM decisions x JOIN meetings m ON m.id = x.meeting_id
               WHERE x.status NOT IN ('done', 'cancelled')
                 AND coalesce(x.end_date, x.start_date, '') <= ?1
               ORDER BY coalesce(x.end_date, x.start_date), m.id, x.pos"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([until.format("%Y-%m-%d").to_string()], |r| Ok((decision_row(r)?, date(r, 12)?)))?;
+        let rows = stmt.query_map([until.format("%Y-%m-%d").to_string()], |r| Ok((decision_row(r)?, date(r, 13)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -529,12 +531,23 @@ impl Store {
         let sql = format!(
             "SELECT {DECISION_COLS}
                FROM decisions x JOIN meetings m ON m.id = x.meeting_id
-              WHERE coalesce(x.start_date, m.date) <= ?2
-                AND coalesce(x.end_date, x.start_date, m.date) >= ?1
-              ORDER BY coalesce(x.end_date, x.start_date, m.date), m.id, x.pos"
+              WHERE coalesce(x.start_date, m.date, m.period_end) <= ?2
+                AND coalesce(x.end_date, x.start_date, m.date, m.period_end) >= ?1
+              ORDER BY coalesce(x.end_date, x.start_date, m.date, m.period_end), m.id, x.pos"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![s, e], decision_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The decisions of one meeting (the recommendations of one report), in their order.
+    pub fn decisions_of(&self, meeting: i64) -> Result<Vec<DecisionRow>> {
+        let sql = format!(
+            "SELECT {DECISION_COLS}
+               FROM decisions x JOIN meetings m ON m.id = x.meeting_id WHERE m.id = ?1 ORDER BY x.pos, x.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([meeting], decision_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -1012,8 +1025,9 @@ impl Store {
 
     /// Every meeting: id, date, number and title, newest first.
     pub fn meetings(&self) -> Result<Vec<MeetingHead>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id, date, number, title FROM meetings ORDER BY date DESC, id DESC")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, date, number, title FROM meetings WHERE kind = 'meeting' ORDER BY date DESC, id DESC",
+        )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, date(r, 1)?, text(r, 2)?, text(r, 3)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -1023,7 +1037,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT m.id, m.number, m.title, m.date, m.time, m.format, m.link, m.place, coalesce(d.name, '')
-                   FROM meetings m LEFT JOIN districts d ON d.id = m.district_id WHERE m.id = ?1",
+                   FROM meetings m LEFT JOIN districts d ON d.id = m.district_id WHERE m.id = ?1 AND m.kind = 'meeting'",
             )?
             .query_row([id], |r| {
                 Ok(Minutes {
@@ -1061,6 +1075,7 @@ impl Store {
             .query_map([id], |r| {
                 Ok(DecisionRow {
                     id: r.get(0)?,
+                    of_report: false,
                     meeting: String::new(),
                     number: r.get(2)?,
                     text: clean_multi(r, 3)?,

@@ -502,6 +502,15 @@ pub const MIGRATIONS: &[&str] = &[
         changed_by TEXT NOT NULL DEFAULT '',
         changed_at TEXT NOT NULL DEFAULT '');
      CREATE INDEX programme_tasks_programme ON programme_tasks(programme_id, pos);",
+    // 17: a report is not a meeting. Its recommendations follow up like decisions (they are
+    // the same table), but the report has a period, an author and its conclusions, not a
+    // date, a time and a format of its own.
+    "ALTER TABLE meetings ADD COLUMN kind TEXT NOT NULL DEFAULT 'meeting' CHECK (kind IN ('meeting', 'report'));
+     ALTER TABLE meetings ADD COLUMN period_start TEXT;
+     ALTER TABLE meetings ADD COLUMN period_end TEXT;
+     ALTER TABLE meetings ADD COLUMN period_text TEXT;
+     ALTER TABLE meetings ADD COLUMN author TEXT NOT NULL DEFAULT '';
+     ALTER TABLE meetings ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 ];
 
 /// The schema version whose upgrade folds the names again.
