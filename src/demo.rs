@@ -6,8 +6,8 @@ use crate::domain::DiagnosticItem;
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
 use crate::orders::DocKind;
 use crate::store::{
-    NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, OrderFields, Party, ProgrammeFields,
-    ReportDocFields, Result, Store, TaskFields,
+    GroupFields, NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, OrderFields, Party,
+    ProgrammeFields, ReportDocFields, Result, Store, TaskFields,
 };
 use crate::text::AcademicYear;
 use crate::turnout::{Part, Taking, Turnout};
@@ -288,6 +288,16 @@ fn leningradsky(s: &Store) -> Result<()> {
     let iro =
         s.add_org(None, OrgKind::Body, "", "ГБОУ ИРО Краснодарского края", "ИРО Краснодарского края", "Краснодар")?;
     let order = "приказ управления образования от 30.12.2022 № 1699-осн";
+    s.add_group(&GroupFields {
+        district: Some(dist),
+        kind: "тьюторское сообщество".into(),
+        name: "Муниципальное тьюторское сообщество".into(),
+        basis: String::new(),
+        composition: "муниципальные тьюторы, закреплённые за учителями-предметниками ШНОР".into(),
+        since: String::new(),
+        note: "ежеквартальные заседания по обсуждению текущих проблем с тьюторами".into(),
+        members: Vec::new(),
+    })?;
     let mentors_basis =
         format!("приказ управления образования (номер и дата в отчёте не указаны); дорожная карта — {order}");
     s.add_programme(&ProgrammeFields {
@@ -802,6 +812,27 @@ fn ust_ilimsk(s: &Store) -> Result<()> {
             note: String::new(),
         })?;
     }
+    // The groups the report names, with their composition as it gives it (no one by name).
+    s.add_group(&GroupFields {
+        district: Some(dist),
+        kind: "рабочая группа".into(),
+        name: "Рабочая группа по оказанию методической помощи школам с низкими образовательными результатами в вопросах повышения качества образования".into(),
+        basis: "приказ Управления образования от 29.03.2022 № 285".into(),
+        composition: "специалисты МКУ «Центр развития образования» и педагоги, входящие в состав регионального методического актива по предметам: география, химия, физика, русский язык, биологии и литературы".into(),
+        since: String::new(),
+        note: "по запросам оказывалась информационная, методическая помощь (100% от запросов)".into(),
+        members: Vec::new(),
+    })?;
+    s.add_group(&GroupFields {
+        district: Some(dist),
+        kind: "творческая группа".into(),
+        name: "Творческая группа сетевого взаимодействия городских педагогических сообществ".into(),
+        basis: String::new(),
+        composition: "руководители ГМО".into(),
+        since: "2021".into(),
+        note: "два направления: организационно-методическая деятельность с педагогами; организационно-педагогическая деятельность с учащимися".into(),
+        members: Vec::new(),
+    })?;
     // The municipal programme: its goal and seven tasks as the report's opening lists them. The
     // report names no one responsible, no deadline and no indicator per task, and does not
     // say a task is done: each is «в работе» — an inference from a programme for 2022-2024

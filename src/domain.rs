@@ -804,3 +804,24 @@ pub struct ReportDocRow {
     pub stamp: Stamp,
     pub recommendations: Vec<DecisionRow>,
 }
+
+/// A group of people: a working group, a tutor community, a creative group of ГМО heads.
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupRow {
+    pub id: i64,
+    pub district_id: Option<i64>,
+    pub district: String,
+    /// As the document names the kind: «рабочая группа», «творческая группа».
+    pub kind: String,
+    pub name: String,
+    /// The order it rests on, as written.
+    pub basis: String,
+    /// Who is in it as the document says it («специалисты МКУ ЦРО и педагоги…»).
+    pub composition: String,
+    /// Since when, as written («2021»).
+    pub since: String,
+    pub note: String,
+    pub stamp: Stamp,
+    /// The members known by name: person, name, role.
+    pub members: Vec<(i64, String, String)>,
+}

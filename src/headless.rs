@@ -74,14 +74,36 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 .collect();
             (vec!["week", "date", "state", "kind", "what", "where", "responsible"], rows)
         }
-        Pane::Clusters => (
-            vec!["school", "district", "town", "cluster_status", "risk_level"],
-            store
+        Pane::Clusters => {
+            let mut rows: Vec<Vec<String>> = store
                 .clusters(year)?
                 .into_iter()
-                .map(|c| vec![c.school, c.district, c.town, c.status, c.risk_level])
-                .collect(),
-        ),
+                .map(|c| vec![c.school, c.district, c.town, c.status, c.risk_level, String::new()])
+                .collect();
+            // The year's networks and the groups of people, after the schools, with their members.
+            for n in store.networks(Some(year))? {
+                let model = n.model.map_or(s.nw_no_model, |m| m.label(s));
+                let members: Vec<&str> = n.members.iter().map(|m| m.1.as_str()).collect();
+                rows.push(vec![
+                    n.name,
+                    n.district,
+                    String::new(),
+                    format!("{}: {model}", s.sec_networks),
+                    String::new(),
+                    members.join("; "),
+                ]);
+            }
+            for g in store.groups()? {
+                let members: Vec<String> = g
+                    .members
+                    .iter()
+                    .map(|(_, n, r)| if r.is_empty() { n.clone() } else { format!("{n} — {r}") })
+                    .collect();
+                let members = if members.is_empty() { g.composition.clone() } else { members.join("; ") };
+                rows.push(vec![g.name, g.district, String::new(), g.kind, String::new(), members]);
+            }
+            (vec!["school", "district", "town", "cluster_status", "risk_level", "members"], rows)
+        }
         Pane::Mentoring => (
             vec!["mentor", "mentee", "level", "form", "subject", "period", "basis", "state"],
             store
@@ -327,6 +349,7 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "parties" => s.col_parties,
         "term" => s.col_term,
         "plan" => s.col_plan,
+        "members" => s.nw_members,
         "related" => s.ord_related,
         "at" => s.col_when,
         "who" => s.col_who,

@@ -57,6 +57,7 @@ pub enum Action {
     NewPerson,
     Retire,
     NewNetwork,
+    NewGroup,
     /// The district's report on the year, written to a file.
     Report,
     Focus,
@@ -88,6 +89,7 @@ impl Action {
                 | Action::NewPerson
                 | Action::Retire
                 | Action::NewNetwork
+                | Action::NewGroup
         )
     }
 }
@@ -146,6 +148,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::Merge, "merge", &["M"]),
     (Action::NewPerson, "new_person", &["N"]),
     (Action::NewNetwork, "new_network", &["K"]),
+    (Action::NewGroup, "new_group", &["B"]),
     (Action::Retire, "retire", &["R"]),
     (Action::Copy, "copy", &["y"]),
     (Action::New, "new_link", &["n"]),
@@ -175,7 +178,7 @@ impl Action {
 
     /// Keys of the Clusters pane alone: the directory's.
     pub fn clusters_only(self) -> bool {
-        matches!(self, Action::Merge | Action::NewPerson | Action::Retire | Action::NewNetwork)
+        matches!(self, Action::Merge | Action::NewPerson | Action::Retire | Action::NewNetwork | Action::NewGroup)
     }
 
     /// Keys of the Mentoring pane alone: ending a link.
@@ -242,6 +245,7 @@ impl Action {
             Action::NewPerson => s.act_new_person,
             Action::Retire => s.act_retire,
             Action::NewNetwork => s.act_new_network,
+            Action::NewGroup => s.act_new_group,
             Action::Focus => s.act_focus,
             Action::ScreenShare => s.act_share,
         }

@@ -204,6 +204,7 @@ fn same_issuer(a: &str, b: &str) -> bool {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum RefKind {
     Programme,
+    Group,
     Link,
     Status,
     Risk,
@@ -214,6 +215,7 @@ impl RefKind {
     pub fn label(self, s: &Strings) -> &'static str {
         match self {
             RefKind::Programme => s.ord_ref_programme,
+            RefKind::Group => s.ord_ref_group,
             RefKind::Link => s.ord_ref_link,
             RefKind::Status => s.ord_ref_status,
             RefKind::Risk => s.ord_ref_risk,
@@ -224,6 +226,7 @@ impl RefKind {
     pub fn code(self) -> &'static str {
         match self {
             RefKind::Programme => "programme",
+            RefKind::Group => "group",
             RefKind::Link => "link",
             RefKind::Status => "status",
             RefKind::Risk => "risk",

@@ -540,10 +540,14 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         None => {
             // The year's keys stand beside the year at the top; Enter needs no hint.
             let mut h = vec![(k(Action::Help), s.hint_help), (k(Action::Filter), s.hint_filter)];
-            let on_network = matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Network(_)));
+            let on_network = matches!(
+                app.selected_item(),
+                Some(crate::app::rows::ItemRef::Network(_) | crate::app::rows::ItemRef::Group(_))
+            );
             if app.pane == Pane::Clusters && *app.store.access() == crate::store::Access::Coordinator && on_network {
                 h.push((k(Action::Edit), s.hint_edit));
                 h.push((k(Action::NewNetwork), s.hint_new_network));
+                h.push((k(Action::NewGroup), s.hint_new_group));
             } else if app.pane == Pane::Clusters && *app.store.access() == crate::store::Access::Coordinator {
                 h.push((k(Action::New), s.hint_new_school));
                 // A district starting: import first; afterwards the room goes to the rest.

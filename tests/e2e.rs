@@ -161,8 +161,13 @@ fn show_prints_one_self_contained_line_per_row_in_every_format() {
     // Then the orders the records rest on, each with what rests on it.
     let o285 = v.iter().find(|r| r["kind"] == "приказ" && r["number"] == "285").expect("order 285");
     assert_eq!(o285["date"], "29.03.2022");
-    assert_eq!(o285["plan"], "7 записей");
+    assert_eq!(o285["plan"], "8 записей", "seven links and the working group");
     assert!(o285["related"].as_str().unwrap().contains("связь: МКУ ЦРО → СОШ № 5 (2021-2022)"), "{o285}");
+    assert!(o285["related"].as_str().unwrap().contains("группа: Рабочая группа по оказанию"), "{o285}");
+    // The programme with its seven tasks, and the reports with their recommendations.
+    assert_eq!(v.iter().filter(|r| r["kind"] == "задача").count(), 7);
+    let report = v.iter().find(|r| r["kind"] == "отчёт" && r["date"] == "2023 год").expect("Leningradsky's report");
+    assert_eq!(report["plan"], "0/9 выполнено");
     assert_eq!(v[1]["plan"], "0/2 выполнено");
     // Ust-Ilimsk's network agreement: in force as its report says, with no term it does not give.
     assert_eq!((v[2]["status"].as_str(), v[2]["term"].as_str()), (Some("действует"), Some("")));

@@ -2828,7 +2828,7 @@ fn an_order_the_records_cite_is_found_by_its_number_titled_guarded_and_removed_w
     code(&mut app, KeyCode::Enter);
     let text = screen(&mut app);
     assert!(text.contains("Приказ Управления образования от 29.03.2022 № 285"), "{text}");
-    assert!(text.contains("На нём основаны (7 записей)"), "{text}");
+    assert!(text.contains("На нём основаны (8 записей)"), "{text}");
     assert!(text.contains("связь: МКУ ЦРО → СОШ № 5 · 2021-2022"), "{text}");
     code(&mut app, KeyCode::Esc);
     // The same facet finds the links themselves in Mentoring.
@@ -2847,7 +2847,7 @@ fn an_order_the_records_cite_is_found_by_its_number_titled_guarded_and_removed_w
     type_text(&mut app, "6");
     ctrl(&mut app, 's');
     let text = screen(&mut app);
-    assert!(text.contains("исправьте их там: 7 записей"), "{text}");
+    assert!(text.contains("исправьте их там: 8 записей"), "{text}");
     assert!(matches!(app.overlays.last(), Some(Overlay::Fields(_))), "refused, the form stays open");
     code(&mut app, KeyCode::Backspace);
     code(&mut app, KeyCode::Tab);
@@ -2861,7 +2861,7 @@ fn an_order_the_records_cite_is_found_by_its_number_titled_guarded_and_removed_w
     assert!(app.overlays.is_empty(), "{}", screen(&mut app));
     let o = app.store.orders().unwrap().into_iter().find(|o| o.number == "285").unwrap();
     assert_eq!(o.title, "О рабочей группе");
-    assert_eq!(o.refs.len(), 7, "still the seven links");
+    assert_eq!(o.refs.len(), 8, "still the seven links and the working group");
     assert!(screen(&mut app).contains("О рабочей группе"));
     // Removing it asks first, keeps the order as the texts cite it, and is undone.
     key(&mut app, 'D');
@@ -2869,7 +2869,7 @@ fn an_order_the_records_cite_is_found_by_its_number_titled_guarded_and_removed_w
     assert!(text.contains("Записи, что на него ссылаются, останутся."), "{text}");
     key(&mut app, 'н');
     let o = app.store.orders().unwrap().into_iter().find(|o| o.number == "285").unwrap();
-    assert_eq!((o.title.as_str(), o.stored, o.refs.len()), ("", None, 7));
+    assert_eq!((o.title.as_str(), o.stored, o.refs.len()), ("", None, 8));
     key(&mut app, 'u');
     let o = app.store.orders().unwrap().into_iter().find(|o| o.number == "285").unwrap();
     assert_eq!(o.title, "О рабочей группе");
@@ -3100,4 +3100,51 @@ fn a_report_is_not_minutes_and_its_recommendations_follow_up_like_decisions() {
     let text = screen(&mut app);
     assert!(text.contains("Отчёт: Отчёт о сетевом наставничестве") && text.contains("Кем составлен"), "{text}");
     assert!(!text.contains("Время"), "not a meeting's form: {text}");
+}
+
+#[test]
+fn a_group_of_people_is_held_as_written_rests_on_its_order_and_takes_members_by_name() {
+    let mut app = app("groups");
+    // The demo's working group: its composition as the report gives it, no one by name, and
+    // the order № 285 it rests on lists it.
+    let groups = app.store.groups().unwrap();
+    let wg = groups.iter().find(|g| g.kind == "рабочая группа").expect("the working group");
+    assert!(wg.members.is_empty() && wg.composition.starts_with("специалисты МКУ «Центр развития образования»"));
+    let o = app.store.orders().unwrap().into_iter().find(|o| o.number == "285").unwrap();
+    assert!(o.refs.iter().any(|r| r.kind == nastavnik::orders::RefKind::Group), "{:?}", o.refs);
+    // A group of our own from Clusters with B, a member typed by name with a role.
+    screen(&mut app);
+    key(&mut app, 'B');
+    type_text(&mut app, "Методический совет");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "совет");
+    for _ in 0..6 {
+        code(&mut app, KeyCode::Tab);
+    }
+    // A name that is nobody is refused under the field.
+    while !matches!(app.overlays.last(), Some(Overlay::Fields(f)) if f.focus == 6) {
+        code(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "Никто Никтович — руководитель");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑"), "{}", screen(&mut app));
+    assert_eq!(app.store.groups().unwrap().len(), groups.len(), "nothing written");
+    for _ in 0..40 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Т.П. Маслова — руководитель");
+    ctrl(&mut app, 's');
+    assert!(app.overlays.is_empty(), "{}", screen(&mut app));
+    let mine = app.store.groups().unwrap().into_iter().find(|g| g.name == "Методический совет").unwrap();
+    assert_eq!(mine.members.len(), 1);
+    assert_eq!((mine.members[0].1.as_str(), mine.members[0].2.as_str()), ("Т.П. Маслова", "руководитель"));
+    // Its row in Clusters and its card.
+    let pos = app.view().rows.iter().position(|r| &r.cells[0] == "Методический совет").expect("listed");
+    assert_eq!(&app.view().rows[pos].cells[3], "1 участник");
+    app.views[Pane::Clusters.index()].selected = pos;
+    code(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app).contains("Т.П. Маслова — руководитель"), "{}", screen(&mut app));
+    code(&mut app, KeyCode::Esc);
+    key(&mut app, 'u');
+    assert!(!app.store.groups().unwrap().iter().any(|g| g.name == "Методический совет"), "undone");
 }

@@ -67,6 +67,10 @@ pub enum Purpose {
     Report,
     /// An order: new, or one listed in Agreements.
     Order(Box<super::orderform::Opened>),
+    /// A group of people: new, or one of the store.
+    Group {
+        id: Option<(i64, i64)>,
+    },
     /// A report (not minutes): new, or one of the store.
     ReportDoc {
         id: Option<(i64, i64)>,
@@ -126,6 +130,7 @@ impl FieldsForm {
             Purpose::Order(o) if o.stored.is_none() && o.cited.is_none() => "fields:order".to_string(),
             Purpose::Programme { id: None } => "fields:programme".to_string(),
             Purpose::ReportDoc { id: None } => "fields:report".to_string(),
+            Purpose::Group { id: None } => "fields:group".to_string(),
             Purpose::Recommendation { report } => format!("fields:recommendation:{report}"),
             Purpose::Task { programme, id: None } => format!("fields:task:{programme}"),
             Purpose::Value { indicator, value: None, .. } => format!("fields:value:{indicator}"),
@@ -722,6 +727,19 @@ impl App {
                 self.save_network_form(text, id, &mut errors)
             }
             Purpose::Report => return,
+            Purpose::Group { id } => {
+                let text = [
+                    form.text(0),
+                    form.text(1),
+                    form.text(2),
+                    form.text(3),
+                    form.text(4),
+                    form.text(5),
+                    form.text(6),
+                    form.text(7),
+                ];
+                self.save_group_form(text, id, &mut errors)
+            }
             Purpose::ReportDoc { id } => {
                 let text = [form.text(0), form.text(1), form.text(2), form.text(3), form.text(4)];
                 self.save_report_doc_form(text, id, &mut errors)

@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod conflict;
 pub mod deficitforms;
 pub mod eventform;
+mod groupform;
 pub mod importer;
 pub mod linkform;
 pub mod lookup;
@@ -565,6 +566,7 @@ impl App {
             Pane::Clusters => {
                 d.clusters = self.store.clusters(y)?;
                 d.networks = self.store.networks(Some(y))?;
+                d.groups = self.store.groups()?;
                 d.narrow_to(pane, f);
             }
             Pane::Mentoring => {
@@ -759,6 +761,7 @@ impl App {
             ItemRef::Diagnostic(i) => (9, d.diagnostics.get(i).map_or(-1, |x| x.id)),
             ItemRef::Change(i) => (10, i as i64),
             ItemRef::Network(i) => (11, d.networks.get(i).map_or(-1, |x| x.id)),
+            ItemRef::Group(i) => (22, d.groups.get(i).map_or(-1, |x| x.id)),
             ItemRef::Order(i) => (17, d.orders.get(i).map_or(-1, order_identity)),
             ItemRef::Programme(i) => (18, d.programmes.get(i).map_or(-1, |x| x.id)),
             ItemRef::ReportDoc(i) => (21, d.report_docs.get(i).map_or(-1, |x| x.id)),
@@ -805,13 +808,22 @@ impl App {
         let rows = rows::filter(&view.all, &view.hays, &view.filter);
         let found = keep.and_then(|key| rows.iter().position(|r| r.item.is_some_and(|i| self.key_of(i) == key)));
         let view = &mut self.views[pane.index()];
-        // The pane's header counts what it names: the orders under the agreements are
-        // counted in their own section's heading.
+        // The pane's header counts what it names (the schools, the agreements): the networks
+        // and groups under the schools, the programmes, reports and orders under the
+        // agreements are counted in their own sections' headings.
         view.items = rows
             .iter()
             .filter(|r| {
                 r.item.is_some_and(|i| {
-                    !matches!(i, ItemRef::Order(_) | ItemRef::Programme(_) | ItemRef::Task(..) | ItemRef::ReportDoc(_))
+                    !matches!(
+                        i,
+                        ItemRef::Order(_)
+                            | ItemRef::Programme(_)
+                            | ItemRef::Task(..)
+                            | ItemRef::ReportDoc(_)
+                            | ItemRef::Group(_)
+                            | ItemRef::Network(_)
+                    )
                 })
             })
             .count();
@@ -1257,13 +1269,17 @@ impl App {
             Action::Copy => {}
             Action::New if self.pane == Pane::Clusters => match self.selected_item() {
                 Some(ItemRef::Network(_)) => self.network_form(None),
+                Some(ItemRef::Group(_)) => self.group_form(None),
                 _ => self.new_school(),
             },
             Action::Edit if self.pane == Pane::Clusters => match self.selected_item() {
                 Some(ItemRef::Network(i)) => self.network_form(Some(i)),
+                Some(ItemRef::Group(i)) => self.group_form(Some(i)),
                 _ => self.edit_school(),
             },
             Action::NewNetwork if self.pane == Pane::Clusters => self.network_form(None),
+            Action::NewGroup if self.pane == Pane::Clusters => self.group_form(None),
+            Action::NewGroup => {}
             Action::NewNetwork => {}
             Action::New if self.pane == Pane::Mentoring => self.new_link(None),
             Action::New if self.pane == Pane::Roadmap => self.new_event(),
@@ -1456,6 +1472,13 @@ impl App {
                     return;
                 };
                 (p.name.clone(), rows::programme_doc(&p, &h, s, self.today))
+            }
+            ItemRef::Group(i) => {
+                let g = self.data.groups[i].clone();
+                let Some(h) = self.report(self.store.history("group", g.id)) else {
+                    return;
+                };
+                (format!("{}: {}", s.gr_form, g.name), rows::group_doc(&g, &h, s))
             }
             ItemRef::ReportDoc(i) => {
                 let r = self.data.report_docs[i].clone();

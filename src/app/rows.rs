@@ -21,6 +21,8 @@ pub enum ItemRef {
     Diagnostic(usize),
     Change(usize),
     Network(usize),
+    /// A group of people (a working group, a community).
+    Group(usize),
     Order(usize),
     Programme(usize),
     /// A report (not minutes) with its recommendations.
@@ -154,6 +156,8 @@ pub struct YearData {
     pub agenda: crate::agenda::Agenda,
     /// The year's networks of schools, with their members.
     pub networks: Vec<crate::store::NetworkRow>,
+    /// The groups of people, of every year (the Clusters pane).
+    pub groups: Vec<crate::domain::GroupRow>,
     /// The latest changes to the store, every year, newest first.
     pub log: Vec<crate::store::LogLine>,
     /// An agreement whose term ends within this many days is flagged (config `[agreements]`).
@@ -187,6 +191,7 @@ impl YearData {
             Pane::Clusters => {
                 self.clusters.retain(|c| f.orgs.contains(&c.org_id));
                 self.networks.retain(|n| n.district_id == f.district);
+                self.groups.retain(|g| g.district_id.is_none_or(|d| d == f.district));
             }
             Pane::Mentoring => {
                 self.links.retain(|l| f.links.contains(&l.id));
@@ -620,6 +625,29 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                     facets: None,
                 });
             }
+            if !d.groups.is_empty() {
+                out.push(ViewRow::header(s.sec_groups.to_string(), width));
+            }
+            for (i, g) in d.groups.iter().enumerate() {
+                let members = if g.members.is_empty() {
+                    g.composition.lines().next().unwrap_or(s.gr_no_members).to_string()
+                } else {
+                    crate::i18n::plural(g.members.len(), s.forms_member, s)
+                };
+                out.push(ViewRow {
+                    cells: Cells::of(&[&g.name, &g.district, &g.kind, &members]),
+                    item: Some(ItemRef::Group(i)),
+                    tone: Tone::Normal,
+                    facets: Some(std::sync::Arc::new([
+                        fold(&g.district),
+                        String::new(),
+                        fold(&g.kind),
+                        String::new(),
+                        crate::text::fold_join(g.members.iter().map(|m| m.1.as_str())),
+                        crate::orders::facet_of(&g.basis),
+                    ])),
+                });
+            }
         }
         Pane::Mentoring => {
             // By kind as a reader names it: the links from a body («организация → школа»), of
@@ -882,6 +910,7 @@ pub fn entity_label(entity: &str, s: &Strings) -> String {
         "network" => s.ent_network,
         "order" => s.ord_kind,
         "programme" => s.pg_kind,
+        "group" => s.ord_ref_group,
         "programme_task" => s.pg_task,
         "district" => s.col_district,
         "report_note" => s.rp_sec_closing,
@@ -1465,6 +1494,27 @@ pub fn order_doc(
     for r in &o.refs {
         let year = r.year.map(|y| format!(" · {}", y.label())).unwrap_or_default();
         out.push(DocLine::Text(format!("{}: {}{year}", r.kind.label(s), r.label)));
+    }
+    history_lines(&mut out, s, history);
+    out
+}
+
+/// A group's card: its kind, district, basis, composition, members and history.
+pub fn group_doc(g: &crate::domain::GroupRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.gr_kind, &g.kind);
+    field(&mut out, s.col_district, &g.district);
+    field(&mut out, s.col_basis, &g.basis);
+    field(&mut out, s.gr_since, &g.since);
+    field(&mut out, s.gr_composition, &g.composition);
+    field(&mut out, s.col_note, &g.note);
+    out.push(DocLine::Blank);
+    out.push(DocLine::Heading(format!("{} ({})", s.gr_members, g.members.len())));
+    if g.members.is_empty() {
+        out.push(DocLine::Text(s.gr_no_members.to_string()));
+    }
+    for (_, name, role) in &g.members {
+        out.push(DocLine::Text(if role.is_empty() { name.clone() } else { format!("{name} — {role}") }));
     }
     history_lines(&mut out, s, history);
     out

@@ -25,6 +25,12 @@ pub struct OrderFields {
 /// district, the text, a label and the day it begins.
 const TEXTS: &[(RefKind, &str)] = &[
     (
+        RefKind::Group,
+        "SELECT g.id, g.district_id, coalesce(d.name, ''), g.basis, g.name, NULL, NULL
+           FROM people_groups g LEFT JOIN districts d ON d.id = g.district_id
+          WHERE g.basis LIKE '%риказ%' OR g.basis LIKE '%РИКАЗ%' OR g.basis LIKE '%аспоряжени%'",
+    ),
+    (
         RefKind::Programme,
         "SELECT p.id, p.district_id, coalesce(d.name, ''), p.basis,
                 p.name || coalesce(' (' || p.period_text || ')', ''), NULL, NULL
@@ -120,7 +126,7 @@ impl Store {
                             label = format!("{label} ({})", format_date(d));
                         }
                     }
-                    RefKind::Event | RefKind::Programme => {}
+                    RefKind::Event | RefKind::Programme | RefKind::Group => {}
                     RefKind::Status | RefKind::Risk => year = r.get::<_, Option<i32>>(6)?.map(AcademicYear),
                 }
                 let reference = OrderRef { kind: *kind, id: r.get(0)?, label, year };

@@ -511,6 +511,26 @@ pub const MIGRATIONS: &[&str] = &[
      ALTER TABLE meetings ADD COLUMN period_text TEXT;
      ALTER TABLE meetings ADD COLUMN author TEXT NOT NULL DEFAULT '';
      ALTER TABLE meetings ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+    // 18: groups of people — working groups, tutor communities, creative groups of ГМО heads:
+    // a name and kind as written, the order they rest on, their composition as the document
+    // gives it (often no names) and the members known by name, each with a role.
+    "CREATE TABLE people_groups (
+        id INTEGER PRIMARY KEY,
+        district_id INTEGER REFERENCES districts(id),
+        kind TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,
+        basis TEXT NOT NULL DEFAULT '',
+        composition TEXT NOT NULL DEFAULT '',
+        since TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        changed_by TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL DEFAULT '');
+     CREATE TABLE group_members (
+        group_id INTEGER NOT NULL REFERENCES people_groups(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        role TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (group_id, person_id));",
 ];
 
 /// The schema version whose upgrade folds the names again.
