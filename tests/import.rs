@@ -482,7 +482,10 @@ fn show_for_excel_has_a_bom_semicolons_and_russian_headers() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("\u{feff}Школа;Район;Населённый пункт;Статус;Категория неуспешности;Участники\r\n"), "{text}");
+    assert!(
+        text.starts_with("\u{feff}Школа;Район;Населённый пункт;Статус;Категория неуспешности;Участники\r\n"),
+        "{text}"
+    );
     assert!(text.contains("МБОУ «СОШ №1» г. Пикалево;"), "{text}");
     // Scripts keep the codes.
     let out = Command::new(BIN)
@@ -491,7 +494,9 @@ fn show_for_excel_has_a_bom_semicolons_and_russian_headers() {
         .args(["show", "clusters", "--format", "csv", "--year", "2021-2022"])
         .output()
         .unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().starts_with("school,district,town,cluster_status,risk_level,members\n"));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .starts_with("school,district,town,cluster_status,risk_level,members\n"));
 }
 
 #[test]

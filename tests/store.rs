@@ -796,7 +796,7 @@ fn an_older_store_gets_its_names_indexed_when_it_is_opened() {
          ALTER TABLE event_participants DROP COLUMN part; ALTER TABLE event_participants DROP COLUMN note;
          ALTER TABLE event_participants DROP COLUMN n_teachers;
          ALTER TABLE event_participants DROP COLUMN n_connections; DROP TABLE orders;
-         DROP TABLE programme_tasks; DROP TABLE programmes;
+         DROP TABLE programme_tasks; DROP TABLE programmes; DROP TABLE group_members; DROP TABLE people_groups;
          ALTER TABLE meetings DROP COLUMN kind; ALTER TABLE meetings DROP COLUMN period_start;
          ALTER TABLE meetings DROP COLUMN period_end; ALTER TABLE meetings DROP COLUMN period_text;
          ALTER TABLE meetings DROP COLUMN author; ALTER TABLE meetings DROP COLUMN note;
