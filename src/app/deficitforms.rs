@@ -178,6 +178,32 @@ fn items(kind: &str, text: &str) -> Result<Vec<DiagnosticItem>, Bad> {
 }
 
 impl App {
+    /// The district a new record's form starts with: the one in focus, or the store's only
+    /// one; empty otherwise.
+    pub(super) fn default_district(&self) -> String {
+        self.focus.as_ref().map(|f| f.1.clone()).unwrap_or_else(|| {
+            self.store.district_names().ok().filter(|d| d.len() == 1).and_then(|mut d| d.pop()).unwrap_or_default()
+        })
+    }
+
+    /// A form's district field: none when empty, the store's district of that name, or the
+    /// error under field `field`.
+    pub(super) fn read_district(
+        &self,
+        name: &str,
+        field: usize,
+        errors: &mut Vec<(usize, String)>,
+    ) -> crate::store::Result<Option<i64>> {
+        if name.is_empty() {
+            return Ok(None);
+        }
+        let d = self.store.import_directory()?.district_id(name);
+        if d.is_none() {
+            errors.push((field, format!("{} «{name}»", self.s.nw_no_district)));
+        }
+        Ok(d)
+    }
+
     /// `e` on a risk direction: its anti-risk programme.
     pub(super) fn edit_risk(&mut self) {
         let s = self.s;

@@ -30,12 +30,9 @@ impl App {
                 ],
             ),
             None => {
-                let district =
-                    self.focus.as_ref().map(|f| f.1.clone()).or_else(|| {
-                        self.store.district_names().ok().filter(|d| d.len() == 1).and_then(|mut d| d.pop())
-                    });
+                let district = self.default_district();
                 let mut texts: [String; 8] = Default::default();
-                texts[2] = district.unwrap_or_default();
+                texts[2] = district;
                 (Purpose::Group { id: None }, s.gr_new.to_string(), texts)
             }
         };
@@ -74,14 +71,9 @@ impl App {
             Ok(d) => d,
             Err(e) => return Some(Err(e)),
         };
-        let district = if district_name.is_empty() {
-            None
-        } else {
-            let d = dir.district_id(&district_name);
-            if d.is_none() {
-                errors.push((2, format!("{} «{district_name}»", s.nw_no_district)));
-            }
-            d
+        let district = match self.read_district(&district_name, 2, errors) {
+            Ok(d) => d,
+            Err(e) => return Some(Err(e)),
         };
         let mut members: Vec<(i64, String)> = Vec::new();
         for line in members_text.lines().map(str::trim).filter(|l| !l.is_empty()) {

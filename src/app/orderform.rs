@@ -43,13 +43,10 @@ impl App {
                 )
             }
             None => {
-                let district =
-                    self.focus.as_ref().map(|f| f.1.clone()).or_else(|| {
-                        self.store.district_names().ok().filter(|d| d.len() == 1).and_then(|mut d| d.pop())
-                    });
+                let district = self.default_district();
                 let mut fields: [String; 7] = Default::default();
                 fields[0] = s.ord_kind.to_string();
-                fields[5] = district.unwrap_or_default();
+                fields[5] = district;
                 (Opened { stored: None, cited: None, kind: Default::default() }, s.ord_new.to_string(), fields)
             }
         };
@@ -91,18 +88,9 @@ impl App {
         if number.is_empty() && date_text.is_empty() {
             errors.push((2, s.ord_needs_number.to_string()));
         }
-        let district = if district_name.is_empty() {
-            None
-        } else {
-            let dir = match self.store.import_directory() {
-                Ok(d) => d,
-                Err(e) => return Some(Err(e)),
-            };
-            let d = dir.district_id(&district_name);
-            if d.is_none() {
-                errors.push((5, format!("{} «{district_name}»", s.nw_no_district)));
-            }
-            d
+        let district = match self.read_district(&district_name, 5, errors) {
+            Ok(d) => d,
+            Err(e) => return Some(Err(e)),
         };
         // An order the records cite is named by their texts: its particulars stay theirs.
         if let Some((was_district, key, n)) = &opened.cited {

@@ -47,18 +47,8 @@ impl App {
                 [p.name.clone(), p.district.clone(), p.when.display(), p.basis.clone(), p.goal.clone(), p.note.clone()],
             ),
             None => {
-                let district =
-                    self.focus.as_ref().map(|f| f.1.clone()).or_else(|| {
-                        self.store.district_names().ok().filter(|d| d.len() == 1).and_then(|mut d| d.pop())
-                    });
-                let texts = [
-                    String::new(),
-                    district.unwrap_or_default(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ];
+                let district = self.default_district();
+                let texts = [String::new(), district, String::new(), String::new(), String::new(), String::new()];
                 (Purpose::Programme { id: None }, s.pg_new.to_string(), texts)
             }
         };
@@ -128,18 +118,9 @@ impl App {
         if name.is_empty() {
             errors.push((0, s.err_required.to_string()));
         }
-        let district = if district_name.is_empty() {
-            None
-        } else {
-            let dir = match self.store.import_directory() {
-                Ok(d) => d,
-                Err(e) => return Some(Err(e)),
-            };
-            let d = dir.district_id(&district_name);
-            if d.is_none() {
-                errors.push((1, format!("{} «{district_name}»", s.nw_no_district)));
-            }
-            d
+        let district = match self.read_district(&district_name, 1, errors) {
+            Ok(d) => d,
+            Err(e) => return Some(Err(e)),
         };
         let when = read_when(&period, 2, errors, s);
         if !errors.is_empty() {

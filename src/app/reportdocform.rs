@@ -31,12 +31,9 @@ impl App {
                 [r.title.clone(), r.district.clone(), r.period.display(), r.author.clone(), r.note.clone()],
             ),
             None => {
-                let district =
-                    self.focus.as_ref().map(|f| f.1.clone()).or_else(|| {
-                        self.store.district_names().ok().filter(|d| d.len() == 1).and_then(|mut d| d.pop())
-                    });
+                let district = self.default_district();
                 let mut texts: [String; 5] = Default::default();
-                texts[1] = district.unwrap_or_default();
+                texts[1] = district;
                 (Purpose::ReportDoc { id: None }, s.rep_new.to_string(), texts)
             }
         };
@@ -84,18 +81,9 @@ impl App {
         if title.is_empty() {
             errors.push((0, s.err_required.to_string()));
         }
-        let district = if district_name.is_empty() {
-            None
-        } else {
-            let dir = match self.store.import_directory() {
-                Ok(d) => d,
-                Err(e) => return Some(Err(e)),
-            };
-            let d = dir.district_id(&district_name);
-            if d.is_none() {
-                errors.push((1, format!("{} «{district_name}»", s.nw_no_district)));
-            }
-            d
+        let district = match self.read_district(&district_name, 1, errors) {
+            Ok(d) => d,
+            Err(e) => return Some(Err(e)),
         };
         let period = read_when(&period, 2, errors, s);
         if !errors.is_empty() {
