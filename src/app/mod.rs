@@ -608,6 +608,13 @@ impl App {
             Pane::Agreements => {
                 d.agreements = self.store.agreements()?;
                 d.orders = self.store.orders()?;
+                // A row needs only its first record's name (for an untitled order) and how many
+                // rest on it; the card reads the names again. At a region's scale that is tens
+                // of thousands of names not kept.
+                for o in &mut d.orders {
+                    o.refs.iter_mut().skip(1).for_each(|r| r.label = String::new());
+                    o.refs.shrink_to_fit();
+                }
                 d.programmes = self.store.programmes()?;
                 d.report_docs = self.store.report_docs()?;
                 d.narrow_to(pane, f);
@@ -1456,7 +1463,13 @@ impl App {
                 (a.title.clone(), doc)
             }
             ItemRef::Order(i) => {
-                let o = self.data.orders[i].clone();
+                let kept = &self.data.orders[i];
+                let key = (kept.district_id, kept.kind, kept.key());
+                let Some(all) = self.report(self.store.orders()) else { return };
+                let Some(o) = all.into_iter().find(|o| (o.district_id, o.kind, o.key()) == key) else {
+                    self.reload();
+                    return;
+                };
                 let h = match o.stored {
                     Some((id, _)) => match self.report(self.store.history("order", id)) {
                         Some(h) => h,
