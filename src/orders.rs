@@ -311,8 +311,12 @@ pub fn gather(mut stored: Vec<OrderRow>, texts: &[(OrderRef, Option<i64>, String
         let (_, number, date) = o.key();
         at.entry((o.district_id, number, date)).or_default().push(i);
     }
+    // Many records cite in the same words (a district's links all rest on one order): each
+    // text is read once.
+    let mut read: HashMap<&str, Vec<Cite>> = HashMap::new();
     for (r, district_id, district, text) in texts {
-        for c in cites(text) {
+        let found = read.entry(text.as_str()).or_insert_with(|| cites(text));
+        for c in found.iter() {
             let (issuer, number, date) = c.key();
             let same = at.get(&(*district_id, number.clone(), date.clone())).and_then(|v| {
                 v.iter().copied().find(|i| stored[*i].kind == c.kind && same_issuer(&fold(&stored[*i].issuer), &issuer))

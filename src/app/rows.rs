@@ -314,8 +314,20 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
 
 /// A link's facets: only the orders its basis cites (`приказ:285`), none for a link whose
 /// basis cites no order.
-fn link_facets(l: &LinkRow) -> Option<std::sync::Arc<[String; 6]>> {
-    let orders = crate::orders::facet_of(&l.basis_text());
+fn link_facets(
+    l: &LinkRow,
+    read: &mut std::collections::HashMap<String, String>,
+) -> Option<std::sync::Arc<[String; 6]>> {
+    // A district's links rest on one order in the same words: each basis is read once.
+    let basis = l.basis_text();
+    let orders = match read.get(&basis) {
+        Some(f) => f.clone(),
+        None => {
+            let f = crate::orders::facet_of(&basis);
+            read.insert(basis, f.clone());
+            f
+        }
+    };
     (!orders.is_empty()).then(|| {
         std::sync::Arc::new([String::new(), String::new(), String::new(), String::new(), String::new(), orders])
     })
@@ -650,6 +662,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
             }
         }
         Pane::Mentoring => {
+            let mut bases = std::collections::HashMap::new();
             // By kind as a reader names it: the links from a body («организация → школа»), of
             // a coordinator or a curator apart from those of schools and mentors.
             let mut kinds: Vec<(LinkLevel, &str)> = Vec::new();
@@ -678,7 +691,7 @@ pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) ->
                         .into(),
                         item: Some(ItemRef::Link(i)),
                         tone: if l.active { Tone::Normal } else { Tone::Muted },
-                        facets: link_facets(l),
+                        facets: link_facets(l, &mut bases),
                     });
                 }
             }
