@@ -635,6 +635,10 @@ catalogue! {
     rep_new_recommendation: "Новая рекомендация", "New recommendation";
     ent_recommendation_title: "Рекомендация", "Recommendation";
     rep_saved: "Отчёт сохранён", "Report saved";
+    rep_remove: "Удалить отчёт", "Remove the report";
+    rep_removed: "Отчёт удалён", "Report removed";
+    gr_remove: "Удалить группу", "Remove the group";
+    gr_removed: "Группа удалена", "Group removed";
     rep_recommendation_saved: "Рекомендация добавлена — она в Дорожной карте среди решений", "Recommendation added — it is on the Roadmap with the decisions";
     ent_agreement: "договор", "agreement";
     ent_party: "сторона договора", "party";
@@ -865,7 +869,8 @@ catalogue! {
     hint_minutes: "протокол", "minutes";
     act_copy_event: "Копия выбранного мероприятия", "Copy the selected event";
     act_delete_event: "Удалить мероприятие (спросит)", "Remove the event (asks first)";
-    act_remove_order: "Удалить приказ (спросит)", "Remove the order (asks first)";
+    act_remove_document: "Удалить программу, отчёт, приказ (спросит)", "Remove a programme, report, order (asks)";
+    act_remove_group: "Удалить группу (спросит)", "Remove the group (asks first)";
     ev_funding: "Финансирование", "Funding";
     ev_expected: "Ожидаемый результат", "Expected result";
     ev_form_new: "Новое мероприятие", "New event";

@@ -548,6 +548,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                 h.push((k(Action::Edit), s.hint_edit));
                 h.push((k(Action::NewNetwork), s.hint_new_network));
                 h.push((k(Action::NewGroup), s.hint_new_group));
+                if matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Group(_))) {
+                    h.push((k(Action::Delete), s.hint_remove));
+                }
             } else if app.pane == Pane::Clusters && *app.store.access() == crate::store::Access::Coordinator {
                 h.push((k(Action::New), s.hint_new_school));
                 // A district starting: import first; afterwards the room goes to the rest.
@@ -567,6 +570,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                 h.push((k(Action::Edit), s.hint_edit));
                 h.push((k(Action::PlanRow), s.hint_new_recommendation));
                 h.push((k(Action::New), s.hint_new));
+                h.push((k(Action::Delete), s.hint_remove));
                 h.push((k(Action::Undo), s.hint_undo));
             } else if app.pane == Pane::Agreements && on_programme {
                 h.push((k(Action::Edit), s.hint_edit));
@@ -744,7 +748,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             || (action.roadmap_only()
                 && app.pane != Pane::Roadmap
                 && !(*action == Action::Timeline && app.pane == Pane::Deficits)
-                && !(*action == Action::Delete && app.pane == Pane::Agreements))
+                && !(*action == Action::Delete && matches!(app.pane, Pane::Agreements | Pane::Clusters)))
             || (action.agreements_only() && app.pane != Pane::Agreements)
             || (action.mentoring_only() && app.pane != Pane::Mentoring)
             || (action.clusters_only() && app.pane != Pane::Clusters)
@@ -754,7 +758,8 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
         }
         // The same key removes what the pane lists: an event, or an order's own row.
         let what = match action {
-            Action::Delete if app.pane == Pane::Agreements => app.s.act_remove_order,
+            Action::Delete if app.pane == Pane::Agreements => app.s.act_remove_document,
+            Action::Delete if app.pane == Pane::Clusters => app.s.act_remove_group,
             _ => action.describe(app.s),
         };
         entries.push((app.keys.keys(*action), what));

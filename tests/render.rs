@@ -3100,6 +3100,23 @@ fn a_report_is_not_minutes_and_its_recommendations_follow_up_like_decisions() {
     let text = screen(&mut app);
     assert!(text.contains("Отчёт: Отчёт о сетевом наставничестве") && text.contains("Кем составлен"), "{text}");
     assert!(!text.contains("Время"), "not a meeting's form: {text}");
+    code(&mut app, KeyCode::Esc);
+    // Removed with its recommendation after a question, and back with undo.
+    key(&mut app, '5');
+    screen(&mut app);
+    let pos = app.view().rows.iter().position(|r| r.cells[3].starts_with("Отчёт о сетевом")).expect("listed");
+    app.views[Pane::Agreements.index()].selected = pos;
+    key(&mut app, 'D');
+    assert!(screen(&mut app).contains("Удалить отчёт «Отчёт о сетевом наставничестве за 2024 год» (1 рекомендация)?"));
+    key(&mut app, 'y');
+    let gone = |app: &App| !app.store.report_docs().unwrap().iter().any(|r| r.title.ends_with("за 2024 год"));
+    assert!(gone(&app));
+    let year = app.store.decisions(nastavnik::text::AcademicYear(2024)).unwrap();
+    assert!(!year.iter().any(|x| x.text == "Провести семинар для директоров"), "its recommendation with it");
+    key(&mut app, 'u');
+    assert!(!gone(&app), "undone");
+    let year = app.store.decisions(nastavnik::text::AcademicYear(2024)).unwrap();
+    assert!(year.iter().any(|x| x.text == "Провести семинар для директоров"), "with its recommendation");
 }
 
 #[test]
@@ -3145,6 +3162,17 @@ fn a_group_of_people_is_held_as_written_rests_on_its_order_and_takes_members_by_
     code(&mut app, KeyCode::Enter);
     assert!(screen(&mut app).contains("Т.П. Маслова — руководитель"), "{}", screen(&mut app));
     code(&mut app, KeyCode::Esc);
+    // Removed after a question (Esc keeps it), and back with undo.
+    key(&mut app, 'D');
+    assert!(screen(&mut app).contains("Удалить группу «Методический совет»?"), "{}", screen(&mut app));
+    code(&mut app, KeyCode::Esc);
+    assert!(app.store.groups().unwrap().iter().any(|g| g.name == "Методический совет"), "Esc keeps it");
+    key(&mut app, 'D');
+    key(&mut app, 'y');
+    assert!(!app.store.groups().unwrap().iter().any(|g| g.name == "Методический совет"), "removed");
     key(&mut app, 'u');
-    assert!(!app.store.groups().unwrap().iter().any(|g| g.name == "Методический совет"), "undone");
+    let back = app.store.groups().unwrap().into_iter().find(|g| g.name == "Методический совет").expect("undone");
+    assert_eq!(back.members.len(), 1, "with its member");
+    key(&mut app, 'u');
+    assert!(!app.store.groups().unwrap().iter().any(|g| g.name == "Методический совет"), "its creation undone");
 }

@@ -312,9 +312,10 @@ impl App {
             }
             super::Confirmed::Terminate { id, version } => self.terminate(id, version),
             super::Confirmed::RemoveOrder { id, version } => self.remove_order(id, version),
-            a @ (super::Confirmed::RemoveProgramme { .. } | super::Confirmed::RemoveTask { .. }) => {
-                self.remove_programme_or_task(a)
-            }
+            a @ (super::Confirmed::RemoveProgramme { .. }
+            | super::Confirmed::RemoveTask { .. }
+            | super::Confirmed::RemoveReport { .. }
+            | super::Confirmed::RemoveGroup { .. }) => self.remove_programme_or_task(a),
             super::Confirmed::Merge { keep, gone } => {
                 use crate::lookup::Entity;
                 let r = match (keep, gone) {

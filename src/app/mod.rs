@@ -258,6 +258,8 @@ pub enum Confirmed {
     RemoveOrder { id: i64, version: i64 },
     RemoveProgramme { id: i64, version: i64 },
     RemoveTask { id: i64, version: i64 },
+    RemoveReport { id: i64, version: i64 },
+    RemoveGroup { id: i64, version: i64 },
     Terminate { id: i64, version: i64 },
     Merge { keep: crate::lookup::Entity, gone: crate::lookup::Entity },
 }
@@ -1296,8 +1298,9 @@ impl App {
             },
             Action::CopyEvent if self.pane == Pane::Roadmap => self.open_event(true),
             Action::Delete if self.pane == Pane::Roadmap => self.ask_delete_event(),
+            Action::Delete if self.pane == Pane::Clusters => self.ask_remove_programme(),
             Action::Delete if self.pane == Pane::Agreements => match self.selected_item() {
-                Some(ItemRef::Programme(_) | ItemRef::Task(..)) => self.ask_remove_programme(),
+                Some(ItemRef::Programme(_) | ItemRef::Task(..) | ItemRef::ReportDoc(_)) => self.ask_remove_programme(),
                 _ => self.ask_remove_order(),
             },
             Action::CopyEvent | Action::Delete => {}

@@ -158,7 +158,7 @@ impl App {
         )
     }
 
-    /// `D` on a programme or a task: removed after a question.
+    /// `D` on a programme, a task, a report or a group: removed after a question.
     pub(super) fn ask_remove_programme(&mut self) {
         let s = self.s;
         let (title, question, action) = match self.selected_item() {
@@ -173,6 +173,28 @@ impl App {
                     s.pg_remove,
                     format!("{} «{}»{tasks}?", s.pg_remove, p.name),
                     Confirmed::RemoveProgramme { id: p.id, version: p.stamp.version },
+                )
+            }
+            Some(ItemRef::ReportDoc(i)) => {
+                let r = &self.data.report_docs[i];
+                let n = r.recommendations.len();
+                let with = if n == 0 {
+                    String::new()
+                } else {
+                    format!(" ({})", crate::i18n::plural(n, s.forms_recommendation, s))
+                };
+                (
+                    s.rep_remove,
+                    format!("{} «{}»{with}?", s.rep_remove, r.title),
+                    Confirmed::RemoveReport { id: r.id, version: r.stamp.version },
+                )
+            }
+            Some(ItemRef::Group(i)) => {
+                let g = &self.data.groups[i];
+                (
+                    s.gr_remove,
+                    format!("{} «{}»?", s.gr_remove, g.name),
+                    Confirmed::RemoveGroup { id: g.id, version: g.stamp.version },
                 )
             }
             Some(ItemRef::Task(i, j)) => {
@@ -192,6 +214,8 @@ impl App {
         let (r, done) = match action {
             Confirmed::RemoveProgramme { id, version } => (self.store.remove_programme(id, version), self.s.pg_removed),
             Confirmed::RemoveTask { id, version } => (self.store.remove_task(id, version), self.s.pg_task_removed),
+            Confirmed::RemoveReport { id, version } => (self.store.remove_report_doc(id, version), self.s.rep_removed),
+            Confirmed::RemoveGroup { id, version } => (self.store.remove_group(id, version), self.s.gr_removed),
             _ => return,
         };
         if self.report(r).is_some() {

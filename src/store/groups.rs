@@ -166,4 +166,16 @@ impl Store {
             Ok(changed)
         })
     }
+
+    /// Removes a group with its members' places in it, as one action.
+    pub fn remove_group(&self, id: i64, version: i64) -> Result<()> {
+        self.user_action(|s| {
+            s.check_version("people_groups", id, Some(version), "group")?.settle(true)?;
+            let name: String = s.conn.query_row("SELECT name FROM people_groups WHERE id = ?1", [id], |r| r.get(0))?;
+            s.conn.execute("DELETE FROM group_members WHERE group_id = ?1", [id])?;
+            s.conn.execute("DELETE FROM people_groups WHERE id = ?1", [id])?;
+            s.record("group", id, "*", Some(&name), Some("deleted"))?;
+            Ok(())
+        })
+    }
 }

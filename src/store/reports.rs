@@ -116,4 +116,17 @@ impl Store {
             s.add_decision(report, text, deadline, addressee, EventStatus::Planned)
         })
     }
+
+    /// Removes a report with its recommendations, as one action.
+    pub fn remove_report_doc(&self, id: i64, version: i64) -> Result<()> {
+        self.user_action(|s| {
+            s.check_version("meetings", id, Some(version), "report")?.settle(true)?;
+            let title: String =
+                s.conn.query_row("SELECT title FROM meetings WHERE id = ?1 AND kind = 'report'", [id], |r| r.get(0))?;
+            s.conn.execute("DELETE FROM decisions WHERE meeting_id = ?1", [id])?;
+            s.conn.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
+            s.record("report", id, "*", Some(&title), Some("deleted"))?;
+            Ok(())
+        })
+    }
 }
