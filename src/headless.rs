@@ -303,7 +303,9 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 cells.push(rests.join("; "));
                 rows.push(cells);
             }
-            (vec!["kind", "number", "date", "title", "parties", "term", "plan", "status", "related"], rows)
+            // «document», not «title»: an agreement's or an order's name is not an event's title
+            // (the sheets and Excel headers say «Название», not «Мероприятие»).
+            (vec!["kind", "number", "date", "document", "parties", "term", "plan", "status", "related"], rows)
         }
     };
     Ok(Records { fields, rows })
@@ -351,6 +353,7 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "plan" => s.col_plan,
         "members" => s.nw_members,
         "related" => s.ord_related,
+        "document" => s.ord_title,
         "at" => s.col_when,
         "who" => s.col_who,
         "entity" => s.exp_entity,

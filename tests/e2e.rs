@@ -161,6 +161,8 @@ fn show_prints_one_self_contained_line_per_row_in_every_format() {
     // Then the orders the records rest on, each with what rests on it.
     let o285 = v.iter().find(|r| r["kind"] == "приказ" && r["number"] == "285").expect("order 285");
     assert_eq!(o285["date"], "29.03.2022");
+    // Its title as the Ust-Ilimsk report gives it, under «document» (an event has a «title»).
+    assert!(o285["document"].as_str().unwrap().starts_with("Об утверждении состава рабочей группы"), "{o285}");
     assert_eq!(o285["plan"], "8 записей", "seven links and the working group");
     assert!(o285["related"].as_str().unwrap().contains("связь: МКУ ЦРО → СОШ № 5 (2021-2022)"), "{o285}");
     assert!(o285["related"].as_str().unwrap().contains("группа: Рабочая группа по оказанию"), "{o285}");
