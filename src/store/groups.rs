@@ -95,28 +95,19 @@ impl Store {
             };
             let seen = s.check_version("people_groups", id, Some(version), "group")?;
             let old = s.groups()?.into_iter().find(|g| g.id == id).ok_or(StoreError::NotFound("group"))?;
-            let mut changed = false;
-            for (field, col, was, now) in [
-                ("kind", "kind", &old.kind, clean_line(f.kind.trim())),
-                ("name", "name", &old.name, clean_line(f.name.trim())),
-                ("basis", "basis", &old.basis, clean_line(f.basis.trim())),
-                ("composition", "composition", &old.composition, clean(f.composition.trim())),
-                ("since", "since", &old.since, clean_line(f.since.trim())),
-                ("remark", "note", &old.note, clean(f.note.trim())),
-            ] {
-                if *was != now {
-                    s.conn.execute(&format!("UPDATE people_groups SET {col} = ?1 WHERE id = ?2"), params![now, id])?;
-                    s.record("group", id, field, Some(was), Some(&now))?;
-                    changed = true;
-                }
-            }
+            let columns: [super::write::Column; 6] = [
+                ("kind", "kind", Some(old.kind.clone()), Some(clean_line(f.kind.trim()))),
+                ("name", "name", Some(old.name.clone()), Some(clean_line(f.name.trim()))),
+                ("basis", "basis", Some(old.basis.clone()), Some(clean_line(f.basis.trim()))),
+                ("composition", "composition", Some(old.composition.clone()), Some(clean(f.composition.trim()))),
+                ("since", "since", Some(old.since.clone()), Some(clean_line(f.since.trim()))),
+                ("remark", "note", Some(old.note.clone()), Some(clean(f.note.trim()))),
+            ];
+            let mut changed = s.write_columns("people_groups", "group", id, columns)?;
             if old.district_id != f.district {
                 s.conn.execute("UPDATE people_groups SET district_id = ?1 WHERE id = ?2", params![f.district, id])?;
-                let name = |d: Option<i64>| -> Result<String> {
-                    let Some(d) = d else { return Ok(String::new()) };
-                    Ok(s.conn.query_row("SELECT name FROM districts WHERE id = ?1", [d], |r| r.get(0))?)
-                };
-                s.record("group", id, "district", Some(&name(old.district_id)?), Some(&name(f.district)?))?;
+                let (was, now) = (s.district_name(old.district_id)?, s.district_name(f.district)?);
+                s.record("group", id, "district", was.as_deref(), now.as_deref())?;
                 changed = true;
             }
             for (person, name, role) in &old.members {

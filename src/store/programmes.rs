@@ -1,7 +1,7 @@
 //! Programmes and roadmaps of a district with their tasks: read for the Agreements pane and
 //! the cards, built by the demo, changed by their forms, each change in history.
 
-use super::write::{iso, StatusTable};
+use super::write::{iso, Column, StatusTable};
 use super::{now_stamp, Result, Store};
 use crate::domain::{EventStatus, ProgrammeRow, TaskRow, When};
 use crate::text::{clean, clean_line};
@@ -29,9 +29,6 @@ pub struct TaskFields {
     pub progress: String,
     pub note: String,
 }
-
-/// A column as the history names it, the column, the value it holds and the one to write.
-type Column = (&'static str, &'static str, Option<String>, Option<String>);
 
 fn when_columns(old: &When, new: &When) -> [Column; 3] {
     let text = |w: &When| w.text.as_deref().map(clean_line).filter(|t| !t.is_empty());
@@ -166,12 +163,9 @@ impl Store {
             let [a, b, c] = when_columns(&old.when, &f.when);
             let mut changed = false;
             if old.district_id != f.district {
-                let name = |d: Option<i64>| -> Result<Option<String>> {
-                    let Some(d) = d else { return Ok(None) };
-                    Ok(Some(s.conn.query_row("SELECT name FROM districts WHERE id = ?1", [d], |r| r.get(0))?))
-                };
                 s.conn.execute("UPDATE programmes SET district_id = ?1 WHERE id = ?2", params![f.district, id])?;
-                s.record("programme", id, "district", name(old.district_id)?.as_deref(), name(f.district)?.as_deref())?;
+                let (was, now) = (s.district_name(old.district_id)?, s.district_name(f.district)?);
+                s.record("programme", id, "district", was.as_deref(), now.as_deref())?;
                 changed = true;
             }
             let columns: [Column; 7] = [
@@ -250,18 +244,5 @@ impl Store {
             s.record("programme", id, "*", Some(&name), Some("deleted"))?;
             Ok(())
         })
-    }
-
-    /// Writes the columns whose value changed, each with its history line.
-    fn write_columns<const N: usize>(&self, table: &str, entity: &str, id: i64, columns: [Column; N]) -> Result<bool> {
-        let mut changed = false;
-        for (field, col, old, value) in columns {
-            if old.as_deref().unwrap_or("") != value.as_deref().unwrap_or("") {
-                self.conn.execute(&format!("UPDATE {table} SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
-                self.record(entity, id, field, old.as_deref(), value.as_deref())?;
-                changed = true;
-            }
-        }
-        Ok(changed)
     }
 }

@@ -3,7 +3,7 @@
 //! in the year's report like any decision), but it has a period, an author and conclusions in
 //! place of a meeting's date, time and format, and it is never printed as minutes.
 
-use super::write::iso;
+use super::write::{iso, Column};
 use super::{now_stamp, Result, Store, StoreError};
 use crate::domain::{EventStatus, ReportDocRow, When};
 use crate::text::{clean, clean_line};
@@ -82,7 +82,7 @@ impl Store {
             let seen = s.check_version("meetings", id, Some(version), "report")?;
             let old = s.report_docs()?.into_iter().find(|r| r.id == id).ok_or(StoreError::NotFound("report"))?;
             let text = |w: &When| w.text.as_deref().map(clean_line).filter(|t| !t.is_empty());
-            let columns: [(&str, &str, Option<String>, Option<String>); 6] = [
+            let columns: [Column; 6] = [
                 ("title", "title", Some(old.title.clone()), Some(clean_line(f.title.trim()))),
                 ("start", "period_start", iso(old.period.start), iso(f.period.start)),
                 ("end", "period_end", iso(old.period.end), iso(f.period.end.or(f.period.start))),
@@ -90,14 +90,7 @@ impl Store {
                 ("author", "author", Some(old.author.clone()), Some(clean_line(f.author.trim()))),
                 ("remark", "note", Some(old.note.clone()), Some(clean(f.note.trim()))),
             ];
-            let mut changed = false;
-            for (field, col, was, now) in columns {
-                if was.as_deref().unwrap_or("") != now.as_deref().unwrap_or("") {
-                    s.conn.execute(&format!("UPDATE meetings SET {col} = ?1 WHERE id = ?2"), params![now, id])?;
-                    s.record("report", id, field, was.as_deref(), now.as_deref())?;
-                    changed = true;
-                }
-            }
+            let changed = s.write_columns("meetings", "report", id, columns)?;
             seen.settle(changed)?;
             if changed {
                 s.stamp_row("meetings", id)?;

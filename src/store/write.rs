@@ -915,19 +915,37 @@ impl Store {
 
     /// A decision's columns that differ from what it holds, written, each in history (field,
     /// column, old, new); whether any did.
-    fn write_decision<const N: usize>(&self, id: i64, new: [DecisionColumn; N]) -> Result<bool> {
+    fn write_decision<const N: usize>(&self, id: i64, new: [Column; N]) -> Result<bool> {
+        self.write_columns("decisions", "decision", id, new)
+    }
+
+    /// Writes the columns of row `id` whose value changed, each with its history line; true
+    /// when any did.
+    pub(super) fn write_columns<const N: usize>(
+        &self,
+        table: &str,
+        entity: &str,
+        id: i64,
+        columns: [Column; N],
+    ) -> Result<bool> {
         let mut changed = false;
-        for (field, col, old, value) in new {
+        for (field, col, old, value) in columns {
             if old.as_deref().unwrap_or("") != value.as_deref().unwrap_or("") {
-                self.conn.execute(&format!("UPDATE decisions SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
-                self.record("decision", id, field, old.as_deref(), value.as_deref())?;
+                self.conn.execute(&format!("UPDATE {table} SET {col} = ?1 WHERE id = ?2"), params![value, id])?;
+                self.record(entity, id, field, old.as_deref(), value.as_deref())?;
                 changed = true;
             }
         }
         Ok(changed)
     }
+
+    /// A district's name for a history line; none for no district.
+    pub(super) fn district_name(&self, id: Option<i64>) -> Result<Option<String>> {
+        let Some(id) = id else { return Ok(None) };
+        Ok(Some(self.conn.query_row("SELECT name FROM districts WHERE id = ?1", [id], |r| r.get(0))?))
+    }
 }
 
-/// A decision's column as [`Store::write_decision`] takes it: the history's field name, the
-/// column, the value it holds, the value to write.
-type DecisionColumn = (&'static str, &'static str, Option<String>, Option<String>);
+/// A column as [`Store::write_columns`] takes it: the history's field name, the column, the
+/// value it holds, the value to write.
+pub(super) type Column = (&'static str, &'static str, Option<String>, Option<String>);
