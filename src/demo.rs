@@ -224,6 +224,7 @@ fn boksitogorsk(s: &Store) -> Result<()> {
         date: Some(d(2022, 6, 3)),
         time: "15.00–16.00",
         format: "дистанционный, платформа видеоконференции ZOOM",
+        signed: "Ведущий специалист Комитета образования Т.С. Боброва",
         ..Default::default()
     })?;
     s.add_event(NewEvent {
@@ -236,7 +237,10 @@ fn boksitogorsk(s: &Store) -> Result<()> {
         participants: vec![sch1, sch3],
         responsible: "Т.С. Боброва",
         status: Some(EventStatus::Done),
-        note: "Протокол №5, ZOOM, 15.00–16.00",
+        note: "Протокол №5",
+        // «Время: 15.00 ч.-16.00 ч.», «Формат проведения: дистанционный, платформа видеоконференции ZOOM».
+        time: "15.00–16.00",
+        format: "дистанционный, платформа видеоконференции ZOOM",
         ..Default::default()
     })?;
     for p in [bobrova, seryakova, karganova, grishkina] {
@@ -450,7 +454,7 @@ fn smolensk(s: &Store) -> Result<()> {
     let dist = s.add_district("город Смоленск", "Смоленская область")?;
     let cdo = s.add_org(Some(dist), OrgKind::Body, "", "МБУ ДО «ЦДО»", "ЦДО", "Смоленск")?;
     let vasinova = s.add_person("Васинова Н.Д.", "методист методического отдела", Some(cdo), "")?;
-    let levina = s.add_person("Левина О.А.", "методист методического отдела", Some(cdo), "")?;
+    s.add_person("Левина О.А.", "методист методического отдела", Some(cdo), "")?;
     let sch = |n: &str| {
         s.add_org(Some(dist), OrgKind::School, "СШ", &format!("МБОУ «СШ № {n}»"), &format!("СШ № {n}"), "Смоленск")
     };
@@ -465,9 +469,8 @@ fn smolensk(s: &Store) -> Result<()> {
         s.add_cluster_status(id, Y2021, "ШсРНР", "")?;
         ids.insert(n, id);
     }
-    let korobkova = s.add_person("Коробкова А.С.", "заместитель директора", Some(ids["16"]), "")?;
-    let nesterova =
-        s.add_person("Нестерова Е.В.", "учитель", Some(ids["32 им. С.А. Лавочкина"]), "физика, математика")?;
+    s.add_person("Коробкова А.С.", "заместитель директора", Some(ids["16"]), "")?;
+    s.add_person("Нестерова Е.В.", "учитель", Some(ids["32 им. С.А. Лавочкина"]), "физика, математика")?;
 
     let m = s.add_meeting(NewMeeting {
         district: Some(dist),
@@ -478,6 +481,12 @@ fn smolensk(s: &Store) -> Result<()> {
         format: "ВКС",
         link: "https://telemost.yandex.ru/j/13281674189036",
         place: "МБУ ДО «ЦДО»",
+        audience: "заместители директоров ОУ",
+        moderators: "Васинова Н.Д., Левина О.А., методисты методического отдела МБУ ДО «ЦДО»",
+        connections: Some(25),
+        appendices: "презентации по темам «Ликвидация рисков путем внедрения системы наставничества в образовательную деятельность школы с низкими результатами. Системы наставничества: нормативно-правовая основа», Наставничества «учитель» - «ученик»: задачи взаимодействия, ИОМ обучающихся",
+        signed: "Методист МО Васинова Н.Д.",
+        note: "Так в протоколе: в заголовке «от 20.04.2022 г. № 2», в строке «Дата, время» — «20.04.2023 в 15.00»; здесь стоит дата заголовка.",
     })?;
     s.add_event(NewEvent {
         district: Some(dist),
@@ -494,16 +503,20 @@ fn smolensk(s: &Store) -> Result<()> {
         responsible: "Васинова Н.Д., Левина О.А.",
         result: "25 подключений: кластер ШНРО — 3 школы (50%), кластер ШсРНР — 10 школ (50%)",
         status: Some(EventStatus::Done),
-        note: "Протокол № 2, ВКС https://telemost.yandex.ru/j/13281674189036",
+        note: "Протокол № 2; ссылка https://telemost.yandex.ru/j/13281674189036",
+        time: "15.00",
+        format: "ВКС",
         // «Количество подключений: 25»; «МБОУ «СШ № 11» - 2 подключения», «СШ № 16» the same.
         turnout: Turnout { connections: Some(25), ..Default::default() },
         details: ["11", "16"].map(|n| Taking { org: ids[n], connections: Some(2), ..Default::default() }).to_vec(),
         ..Default::default()
     })?;
-    for p in [vasinova, levina, korobkova, nesterova] {
-        s.add_meeting_participant(m, Some(Party::Person(p)), "")?;
+    // «Обозначили ОО в чате:» — the schools that marked themselves, in the protocol's order;
+    // the moderators and speakers are in their own fields and on the agenda.
+    for n in ["11", "14", "19", "1", "5", "13", "16", "18", "24", "29", "31", "32 им. С.А. Лавочкина", "40"]
+    {
+        s.add_meeting_participant(m, Some(Party::Org(ids[n])), "")?;
     }
-    s.add_meeting_participant(m, None, "заместители директоров ОУ, 25 подключений")?;
     s.add_agenda_item(m, "Факторы риска снижения результатов обучения. Пути решения проблем", "Васинова Н.Д., методист методического отдела МБУ ДО «ЦДО»",
         "Обозначена значимость понимания рисков учебной неуспешности; выявление факторов возможно только диагностикой; нужна внутришкольная система объективной оценки качества подготовки обучающихся.")?;
     s.add_agenda_item(m, "Ликвидация рисков путем внедрения системы наставничества в образовательную деятельность школы с низкими результатами. Системы наставничества: нормативно-правовая основа", "Коробкова А.С., заместитель директора МБОУ «СШ № 16»",
@@ -579,6 +592,7 @@ fn kirovsk(s: &Store) -> Result<()> {
         date: Some(d(2023, 10, 6)),
         // The document does not say how the meeting was held.
         format: "",
+        audience: "общеобразовательные организации, включённые в реализацию региональной программы профилактики снижения образовательных результатов обучающихся Ленинградской области на 2022 – 2024 годы, повышения качества образования в школах, функционирующих в зоне риска снижения образовательных результатов обучающихся (ШФЗР), и региональной инновационной программы «Сетевое наставничество во взаимодействии школ с высокими и низкими результатами подготовки обучающихся: организационные механизмы» в 2023-2024 учебном году",
         ..Default::default()
     })?;
     s.add_meeting_participant(m, Some(Party::Person(kalinova)), "")?;

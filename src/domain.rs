@@ -231,6 +231,9 @@ pub struct EventRow {
     pub district: String,
     pub stamp: Stamp,
     pub note: String,
+    /// How it is held and at what time, as written; empty for most events.
+    pub format: String,
+    pub time: String,
     /// A row of the joint plan of an agreement not signed (a draft, one under approval, a
     /// template's sample) or terminated: a proposal, no one's commitment — never overdue.
     pub proposal: bool,
@@ -491,6 +494,9 @@ pub struct EventFields {
     /// What the event rests on or what the source says of it: «приказ МКУ ЦРО от 26.04.2022
     /// № 56», «так в отчёте».
     pub note: String,
+    /// How it is held («очно», «онлайн», «ВКС») and at what time («15.00–16.00»), as written.
+    pub format: String,
+    pub time: String,
     pub turnout: crate::turnout::Turnout,
     /// What the participants with more than a name on the list were (by full name).
     pub details: Vec<crate::turnout::Taking>,
@@ -508,6 +514,18 @@ pub struct Minutes {
     pub link: String,
     pub place: String,
     pub district: String,
+    /// Who the meeting was for, as the protocol says («заместители директоров ОУ»).
+    pub audience: String,
+    /// Who led it, as written («Васинова Н.Д., Левина О.А., методисты …»).
+    pub moderators: String,
+    /// «Количество подключений: 25».
+    pub connections: Option<u32>,
+    /// What is appended to the protocol, as written («презентации по темам …»).
+    pub appendices: String,
+    /// Who signed it, with their position («Методист МО Васинова Н.Д.»).
+    pub signed: String,
+    /// What the source says of the protocol itself: a conflict of its dates, an inference.
+    pub note: String,
     pub participants: Vec<String>,
     /// Each item: what was on the agenda, who was heard, what they said.
     pub agenda: Vec<(String, String, String)>,

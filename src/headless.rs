@@ -135,6 +135,8 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     vec![
                         "event".into(),
                         e.when.display(),
+                        e.time,
+                        e.format,
                         e.status.label(s).to_string(),
                         e.kind,
                         e.title,
@@ -158,6 +160,8 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 vec![
                     if x.of_report { "recommendation" } else { "decision" }.into(),
                     x.deadline.display(),
+                    String::new(),
+                    String::new(),
                     x.status.task_label(s).to_string(),
                     if x.of_report { s.ent_recommendation.to_string() } else { s.col_decision.to_lowercase() },
                     x.text,
@@ -180,6 +184,8 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                 vec![
                     "type",
                     "date",
+                    "time",
+                    "format",
                     "status",
                     "kind",
                     "title",
@@ -329,6 +335,8 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "state" => s.exp_state,
         "type" => s.exp_type,
         "date" => s.col_date,
+        "time" => s.doc_time,
+        "format" => s.doc_format,
         "kind" => s.col_kind,
         "title" => s.col_title,
         "grades" => s.col_grades,

@@ -648,6 +648,7 @@ catalogue! {
     ent_value: "значение показателя", "indicator value";
     ent_diagnostic: "диагностика", "diagnostics";
     ent_org: "организация", "organisation";
+    ent_org_or_person: "организация или человек", "organisation or person";
     ent_person: "человек", "person";
     ent_cluster_status: "статус школы", "school's status";
     ent_network: "сеть школ", "network";
@@ -856,6 +857,12 @@ catalogue! {
     doc_place: "Место проведения", "Place";
     doc_format: "Формат проведения", "Format";
     doc_agenda: "Повестка", "Agenda";
+    doc_audience: "Целевая аудитория", "Audience";
+    doc_moderators: "Модераторы", "Moderators";
+    doc_connections: "Количество подключений", "Connections";
+    doc_appendices: "Приложение", "Appendices";
+    doc_signed: "Подписал", "Signed by";
+    err_whole: "целое число, например «25»", "a whole number, e.g. «25»";
     doc_heard: "Слушали", "Heard";
     doc_decided: "Решили", "Decided";
     min_title: "Тема", "Title";
@@ -1072,6 +1079,38 @@ impl Strings {
             "restored" => self.hist_restored,
             _ => self.hist_created,
         }
+    }
+
+    /// A kind of record (a history line's entity, what the store did not find) in words.
+    pub fn entity(&self, entity: &str) -> String {
+        match entity {
+            "event" => self.ent_event,
+            "decision" => self.ent_decision,
+            "recommendation" => self.ent_recommendation,
+            "report" => self.rep_kind,
+            "agreement" => self.ent_agreement,
+            "party" => self.ent_party,
+            "risk" | "risk_direction" => self.ent_risk,
+            "indicator" => self.col_indicator,
+            "mentoring_link" | "mentoring link" => self.ent_link,
+            "meeting" => self.ent_meeting,
+            "indicator_value" => self.ent_value,
+            "diagnostic" => self.ent_diagnostic,
+            "user" => self.ent_user,
+            "organization or person" => self.ent_org_or_person,
+            "organization" => self.ent_org,
+            "person" => self.ent_person,
+            "cluster_status" => self.ent_cluster_status,
+            "network" => self.ent_network,
+            "order" => self.ord_kind,
+            "programme" => self.pg_kind,
+            "group" => self.ord_ref_group,
+            "programme_task" | "task" => self.pg_task,
+            "district" => self.col_district,
+            "report_note" => self.rp_sec_closing,
+            other => return other.to_string(),
+        }
+        .to_string()
     }
 }
 

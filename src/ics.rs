@@ -15,11 +15,24 @@ fn status(s: EventStatus) -> icalendar::EventStatus {
     }
 }
 
-/// Whole days from the first to the last (iCalendar's end date is the day after).
-fn days(e: &mut Event, w: &When) -> bool {
+/// Whole days from the first to the last (iCalendar's end date is the day after); a one-day
+/// event whose time is written as a clock reads it («15.00–16.00»; an hour when no end is
+/// given), in the calendar's own time zone.
+fn days(e: &mut Event, w: &When, time: &str) -> bool {
     let (Some(start), Some(last)) = (w.start, w.last_day()) else { return false };
-    e.starts(start);
-    e.ends(last.succ_opt().unwrap_or(last));
+    let clock = crate::period::parse_clock(time)
+        .map(|(from, to)| (from, to.unwrap_or(from + chrono::Duration::hours(1))))
+        .filter(|(from, to)| to > from);
+    match clock {
+        Some((from, to)) if start == last => {
+            e.starts(start.and_time(from));
+            e.ends(start.and_time(to));
+        }
+        _ => {
+            e.starts(start);
+            e.ends(last.succ_opt().unwrap_or(last));
+        }
+    }
     true
 }
 
@@ -55,7 +68,7 @@ pub fn calendar(store: &Store, year: Option<AcademicYear>, school: Option<&str>,
                 continue;
             }
             let mut ev = Event::new();
-            if !days(&mut ev, &e.when) {
+            if !days(&mut ev, &e.when, &e.time) {
                 continue;
             }
             let mut about = vec![
@@ -64,6 +77,8 @@ pub fn calendar(store: &Store, year: Option<AcademicYear>, school: Option<&str>,
             ];
             for (label, value) in [
                 (s.col_kind, &e.kind),
+                (s.doc_time, &e.time),
+                (s.doc_format, &e.format),
                 (s.col_subject, &e.subject),
                 (s.col_grades, &e.grades),
                 (s.col_teacher, &e.teacher),

@@ -101,6 +101,34 @@ pub fn parse_when(input: &str) -> Option<When> {
     }
 }
 
+/// Reads a time of day as the documents write it — «15.00», «15:00», «в 15.00»,
+/// «15.00 ч.-16.00 ч.», «15.00–16.00» — as a start and, where given, an end; `None` when the
+/// words hold no time a clock could show (they are then kept as written).
+pub fn parse_clock(input: &str) -> Option<(chrono::NaiveTime, Option<chrono::NaiveTime>)> {
+    let mut times = Vec::new();
+    let mut rest = input;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        rest = &rest[at..];
+        let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+        let h = digits(rest);
+        let after = &rest[h..];
+        let sep = after.chars().next().filter(|c| *c == '.' || *c == ':');
+        let m = sep.map(|_| digits(&after[1..])).unwrap_or(0);
+        if h == 0 || h > 2 || m != 2 {
+            return None;
+        }
+        let hour: u32 = rest[..h].parse().ok()?;
+        let minute: u32 = after[1..3].parse().ok()?;
+        times.push(chrono::NaiveTime::from_hms_opt(hour, minute, 0)?);
+        rest = &after[3..];
+    }
+    match times[..] {
+        [start] => Some((start, None)),
+        [start, end] if end > start => Some((start, Some(end))),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -113,6 +141,19 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_time_of_day_is_read_as_the_protocols_write_it() {
+        let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_clock("15.00"), Some((t(15, 0), None)));
+        assert_eq!(parse_clock("в 15:30"), Some((t(15, 30), None)));
+        assert_eq!(parse_clock("15.00 ч.-16.00 ч."), Some((t(15, 0), Some(t(16, 0)))));
+        assert_eq!(parse_clock("15.00–16.00"), Some((t(15, 0), Some(t(16, 0)))));
+        // Words a clock cannot show are kept as written, not guessed at.
+        for kept in ["после уроков", "3 урок", "25.00", "16.00–15.00", "15.00, 16.00, 17.00", ""] {
+            assert_eq!(parse_clock(kept), None, "{kept}");
+        }
+    }
 
     fn span(s: &str) -> (String, String, String) {
         let w = parse_when(s).unwrap_or_else(|| panic!("«{s}» not understood"));

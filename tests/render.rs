@@ -747,6 +747,11 @@ fn an_event_is_created_edited_copied_and_removed_from_the_keyboard() {
         code(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "осенние каникулы 2022");
+    // The time and the format as the documents write them.
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "15.00–16.00");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "онлайн, ВКС");
     code(&mut app, KeyCode::Tab);
     type_text(&mut app, "физика");
     code(&mut app, KeyCode::Tab);
@@ -776,10 +781,18 @@ fn an_event_is_created_edited_copied_and_removed_from_the_keyboard() {
     assert_eq!(e.when.display(), "осенние каникулы 2022");
     assert_eq!((e.host_short.as_str(), e.teacher.as_str(), e.grades.as_str()), ("СОШ №3", "Н.О. Ерошенкова", "9-11"));
     assert_eq!(e.participants, "ООШ №2, СОШ №1");
+    assert_eq!((e.time.as_str(), e.format.as_str()), ("15.00–16.00", "онлайн, ВКС"));
+    // The card shows them under the date.
+    select_event(&mut app, "Мастер-класс по физике");
+    code(&mut app, KeyCode::Enter);
+    let card = screen(&mut app);
+    assert!(card.contains("Время") && card.contains("15.00–16.00"), "{card}");
+    assert!(card.contains("Формат проведения") && card.contains("онлайн, ВКС"), "{card}");
+    code(&mut app, KeyCode::Esc);
     // Edit: e, change the grades; the history has the line.
     select_event(&mut app, "Мастер-класс по физике");
     key(&mut app, 'e');
-    for _ in 0..3 {
+    for _ in 0..5 {
         code(&mut app, KeyCode::Tab);
     }
     for _ in 0..4 {
@@ -2492,7 +2505,7 @@ fn m_on_a_decision_corrects_its_protocols_heading_and_agenda() {
     type_text(&mut app, "21.04.2022");
     // A line more on the agenda.
     if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
-        f.focus = 7;
+        f.focus = 10;
     }
     code(&mut app, KeyCode::End);
     for _ in 0..10 {
@@ -2516,7 +2529,7 @@ fn m_on_a_decision_corrects_its_protocols_heading_and_agenda() {
     assert!(!before.participants.is_empty(), "the round table lists its participants");
     key(&mut app, 'm');
     if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
-        f.focus = 8;
+        f.focus = 11;
     }
     code(&mut app, KeyCode::End);
     for _ in 0..20 {
@@ -2534,6 +2547,42 @@ fn m_on_a_decision_corrects_its_protocols_heading_and_agenda() {
     assert!(m.participants.iter().any(|p| p == "Л.И. Гришкина, методист"), "the protocol prints it");
     key(&mut app, 'u');
     assert_eq!(app.store.meeting_fields(meeting).unwrap().0.participants, before.participants);
+    // How many connected is a whole number: words are refused at the field, digits kept, and
+    // who signed is written beside it; the decision's card then shows the protocol's heading.
+    key(&mut app, 'm');
+    let form = screen(&mut app);
+    assert!(form.contains("Модераторы") && form.contains("Количество подключений"), "{form}");
+    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+        f.focus = 9;
+    }
+    code(&mut app, KeyCode::End);
+    for _ in 0..6 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "двадцать");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑ целое число"), "{}", screen(&mut app));
+    for _ in 0..8 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "26");
+    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+        f.focus = 13;
+    }
+    code(&mut app, KeyCode::End);
+    for _ in 0..60 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Методист Иванова И.И.");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Протокол исправлен"), "{}", screen(&mut app));
+    let m = app.store.minutes(meeting).unwrap();
+    assert_eq!((m.connections, m.signed.as_str()), (Some(26), "Методист Иванова И.И."));
+    let h = app.store.history("meeting", meeting).unwrap();
+    assert!(h.iter().any(|l| l.field == "connections" && l.old == "25" && l.new == "26"), "{h:?}");
+    code(&mut app, KeyCode::Enter);
+    let card = screen(&mut app);
+    assert!(card.contains("Количество подключений") && card.contains("Методист Иванова И.И."), "{card}");
 }
 
 #[test]

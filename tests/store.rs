@@ -800,6 +800,10 @@ fn an_older_store_gets_its_names_indexed_when_it_is_opened() {
          ALTER TABLE meetings DROP COLUMN kind; ALTER TABLE meetings DROP COLUMN period_start;
          ALTER TABLE meetings DROP COLUMN period_end; ALTER TABLE meetings DROP COLUMN period_text;
          ALTER TABLE meetings DROP COLUMN author; ALTER TABLE meetings DROP COLUMN note;
+         ALTER TABLE meetings DROP COLUMN audience; ALTER TABLE meetings DROP COLUMN moderators;
+         ALTER TABLE meetings DROP COLUMN n_connections; ALTER TABLE meetings DROP COLUMN appendices;
+         ALTER TABLE meetings DROP COLUMN signed;
+         ALTER TABLE events DROP COLUMN format; ALTER TABLE events DROP COLUMN time;
          PRAGMA user_version = 12;",
     )
     .unwrap();
@@ -811,6 +815,12 @@ fn an_older_store_gets_its_names_indexed_when_it_is_opened() {
     // The counts came with the upgrade, empty: nothing is invented for the old rows.
     let year = store.events(AcademicYear(2021)).unwrap();
     assert!(!year.is_empty() && year.iter().all(|e| e.turnout.is_empty() && e.details.is_empty()));
+    // So do an event's time and format and a protocol's moderators, connections and signature.
+    assert!(year.iter().all(|e| e.time.is_empty() && e.format.is_empty()));
+    for (id, ..) in store.meetings().unwrap() {
+        let m = store.minutes(id).unwrap();
+        assert_eq!((m.moderators.as_str(), m.connections, m.signed.as_str()), ("", None, ""), "{}", m.title);
+    }
     // The orders its texts cite are records at once, with what rests on each.
     let orders = store.orders().unwrap();
     let o = orders.iter().find(|o| o.number == "285").expect("order 285 read from the links' basis");

@@ -702,6 +702,13 @@ impl App {
                 if form.text(1).is_empty() {
                     errors.push((1, s.err_required.to_string()));
                 }
+                let connections = match form.text(9).trim() {
+                    "" => None,
+                    n => n.parse::<u32>().ok().or_else(|| {
+                        errors.push((9, s.err_whole.to_string()));
+                        None
+                    }),
+                };
                 let f = crate::store::MeetingFields {
                     number: form.text(0),
                     title: form.text(1),
@@ -710,8 +717,14 @@ impl App {
                     format: form.text(4),
                     link: form.text(5),
                     place: form.text(6),
-                    agenda: form.text(7).lines().map(str::to_string).collect(),
-                    participants: form.text(8).lines().map(str::to_string).collect(),
+                    audience: form.text(7),
+                    moderators: form.text(8),
+                    connections,
+                    agenda: form.text(10).lines().map(str::to_string).collect(),
+                    participants: form.text(11).lines().map(str::to_string).collect(),
+                    appendices: form.text(12),
+                    signed: form.text(13),
+                    note: form.text(14),
                 };
                 errors.is_empty().then(|| {
                     self.store.update_meeting(id, &f, Some(version)).map(|changed| {
@@ -917,8 +930,14 @@ impl App {
                 (s.doc_format, 1, f.format),
                 (s.min_link, 1, f.link),
                 (s.min_place, 1, f.place),
+                (s.doc_audience, 1, f.audience),
+                (s.doc_moderators, 1, f.moderators),
+                (s.doc_connections, 1, f.connections.map(|n| n.to_string()).unwrap_or_default()),
                 (s.doc_agenda, 5, f.agenda.join("\n")),
                 (s.col_participants, 4, f.participants.join("\n")),
+                (s.doc_appendices, 2, f.appendices),
+                (s.doc_signed, 1, f.signed),
+                (s.col_note, 2, f.note),
             ],
         );
         self.open_fields(form);

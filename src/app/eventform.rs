@@ -16,6 +16,8 @@ pub enum EvField {
     Kind,
     Title,
     When,
+    Time,
+    Format,
     Subject,
     Grades,
     Host,
@@ -30,10 +32,12 @@ pub enum EvField {
 }
 
 impl EvField {
-    pub const ALL: [EvField; 14] = [
+    pub const ALL: [EvField; 16] = [
         EvField::Kind,
         EvField::Title,
         EvField::When,
+        EvField::Time,
+        EvField::Format,
         EvField::Subject,
         EvField::Grades,
         EvField::Host,
@@ -51,6 +55,8 @@ impl EvField {
             EvField::Kind => s.col_kind,
             EvField::Title => s.min_title,
             EvField::When => s.col_date,
+            EvField::Time => s.doc_time,
+            EvField::Format => s.doc_format,
             EvField::Subject => s.col_subject,
             EvField::Grades => s.col_grades,
             EvField::Host => s.col_host,
@@ -132,6 +138,8 @@ impl EventForm {
             f.kind.clone(),
             f.title.clone(),
             f.when.display(),
+            f.time.clone(),
+            f.format.clone(),
             f.subject.clone(),
             f.grades.clone(),
             String::new(),
@@ -227,6 +235,8 @@ impl EventForm {
             expected_result: crate::text::clean(self.text(EvField::Expected).trim()),
             result: crate::text::clean(self.text(EvField::Result).trim()),
             note: clean_line(self.text(EvField::Note).trim()),
+            format: clean_line(self.text(EvField::Format).trim()),
+            time: clean_line(self.text(EvField::Time).trim()),
             turnout: crate::turnout::Turnout::parse(&self.text(EvField::Turnout)).unwrap_or_default(),
             details: self.details.iter().filter(|t| self.participants.iter().any(|p| p.0 == t.org)).cloned().collect(),
         }
@@ -236,9 +246,16 @@ impl EventForm {
 impl App {
     pub fn new_event(&mut self) {
         let draft = self.restore_draft::<EventDraft>("event").map(|mut d| {
-            // A draft kept before the form asked how many came has one field fewer.
-            if d.texts.len() + 1 == EvField::ALL.len() {
-                d.texts.insert(EvField::Turnout as usize, String::new());
+            // A draft kept before the form asked how many came has one field fewer, and one
+            // kept before it asked the time and the format two more fewer: they are put in
+            // empty where they now stand, so that no text lands in another field.
+            const BEFORE_TURNOUT: usize = EvField::ALL.len() - 3;
+            if d.texts.len() == BEFORE_TURNOUT {
+                d.texts.insert(EvField::Turnout as usize - 2, String::new());
+            }
+            if d.texts.len() + 2 == EvField::ALL.len() {
+                d.texts.insert(EvField::Time as usize, String::new());
+                d.texts.insert(EvField::Format as usize, String::new());
             }
             d
         });

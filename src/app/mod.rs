@@ -1419,7 +1419,17 @@ impl App {
                 let Some(h) = self.report(self.store.history("decision", x.id)) else {
                     return;
                 };
-                (format!("{}: {} {}", s.col_decision, x.meeting, x.number), rows::decision_doc(&x, &h, s))
+                // A decision of a meeting: the protocol's heading beneath it (`m` corrects it).
+                let minutes = match x.of_report {
+                    true => None,
+                    false => {
+                        let m = self.store.meeting_of_decision(x.id).and_then(|m| self.store.minutes(m));
+                        let Some(m) = self.report(m) else { return };
+                        Some(m)
+                    }
+                };
+                let doc = rows::decision_doc(&x, minutes.as_ref(), &h, s);
+                (format!("{}: {} {}", s.col_decision, x.meeting, x.number), doc)
             }
             ItemRef::Risk(i) => {
                 let r = self.data.risks[i].clone();

@@ -870,6 +870,10 @@ pub fn field_label(field: &str, s: &Strings) -> String {
         "text" => s.hist_text,
         "time" => s.doc_time,
         "format" => s.doc_format,
+        "audience" => s.doc_audience,
+        "moderators" => s.doc_moderators,
+        "appendices" => s.doc_appendices,
+        "signed" => s.doc_signed,
         "link" => s.min_link,
         "agenda" => s.doc_agenda,
         "participant" => s.col_participants,
@@ -903,33 +907,7 @@ pub fn field_label(field: &str, s: &Strings) -> String {
 
 /// What a history line's entity is, as the screens name it.
 pub fn entity_label(entity: &str, s: &Strings) -> String {
-    match entity {
-        "event" => s.ent_event,
-        "decision" => s.ent_decision,
-        "recommendation" => s.ent_recommendation,
-        "report" => s.rep_kind,
-        "agreement" => s.ent_agreement,
-        "party" => s.ent_party,
-        "risk" | "risk_direction" => s.ent_risk,
-        "indicator" => s.col_indicator,
-        "mentoring_link" => s.ent_link,
-        "meeting" => s.ent_meeting,
-        "indicator_value" => s.ent_value,
-        "diagnostic" => s.ent_diagnostic,
-        "user" => s.ent_user,
-        "organization" => s.ent_org,
-        "person" => s.ent_person,
-        "cluster_status" => s.ent_cluster_status,
-        "network" => s.ent_network,
-        "order" => s.ord_kind,
-        "programme" => s.pg_kind,
-        "group" => s.ord_ref_group,
-        "programme_task" => s.pg_task,
-        "district" => s.col_district,
-        "report_note" => s.rp_sec_closing,
-        other => return other.to_string(),
-    }
-    .to_string()
+    s.entity(entity)
 }
 
 /// A history line as words: the field, and its old and new values (statuses by their names,
@@ -1227,6 +1205,8 @@ pub(crate) fn history_lines(out: &mut Vec<DocLine>, s: &Strings, history: &[Hist
 pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
     let mut out = Vec::new();
     field(&mut out, s.col_date, &e.when.display());
+    field(&mut out, s.doc_time, &e.time);
+    field(&mut out, s.doc_format, &e.format);
     field(&mut out, s.col_status, e.status.label(s));
     if e.proposal {
         out.push(DocLine::Text(s.ev_proposal.to_string()));
@@ -1253,7 +1233,12 @@ pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLi
     out
 }
 
-pub fn decision_doc(x: &DecisionRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+pub fn decision_doc(
+    x: &DecisionRow,
+    minutes: Option<&crate::domain::Minutes>,
+    history: &[HistoryRow],
+    s: &Strings,
+) -> Vec<DocLine> {
     let mut out = vec![DocLine::Text(x.text.clone()), DocLine::Blank];
     field(&mut out, s.col_deadline, &x.deadline.display());
     field(&mut out, if x.of_report { s.rep_addressee } else { s.col_responsible }, &x.responsible);
@@ -1264,8 +1249,32 @@ pub fn decision_doc(x: &DecisionRow, history: &[HistoryRow], s: &Strings) -> Vec
         s.col_changed,
         &format!("{} {}", crate::text::format_stamp(&x.stamp.changed_at), x.stamp.changed_by),
     );
+    if let Some(m) = minutes {
+        protocol_lines(&mut out, m, s);
+    }
     history_lines(&mut out, s, history);
     out
+}
+
+/// A protocol's heading and signature under one of its decisions: when, where, how, for whom,
+/// who led it, how many connected, what is appended, who signed, and what the source says of
+/// it.
+pub fn protocol_lines(out: &mut Vec<DocLine>, m: &crate::domain::Minutes, s: &Strings) {
+    out.push(DocLine::Blank);
+    let number = if m.number.is_empty() { String::new() } else { format!(" №{}", m.number) };
+    out.push(DocLine::Heading(format!("{}{number}: {}", s.doc_protocol, m.title)));
+    field(out, s.doc_date, &m.date.map(crate::text::format_date).unwrap_or_default());
+    field(out, s.doc_time, &m.time);
+    field(out, s.doc_place, &m.place);
+    let format = [m.format.as_str(), &m.link].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    field(out, s.doc_format, &format);
+    field(out, s.doc_audience, &m.audience);
+    field(out, s.doc_moderators, &m.moderators);
+    field(out, s.doc_connections, &m.connections.map(|n| n.to_string()).unwrap_or_default());
+    field(out, s.col_participants, &m.participants.join("; "));
+    field(out, s.doc_appendices, &m.appendices);
+    field(out, s.doc_signed, &m.signed);
+    field(out, s.col_note, &m.note);
 }
 
 pub fn link_doc(l: &LinkRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {

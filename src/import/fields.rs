@@ -90,6 +90,8 @@ impl Kind {
                 Start,
                 End,
                 Period,
+                Time,
+                Format,
                 Host,
                 Responsible,
                 Status,
@@ -150,13 +152,15 @@ pub enum Field {
     Connections,
     Teams,
     Participants,
+    Time,
+    Format,
     Network,
     Model,
     Member,
 }
 
 impl Field {
-    const ALL: [Field; 44] = [
+    const ALL: [Field; 46] = [
         Field::Network,
         Field::Model,
         Field::Member,
@@ -172,6 +176,8 @@ impl Field {
         Field::Connections,
         Field::Teams,
         Field::Participants,
+        Field::Time,
+        Field::Format,
         Field::Name,
         Field::ShortName,
         Field::SchoolType,
@@ -247,6 +253,8 @@ impl Field {
             Field::Connections => "connections",
             Field::Teams => "teams",
             Field::Participants => "participants",
+            Field::Time => "time",
+            Field::Format => "format",
             Field::Network => "network",
             Field::Model => "model",
             Field::Member => "member",
@@ -384,6 +392,8 @@ impl Field {
             Field::Connections => &["Подключений", "Число подключений", "Количество подключений", "Connections"],
             Field::Teams => &["Команд", "Число команд", "Количество команд", "Teams"],
             Field::Participants => &["Участники", "Школы-участники", "Participants"],
+            Field::Time => &["Время", "Время проведения", "Time"],
+            Field::Format => &["Формат проведения", "Формат", "Format"],
             Field::Network => &["Сеть", "Название сети", "Сеть школ", "Network"],
             Field::Model => &["Модель", "Модель сети", "Model"],
             Field::Member => &["Школа-участник", "Участник", "Участник сети", "Школа", "Member", "School"],

@@ -90,7 +90,7 @@ pub const ORG_COLS: [&str; 10] =
 pub const PERSON_COLS: [&str; 5] = ["full_name", "role", "subjects", "email", "phone"];
 pub const STATUS_COLS: [&str; 2] = ["risk_level", "note"];
 pub const LINK_COLS: [&str; 6] = ["subject", "form", "start_date", "end_date", "period_text", "basis"];
-pub const EVENT_COLS: [&str; 15] = [
+pub const EVENT_COLS: [&str; 17] = [
     "kind",
     "title",
     "subject",
@@ -106,6 +106,8 @@ pub const EVENT_COLS: [&str; 15] = [
     "n_schools",
     "n_connections",
     "n_teams",
+    "time",
+    "format",
 ];
 
 /// The columns of counts (how many took part): whole numbers, NULL where not known.
@@ -196,6 +198,8 @@ fn column_of(kind: Kind, f: Field) -> Option<&'static str> {
         (Kind::Events, Field::Schools) => "n_schools",
         (Kind::Events, Field::Connections) => "n_connections",
         (Kind::Events, Field::Teams) => "n_teams",
+        (Kind::Events, Field::Time) => "time",
+        (Kind::Events, Field::Format) => "format",
         _ => return None,
     })
 }

@@ -30,6 +30,10 @@ pub struct NewEvent<'a> {
     pub result: &'a str,
     pub status: Option<EventStatus>,
     pub note: &'a str,
+    /// How it is held, as written: «очно», «онлайн», «ВКС», «дистанционный, платформа ZOOM».
+    pub format: &'a str,
+    /// Its time of day, as written: «15.00», «15.00–16.00».
+    pub time: &'a str,
     pub turnout: crate::turnout::Turnout,
     /// Participants' parts, notes and counts (each must be among `participants`).
     pub details: Vec<crate::turnout::Taking>,
@@ -45,6 +49,12 @@ pub struct NewMeeting<'a> {
     pub format: &'a str,
     pub link: &'a str,
     pub place: &'a str,
+    pub audience: &'a str,
+    pub moderators: &'a str,
+    pub connections: Option<u32>,
+    pub appendices: &'a str,
+    pub signed: &'a str,
+    pub note: &'a str,
 }
 
 pub struct NewAgreement<'a> {
@@ -289,9 +299,9 @@ impl Store {
             "INSERT INTO events (district_id, kind, title, subject, grades, start_date, end_date,
                 period_text, host_org_id, host_person_id, responsible, funding, expected_result,
                 result, status, note, changed_by, changed_at,
-                n_teachers, n_people, n_schools, n_connections, n_teams)
+                n_teachers, n_people, n_schools, n_connections, n_teams, format, time)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                ?19, ?20, ?21, ?22, ?23)",
+                ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
             &[
                 &e.district,
                 &clean_line(e.kind),
@@ -316,6 +326,8 @@ impl Store {
                 &e.turnout.schools,
                 &e.turnout.connections,
                 &e.turnout.teams,
+                &clean_line(e.format),
+                &clean_line(e.time),
             ],
         )?;
         for p in &e.participants {
@@ -352,7 +364,8 @@ impl Store {
         self.insert(
             "meeting",
             "INSERT INTO meetings (district_id, number, title, date, time, format, link, place,
-                changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                changed_by, changed_at, audience, moderators, n_connections, appendices, signed, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             &[
                 &m.district,
                 &clean_line(m.number),
@@ -364,6 +377,12 @@ impl Store {
                 &clean_line(m.place),
                 &self.user,
                 &now_stamp(),
+                &clean_line(m.audience),
+                &clean_line(m.moderators),
+                &m.connections,
+                &clean(m.appendices),
+                &clean_line(m.signed),
+                &clean(m.note),
             ],
         )
     }

@@ -120,7 +120,7 @@ impl Store {
                         e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams,
                         (SELECT group_concat(name, '; ') FROM (SELECT po.name FROM event_participants p
                            JOIN organizations po ON po.id = p.org_id WHERE p.event_id = e.id ORDER BY po.name)),
-                        d.name
+                        d.name, e.time, e.format
                  FROM events e LEFT JOIN organizations o ON o.id = e.host_org_id
                  LEFT JOIN districts d ON d.id = e.district_id
                  WHERE coalesce(e.start_date, '') BETWEEN ?1 AND ?2
@@ -144,6 +144,8 @@ impl Store {
                     day(r.get(4)?),
                     day(r.get(5)?),
                     t(6)?,
+                    t(18)?,
+                    t(19)?,
                     t(7)?,
                     t(8)?,
                     Value::text(status),

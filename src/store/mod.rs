@@ -98,7 +98,7 @@ impl StoreError {
                 format!("{} ({})", s.forbidden_school, school.as_deref().unwrap_or(s.forbidden_district))
             }
             StoreError::Refused(r) => r.text(s),
-            StoreError::NotFound(what) => format!("{}: {what}", s.se_not_found),
+            StoreError::NotFound(what) => format!("{}: {}", s.se_not_found, s.entity(what)),
             StoreError::UnknownSchools(names) => format!("{} {}", s.se_unknown_schools, names.join(", ")),
             StoreError::NoCoordinator => s.se_no_coordinator.to_string(),
             StoreError::Busy => s.se_busy.to_string(),

@@ -125,7 +125,7 @@ const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.statu
               JOIN agreement_appendices ap ON ap.id = p.appendix_id
               JOIN agreements a ON a.id = ap.agreement_id
              WHERE p.event_id = e.id AND a.status IN ('draft', 'approval', 'terminated')),
-    e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams
+    e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams, e.format, e.time
     FROM events e
     LEFT JOIN organizations h ON h.id = e.host_org_id
     LEFT JOIN people t ON t.id = e.host_person_id
@@ -170,6 +170,8 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         note: text(r, 19)?,
         proposal: r.get(20)?,
         turnout: turnout(r, 21)?,
+        format: text(r, 26)?,
+        time: text(r, 27)?,
         details: Vec::new(),
     })
 }
@@ -1036,7 +1038,8 @@ impl Store {
         let mut m = self
             .conn
             .prepare_cached(
-                "SELECT m.id, m.number, m.title, m.date, m.time, m.format, m.link, m.place, coalesce(d.name, '')
+                "SELECT m.id, m.number, m.title, m.date, m.time, m.format, m.link, m.place, coalesce(d.name, ''),
+                        m.audience, m.moderators, m.n_connections, m.appendices, m.signed, m.note
                    FROM meetings m LEFT JOIN districts d ON d.id = m.district_id WHERE m.id = ?1 AND m.kind = 'meeting'",
             )?
             .query_row([id], |r| {
@@ -1050,6 +1053,12 @@ impl Store {
                     link: text(r, 6)?,
                     place: text(r, 7)?,
                     district: text(r, 8)?,
+                    audience: text(r, 9)?,
+                    moderators: text(r, 10)?,
+                    connections: r.get(11)?,
+                    appendices: clean_multi(r, 12)?,
+                    signed: text(r, 13)?,
+                    note: clean_multi(r, 14)?,
                     ..Default::default()
                 })
             })

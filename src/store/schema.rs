@@ -531,6 +531,16 @@ pub const MIGRATIONS: &[&str] = &[
         person_id INTEGER NOT NULL REFERENCES people(id),
         role TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (group_id, person_id));",
+    // 19: what a protocol's heading and signature say beyond its date — the audience, the
+    // moderators, how many connected, the appendices, who signed — and an event's own format
+    // (очно, онлайн, ВКС) and time, not folded into its note.
+    "ALTER TABLE meetings ADD COLUMN audience TEXT NOT NULL DEFAULT '';
+     ALTER TABLE meetings ADD COLUMN moderators TEXT NOT NULL DEFAULT '';
+     ALTER TABLE meetings ADD COLUMN n_connections INTEGER CHECK (n_connections >= 0);
+     ALTER TABLE meetings ADD COLUMN appendices TEXT NOT NULL DEFAULT '';
+     ALTER TABLE meetings ADD COLUMN signed TEXT NOT NULL DEFAULT '';
+     ALTER TABLE events ADD COLUMN format TEXT NOT NULL DEFAULT '';
+     ALTER TABLE events ADD COLUMN time TEXT NOT NULL DEFAULT '';",
 ];
 
 /// The schema version whose upgrade folds the names again.

@@ -431,7 +431,7 @@ impl Store {
                 time: &m.time,
                 format: &m.format,
                 link: &m.link,
-                place: "",
+                ..Default::default()
             })?;
             for p in &m.participants {
                 s.add_meeting_participant(id, None, p)?;
@@ -460,7 +460,7 @@ impl Store {
                 "SELECT e.kind, e.title, e.subject, e.grades, e.start_date, e.end_date, e.period_text,
                         e.host_org_id, coalesce(h.name, ''), e.host_person_id, coalesce(t.full_name, ''),
                         e.responsible, e.funding, e.expected_result, e.result, e.version, e.note,
-                        e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams
+                        e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams, e.format, e.time
                    FROM events e LEFT JOIN organizations h ON h.id = e.host_org_id
                    LEFT JOIN people t ON t.id = e.host_person_id WHERE e.id = ?1",
                 [id],
@@ -483,6 +483,8 @@ impl Store {
                             expected_result: r.get(13)?,
                             result: r.get(14)?,
                             note: r.get(16)?,
+                            format: r.get(22)?,
+                            time: r.get(23)?,
                             turnout: super::read::turnout(r, 17)?,
                             details: Vec::new(),
                         },
@@ -531,6 +533,8 @@ impl Store {
                 result: &f.result,
                 status: None,
                 note: &f.note,
+                format: &f.format,
+                time: &f.time,
                 turnout: f.turnout,
                 details: f.details.clone(),
             })
@@ -543,7 +547,7 @@ impl Store {
             let seen = s.check_version("events", id, seen_version, "event")?;
             let (old, _) = s.event_fields(id)?;
             let names = |v: &[(i64, String)]| v.iter().map(|p| p.1.clone()).collect::<Vec<_>>().join(", ");
-            let texts: [(&str, &str, String, String); 12] = [
+            let texts: [(&str, &str, String, String); 14] = [
                 ("kind", "kind", old.kind.clone(), crate::text::clean_line(&f.kind)),
                 ("title", "title", old.title.clone(), crate::text::clean_line(&f.title)),
                 ("subject", "subject", old.subject.clone(), crate::text::clean_line(&f.subject)),
@@ -561,6 +565,8 @@ impl Store {
                 ("expected", "expected_result", old.expected_result.clone(), crate::text::clean(&f.expected_result)),
                 ("result", "result", old.result.clone(), crate::text::clean(&f.result)),
                 ("note", "note", old.note.clone(), crate::text::clean_line(&f.note)),
+                ("format", "format", old.format.clone(), crate::text::clean_line(&f.format)),
+                ("time", "time", old.time.clone(), crate::text::clean_line(&f.time)),
             ];
             let mut changed = false;
             let counts = count_changes(&old.turnout, &f.turnout);
@@ -714,6 +720,18 @@ pub struct MeetingFields {
     pub format: String,
     pub link: String,
     pub place: String,
+    /// Who the meeting was for, as the protocol says («заместители директоров ОУ»).
+    pub audience: String,
+    /// Who led it, as written («Васинова Н.Д., Левина О.А., методисты …»).
+    pub moderators: String,
+    /// «Количество подключений: 25».
+    pub connections: Option<u32>,
+    /// What is appended to the protocol, as written («презентации по темам …»).
+    pub appendices: String,
+    /// Who signed it, with their position («Методист МО Васинова Н.Д.»).
+    pub signed: String,
+    /// What the source says of the protocol itself: a conflict of its dates, an inference.
+    pub note: String,
     /// The agenda, an item a line.
     pub agenda: Vec<String>,
     /// Who took part, one a line, as the protocol prints them.
@@ -724,7 +742,9 @@ impl Store {
     /// A meeting's heading and agenda, with its version.
     pub fn meeting_fields(&self, id: i64) -> Result<(MeetingFields, i64)> {
         let (mut f, version) = self.conn.query_row(
-            "SELECT number, title, date, time, format, link, place, version FROM meetings WHERE id = ?1",
+            "SELECT number, title, date, time, format, link, place, version,
+                    audience, moderators, n_connections, appendices, signed, note
+               FROM meetings WHERE id = ?1",
             [id],
             |r| {
                 let t = |i: usize| super::read::text(r, i);
@@ -738,6 +758,12 @@ impl Store {
                         format: t(4)?,
                         link: t(5)?,
                         place: t(6)?,
+                        audience: t(8)?,
+                        moderators: t(9)?,
+                        connections: r.get(10)?,
+                        appendices: t(11)?,
+                        signed: t(12)?,
+                        note: t(13)?,
                         agenda: Vec::new(),
                         participants: Vec::new(),
                     },
@@ -786,6 +812,21 @@ impl Store {
                     changed = true;
                 }
             }
+            let some = |v: String| Some(v).filter(|v| !v.is_empty());
+            let count = |n: Option<u32>| n.map(|n| n.to_string());
+            changed |= s.write_columns(
+                "meetings",
+                "meeting",
+                id,
+                [
+                    ("audience", "audience", some(old.audience.clone()), some(clean_line(&f.audience))),
+                    ("moderators", "moderators", some(old.moderators.clone()), some(clean_line(&f.moderators))),
+                    ("connections", "n_connections", count(old.connections), count(f.connections)),
+                    ("appendices", "appendices", some(old.appendices.clone()), some(crate::text::clean(&f.appendices))),
+                    ("signed", "signed", some(old.signed.clone()), some(clean_line(&f.signed))),
+                    ("remark", "note", some(old.note.clone()), some(crate::text::clean(&f.note))),
+                ],
+            )?;
             let items: Vec<i64> = s
                 .conn
                 .prepare_cached("SELECT id FROM agenda_items WHERE meeting_id = ?1 ORDER BY pos, id")?
