@@ -860,6 +860,7 @@ catalogue! {
     doc_audience: "Целевая аудитория", "Audience";
     doc_moderators: "Модераторы", "Moderators";
     doc_connections: "Количество подключений", "Connections";
+    form_connections: "Число подключений", "Connections";
     doc_appendices: "Приложение", "Appendices";
     doc_signed: "Подписал", "Signed by";
     err_whole: "целое число, например «25»", "a whole number, e.g. «25»";

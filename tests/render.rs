@@ -2551,7 +2551,7 @@ fn m_on_a_decision_corrects_its_protocols_heading_and_agenda() {
     // who signed is written beside it; the decision's card then shows the protocol's heading.
     key(&mut app, 'm');
     let form = screen(&mut app);
-    assert!(form.contains("Модераторы") && form.contains("Количество подключений"), "{form}");
+    assert!(form.contains("Модераторы") && form.contains("Число подключений"), "{form}");
     if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
         f.focus = 9;
     }

@@ -932,7 +932,7 @@ impl App {
                 (s.min_place, 1, f.place),
                 (s.doc_audience, 1, f.audience),
                 (s.doc_moderators, 1, f.moderators),
-                (s.doc_connections, 1, f.connections.map(|n| n.to_string()).unwrap_or_default()),
+                (s.form_connections, 1, f.connections.map(|n| n.to_string()).unwrap_or_default()),
                 (s.doc_agenda, 5, f.agenda.join("\n")),
                 (s.col_participants, 4, f.participants.join("\n")),
                 (s.doc_appendices, 2, f.appendices),
