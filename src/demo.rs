@@ -1,8 +1,8 @@
 //! The demo store: the five seed documents, whole. Every name, date, subject, grade, teacher,
 //! decision, deadline, status, risk direction and indicator below is taken from
 //! `shared/seeds/` (copies in `tests/seeds/`); where a document is ambiguous the comment says
-//! which reading was chosen. Documents 000 and 002 are data files (`src/demo/*.toml`, read by
-//! `data`); 001, 003 and 004 are still written out here.
+//! which reading was chosen. Documents 000, 001 and 002 are data files (`src/demo/*.toml`, read by
+//! `data`); 003 and 004 are still written out here.
 
 use crate::domain::DiagnosticItem;
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
@@ -48,181 +48,12 @@ const Y2023: AcademicYear = AcademicYear(2023);
 pub fn load(store: &Store) -> Result<()> {
     store.in_transaction(|s| {
         data::load(s, "000_pikalevo.toml", include_str!("demo/000_pikalevo.toml"))?;
-        leningradsky(s)?;
+        data::load(s, "001_leningradsky.toml", include_str!("demo/001_leningradsky.toml"))?;
         data::load(s, "002_smolensk.toml", include_str!("demo/002_smolensk.toml"))?;
         kirovsk(s)?;
         ust_ilimsk(s)?;
         Ok(())
     })
-}
-
-/// 001: Leningradsky district (Krasnodar krai), the 2023 report on the roadmap for low-result
-/// schools No. 8, 22 and 27. Mentors were assigned by order, but the report names none, so the
-/// links run from the municipal mentoring centre.
-fn leningradsky(s: &Store) -> Result<()> {
-    let dist = s.add_district("Ленинградский район", "Краснодарский край")?;
-    let body = |name: &str, short: &str| s.add_org(Some(dist), OrgKind::Body, "", name, short, "ст. Ленинградская");
-    body("Управление образования администрации муниципального образования Ленинградский район", "УО")?;
-    let cro = body("МКУ ДПО «Центр развития образования»", "ЦРО")?;
-    let centre = body("Муниципальный наставнический центр", "МНЦ")?;
-    let tutors = body("Муниципальный тьюторский консультационный пункт", "МТКП")?;
-    let iro =
-        s.add_org(None, OrgKind::Body, "", "ГБОУ ИРО Краснодарского края", "ИРО Краснодарского края", "Краснодар")?;
-    let order = "приказ управления образования от 30.12.2022 № 1699-осн";
-    s.add_group(&GroupFields {
-        district: Some(dist),
-        kind: "тьюторское сообщество".into(),
-        name: "Муниципальное тьюторское сообщество".into(),
-        basis: String::new(),
-        composition: "муниципальные тьюторы, закреплённые за учителями-предметниками ШНОР".into(),
-        since: String::new(),
-        note: "ежеквартальные заседания по обсуждению текущих проблем с тьюторами".into(),
-        members: Vec::new(),
-    })?;
-    let mentors_basis =
-        format!("приказ управления образования (номер и дата в отчёте не указаны); дорожная карта — {order}");
-    s.add_programme(&ProgrammeFields {
-        district: Some(dist),
-        name: "Дорожная карта по методическому сопровождению системы работы со школами с низкими результатами обучения и школами, функционирующими в сложных социальных условиях в муниципальном образовании Ленинградский район".into(),
-        when: When::default(),
-        basis: "утверждена приказом управления образования администрации муниципального образования Ленинградский район 30 декабря 2022 г. № 1699-осн".into(),
-        goal: String::new(),
-        note: "пункты дорожной карты в отчёте не перечислены (ни срок её действия); проведённое по ней — мероприятия Дорожной карты 2022-2023 года, основанные на том же приказе".into(),
-    })?;
-    let mut schools = Vec::new();
-    for n in [8, 22, 27] {
-        let id = s.add_org(
-            Some(dist),
-            OrgKind::School,
-            "СОШ",
-            &format!("Школа № {n}"),
-            &format!("№ {n}"),
-            "Ленинградский район",
-        )?;
-        s.add_cluster_status(id, Y2022, "ШНОР", "")?;
-        s.add_link(NewLink {
-            level: LinkLevel::SchoolSchool,
-            mentor: Party::Org(centre),
-            mentee: Party::Org(id),
-            subject: "",
-            form: "закреплённые наставники, план работы наставнического центра",
-            when: period((2022, 12, 30), (2023, 12, 31), "2023"),
-            // The mentors were assigned «приказом управления образования», of no number or
-            // date in the report; the work follows the roadmap.
-            basis: &mentors_basis,
-        })?;
-        s.add_link(NewLink {
-            level: LinkLevel::SchoolSchool,
-            mentor: Party::Org(tutors),
-            mentee: Party::Org(id),
-            subject: "учителя-предметники",
-            form: "муниципальные тьюторы, ИОМ и план восполнения дефицитов",
-            when: period((2022, 12, 30), (2023, 12, 31), "2023"),
-            basis: order,
-        })?;
-        schools.push(id);
-    }
-    let ev = |kind: &str, title: &str, when: When, host: i64, result: &str| {
-        s.add_event(NewEvent {
-            district: Some(dist),
-            kind,
-            title,
-            when,
-            host_org: Some(host),
-            participants: schools.clone(),
-            result,
-            status: Some(EventStatus::Done),
-            note: order,
-            ..Default::default()
-        })
-    };
-    ev(
-        "мониторинг",
-        "Муниципальный мониторинг уровня профессионального развития и дефицитов педагогических работников ШНОР",
-        period((2023, 1, 1), (2023, 1, 31), "январь 2023"),
-        cro,
-        "выявлены профессиональные затруднения педагогов",
-    )?;
-    ev(
-        "семинар",
-        "Семинары для административных команд ШНОР (программы на сайте УО, ЦРО)",
-        period((2023, 2, 1), (2023, 8, 31), "февраль–август 2023"),
-        cro,
-        "",
-    )?;
-    ev(
-        "мониторинг",
-        "Муниципальный мониторинг уровня профессионального развития и дефицитов педагогических работников ШНОР",
-        period((2023, 8, 1), (2023, 8, 31), "август 2023"),
-        cro,
-        "",
-    )?;
-    ev("мастер-класс", "Мастер-классы, педагогические мастерские, фестивали и ярмарки творческих идей «От знаний к результату», методический фестиваль",
-        period((2023, 1, 1), (2023, 12, 31), "2023"), tutors, "")?;
-    // «41 педагог ШНОР прошли курсы повышения квалификации»: the count is the report's.
-    s.add_event(NewEvent {
-        district: Some(dist),
-        kind: "курсы",
-        title: "Курсы повышения квалификации педагогов ШНОР в ГБОУ ИРО Краснодарского края",
-        when: period((2023, 1, 1), (2023, 12, 31), "2023"),
-        host_org: Some(iro),
-        participants: schools.clone(),
-        result: "41 педагог ШНОР прошёл курсы",
-        status: Some(EventStatus::Done),
-        note: order,
-        turnout: Turnout { teachers: Some(41), ..Default::default() },
-        ..Default::default()
-    })?;
-    ev(
-        "совещание",
-        "Ежеквартальные заседания муниципального тьюторского сообщества",
-        period((2023, 1, 1), (2023, 12, 31), "ежеквартально, 2023"),
-        tutors,
-        "",
-    )?;
-
-    let ind = |name: &str, value: &str| -> Result<()> {
-        let i = s.add_indicator(Some(dist), None, name, "чел.", "", "2023", false)?;
-        s.add_indicator_value(i, Y2022, "2023", value)?;
-        Ok(())
-    };
-    ind("Педагоги ШНОР — участники краевых мероприятий", "41")?;
-    ind("Педагоги ШНОР, прошедшие курсы повышения квалификации в ГБОУ ИРО Краснодарского края", "41")?;
-    let gia = s.add_indicator(
-        Some(dist),
-        None,
-        "Совокупный средний балл ГИА-9 по 4 предметам выше, чем в 2022 году",
-        "",
-        "да",
-        "2023",
-        true,
-    )?;
-    s.add_indicator_value(gia, Y2022, "2023", "да (школы № 22, 27)")?;
-
-    // A report, not a meeting: no date, format or participants of its own. Its period is not
-    // named; the dates in it are of 2023 (an inference, said so in its note).
-    let m = s.add_report_doc(&ReportDocFields {
-        district: Some(dist),
-        title: "Отчёт по реализации дорожной карты ШНОР".into(),
-        period: period((2023, 1, 1), (2023, 12, 31), "2023 год"),
-        author: String::new(),
-        note: "период в отчёте не назван — 2023 год по датам в тексте; кем составлен, не указано; раздел «Директорам ШНОР:» в документе обрывается на заголовке — рекомендации директорам не приведены".into(),
-    })?;
-    // The report gives a deadline to two of its recommendations; the others have none.
-    for (text, when, who) in [
-        ("Продолжить работу по повышению качества обучения в школах с низкими образовательными результатами.", When::default(), "Управление образования"),
-        ("Разработать направления развития, которые могут обеспечить улучшение образовательных результатов обучающихся.", When::default(), "Управление образования"),
-        ("Обеспечить организацию контроля оказания методической помощи наставническим центром и тьюторским пунктом.", When::default(), "МКУ ДПО «Центр развития образования»"),
-        ("Сформировать и разместить на сайте электронные методические издания в помощь педагогам ШНОР.", When::default(), "МКУ ДПО «Центр развития образования»"),
-        ("В январе провести процедуру выявления профессиональных дефицитов педагогов ШНОР и потребности в методической помощи.", period((2024, 1, 1), (2024, 1, 31), "январь 2024"), "МКУ ДПО «Центр развития образования»"),
-        ("Организовывать участие педагогов ШНОР в курсах повышения квалификации и методических мероприятиях, в первую очередь по выявленным дефицитам.", When::default(), "МКУ ДПО «Центр развития образования»"),
-        ("Организовать открытые методические, практикоориентированные мероприятия по обмену опытом адресной методической поддержки по выявленным дефицитам.", When::default(), "МКУ ДПО «Центр развития образования»"),
-        ("Организовать методическое сопровождение внедрения цифровых технологий в образовательном процессе.", When::default(), "МКУ ДПО «Центр развития образования»"),
-        ("Провести системную доработку дорожной карты оказания методической помощи с введением новых форматов, методов и мероприятий.", period((2023, 12, 30), (2023, 12, 30), "до 30 декабря 2023 г."), "МКУ ДПО «Центр развития образования»"),
-    ] {
-        s.add_decision(m, text, when, who, EventStatus::Planned)?;
-    }
-    Ok(())
 }
 
 /// 003: Kirovsk district, the kick-off meeting of 06.10.2023, its network models and the

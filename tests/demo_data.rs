@@ -82,7 +82,18 @@ fn every_quote_of_a_demo_file_is_in_the_line_of_the_document_it_cites() {
         let seed = std::fs::read_to_string(dir.join("tests/seeds").join(source)).unwrap();
         let lines: Vec<&str> = seed.lines().collect();
         let before = checked;
-        for comment in text.lines().filter_map(|l| l.trim_start().strip_prefix('#')) {
+        // A comment is its run of `#` lines, read as one: a quote may go on to the next line.
+        let mut comments: Vec<String> = Vec::new();
+        let mut open = false;
+        for line in text.lines() {
+            match line.trim_start().strip_prefix('#') {
+                Some(c) if open => comments.last_mut().unwrap().push_str(c),
+                Some(c) => comments.push(c.to_string()),
+                None => {}
+            }
+            open = line.trim_start().starts_with('#');
+        }
+        for comment in &comments {
             for (first, last, quote) in citations(comment) {
                 assert!(first >= 1 && last >= first && last <= lines.len(), "{}: L{first}–{last}", file.display());
                 let cited = norm(&lines[first - 1..last].join(" "));
