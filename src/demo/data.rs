@@ -7,10 +7,10 @@
 //! with the file and the key, and nothing of the file is written (the demo loads in one
 //! transaction).
 
-use crate::domain::{EventStatus, LinkLevel, NetworkModel, OrgKind, When};
+use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
 use crate::store::{
-    GroupFields, NewEvent, NewLink, NewMeeting, Party, ProgrammeFields, ReportDocFields, Result, Store, StoreError,
-    TaskFields,
+    GroupFields, NewAgreement, NewEvent, NewLink, NewMeeting, NewParty, Party, ProgrammeFields, ReportDocFields,
+    Result, Store, StoreError, TaskFields,
 };
 use crate::text::{parse_date, AcademicYear};
 use crate::turnout::{Part, Taking, Turnout};
@@ -46,6 +46,68 @@ struct Document {
     indicator: Vec<Indicator>,
     #[serde(default)]
     report: Vec<Report>,
+    #[serde(default)]
+    agreement: Vec<Agreement>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Agreement {
+    key: String,
+    /// «framework» or «additional».
+    kind: String,
+    /// The agreement an additional one is to, by key.
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    number: String,
+    title: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    term: Option<WhenSpec>,
+    /// «draft», «approval», «signed», «in_force», «expired», «terminated».
+    status: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    goals: String,
+    #[serde(default)]
+    tasks: String,
+    #[serde(default)]
+    party: Vec<AgreementParty>,
+    #[serde(default)]
+    appendix: Vec<Appendix>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgreementParty {
+    /// A school of the file by key; or only the name the agreement gives.
+    #[serde(default)]
+    org: Option<String>,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    signatory: String,
+    #[serde(default)]
+    position: String,
+    #[serde(default)]
+    basis: String,
+    #[serde(default)]
+    address: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Appendix {
+    number: i64,
+    title: String,
+    /// The joint plan's rows: events of the district.
+    #[serde(default)]
+    plan: Vec<Event>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +178,12 @@ struct Indicator {
     /// A yes-or-no indicator («да»).
     #[serde(default)]
     yes_no: bool,
+    /// By when the target is to be reached.
+    #[serde(default)]
+    deadline: Option<String>,
+    /// Fewer is better («Число ШНОР»).
+    #[serde(default)]
+    lower_is_better: bool,
     #[serde(default)]
     value: Vec<Value>,
 }
@@ -283,6 +351,8 @@ struct Event {
     #[serde(default)]
     responsible: String,
     #[serde(default)]
+    funding: String,
+    #[serde(default)]
     expected_result: String,
     #[serde(default)]
     result: String,
@@ -404,14 +474,74 @@ impl Keys<'_> {
             WhenSpec::Full { from: Some(f), to: Some(t), text, date: None, school_year: None } => {
                 When { start: Some(self.date(f)?), end: Some(self.date(t)?), text: text.clone() }
             }
+            // Words only: a term the document gives no dates for («2023-2024 учебный год»).
+            WhenSpec::Full { text: Some(t), date: None, from: None, to: None, school_year: None } => {
+                When { start: None, end: None, text: Some(t.clone()) }
+            }
             _ => {
                 return Err(bad(
                     self.file,
-                    "a date is a day, { from, to, text }, { date, text } or { school_year }".into(),
+                    "a date is a day, { from, to, text }, { date, text }, { text } or { school_year }".into(),
                 ))
             }
         })
     }
+    /// An event of the file as the store adds it.
+    fn event<'e>(&self, dist: i64, e: &'e Event) -> Result<NewEvent<'e>> {
+        let file = self.file;
+        let details = e
+            .details
+            .iter()
+            .map(|t| {
+                let part = match t.part.as_deref() {
+                    None => Part::default(),
+                    Some(p) => Part::ALL
+                        .iter()
+                        .copied()
+                        .find(|x| x.code() == p)
+                        .ok_or_else(|| bad(file, format!("no part «{p}»")))?,
+                };
+                let org = self.org(&t.org)?;
+                Ok(Taking {
+                    org,
+                    part,
+                    note: t.note.clone(),
+                    teachers: t.teachers,
+                    connections: t.connections,
+                    ..Default::default()
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let c = &e.turnout;
+        Ok(NewEvent {
+            district: Some(dist),
+            kind: &e.kind,
+            title: &e.title,
+            subject: &e.subject,
+            grades: &e.grades,
+            when: self.when(&e.when)?,
+            host_org: e.host_org.as_deref().map(|k| self.org(k)).transpose()?,
+            host_person: e.host_person.as_deref().map(|k| self.person(k)).transpose()?,
+            participants: e.participants.iter().map(|k| self.org(k)).collect::<Result<_>>()?,
+            responsible: &e.responsible,
+            funding: &e.funding,
+            expected_result: &e.expected_result,
+            result: &e.result,
+            status: Some(self.status(e.status.as_deref())?),
+            note: &e.note,
+            format: &e.format,
+            time: &e.time,
+            turnout: Turnout {
+                teachers: c.teachers,
+                people: c.people,
+                schools: c.schools,
+                connections: c.connections,
+                teams: c.teams,
+            },
+            details,
+        })
+    }
+
     fn status(&self, code: Option<&str>) -> Result<EventStatus> {
         match code {
             None => Ok(EventStatus::Planned),
@@ -464,57 +594,7 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
         s.add_network(dist, AcademicYear(n.year), model, &n.name, &members)?;
     }
     for e in &doc.event {
-        let details = e
-            .details
-            .iter()
-            .map(|t| {
-                let part = match t.part.as_deref() {
-                    None => Part::default(),
-                    Some(p) => Part::ALL
-                        .iter()
-                        .copied()
-                        .find(|x| x.code() == p)
-                        .ok_or_else(|| bad(file, format!("no part «{p}»")))?,
-                };
-                let org = keys.org(&t.org)?;
-                Ok(Taking {
-                    org,
-                    part,
-                    note: t.note.clone(),
-                    teachers: t.teachers,
-                    connections: t.connections,
-                    ..Default::default()
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let c = &e.turnout;
-        s.add_event(NewEvent {
-            district: Some(dist),
-            kind: &e.kind,
-            title: &e.title,
-            subject: &e.subject,
-            grades: &e.grades,
-            when: keys.when(&e.when)?,
-            host_org: e.host_org.as_deref().map(|k| keys.org(k)).transpose()?,
-            host_person: e.host_person.as_deref().map(|k| keys.person(k)).transpose()?,
-            participants: e.participants.iter().map(|k| keys.org(k)).collect::<Result<_>>()?,
-            responsible: &e.responsible,
-            expected_result: &e.expected_result,
-            result: &e.result,
-            status: Some(keys.status(e.status.as_deref())?),
-            note: &e.note,
-            format: &e.format,
-            time: &e.time,
-            turnout: Turnout {
-                teachers: c.teachers,
-                people: c.people,
-                schools: c.schools,
-                connections: c.connections,
-                teams: c.teams,
-            },
-            details,
-            ..Default::default()
-        })?;
+        s.add_event(keys.event(dist, e)?)?;
     }
     for m in &doc.meeting {
         let id = s.add_meeting(NewMeeting {
@@ -587,6 +667,10 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
     for i in &doc.indicator {
         let org = i.org.as_deref().map(|k| keys.org(k)).transpose()?;
         let id = s.add_indicator(Some(dist), org, &i.name, &i.unit, &i.target, &i.period, i.yes_no)?;
+        if i.deadline.is_some() || i.lower_is_better {
+            let deadline = i.deadline.as_deref().map(|d| keys.date(d)).transpose()?;
+            s.set_indicator_deadline(id, deadline, i.lower_is_better)?;
+        }
         for v in &i.value {
             s.add_indicator_value(id, AcademicYear(v.year), &v.period, &v.value)?;
         }
@@ -602,6 +686,50 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
         for x in &r.recommendation {
             let deadline = x.deadline.as_ref().map(|w| keys.when(w)).transpose()?.unwrap_or_default();
             s.add_decision(id, &x.text, deadline, &x.responsible, keys.status(x.status.as_deref())?)?;
+        }
+    }
+    let mut agreements: HashMap<&str, i64> = HashMap::new();
+    for a in &doc.agreement {
+        let kind = AgreementKind::from_code(&a.kind).ok_or_else(|| bad(file, format!("no kind «{}»", a.kind)))?;
+        let status =
+            AgreementStatus::from_code(&a.status).ok_or_else(|| bad(file, format!("no status «{}»", a.status)))?;
+        let parent = match a.parent.as_deref() {
+            None => None,
+            Some(k) => Some(*agreements.get(k).ok_or_else(|| bad(file, format!("no agreement «{k}»")))?),
+        };
+        let id = s.add_agreement(NewAgreement {
+            kind,
+            parent,
+            district: Some(dist),
+            number: &a.number,
+            title: &a.title,
+            subject: &a.subject,
+            date: a.date.as_deref().map(|d| keys.date(d)).transpose()?,
+            term: a.term.as_ref().map(|w| keys.when(w)).transpose()?.unwrap_or_default(),
+            status,
+            place: &a.place,
+            goals: &a.goals,
+            tasks: &a.tasks,
+        })?;
+        agreements.insert(&a.key, id);
+        for p in &a.party {
+            s.add_agreement_party(
+                id,
+                NewParty {
+                    org: p.org.as_deref().map(|k| keys.org(k)).transpose()?,
+                    name: &p.name,
+                    signatory: &p.signatory,
+                    position: &p.position,
+                    basis: &p.basis,
+                    address: &p.address,
+                },
+            )?;
+        }
+        for x in &a.appendix {
+            let appendix = s.add_appendix(id, x.number, &x.title)?;
+            for e in &x.plan {
+                s.add_plan_item(appendix, keys.event(dist, e)?)?;
+            }
         }
     }
     Ok(())
