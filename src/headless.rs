@@ -435,8 +435,13 @@ pub fn log_records(lines: &[crate::store::LogLine], s: &Strings, words: bool) ->
         .iter()
         .map(|l| {
             let c = &l.change;
-            let what = if l.what.is_empty() { format!("{} {}", c.entity, c.entity_id) } else { l.what.clone() };
             if !words {
+                // For scripts: the store's codes, an order's kind left to the entity column.
+                let what = match l.what.split_once(':').filter(|_| c.entity == "order") {
+                    Some((_, rest)) => rest.to_string(),
+                    None if l.what.is_empty() => format!("{} {}", c.entity, c.entity_id),
+                    None => l.what.clone(),
+                };
                 return vec![
                     c.at.clone(),
                     c.who.clone(),
@@ -449,6 +454,7 @@ pub fn log_records(lines: &[crate::store::LogLine], s: &Strings, words: bool) ->
             }
             let (field, old, new) = crate::app::rows::change_words(c, s);
             let at = crate::text::format_stamp(&c.at);
+            let what = crate::app::rows::log_what(l, s);
             vec![at, c.who.clone(), crate::app::rows::entity_label(&c.entity, s), what, field, old, new]
         })
         .collect();

@@ -938,13 +938,28 @@ pub fn change_words(c: &crate::domain::HistoryRow, s: &Strings) -> (String, Stri
 }
 
 /// A line of the history: when, who, what, which field, old → new (statuses by their names).
+/// What a history line is about, in the UI's words: the row's title or name while it exists
+/// (an order as its kind, issuer, date and number), else its kind and id.
+pub fn log_what(l: &crate::store::LogLine, s: &Strings) -> String {
+    let c = &l.change;
+    match (l.what.is_empty(), c.entity.as_str()) {
+        (true, _) => format!("{} {}", entity_label(&c.entity, s), c.entity_id),
+        // The store gives an order as «order:…» or «directive:…».
+        (false, "order") => match l.what.split_once(':') {
+            Some(("directive", rest)) => format!("{} {rest}", s.ord_kind_directive),
+            Some((_, rest)) => format!("{} {rest}", s.ord_kind),
+            None => l.what.clone(),
+        },
+        (false, _) => l.what.clone(),
+    }
+}
+
 pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow {
     let c = &l.change;
     let (field, old, new) = change_words(c, s);
     let change = if c.field == "*" { String::new() } else { format!("{old} → {new}") };
     // A row gone since (or one with no name of its own): what it was, in the UI's words.
-    let what =
-        if l.what.is_empty() { format!("{} {}", entity_label(&c.entity, s), c.entity_id) } else { l.what.clone() };
+    let what = log_what(l, s);
     ViewRow {
         cells: vec![crate::text::format_stamp(&c.at), c.who.clone(), what, field, change].into(),
         item: Some(ItemRef::Change(i)),

@@ -7,10 +7,12 @@
 //! with the file and the key, and nothing of the file is written (the demo loads in one
 //! transaction).
 
+use crate::domain::DiagnosticItem;
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
+use crate::orders::DocKind;
 use crate::store::{
-    GroupFields, NewAgreement, NewEvent, NewLink, NewMeeting, NewParty, Party, ProgrammeFields, ReportDocFields,
-    Result, Store, StoreError, TaskFields,
+    GroupFields, NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, OrderFields, Party,
+    ProgrammeFields, ReportDocFields, Result, Store, StoreError, TaskFields,
 };
 use crate::text::{parse_date, AcademicYear};
 use crate::turnout::{Part, Taking, Turnout};
@@ -48,6 +50,74 @@ struct Document {
     report: Vec<Report>,
     #[serde(default)]
     agreement: Vec<Agreement>,
+    #[serde(default)]
+    risk: Vec<Risk>,
+    #[serde(default)]
+    diagnostic: Vec<Diagnostic>,
+    #[serde(default)]
+    order: Vec<Order>,
+}
+
+/// A verified risk direction of a school, with its anti-risk programme and what it did.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Risk {
+    org: String,
+    year: i32,
+    direction: String,
+    #[serde(default)]
+    programme: String,
+    #[serde(default)]
+    progress: String,
+}
+
+/// A round of teachers' diagnostics (a school's, or the district's when no `org`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Diagnostic {
+    #[serde(default)]
+    org: Option<String>,
+    year: i32,
+    round: String,
+    #[serde(default)]
+    teachers: Option<f64>,
+    #[serde(default)]
+    diagnosed: Option<f64>,
+    #[serde(default)]
+    with_programme: Option<f64>,
+    #[serde(default)]
+    trained: Option<f64>,
+    #[serde(default)]
+    in_percent: bool,
+    #[serde(default)]
+    item: Vec<DiagnosticLine>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiagnosticLine {
+    /// «course», «deficit» or «vacancy».
+    kind: String,
+    label: String,
+    #[serde(default)]
+    count: Option<f64>,
+    #[serde(default)]
+    in_percent: bool,
+}
+
+/// An order or a directive a record rests on, with the title the document gives it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Order {
+    /// «order» or «directive».
+    kind: String,
+    issuer: String,
+    number: String,
+    date: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -253,6 +323,9 @@ struct Status {
     status: String,
     #[serde(default)]
     risk_level: String,
+    /// What the status rests on, as the document writes it.
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -571,7 +644,10 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
         }
     }
     for st in &doc.status {
-        s.add_cluster_status(keys.org(&st.org)?, AcademicYear(st.year), &st.status, &st.risk_level)?;
+        let id = s.add_cluster_status(keys.org(&st.org)?, AcademicYear(st.year), &st.status, &st.risk_level)?;
+        if !st.note.is_empty() {
+            s.note_cluster_status(id, &st.note)?;
+        }
     }
     for l in &doc.link {
         let level = LinkLevel::from_code(&l.level).ok_or_else(|| bad(file, format!("no level «{}»", l.level)))?;
@@ -687,6 +763,50 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
             let deadline = x.deadline.as_ref().map(|w| keys.when(w)).transpose()?.unwrap_or_default();
             s.add_decision(id, &x.text, deadline, &x.responsible, keys.status(x.status.as_deref())?)?;
         }
+    }
+    for r in &doc.risk {
+        s.add_risk_direction(keys.org(&r.org)?, AcademicYear(r.year), &r.direction, &r.programme, &r.progress)?;
+    }
+    for d in &doc.diagnostic {
+        s.add_diagnostic(&NewDiagnostic {
+            org: d.org.as_deref().map(|k| keys.org(k)).transpose()?,
+            district: Some(dist),
+            year: AcademicYear(d.year),
+            round: d.round.clone(),
+            teachers: d.teachers,
+            diagnosed: d.diagnosed,
+            with_programme: d.with_programme,
+            trained: d.trained,
+            in_percent: d.in_percent,
+            items: d
+                .item
+                .iter()
+                .map(|i| DiagnosticItem {
+                    kind: i.kind.clone(),
+                    label: i.label.clone(),
+                    count: i.count,
+                    in_percent: i.in_percent,
+                })
+                .collect(),
+        })?;
+    }
+    for o in &doc.order {
+        let kind = match o.kind.as_str() {
+            "order" => DocKind::Order,
+            "directive" => DocKind::Directive,
+            k => return Err(bad(file, format!("no kind of order «{k}»"))),
+        };
+        let date = keys.date(&o.date)?;
+        s.add_order(&OrderFields {
+            kind,
+            district: Some(dist),
+            issuer: o.issuer.clone(),
+            number: o.number.clone(),
+            date_text: crate::text::format_date(date),
+            date: Some(date),
+            title: o.title.clone(),
+            note: o.note.clone(),
+        })?;
     }
     let mut agreements: HashMap<&str, i64> = HashMap::new();
     for a in &doc.agreement {

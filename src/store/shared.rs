@@ -41,6 +41,13 @@ impl Store {
                                                     LEFT JOIN people ep ON ep.id = l.mentee_person_id
                                                    WHERE l.id = h.entity_id)
                       WHEN 'meeting' THEN (SELECT title FROM meetings WHERE id = h.entity_id)
+                      WHEN 'report' THEN (SELECT title FROM meetings WHERE id = h.entity_id)
+                      WHEN 'order' THEN (SELECT kind || ':' || trim(issuer || coalesce(' от ' || nullif(date_text, ''), '')
+                                                || ' № ' || number)
+                                           FROM orders WHERE id = h.entity_id)
+                      WHEN 'programme' THEN (SELECT name FROM programmes WHERE id = h.entity_id)
+                      WHEN 'programme_task' THEN (SELECT text FROM programme_tasks WHERE id = h.entity_id)
+                      WHEN 'group' THEN (SELECT name FROM people_groups WHERE id = h.entity_id)
                       WHEN 'indicator_value' THEN (SELECT i.name FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
                                                     WHERE v.id = h.entity_id)
                       WHEN 'organization' THEN (SELECT coalesce(nullif(short_name, ''), name) FROM organizations
