@@ -58,6 +58,45 @@ coded_enum!(AgreementStatus {
     Terminated = "terminated" => ag_terminated,
 });
 
+coded_enum!(MarkKind {
+    AsWritten = "as_written" => mk_as_written,
+    Doubtful = "doubtful" => mk_doubtful,
+});
+
+/// A value of a record marked: as the source writes it, or doubtful, with a word on why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mark {
+    /// The field as history names it («title», «start», «basis»).
+    pub field: String,
+    pub kind: MarkKind,
+    pub note: String,
+}
+
+/// The fields of a record that can be marked, by the names history gives them.
+pub fn markable(entity: &str) -> &'static [&'static str] {
+    match entity {
+        "event" => &[
+            "title",
+            "start",
+            "time",
+            "format",
+            "subject",
+            "grades",
+            "host",
+            "teacher",
+            "participants",
+            "responsible",
+            "result",
+            "note",
+        ],
+        "decision" => &["text", "deadline", "responsible"],
+        "mentoring_link" => &["mentor", "mentee", "subject", "form", "start", "basis"],
+        "agreement" => &["number", "title", "subject", "date", "term", "goals", "tasks", "place"],
+        "risk" => &["direction", "goal", "measures", "progress", "deadline"],
+        _ => &[],
+    }
+}
+
 coded_enum!(OrgKind {
     School = "school" => kind_school,
     Body = "body" => kind_body,

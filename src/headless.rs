@@ -104,32 +104,39 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
             }
             (vec!["school", "district", "town", "cluster_status", "risk_level", "members"], rows)
         }
-        Pane::Mentoring => (
-            vec!["mentor", "mentee", "level", "form", "subject", "period", "basis", "state"],
-            store
-                .links(year)?
-                .into_iter()
-                .map(|l| {
-                    let basis = l.basis_text();
-                    let level = l.level_label(s).to_string();
-                    vec![
-                        l.mentor,
-                        l.mentee,
-                        level,
-                        l.form,
-                        l.subject,
-                        l.when.display_running(s),
-                        basis,
-                        if l.active { String::new() } else { s.inactive.to_string() },
-                    ]
-                })
-                .collect(),
-        ),
+        Pane::Mentoring => {
+            let marks = store.marks_of("mentoring_link")?;
+            (
+                vec!["mentor", "mentee", "level", "form", "subject", "period", "basis", "state", "marks"],
+                store
+                    .links(year)?
+                    .into_iter()
+                    .map(|l| {
+                        let basis = l.basis_text();
+                        let level = l.level_label(s).to_string();
+                        let marked = marks_words(marks.get(&l.id), s);
+                        vec![
+                            l.mentor,
+                            l.mentee,
+                            level,
+                            l.form,
+                            l.subject,
+                            l.when.display_running(s),
+                            basis,
+                            if l.active { String::new() } else { s.inactive.to_string() },
+                            marked,
+                        ]
+                    })
+                    .collect(),
+            )
+        }
         Pane::Roadmap => {
+            let (event_marks, decision_marks) = (store.marks_of("event")?, store.marks_of("decision")?);
             let mut rows: Vec<Vec<String>> = store
                 .events(year)?
                 .into_iter()
                 .map(|e| {
+                    let marked = marks_words(event_marks.get(&e.id), s);
                     let n = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
                     let t = e.turnout;
                     vec![
@@ -153,10 +160,12 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                         n(t.teams),
                         e.details.iter().map(|t| t.line(s)).collect::<Vec<_>>().join("; "),
                         e.note,
+                        marked,
                     ]
                 })
                 .collect();
             rows.extend(store.decisions(year)?.into_iter().map(|x| {
+                let marked = marks_words(decision_marks.get(&x.id), s);
                 vec![
                     if x.of_report { "recommendation" } else { "decision" }.into(),
                     x.deadline.display(),
@@ -178,6 +187,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     String::new(),
                     String::new(),
                     String::new(),
+                    marked,
                 ]
             }));
             (
@@ -202,6 +212,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     "teams",
                     "roles",
                     "note",
+                    "marks",
                 ],
                 rows,
             )
@@ -245,10 +256,12 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
         }
         Pane::Agreements => {
             let today = crate::text::today();
+            let marks = store.marks_of("agreement")?;
             let mut rows: Vec<Vec<String>> = store
                 .agreements()?
                 .into_iter()
                 .map(|a| {
+                    let marked = marks_words(marks.get(&a.id), s);
                     let status = crate::lifecycle::effective(&a, today).label(s).to_string();
                     let plan = crate::app::rows::plan_progress(&a, s);
                     vec![
@@ -261,6 +274,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                         plan,
                         status,
                         String::new(),
+                        marked,
                     ]
                 })
                 .collect();
@@ -311,10 +325,23 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
             }
             // «document», not «title»: an agreement's or an order's name is not an event's title
             // (the sheets and Excel headers say «Название», not «Мероприятие»).
-            (vec!["kind", "number", "date", "document", "parties", "term", "plan", "status", "related"], rows)
+            (vec!["kind", "number", "date", "document", "parties", "term", "plan", "status", "related", "marks"], rows)
         }
     };
+    // Rows of a kind with fewer columns (a programme among agreements, a decision among
+    // events) are as wide as the header: their last cells empty.
+    let mut rows = rows;
+    for r in &mut rows {
+        r.resize(fields.len(), String::new());
+    }
     Ok(Records { fields, rows })
+}
+
+/// A record's marks in words, «Тема: так в документе — …», joined.
+fn marks_words(marks: Option<&Vec<crate::domain::Mark>>, s: &Strings) -> String {
+    marks.map_or_else(String::new, |m| {
+        m.iter().map(|m| crate::app::rows::mark_words(m, s)).collect::<Vec<_>>().join("; ")
+    })
 }
 
 /// A pane's column, named in the UI's language (for the workbook's sheets).
@@ -360,6 +387,7 @@ pub fn field_header(code: &str, s: &Strings) -> String {
         "term" => s.col_term,
         "plan" => s.col_plan,
         "members" => s.nw_members,
+        "marks" => s.hist_mark,
         "related" => s.ord_related,
         "document" => s.ord_title,
         "at" => s.col_when,

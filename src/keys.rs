@@ -58,6 +58,8 @@ pub enum Action {
     Retire,
     NewNetwork,
     NewGroup,
+    /// Mark a value of the selected record as written in the source, or doubtful.
+    Mark,
     /// The district's report on the year, written to a file.
     Report,
     Focus,
@@ -90,6 +92,7 @@ impl Action {
                 | Action::Retire
                 | Action::NewNetwork
                 | Action::NewGroup
+                | Action::Mark
         )
     }
 }
@@ -149,6 +152,7 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
     (Action::NewPerson, "new_person", &["N"]),
     (Action::NewNetwork, "new_network", &["K"]),
     (Action::NewGroup, "new_group", &["B"]),
+    (Action::Mark, "mark", &["!"]),
     (Action::Retire, "retire", &["R"]),
     (Action::Copy, "copy", &["y"]),
     (Action::New, "new_link", &["n"]),
@@ -246,6 +250,7 @@ impl Action {
             Action::Retire => s.act_retire,
             Action::NewNetwork => s.act_new_network,
             Action::NewGroup => s.act_new_group,
+            Action::Mark => s.act_mark,
             Action::Focus => s.act_focus,
             Action::ScreenShare => s.act_share,
         }

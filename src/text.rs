@@ -198,6 +198,15 @@ pub fn format_date(d: NaiveDate) -> String {
 
 /// A sentence of `s`: its full stop added, unless it ends with one already — an initial or an
 /// abbreviation («Калинова С.А.», «2023 г.») takes no second dot.
+/// The text with its first letter a capital: a field's name at the head of a line.
+pub fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn sentence(s: &str) -> String {
     let t = s.trim_end();
     if t.ends_with(['.', '!', '?', '…']) {

@@ -3232,3 +3232,85 @@ fn a_group_of_people_is_held_as_written_rests_on_its_order_and_takes_members_by_
     key(&mut app, 'u');
     assert!(!app.store.groups().unwrap().iter().any(|g| g.name == "Методический совет"), "its creation undone");
 }
+
+#[test]
+fn a_value_is_marked_as_written_or_doubtful_shown_beside_its_field_and_taken_back() {
+    let mut app = app("marks");
+    key(&mut app, '3');
+    select_event(&mut app, "Взаимопосещение уроков");
+    let id = match app.selected_item() {
+        Some(nastavnik::app::rows::ItemRef::Event(i)) => app.data.events[i].id,
+        other => panic!("{other:?}"),
+    };
+    assert!(app.store.marks("event", id).unwrap().is_empty());
+    key(&mut app, '!');
+    let form = screen(&mut app);
+    assert!(form.contains("Отметить значение: Взаимопосещение уроков"), "{form}");
+    // A field the record has not is refused under the field, with the ones it has.
+    type_text(&mut app, "цвет");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app);
+    assert!(text.contains("↑ такого поля нет") && text.contains("классы"), "{text}");
+    for _ in 0..4 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "классы");
+    // The kind: a word that is neither is refused; «сомн» is enough.
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..20 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "может быть");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑ «так в документе», «сомнительно»"), "{}", screen(&mut app));
+    for _ in 0..10 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "сомн");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "в протоколе «7 кл.», в плане «8 кл.»");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Отметка сохранена"), "{}", screen(&mut app));
+    let marks = app.store.marks("event", id).unwrap();
+    assert_eq!(marks.len(), 1);
+    assert_eq!((marks[0].field.as_str(), marks[0].kind), ("grades", nastavnik::domain::MarkKind::Doubtful));
+    // The card shows it under the grades line.
+    code(&mut app, KeyCode::Enter);
+    let card = screen(&mut app);
+    let lines: Vec<&str> = card.lines().collect();
+    let at = lines.iter().position(|l| l.contains("Классы:")).expect("the grades line");
+    assert!(lines[at + 1].contains("⚠ сомнительно: в протоколе «7 кл.», в плане «8 кл.»"), "{card}");
+    // The history names it.
+    let h = app.store.history("event", id).unwrap();
+    assert!(h.iter().any(|l| l.field == "mark" && l.old.is_empty() && l.new.starts_with("grades doubtful")), "{h:?}");
+    assert!(card.contains("отметка:") && card.contains("Классы: сомнительно"), "{card}");
+    code(&mut app, KeyCode::Esc);
+    // `show` prints it; u takes it back.
+    let rec = nastavnik::headless::records(&app.store, nastavnik::app::Pane::Roadmap, app.year, app.s).unwrap();
+    let col = rec.fields.iter().position(|f| *f == "marks").unwrap();
+    assert!(rec.rows.iter().any(|r| r[col] == "Классы: сомнительно — в протоколе «7 кл.», в плане «8 кл.»"));
+    key(&mut app, 'u');
+    assert!(app.store.marks("event", id).unwrap().is_empty(), "u takes the mark back");
+    // «снять отметку» takes a mark away.
+    key(&mut app, 'U');
+    assert_eq!(app.store.marks("event", id).unwrap().len(), 1, "U puts it back");
+    key(&mut app, '!');
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..20 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "снять");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Отметка снята"), "{}", screen(&mut app));
+    assert!(app.store.marks("event", id).unwrap().is_empty());
+}
+
+#[test]
+fn the_demo_marks_what_its_documents_write_oddly() {
+    let mut app = app("demo-marks");
+    key(&mut app, '3');
+    select_event(&mut app, "Городской семинар «Эффективные формирования");
+    code(&mut app, KeyCode::Enter);
+    let card = screen(&mut app);
+    assert!(card.contains("Тема") && card.contains("⚠ так в документе: «формирования»; вероятно, «формы»"), "{card}");
+}

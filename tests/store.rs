@@ -803,7 +803,7 @@ fn an_older_store_gets_its_names_indexed_when_it_is_opened() {
          ALTER TABLE meetings DROP COLUMN audience; ALTER TABLE meetings DROP COLUMN moderators;
          ALTER TABLE meetings DROP COLUMN n_connections; ALTER TABLE meetings DROP COLUMN appendices;
          ALTER TABLE meetings DROP COLUMN signed;
-         ALTER TABLE events DROP COLUMN format; ALTER TABLE events DROP COLUMN time;
+         ALTER TABLE events DROP COLUMN format; ALTER TABLE events DROP COLUMN time; DROP TABLE marks;
          PRAGMA user_version = 12;",
     )
     .unwrap();

@@ -88,6 +88,11 @@ pub enum Purpose {
         programme: i64,
         id: Option<(i64, i64)>,
     },
+    /// A mark on one value of a record (`!`).
+    Mark {
+        entity: &'static str,
+        id: i64,
+    },
 }
 
 pub struct FieldsForm {
@@ -766,6 +771,10 @@ impl App {
                 self.save_network_form(text, id, &mut errors)
             }
             Purpose::Report => return,
+            Purpose::Mark { entity, id } => {
+                let text = [form.text(0), form.text(1), form.text(2)];
+                self.save_mark_form(entity, id, text, &mut errors)
+            }
             Purpose::Group { id } => {
                 let text = [
                     form.text(0),

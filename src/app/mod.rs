@@ -9,6 +9,7 @@ mod groupform;
 pub mod importer;
 pub mod linkform;
 pub mod lookup;
+pub mod markform;
 pub mod minutesform;
 pub mod networkform;
 mod orderform;
@@ -1287,6 +1288,7 @@ impl App {
                 _ => self.edit_school(),
             },
             Action::NewNetwork if self.pane == Pane::Clusters => self.network_form(None),
+            Action::Mark => self.mark_form(),
             Action::NewGroup if self.pane == Pane::Clusters => self.group_form(None),
             Action::NewGroup => {}
             Action::NewNetwork => {}
@@ -1522,7 +1524,28 @@ impl App {
                 (format!("{} {}", s.pg_task_form, t.pos), rows::task_doc(&p, &t, &h, s))
             }
         };
+        // The values marked as written or doubtful, beside their fields.
+        let doc = match self.marked(item) {
+            Some((kind, id)) => match self.report(self.store.marks(kind, id)) {
+                Some(marks) => rows::with_marks(doc, &marks, s),
+                None => return,
+            },
+            None => doc,
+        };
         self.overlays.push(Overlay::Detail { title, doc, scroll: 0, entity });
+    }
+
+    /// The record a row is, as marks and history name it, when its values can be marked.
+    pub(crate) fn marked(&self, item: ItemRef) -> Option<(&'static str, i64)> {
+        let d = &self.data;
+        Some(match item {
+            ItemRef::Event(i) => ("event", d.events.get(i)?.id),
+            ItemRef::Decision(i) => ("decision", d.decisions.get(i)?.id),
+            ItemRef::Link(i) => ("mentoring_link", d.links.get(i)?.id),
+            ItemRef::Agreement(i) => ("agreement", d.agreements.get(i)?.id),
+            ItemRef::Risk(i) => ("risk", d.risks.get(i)?.id),
+            _ => return None,
+        })
     }
 
     /// An agenda line opened where it lives: its pane, in its year, with it selected (a filter

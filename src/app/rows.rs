@@ -912,6 +912,42 @@ pub fn entity_label(entity: &str, s: &Strings) -> String {
 
 /// A history line as words: the field, and its old and new values (statuses by their names,
 /// «—» for nothing), the same on the History pane and in `nastavnik history`.
+/// A mark in words: «Тема: так в документе — вероятно, «формы»».
+pub fn mark_words(m: &crate::domain::Mark, s: &Strings) -> String {
+    let (field, kind) = (crate::text::capitalized(&field_label(&m.field, s)), m.kind.label(s));
+    if m.note.is_empty() {
+        format!("{field}: {kind}")
+    } else {
+        format!("{field}: {kind} — {}", m.note)
+    }
+}
+
+/// A card with its marks: each after the line of its field (or at the end when the card does
+/// not show that field), «⚠ так в документе: …».
+pub fn with_marks(mut doc: Vec<DocLine>, marks: &[crate::domain::Mark], s: &Strings) -> Vec<DocLine> {
+    for m in marks {
+        let label = field_label(&m.field, s);
+        let line = if m.note.is_empty() {
+            format!("⚠ {}", m.kind.label(s))
+        } else {
+            format!("⚠ {}: {}", m.kind.label(s), m.note)
+        };
+        let at = doc.iter().position(|d| matches!(d, DocLine::Field(l, _) if l.to_lowercase() == label));
+        match at {
+            Some(i) => doc.insert(i + 1, DocLine::Text(format!("  {line}"))),
+            None => {
+                // Before the history, if the card has one.
+                let end = doc
+                    .iter()
+                    .position(|d| matches!(d, DocLine::Heading(h) if h == s.sec_history))
+                    .map_or(doc.len(), |h| h.saturating_sub(1));
+                doc.insert(end, DocLine::Field(crate::text::capitalized(&label), line));
+            }
+        }
+    }
+    doc
+}
+
 pub fn change_words(c: &crate::domain::HistoryRow, s: &Strings) -> (String, String, String) {
     let label = |code: &str| -> String {
         let named = match c.entity.as_str() {
@@ -930,14 +966,19 @@ pub fn change_words(c: &crate::domain::HistoryRow, s: &Strings) -> (String, Stri
             _ => code.to_string(),
         }
     };
+    let mark = |text: &str| match crate::store::read_mark_text(text) {
+        Some(m) => mark_words(&m, s),
+        None => "—".to_string(),
+    };
     if c.field == "*" {
         (s.whole_row(&c.new).to_string(), "—".to_string(), "—".to_string())
+    } else if c.field == "mark" {
+        (s.hist_mark.to_string(), mark(&c.old), mark(&c.new))
     } else {
         (field_label(&c.field, s), label(&c.old), label(&c.new))
     }
 }
 
-/// A line of the history: when, who, what, which field, old → new (statuses by their names).
 /// What a history line is about, in the UI's words: the row's title or name while it exists
 /// (an order as its kind, issuer, date and number), else its kind and id.
 pub fn log_what(l: &crate::store::LogLine, s: &Strings) -> String {
@@ -954,6 +995,7 @@ pub fn log_what(l: &crate::store::LogLine, s: &Strings) -> String {
     }
 }
 
+/// A line of the history: when, who, what, which field, old → new (statuses by their names).
 pub fn change_view(i: usize, l: &crate::store::LogLine, s: &Strings) -> ViewRow {
     let c = &l.change;
     let (field, old, new) = change_words(c, s);

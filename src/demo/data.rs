@@ -7,8 +7,8 @@
 //! with the file and the key, and nothing of the file is written (the demo loads in one
 //! transaction).
 
-use crate::domain::DiagnosticItem;
 use crate::domain::{AgreementKind, AgreementStatus, EventStatus, LinkLevel, NetworkModel, OrgKind, When};
+use crate::domain::{DiagnosticItem, Mark, MarkKind};
 use crate::orders::DocKind;
 use crate::store::{
     GroupFields, NewAgreement, NewDiagnostic, NewEvent, NewLink, NewMeeting, NewParty, OrderFields, Party,
@@ -56,6 +56,16 @@ struct Document {
     diagnostic: Vec<Diagnostic>,
     #[serde(default)]
     order: Vec<Order>,
+}
+
+/// A value of the record marked as the document writes it («as_written») or doubtful.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkSpec {
+    field: String,
+    kind: String,
+    #[serde(default)]
+    note: String,
 }
 
 /// A verified risk direction of a school, with its anti-risk programme and what it did.
@@ -150,6 +160,8 @@ struct Agreement {
     party: Vec<AgreementParty>,
     #[serde(default)]
     appendix: Vec<Appendix>,
+    #[serde(default)]
+    marks: Vec<MarkSpec>,
 }
 
 #[derive(Deserialize)]
@@ -342,6 +354,8 @@ struct Link {
     when: WhenSpec,
     #[serde(default)]
     basis: String,
+    #[serde(default)]
+    marks: Vec<MarkSpec>,
 }
 
 #[derive(Deserialize)]
@@ -438,6 +452,8 @@ struct Event {
     turnout: Counts,
     #[serde(default)]
     details: Vec<Detail>,
+    #[serde(default)]
+    marks: Vec<MarkSpec>,
 }
 
 #[derive(Deserialize)]
@@ -500,6 +516,8 @@ struct Decision {
     responsible: String,
     #[serde(default)]
     status: Option<String>,
+    #[serde(default)]
+    marks: Vec<MarkSpec>,
 }
 
 /// What is wrong in a demo file, as the store reports it.
@@ -615,6 +633,18 @@ impl Keys<'_> {
         })
     }
 
+    /// Writes a record's marks: each field one the record can have marked, each kind known.
+    fn mark(&self, s: &Store, entity: &str, id: i64, marks: &[MarkSpec]) -> Result<()> {
+        for m in marks {
+            if !crate::domain::markable(entity).contains(&m.field.as_str()) {
+                return Err(bad(self.file, format!("no field «{}» to mark on a {entity}", m.field)));
+            }
+            let kind = MarkKind::from_code(&m.kind).ok_or_else(|| bad(self.file, format!("no mark «{}»", m.kind)))?;
+            s.put_mark(entity, id, &Mark { field: m.field.clone(), kind, note: m.note.clone() })?;
+        }
+        Ok(())
+    }
+
     fn status(&self, code: Option<&str>) -> Result<EventStatus> {
         match code {
             None => Ok(EventStatus::Planned),
@@ -651,7 +681,7 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
     }
     for l in &doc.link {
         let level = LinkLevel::from_code(&l.level).ok_or_else(|| bad(file, format!("no level «{}»", l.level)))?;
-        s.add_link(NewLink {
+        let id = s.add_link(NewLink {
             level,
             mentor: keys.party(&l.mentor)?,
             mentee: keys.party(&l.mentee)?,
@@ -660,6 +690,7 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
             when: keys.when(&l.when)?,
             basis: &l.basis,
         })?;
+        keys.mark(s, "mentoring_link", id, &l.marks)?;
     }
     for n in &doc.network {
         let model = match n.model.as_deref() {
@@ -670,7 +701,8 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
         s.add_network(dist, AcademicYear(n.year), model, &n.name, &members)?;
     }
     for e in &doc.event {
-        s.add_event(keys.event(dist, e)?)?;
+        let id = s.add_event(keys.event(dist, e)?)?;
+        keys.mark(s, "event", id, &e.marks)?;
     }
     for m in &doc.meeting {
         let id = s.add_meeting(NewMeeting {
@@ -700,7 +732,8 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
         }
         for x in &m.decision {
             let deadline = x.deadline.as_ref().map(|w| keys.when(w)).transpose()?.unwrap_or_default();
-            s.add_decision(id, &x.text, deadline, &x.responsible, keys.status(x.status.as_deref())?)?;
+            let d = s.add_decision(id, &x.text, deadline, &x.responsible, keys.status(x.status.as_deref())?)?;
+            keys.mark(s, "decision", d, &x.marks)?;
         }
     }
     for g in &doc.group {
@@ -761,7 +794,8 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
         })?;
         for x in &r.recommendation {
             let deadline = x.deadline.as_ref().map(|w| keys.when(w)).transpose()?.unwrap_or_default();
-            s.add_decision(id, &x.text, deadline, &x.responsible, keys.status(x.status.as_deref())?)?;
+            let d = s.add_decision(id, &x.text, deadline, &x.responsible, keys.status(x.status.as_deref())?)?;
+            keys.mark(s, "decision", d, &x.marks)?;
         }
     }
     for r in &doc.risk {
@@ -832,6 +866,7 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
             tasks: &a.tasks,
         })?;
         agreements.insert(&a.key, id);
+        keys.mark(s, "agreement", id, &a.marks)?;
         for p in &a.party {
             s.add_agreement_party(
                 id,

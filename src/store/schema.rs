@@ -541,6 +541,18 @@ pub const MIGRATIONS: &[&str] = &[
      ALTER TABLE meetings ADD COLUMN signed TEXT NOT NULL DEFAULT '';
      ALTER TABLE events ADD COLUMN format TEXT NOT NULL DEFAULT '';
      ALTER TABLE events ADD COLUMN time TEXT NOT NULL DEFAULT '';",
+    // 20: a value marked as the source writes it («так в документе») or as doubtful, with what
+    // the coordinator says of it: one mark a field of a record.
+    "CREATE TABLE marks (
+        id INTEGER PRIMARY KEY,
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('as_written', 'doubtful')),
+        note TEXT NOT NULL DEFAULT '',
+        changed_by TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL DEFAULT '',
+        UNIQUE (entity, entity_id, field));",
 ];
 
 /// The schema version whose upgrade folds the names again.
