@@ -541,18 +541,9 @@ pub struct EventFields {
     pub details: Vec<crate::turnout::Taking>,
 }
 
-/// A meeting's minutes, as the protocol document lists them.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Minutes {
-    pub id: i64,
-    pub number: String,
-    pub title: String,
-    pub date: Option<NaiveDate>,
-    pub time: String,
-    pub format: String,
-    pub link: String,
-    pub place: String,
-    pub district: String,
+/// What a protocol's heading and signature say beyond its date, time, place and format.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ProtocolFacts {
     /// Who the meeting was for, as the protocol says («заместители директоров ОУ»).
     pub audience: String,
     /// Who led it, as written («Васинова Н.Д., Левина О.А., методисты …»).
@@ -565,6 +556,22 @@ pub struct Minutes {
     pub signed: String,
     /// What the source says of the protocol itself: a conflict of its dates, an inference.
     pub note: String,
+}
+
+/// A meeting's minutes, as the protocol document lists them.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Minutes {
+    pub id: i64,
+    pub number: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub time: String,
+    pub format: String,
+    pub link: String,
+    pub place: String,
+    pub district: String,
+    #[serde(flatten)]
+    pub facts: ProtocolFacts,
     pub participants: Vec<String>,
     /// Each item: what was on the agenda, who was heard, what they said.
     pub agenda: Vec<(String, String, String)>,

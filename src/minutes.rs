@@ -23,13 +23,14 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
         let f = [m.format.as_str(), m.link.as_str()].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>();
         facts.push((s.doc_format, f.join(" ")));
     }
-    if !m.audience.is_empty() {
-        facts.push((s.doc_audience, m.audience.clone()));
+    let f = &m.facts;
+    if !f.audience.is_empty() {
+        facts.push((s.doc_audience, f.audience.clone()));
     }
-    if !m.moderators.is_empty() {
-        facts.push((s.doc_moderators, m.moderators.clone()));
+    if !f.moderators.is_empty() {
+        facts.push((s.doc_moderators, f.moderators.clone()));
     }
-    if let Some(n) = m.connections {
+    if let Some(n) = f.connections {
         facts.push((s.doc_connections, n.to_string()));
     }
     if !m.participants.is_empty() {
@@ -67,14 +68,14 @@ pub fn markdown(m: &Minutes, s: &Strings) -> String {
         }
     }
     out = out.trim_end().to_string() + "\n";
-    if !m.appendices.is_empty() {
-        out.push_str(&format!("\n**{}:** {}\n", s.doc_appendices, m.appendices.replace('\n', " ")));
+    if !f.appendices.is_empty() {
+        out.push_str(&format!("\n**{}:** {}\n", s.doc_appendices, f.appendices.replace('\n', " ")));
     }
-    if !m.signed.is_empty() {
-        out.push_str(&format!("\n{}\n", m.signed));
+    if !f.signed.is_empty() {
+        out.push_str(&format!("\n{}\n", f.signed));
     }
-    if !m.note.is_empty() {
-        out.push_str(&format!("\n{}: {}\n", s.col_note, m.note.replace('\n', " ")));
+    if !f.note.is_empty() {
+        out.push_str(&format!("\n{}: {}\n", s.col_note, f.note.replace('\n', " ")));
     }
     out.trim_end().to_string() + "\n"
 }
@@ -93,12 +94,14 @@ mod tests {
             format: "ВКС".into(),
             link: "https://telemost.yandex.ru/j/1".into(),
             place: "МБУ ДО «ЦДО»".into(),
-            audience: "заместители директоров ОУ".into(),
-            moderators: "Васинова Н.Д., Левина О.А.".into(),
-            connections: Some(25),
-            appendices: "презентации по темам «…»".into(),
-            signed: "Методист МО Васинова Н.Д.".into(),
-            note: "в заголовке 20.04.2022, в тексте 20.04.2023".into(),
+            facts: crate::domain::ProtocolFacts {
+                audience: "заместители директоров ОУ".into(),
+                moderators: "Васинова Н.Д., Левина О.А.".into(),
+                connections: Some(25),
+                appendices: "презентации по темам «…»".into(),
+                signed: "Методист МО Васинова Н.Д.".into(),
+                note: "в заголовке 20.04.2022, в тексте 20.04.2023".into(),
+            },
             participants: vec!["МБОУ «СШ № 11»".into(), "МБОУ «СШ № 14»".into()],
             agenda: vec![("Факторы риска".into(), "Васинова Н.Д.".into(), "Обозначена проблема".into())],
             decisions: vec![DecisionRow {

@@ -139,14 +139,14 @@ fn the_data_files_are_the_demo_the_store_holds() {
     // 000: the round table's protocol, from the file, with its signature and its time.
     let (id, ..) = store.meetings().unwrap().into_iter().find(|m| m.2 == "5").expect("protocol №5");
     let m = store.minutes(id).unwrap();
-    assert_eq!(m.signed, "Ведущий специалист Комитета образования Т.С. Боброва");
+    assert_eq!(m.facts.signed, "Ведущий специалист Комитета образования Т.С. Боброва");
     assert_eq!(m.participants.len(), 5, "{:?}", m.participants);
     assert_eq!(m.decisions.len(), 3);
     assert_eq!(m.decisions[0].deadline.display(), "август 2022");
     // 002: 13 schools in the chat, 25 connections, the heading's date with both in words.
     let (id, ..) = store.meetings().unwrap().into_iter().find(|m| m.2 == "2").expect("protocol №2");
     let m = store.minutes(id).unwrap();
-    assert_eq!((m.participants.len(), m.connections), (13, Some(25)));
+    assert_eq!((m.participants.len(), m.facts.connections), (13, Some(25)));
     let year = store.events(nastavnik::text::AcademicYear(2021)).unwrap();
     let e = year.iter().find(|e| e.kind == "совещание" && e.district == "город Смоленск").unwrap();
     assert_eq!(e.when.display(), "20.04.2022 (так в заголовке протокола; в тексте — 20.04.2023)");

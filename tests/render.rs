@@ -2584,7 +2584,7 @@ fn m_on_a_decision_corrects_its_protocols_heading_and_agenda() {
     ctrl(&mut app, 's');
     assert!(screen(&mut app).contains("Протокол исправлен"), "{}", screen(&mut app));
     let m = app.store.minutes(meeting).unwrap();
-    assert_eq!((m.connections, m.signed.as_str()), (Some(26), "Методист Иванова И.И."));
+    assert_eq!((m.facts.connections, m.facts.signed.as_str()), (Some(26), "Методист Иванова И.И."));
     let h = app.store.history("meeting", meeting).unwrap();
     assert!(h.iter().any(|l| l.field == "connections" && l.old == "25" && l.new == "26"), "{h:?}");
     code(&mut app, KeyCode::Enter);

@@ -722,14 +722,16 @@ impl App {
                     format: form.text(4),
                     link: form.text(5),
                     place: form.text(6),
-                    audience: form.text(7),
-                    moderators: form.text(8),
-                    connections,
+                    facts: crate::domain::ProtocolFacts {
+                        audience: form.text(7),
+                        moderators: form.text(8),
+                        connections,
+                        appendices: form.text(12),
+                        signed: form.text(13),
+                        note: form.text(14),
+                    },
                     agenda: form.text(10).lines().map(str::to_string).collect(),
                     participants: form.text(11).lines().map(str::to_string).collect(),
-                    appendices: form.text(12),
-                    signed: form.text(13),
-                    note: form.text(14),
                 };
                 errors.is_empty().then(|| {
                     self.store.update_meeting(id, &f, Some(version)).map(|changed| {
@@ -939,14 +941,14 @@ impl App {
                 (s.doc_format, 1, f.format),
                 (s.min_link, 1, f.link),
                 (s.min_place, 1, f.place),
-                (s.doc_audience, 1, f.audience),
-                (s.doc_moderators, 1, f.moderators),
-                (s.form_connections, 1, f.connections.map(|n| n.to_string()).unwrap_or_default()),
+                (s.doc_audience, 1, f.facts.audience),
+                (s.doc_moderators, 1, f.facts.moderators),
+                (s.form_connections, 1, f.facts.connections.map(|n| n.to_string()).unwrap_or_default()),
                 (s.doc_agenda, 5, f.agenda.join("\n")),
                 (s.col_participants, 4, f.participants.join("\n")),
-                (s.doc_appendices, 2, f.appendices),
-                (s.doc_signed, 1, f.signed),
-                (s.col_note, 2, f.note),
+                (s.doc_appendices, 2, f.facts.appendices),
+                (s.doc_signed, 1, f.facts.signed),
+                (s.col_note, 2, f.facts.note),
             ],
         );
         self.open_fields(form);

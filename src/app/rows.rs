@@ -1325,13 +1325,14 @@ pub fn protocol_lines(out: &mut Vec<DocLine>, m: &crate::domain::Minutes, s: &St
     field(out, s.doc_place, &m.place);
     let format = [m.format.as_str(), &m.link].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(" ");
     field(out, s.doc_format, &format);
-    field(out, s.doc_audience, &m.audience);
-    field(out, s.doc_moderators, &m.moderators);
-    field(out, s.doc_connections, &m.connections.map(|n| n.to_string()).unwrap_or_default());
+    let f = &m.facts;
+    field(out, s.doc_audience, &f.audience);
+    field(out, s.doc_moderators, &f.moderators);
+    field(out, s.doc_connections, &f.connections.map(|n| n.to_string()).unwrap_or_default());
     field(out, s.col_participants, &m.participants.join("; "));
-    field(out, s.doc_appendices, &m.appendices);
-    field(out, s.doc_signed, &m.signed);
-    field(out, s.col_note, &m.note);
+    field(out, s.doc_appendices, &f.appendices);
+    field(out, s.doc_signed, &f.signed);
+    field(out, s.col_note, &f.note);
 }
 
 pub fn link_doc(l: &LinkRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {

@@ -714,12 +714,14 @@ pub fn load(s: &Store, file: &str, text: &str) -> Result<()> {
             format: &m.format,
             link: &m.link,
             place: &m.place,
-            audience: &m.audience,
-            moderators: &m.moderators,
-            connections: m.connections,
-            appendices: &m.appendices,
-            signed: &m.signed,
-            note: &m.note,
+            facts: crate::domain::ProtocolFacts {
+                audience: m.audience.clone(),
+                moderators: m.moderators.clone(),
+                connections: m.connections,
+                appendices: m.appendices.clone(),
+                signed: m.signed.clone(),
+                note: m.note.clone(),
+            },
         })?;
         for p in &m.participants {
             s.add_meeting_participant(id, Some(keys.party(p)?), "")?;

@@ -49,12 +49,7 @@ pub struct NewMeeting<'a> {
     pub format: &'a str,
     pub link: &'a str,
     pub place: &'a str,
-    pub audience: &'a str,
-    pub moderators: &'a str,
-    pub connections: Option<u32>,
-    pub appendices: &'a str,
-    pub signed: &'a str,
-    pub note: &'a str,
+    pub facts: crate::domain::ProtocolFacts,
 }
 
 pub struct NewAgreement<'a> {
@@ -377,12 +372,12 @@ impl Store {
                 &clean_line(m.place),
                 &self.user,
                 &now_stamp(),
-                &clean_line(m.audience),
-                &clean_line(m.moderators),
-                &m.connections,
-                &clean(m.appendices),
-                &clean_line(m.signed),
-                &clean(m.note),
+                &clean_line(&m.facts.audience),
+                &clean_line(&m.facts.moderators),
+                &m.facts.connections,
+                &clean(&m.facts.appendices),
+                &clean_line(&m.facts.signed),
+                &clean(&m.facts.note),
             ],
         )
     }

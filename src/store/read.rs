@@ -150,6 +150,19 @@ fn decision_row(r: &Row) -> rusqlite::Result<DecisionRow> {
     })
 }
 
+/// A protocol's audience, moderators, connections, appendices, signature and note, from column
+/// `at` on in that order.
+pub(super) fn protocol_facts(r: &Row, at: usize) -> rusqlite::Result<crate::domain::ProtocolFacts> {
+    Ok(crate::domain::ProtocolFacts {
+        audience: text(r, at)?,
+        moderators: text(r, at + 1)?,
+        connections: r.get(at + 2)?,
+        appendices: clean_multi(r, at + 3)?,
+        signed: text(r, at + 4)?,
+        note: clean_multi(r, at + 5)?,
+    })
+}
+
 fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
         id: r.get(0)?,
@@ -1053,12 +1066,7 @@ impl Store {
                     link: text(r, 6)?,
                     place: text(r, 7)?,
                     district: text(r, 8)?,
-                    audience: text(r, 9)?,
-                    moderators: text(r, 10)?,
-                    connections: r.get(11)?,
-                    appendices: clean_multi(r, 12)?,
-                    signed: text(r, 13)?,
-                    note: clean_multi(r, 14)?,
+                    facts: protocol_facts(r, 9)?,
                     ..Default::default()
                 })
             })

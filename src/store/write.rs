@@ -720,18 +720,7 @@ pub struct MeetingFields {
     pub format: String,
     pub link: String,
     pub place: String,
-    /// Who the meeting was for, as the protocol says («заместители директоров ОУ»).
-    pub audience: String,
-    /// Who led it, as written («Васинова Н.Д., Левина О.А., методисты …»).
-    pub moderators: String,
-    /// «Количество подключений: 25».
-    pub connections: Option<u32>,
-    /// What is appended to the protocol, as written («презентации по темам …»).
-    pub appendices: String,
-    /// Who signed it, with their position («Методист МО Васинова Н.Д.»).
-    pub signed: String,
-    /// What the source says of the protocol itself: a conflict of its dates, an inference.
-    pub note: String,
+    pub facts: crate::domain::ProtocolFacts,
     /// The agenda, an item a line.
     pub agenda: Vec<String>,
     /// Who took part, one a line, as the protocol prints them.
@@ -758,12 +747,7 @@ impl Store {
                         format: t(4)?,
                         link: t(5)?,
                         place: t(6)?,
-                        audience: t(8)?,
-                        moderators: t(9)?,
-                        connections: r.get(10)?,
-                        appendices: t(11)?,
-                        signed: t(12)?,
-                        note: t(13)?,
+                        facts: super::read::protocol_facts(r, 8)?,
                         agenda: Vec::new(),
                         participants: Vec::new(),
                     },
@@ -814,17 +798,18 @@ impl Store {
             }
             let some = |v: String| Some(v).filter(|v| !v.is_empty());
             let count = |n: Option<u32>| n.map(|n| n.to_string());
+            let (o, n) = (&old.facts, &f.facts);
             changed |= s.write_columns(
                 "meetings",
                 "meeting",
                 id,
                 [
-                    ("audience", "audience", some(old.audience.clone()), some(clean_line(&f.audience))),
-                    ("moderators", "moderators", some(old.moderators.clone()), some(clean_line(&f.moderators))),
-                    ("connections", "n_connections", count(old.connections), count(f.connections)),
-                    ("appendices", "appendices", some(old.appendices.clone()), some(crate::text::clean(&f.appendices))),
-                    ("signed", "signed", some(old.signed.clone()), some(clean_line(&f.signed))),
-                    ("remark", "note", some(old.note.clone()), some(crate::text::clean(&f.note))),
+                    ("audience", "audience", some(o.audience.clone()), some(clean_line(&n.audience))),
+                    ("moderators", "moderators", some(o.moderators.clone()), some(clean_line(&n.moderators))),
+                    ("connections", "n_connections", count(o.connections), count(n.connections)),
+                    ("appendices", "appendices", some(o.appendices.clone()), some(crate::text::clean(&n.appendices))),
+                    ("signed", "signed", some(o.signed.clone()), some(clean_line(&n.signed))),
+                    ("remark", "note", some(o.note.clone()), some(crate::text::clean(&n.note))),
                 ],
             )?;
             let items: Vec<i64> = s
