@@ -3313,4 +3313,34 @@ fn the_demo_marks_what_its_documents_write_oddly() {
     code(&mut app, KeyCode::Enter);
     let card = screen(&mut app);
     assert!(card.contains("Тема") && card.contains("⚠ так в документе: «формирования»; вероятно, «формы»"), "{card}");
+    code(&mut app, KeyCode::Esc);
+    // The Kirovsk template's subject, a heading and its text in the card: the mark at the end
+    // of that text, before the next heading.
+    key(&mut app, '5');
+    screen(&mut app);
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| r.cells.iter().any(|c| c.starts_with("Договор о сетевом взаимодействии и")))
+        .unwrap();
+    app.views[Pane::Agreements.index()].selected = pos;
+    let Some(Overlay::Detail { doc, .. }) = ({
+        code(&mut app, KeyCode::Enter);
+        app.overlays.last()
+    }) else {
+        panic!("the agreement's card")
+    };
+    let text: Vec<String> = doc
+        .iter()
+        .map(|d| match d {
+            nastavnik::app::rows::DocLine::Heading(h) => format!("# {h}"),
+            nastavnik::app::rows::DocLine::Text(t) => t.clone(),
+            nastavnik::app::rows::DocLine::Field(k, v) => format!("{k}: {v}"),
+            nastavnik::app::rows::DocLine::Blank => String::new(),
+        })
+        .collect();
+    let subject = text.iter().position(|l| l == "# Предмет договора").expect("the subject's heading");
+    assert!(text[subject + 1].ends_with("межшкольно в 2023 году»"), "{text:#?}");
+    assert!(text[subject + 2].starts_with("⚠ так в документе: шаблон договора не исправлен"), "{text:#?}");
 }

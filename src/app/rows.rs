@@ -933,9 +933,17 @@ pub fn with_marks(mut doc: Vec<DocLine>, marks: &[crate::domain::Mark], s: &Stri
             format!("⚠ {}: {}", m.kind.label(s), m.note)
         };
         let at = doc.iter().position(|d| matches!(d, DocLine::Field(l, _) if l.to_lowercase() == label));
-        match at {
-            Some(i) => doc.insert(i + 1, DocLine::Text(format!("  {line}"))),
-            None => {
+        // A field the card gives as a heading and its text («Предмет договора», «Задачи»):
+        // the mark at the end of that text.
+        let under = doc.iter().position(|d| matches!(d, DocLine::Heading(h) if h.to_lowercase().starts_with(&label)));
+        match (at, under) {
+            (Some(i), _) => doc.insert(i + 1, DocLine::Text(format!("  {line}"))),
+            (None, Some(h)) => {
+                let end =
+                    doc[h + 1..].iter().position(|d| !matches!(d, DocLine::Text(_))).map_or(doc.len(), |n| h + 1 + n);
+                doc.insert(end, DocLine::Text(line));
+            }
+            (None, None) => {
                 // Before the history, if the card has one.
                 let end = doc
                     .iter()
