@@ -110,6 +110,10 @@ pub struct PaneView {
     pub selected: usize,
     pub offset: usize,
     pub filter: String,
+    /// While `/` is typed into: the queries of the last keys with the rows each kept
+    /// (positions in `all`), so that a letter more searches the rows the query before it
+    /// kept, and a letter taken back finds its rows again. Dropped when `all` changes.
+    pub matched: Vec<(String, Vec<u32>)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -692,6 +696,7 @@ impl App {
                 if let Some(pos) = v.all.iter().position(|r| r.item == Some(item)) {
                     v.hays[pos] = rows::haystack(&row);
                     v.all[pos] = rows::strip(row.clone());
+                    v.matched.clear();
                 }
                 if let Some(pos) = v.rows.iter().position(|r| r.item == Some(item)) {
                     v.rows[pos] = rows::strip(row);
@@ -808,14 +813,36 @@ impl App {
         let view = &mut self.views[pane.index()];
         view.hays = all.iter().map(rows::haystack).collect();
         view.all = all.into_iter().map(rows::strip).collect();
+        view.matched.clear();
         self.refilter_keeping(pane, keep);
     }
 
     /// Applies the pane's filter to its rows again (a key typed into `/`): nothing is built
     /// or folded but the query.
     fn refilter_keeping(&mut self, pane: Pane, keep: Option<(u8, i64)>) {
+        let typing = self.filter_input.is_some() && pane == self.pane;
+        let view = &mut self.views[pane.index()];
+        let matched = match view.matched.iter().position(|(q, _)| *q == view.filter) {
+            Some(k) => view.matched[k].1.clone(),
+            None => {
+                let within =
+                    view.matched.iter().rev().find(|(q, _)| rows::refines(q, &view.filter)).map(|(_, m)| m.as_slice());
+                rows::matching(&view.all, &view.hays, &view.filter, within)
+            }
+        };
+        // Kept only while the filter is typed into, a few keys deep.
+        if typing {
+            if !view.matched.iter().any(|(q, _)| *q == view.filter) {
+                if view.matched.len() >= 8 {
+                    view.matched.remove(0);
+                }
+                view.matched.push((view.filter.clone(), matched.clone()));
+            }
+        } else {
+            view.matched = Vec::new();
+        }
         let view = &self.views[pane.index()];
-        let rows = rows::filter(&view.all, &view.hays, &view.filter);
+        let rows = rows::assemble(&view.all, &matched);
         let found = keep.and_then(|key| rows.iter().position(|r| r.item.is_some_and(|i| self.key_of(i) == key)));
         let view = &mut self.views[pane.index()];
         // The pane's header counts what it names (the schools, the agreements): the networks
@@ -848,13 +875,15 @@ impl App {
     /// The roadmap's rows grouped by host school, for the timeline's rows per school: made when
     /// the rows are, not per frame.
     fn group_by_school(&mut self) {
-        let mut groups: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        // By the host's short name, borrowed and hashed: one string made a school, not one a
+        // row, and sorted once at the end.
+        let mut groups: std::collections::HashMap<&str, Vec<usize>> = Default::default();
         let mut summary = RoadmapSummary::default();
         let year_start = self.year.start();
         for (pos, row) in self.views[Pane::Roadmap.index()].rows.iter().enumerate() {
             if let Some(ItemRef::Event(i)) = row.item {
                 let e = &self.data.events[i];
-                groups.entry(e.host_short.clone()).or_default().push(pos);
+                groups.entry(e.host_short.as_str()).or_default().push(pos);
                 let at = match row.tone {
                     rows::Tone::Overdue => 5,
                     _ => match e.status {
@@ -875,7 +904,9 @@ impl App {
                 }
             }
         }
-        self.school_groups = groups.into_iter().collect();
+        let mut groups: Vec<(String, Vec<usize>)> = groups.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.school_groups = groups;
         self.summary = summary;
     }
 
@@ -1144,7 +1175,10 @@ impl App {
                 self.views[self.pane.index()].filter.clear();
                 self.rebuild(self.pane);
             }
-            KeyCode::Enter => self.filter_input = None,
+            KeyCode::Enter => {
+                self.filter_input = None;
+                self.views[self.pane.index()].matched = Vec::new();
+            }
             KeyCode::Down | KeyCode::Up => {
                 let d = if ev.code == KeyCode::Down { 1 } else { -1 };
                 self.move_selection(d);

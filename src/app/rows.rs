@@ -1200,11 +1200,46 @@ fn row_matches(hay: &Hay, q: &Query, words: &[&str]) -> bool {
 /// headers that still have rows under them, each with the count of its rows shown. `hays` are
 /// the rows' folded texts ([`haystack`]), made once with the rows.
 pub fn filter(rows: &[ViewRow], hays: &[Hay], query: &str) -> Vec<ViewRow> {
+    assemble(rows, &matching(rows, hays, query, None))
+}
+
+/// The positions in `rows` of the item rows `query` keeps, in order. `within` is an earlier
+/// query's result that this one [`refines`]: only those rows are searched again.
+pub fn matching(rows: &[ViewRow], hays: &[Hay], query: &str, within: Option<&[u32]>) -> Vec<u32> {
     let q = parse_query(query);
     let folded = fold(&q.words);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let everything = fold(query).is_empty();
-    let mut out: Vec<ViewRow> = Vec::new();
+    let keep = |i: usize| rows[i].item.is_some() && (everything || row_matches(&hays[i], &q, &words));
+    match within {
+        Some(earlier) => earlier.iter().copied().filter(|i| keep(*i as usize)).collect(),
+        None => (0..rows.len()).filter(|i| keep(*i)).map(|i| i as u32).collect(),
+    }
+}
+
+/// Whether every row `new` keeps is one `old` keeps, so that `new` may search `old`'s result
+/// alone: each word and each facet value of `old` grown or kept in `new` at its place, more
+/// words or facets only added. A word of digits matches a whole word (`7` is not in «72»),
+/// so a query with one is never taken as grown from it.
+pub fn refines(old: &str, new: &str) -> bool {
+    let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    let (o, n) = (parse_query(old), parse_query(new));
+    let (ow, nw) = (fold(&o.words), fold(&n.words));
+    let ow: Vec<&str> = ow.split(' ').filter(|w| !w.is_empty()).collect();
+    let nw: Vec<&str> = nw.split(' ').filter(|w| !w.is_empty()).collect();
+    ow.len() <= nw.len()
+        && o.facets.len() <= n.facets.len()
+        && ow.iter().zip(&nw).all(|(a, b)| !digits(a) && b.contains(a))
+        && o.facets.iter().zip(&n.facets).all(|((i, a), (j, b))| {
+            i == j && a.split(' ').all(|w| !digits(w)) && b.split(' ').zip(a.split(' ')).all(|(y, x)| y.contains(x))
+        })
+}
+
+/// The rows shown for the item rows at `matched` (positions in `rows`, in order): each under
+/// its group's header, a header with none under it left out, and the count of the rows it
+/// names beside it.
+pub fn assemble(rows: &[ViewRow], matched: &[u32]) -> Vec<ViewRow> {
+    let mut out: Vec<ViewRow> = Vec::with_capacity(matched.len() + 16);
     let mut header: Option<usize> = None;
     // Rows under a group's heading, and of them the ones it names (a programme's tasks are
     // listed under it, not counted as programmes).
@@ -1220,19 +1255,26 @@ pub fn filter(rows: &[ViewRow], hays: &[Hay], query: &str) -> Vec<ViewRow> {
             }
         }
     };
-    for (r, hay) in rows.iter().zip(hays) {
-        if r.item.is_none() {
+    // The group headers (rows with no item) in order, walked beside the matched rows.
+    let headers: Vec<usize> = rows.iter().enumerate().filter(|(_, r)| r.item.is_none()).map(|(i, _)| i).collect();
+    let mut next_header = 0;
+    for &i in matched {
+        let i = i as usize;
+        let mut opened = false;
+        while next_header < headers.len() && headers[next_header] < i {
+            next_header += 1;
+            opened = true;
+        }
+        if opened {
             close(&mut out, header, count, named);
             header = Some(out.len());
             (count, named) = (0, 0);
-            out.push(r.clone());
-            continue;
+            out.push(rows[headers[next_header - 1]].clone());
         }
-        if everything || row_matches(hay, &q, &words) {
-            count += 1;
-            named += usize::from(!matches!(r.item, Some(ItemRef::Task(..))));
-            out.push(r.clone());
-        }
+        let r = &rows[i];
+        count += 1;
+        named += usize::from(!matches!(r.item, Some(ItemRef::Task(..))));
+        out.push(r.clone());
     }
     close(&mut out, header, count, named);
     out
@@ -1622,4 +1664,99 @@ pub fn network_doc(n: &crate::store::NetworkRow, history: &[HistoryRow], s: &Str
     out.extend(n.members.iter().map(|(_, name)| DocLine::Text(name.clone())));
     history_lines(&mut out, s, history);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(item: Option<ItemRef>, cells: &[&str], facets: Option<[&str; 6]>) -> ViewRow {
+        ViewRow {
+            cells: Cells::of(cells),
+            item,
+            tone: Tone::Normal,
+            facets: facets.map(|f| std::sync::Arc::new(f.map(fold))),
+        }
+    }
+
+    /// Two groups of events: a heading, then its rows.
+    fn rows() -> Vec<ViewRow> {
+        let ev = |i: usize, title: &str, school: &str, kind: &str| {
+            row(Some(ItemRef::Event(i)), &[title, school], Some([school, "", kind, "", "", ""]))
+        };
+        vec![
+            row(None, &["Мероприятия"], None),
+            ev(0, "Семинар по физике 7 класс", "СОШ №3", "семинар"),
+            ev(1, "Семинар по химии 72 ч", "СОШ №1", "семинар"),
+            ev(2, "Мастер-класс по физике", "СОШ №3", "мастер-класс"),
+            row(None, &["Решения"], None),
+            ev(3, "Провести семинар к сентябрю", "СОШ №1", "решение"),
+        ]
+    }
+
+    fn titles(shown: &[ViewRow]) -> Vec<String> {
+        shown.iter().map(|r| r.cells[0].to_string()).collect()
+    }
+
+    #[test]
+    fn a_query_grown_letter_by_letter_keeps_what_a_fresh_search_keeps() {
+        let all = rows();
+        let hays: Vec<Hay> = all.iter().map(haystack).collect();
+        let typed = [
+            "",
+            "с",
+            "се",
+            "сем",
+            "семинар",
+            "семинар ф",
+            "семинар физ",
+            "семинар физ школа:сош",
+            "семинар физ школа:сош3",
+        ];
+        let mut earlier: Option<Vec<u32>> = None;
+        for (k, q) in typed.iter().enumerate() {
+            if k > 0 {
+                assert!(refines(typed[k - 1], q), "«{}» → «{q}»", typed[k - 1]);
+            }
+            let fresh = matching(&all, &hays, q, None);
+            let grown = matching(&all, &hays, q, earlier.as_deref());
+            assert_eq!(grown, fresh, "«{q}»");
+            earlier = Some(grown);
+        }
+        assert_eq!(titles(&assemble(&all, &earlier.unwrap())), ["Мероприятия (1)", "Семинар по физике 7 класс"]);
+    }
+
+    #[test]
+    fn a_query_that_does_not_narrow_the_one_before_is_searched_afresh() {
+        // «7» matches the word 7 only: «72» is another word, not a narrower one.
+        assert!(!refines("7", "72"));
+        // A letter taken back, a word changed, a word becoming a facet's name.
+        assert!(!refines("семинар", "семина"));
+        assert!(!refines("физ", "хим"));
+        assert!(!refines("ш", "ш:сош"));
+        assert!(!refines("школа:сош", "предмет:сош"));
+        assert!(refines("", "школа:сош"));
+        let all = rows();
+        let hays: Vec<Hay> = all.iter().map(haystack).collect();
+        assert_eq!(titles(&filter(&all, &hays, "72")), ["Мероприятия (1)", "Семинар по химии 72 ч"]);
+        assert_eq!(titles(&filter(&all, &hays, "7")), ["Мероприятия (1)", "Семинар по физике 7 класс"]);
+    }
+
+    #[test]
+    fn a_group_with_no_row_left_loses_its_heading_and_the_others_count_theirs() {
+        let all = rows();
+        let hays: Vec<Hay> = all.iter().map(haystack).collect();
+        assert_eq!(titles(&filter(&all, &hays, "сентябр")), ["Решения (1)", "Провести семинар к сентябрю"]);
+        assert_eq!(
+            titles(&filter(&all, &hays, "семинар")),
+            [
+                "Мероприятия (2)",
+                "Семинар по физике 7 класс",
+                "Семинар по химии 72 ч",
+                "Решения (1)",
+                "Провести семинар к сентябрю"
+            ]
+        );
+        assert!(filter(&all, &hays, "зюзюкина").is_empty());
+    }
 }
