@@ -673,6 +673,17 @@ fn minutes_taken_during_a_call_become_tasks_and_a_document() {
     type_text(&mut app, "ВКС");
     code(&mut app, KeyCode::Tab);
     code(&mut app, KeyCode::Tab);
+    // Who leads the call and how many connected: a number is a number.
+    type_text(&mut app, "Т.С. Боброва");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "двенадцать");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("↑ целое число"), "{}", screen(&mut app));
+    for _ in 0.."двенадцать".chars().count() {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "12");
+    code(&mut app, KeyCode::Tab);
     // Participants are picked with the lookup; an unknown name is taken as typed.
     pick(&mut app, "боброва");
     pick(&mut app, "карганова");
@@ -717,6 +728,7 @@ fn minutes_taken_during_a_call_become_tasks_and_a_document() {
     let doc = nastavnik::minutes::markdown(&app.store.minutes(id).unwrap(), &RU);
     assert!(doc.starts_with("# Протокол №6\n\n## Рабочая встреча школ Пикалево"), "{doc}");
     assert!(doc.contains("**Дата:** 15.09.2022") && doc.contains("**Формат проведения:** ВКС"), "{doc}");
+    assert!(doc.contains("**Модераторы:** Т.С. Боброва  \n**Количество подключений:** 12"), "{doc}");
     assert!(
         doc.contains(
             "**Участники:** Т.С. Боброва, ведущий специалист, Комитет образования; \
@@ -3343,4 +3355,52 @@ fn the_demo_marks_what_its_documents_write_oddly() {
     let subject = text.iter().position(|l| l == "# Предмет договора").expect("the subject's heading");
     assert!(text[subject + 1].ends_with("межшкольно в 2023 году»"), "{text:#?}");
     assert!(text[subject + 2].starts_with("⚠ так в документе: шаблон договора не исправлен"), "{text:#?}");
+}
+
+#[test]
+fn a_draft_kept_before_the_forms_grew_comes_back_with_each_text_in_its_own_field() {
+    use nastavnik::app::eventform::EvField;
+    use nastavnik::app::minutesform::MinField;
+    let mut app = app("old-drafts");
+    key(&mut app, '3');
+    // The minutes form had nine fields: number … link, participants, agenda, decisions.
+    let old: Vec<String> =
+        ["7", "Совещание", "01.10.2022", "15.00", "ВКС", "", "Т.С. Боброва", "Итоги", "Решение | | Боброва"]
+            .map(String::from)
+            .to_vec();
+    app.store.save_draft("minutes", &serde_json::to_string(&old).unwrap()).unwrap();
+    key(&mut app, 'm');
+    let Some(Overlay::Minutes(form)) = app.overlays.last() else { panic!("the minutes form") };
+    let text = |f: MinField| form.fields[f as usize].lines().join("\n");
+    assert_eq!((text(MinField::Moderators), text(MinField::Connections)), (String::new(), String::new()));
+    assert_eq!(text(MinField::Participants), "Т.С. Боброва");
+    assert_eq!(text(MinField::Decisions), "Решение | | Боброва");
+    code(&mut app, KeyCode::Esc);
+    // The event form had fourteen: kind, title, date, subject … note.
+    let texts: Vec<String> = [
+        "семинар",
+        "Семинар по физике",
+        "01.10.2022",
+        "физика",
+        "9-11",
+        "",
+        "",
+        "",
+        "",
+        "Боброва",
+        "",
+        "",
+        "",
+        "примечание",
+    ]
+    .map(String::from)
+    .to_vec();
+    let draft = serde_json::json!({ "texts": texts, "host": null, "teacher": null, "participants": [] });
+    app.store.save_draft("event", &draft.to_string()).unwrap();
+    key(&mut app, 'n');
+    let Some(Overlay::Event(form)) = app.overlays.last() else { panic!("the event form") };
+    assert_eq!(form.text(EvField::Title), "Семинар по физике");
+    assert_eq!((form.text(EvField::Time), form.text(EvField::Format)), (String::new(), String::new()));
+    assert_eq!((form.text(EvField::Subject), form.text(EvField::Grades)), ("физика".into(), "9-11".into()));
+    assert_eq!((form.text(EvField::Responsible), form.text(EvField::Note)), ("Боброва".into(), "примечание".into()));
 }

@@ -19,19 +19,23 @@ pub enum MinField {
     Time,
     Format,
     Link,
+    Moderators,
+    Connections,
     Participants,
     Agenda,
     Decisions,
 }
 
 impl MinField {
-    pub const ALL: [MinField; 9] = [
+    pub const ALL: [MinField; 11] = [
         MinField::Number,
         MinField::Title,
         MinField::Date,
         MinField::Time,
         MinField::Format,
         MinField::Link,
+        MinField::Moderators,
+        MinField::Connections,
         MinField::Participants,
         MinField::Agenda,
         MinField::Decisions,
@@ -44,6 +48,8 @@ impl MinField {
             MinField::Time => s.doc_time,
             MinField::Format => s.doc_format,
             MinField::Link => s.min_link,
+            MinField::Moderators => s.doc_moderators,
+            MinField::Connections => s.form_connections,
             MinField::Participants => s.col_participants,
             MinField::Agenda => s.doc_agenda,
             MinField::Decisions => s.min_decisions,
@@ -94,7 +100,16 @@ fn area_with(text: &str) -> TextArea<'static> {
 
 impl App {
     pub fn new_minutes(&mut self) {
-        let texts = match self.restore_draft::<Vec<String>>("minutes").filter(|t| t.len() == MinField::ALL.len()) {
+        // A draft kept before the form asked the moderators and the connections has two
+        // fields fewer: they are put in empty where they now stand.
+        let draft = self.restore_draft::<Vec<String>>("minutes").map(|mut t| {
+            if t.len() + 2 == MinField::ALL.len() {
+                t.insert(MinField::Moderators as usize, String::new());
+                t.insert(MinField::Connections as usize, String::new());
+            }
+            t
+        });
+        let texts = match draft.filter(|t| t.len() == MinField::ALL.len()) {
             Some(t) => t,
             None => MinField::ALL
                 .iter()
@@ -153,6 +168,13 @@ impl App {
         if date.is_none() {
             errors.push((MinField::Date, crate::text::date_error(&form.text(MinField::Date), s).to_string()));
         }
+        let connections = match form.text(MinField::Connections).trim() {
+            "" => None,
+            n => n.parse::<u32>().ok().or_else(|| {
+                errors.push((MinField::Connections, s.err_whole.to_string()));
+                None
+            }),
+        };
         let mut decisions = Vec::new();
         for (n, line) in form.lines(MinField::Decisions).iter().enumerate() {
             let mut parts = line.split('|').map(str::trim);
@@ -187,6 +209,11 @@ impl App {
             time: clean_line(form.text(MinField::Time).trim()),
             format: clean_line(form.text(MinField::Format).trim()),
             link: clean_line(form.text(MinField::Link).trim()),
+            facts: crate::domain::ProtocolFacts {
+                moderators: clean_line(form.text(MinField::Moderators).trim()),
+                connections,
+                ..Default::default()
+            },
             participants: form.lines(MinField::Participants),
             agenda: form.lines(MinField::Agenda),
             decisions,

@@ -413,6 +413,8 @@ pub struct NewMinutes {
     pub time: String,
     pub format: String,
     pub link: String,
+    /// The moderators and how many connected, as typed during the call.
+    pub facts: crate::domain::ProtocolFacts,
     pub participants: Vec<String>,
     pub agenda: Vec<String>,
     /// Text, deadline, responsible.
@@ -431,6 +433,7 @@ impl Store {
                 time: &m.time,
                 format: &m.format,
                 link: &m.link,
+                facts: m.facts.clone(),
                 ..Default::default()
             })?;
             for p in &m.participants {
