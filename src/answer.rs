@@ -227,3 +227,102 @@ pub fn plain_text(a: &Answer, s: &Strings) -> String {
     }
     t
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{LinkLevel, When};
+
+    fn link(mentor: &str, mentee: &str, role: &str) -> LinkRow {
+        LinkRow {
+            id: 1,
+            basis_date: None,
+            stamp: Default::default(),
+            level: if role.is_empty() { LinkLevel::SchoolSchool } else { LinkLevel::PersonSchool },
+            mentor_ref: Entity::Org(1),
+            mentee_ref: Entity::Org(2),
+            mentor: mentor.into(),
+            mentee: mentee.into(),
+            subject: "математика".into(),
+            form: "взаимопосещение уроков".into(),
+            when: When::default(),
+            basis: String::new(),
+            active: true,
+            mentor_body: false,
+            mentor_role: role.into(),
+        }
+    }
+
+    fn line(depth: usize, other: &str, via: Option<&str>, via_person: bool, link: LinkRow) -> ChainLine {
+        ChainLine {
+            depth,
+            other: Entity::Org(9),
+            other_name: other.into(),
+            via: via.map(str::to_string),
+            via_person,
+            link,
+        }
+    }
+
+    fn school() -> Entry {
+        Entry {
+            entity: Entity::Org(2),
+            name: "МБОУ «СОШ №1» г. Пикалево".into(),
+            context: "Пикалево".into(),
+            folded: String::new(),
+        }
+    }
+
+    #[test]
+    fn mentors_and_supporters_are_told_apart_and_a_chain_keeps_its_indent() {
+        let s = crate::i18n::Lang::Ru.strings();
+        let a = Answer {
+            subject: school(),
+            mentors: vec![
+                line(0, "МБОУ «СОШ №3» г. Пикалево", None, false, link("СОШ №3", "СОШ №1", "")),
+                line(1, "Комитет образования", None, false, link("Комитет", "СОШ №3", "")),
+                line(0, "И.Ю. Крумина", None, false, link("И.Ю. Крумина", "СОШ №1", "coordinator")),
+            ],
+            mentees: Vec::new(),
+            staff: vec![crate::store::StaffMember {
+                id: 5,
+                name: "Ю.Н. Карганова".into(),
+                role: "директор".into(),
+                retired: true,
+            }],
+        };
+        let text = plain_text(&a, s);
+        assert!(text.starts_with("МБОУ «СОШ №1» г. Пикалево (Пикалево)\n\nКто наставляет:\n"), "{text}");
+        assert!(
+            text.contains("\n  ← МБОУ «СОШ №3» г. Пикалево — школа → школа; математика; взаимопосещение уроков\n"),
+            "{text}"
+        );
+        // The mentor's own mentor stays under it, one step in.
+        assert!(text.contains("\n      ← Комитет образования — "), "{text}");
+        assert!(
+            text.contains(
+                "\n\nКто сопровождает (координатор, куратор, организация):\n  ← И.Ю. Крумина — координатор → школа"
+            ),
+            "{text}"
+        );
+        // No mentee: «—» under the heading. The staff are not in the text copied (`y`).
+        assert!(text.contains("Кого наставляет:\n  —"), "{text}");
+        assert!(!text.contains("Карганова"), "{text}");
+        let all = lines(&a, s);
+        let staff = all.iter().find(|l| l.staff && l.target.is_some()).expect("the school's people");
+        assert_eq!(staff.text, "  Ю.Н. Карганова — директор (выбыл(а))");
+    }
+
+    #[test]
+    fn a_link_through_a_mentor_names_the_mentor_without_declining_the_name() {
+        let s = crate::i18n::Lang::Ru.strings();
+        let a = Answer {
+            subject: school(),
+            mentors: Vec::new(),
+            mentees: vec![line(0, "Е.С. Кузикова", Some("Н.О. Ерошенкова"), true, link("СОШ №3", "СОШ №1", ""))],
+            staff: Vec::new(),
+        };
+        let text = plain_text(&a, s);
+        assert!(text.contains("→ Е.С. Кузикова [через наставника: Н.О. Ерошенкова] — "), "{text}");
+    }
+}
