@@ -19,8 +19,8 @@ pub struct Entry {
     pub name: String,
     /// What tells two equal names apart: the town and district, or the role and school.
     pub context: String,
-    /// `fold(name + short name + town + subjects)`, kept by the store on every write; emptied
-    /// once the index has it (`Index::new`).
+    /// `fold(name + short name + town + subjects)`, kept by the store on every write; the
+    /// index keeps it as its letters, not as this string (`Index::new`).
     pub folded: String,
 }
 
@@ -31,7 +31,13 @@ pub struct Hit {
 }
 
 pub struct Index {
-    pub entries: Vec<Entry>,
+    /// Each entry's school or person.
+    entities: Vec<Entity>,
+    /// Every entry's name and context, one after another in one string, and where each
+    /// entry's are (name from, context from, context to): two strings an entry cost 48 bytes
+    /// of headers and two allocations, at a region's 65,000 names several megabytes.
+    texts: String,
+    spans: Vec<(u32, u32, u32)>,
     /// Every entry's folded text as characters, one after another, and every word as a range
     /// into it; `word_ranges[i]` says which words are entry `i`'s. Made once, so that a key press
     /// allocates nothing per entry and walks memory in order. A character is 16 bits (every
@@ -115,11 +121,20 @@ fn contains(hay: &[Ch], needle: &[Ch]) -> bool {
 }
 
 impl Index {
-    pub fn new(mut entries: Vec<Entry>) -> Index {
+    pub fn new(entries: Vec<Entry>) -> Index {
         let mut chars = Vec::new();
         let mut words = Vec::new();
         let mut word_ranges = Vec::with_capacity(entries.len());
-        for e in &mut entries {
+        let mut entities = Vec::with_capacity(entries.len());
+        let mut texts = String::new();
+        let mut spans = Vec::with_capacity(entries.len());
+        for e in &entries {
+            entities.push(e.entity);
+            let name = texts.len() as u32;
+            texts.push_str(&e.name);
+            let context = texts.len() as u32;
+            texts.push_str(&e.context);
+            spans.push((name, context, texts.len() as u32));
             let first_word = words.len() as u32;
             let mut start: Option<usize> = None;
             for c in e.folded.chars() {
@@ -139,26 +154,43 @@ impl Index {
             }
             chars.push(ch(' '));
             word_ranges.push((first_word, words.len() as u32));
-            // The folded text lives on in `chars`: the entry's own copy is let go.
-            e.folded = String::new();
         }
+        drop(entries);
         chars.shrink_to_fit();
         words.shrink_to_fit();
+        texts.shrink_to_fit();
         let masks = word_ranges
             .iter()
             .map(|&(a, b)| {
                 words[a as usize..b as usize].iter().fold(0, |m, &(s, e)| m | mask(&chars[s as usize..e as usize]))
             })
             .collect();
-        Index { entries, chars, words, word_ranges, masks }
+        Index { entities, texts, spans, chars, words, word_ranges, masks }
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entities.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entities.is_empty()
+    }
+
+    /// Entry `i`'s school or person.
+    pub fn entity(&self, i: usize) -> Entity {
+        self.entities[i]
+    }
+
+    /// Entry `i`'s name as written.
+    pub fn name(&self, i: usize) -> &str {
+        let (a, b, _) = self.spans[i];
+        &self.texts[a as usize..b as usize]
+    }
+
+    /// What tells entry `i` apart from another of its name (the town, the role and school).
+    pub fn context(&self, i: usize) -> &str {
+        let (_, b, c) = self.spans[i];
+        &self.texts[b as usize..c as usize]
     }
 
     fn entry_words(&self, i: usize) -> &[(u32, u32)] {
@@ -211,9 +243,7 @@ impl Index {
             hits.truncate(limit);
         }
         hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| crate::text::natural_cmp(&self.entries[a.index].name, &self.entries[b.index].name))
+            b.score.cmp(&a.score).then_with(|| crate::text::natural_cmp(self.name(a.index), self.name(b.index)))
         });
         hits
     }
@@ -225,7 +255,7 @@ impl Index {
             return Vec::new();
         }
         let mut hits: Vec<Hit> = Vec::new();
-        'entries: for i in 0..self.entries.len() {
+        'entries: for i in 0..self.len() {
             let mut total = 0;
             for (w, m) in &words {
                 match self.word_score(i, w, *m) {
@@ -244,7 +274,7 @@ impl Index {
     /// matches them all.
     pub fn near_misses(&self, query: &str, limit: usize) -> Vec<Hit> {
         let words = query_words(query);
-        let hits: Vec<Hit> = (0..self.entries.len())
+        let hits: Vec<Hit> = (0..self.len())
             .filter_map(|i| {
                 let (n, sum) = words
                     .iter()
@@ -277,7 +307,7 @@ mod tests {
     }
 
     fn first(ix: &Index, q: &str) -> Option<String> {
-        ix.search(q, 5).first().map(|h| ix.entries[h.index].name.clone())
+        ix.search(q, 5).first().map(|h| ix.name(h.index).to_string())
     }
 
     #[test]

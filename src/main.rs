@@ -1066,8 +1066,7 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
     if tied.len() > 1 {
         let mut text = format!("{} «{query}»:\n", s.ambiguous);
         for h in &tied {
-            let e = &index.entries[h.index];
-            text.push_str(&format!("  {} ({})\n", e.name, e.context));
+            text.push_str(&format!("  {} ({})\n", index.name(h.index), index.context(h.index)));
         }
         say(text.trim_end());
         std::process::exit(2);
@@ -1076,10 +1075,7 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
         let near: Vec<String> = index
             .near_misses(query, 5)
             .iter()
-            .map(|h| {
-                let e = &index.entries[h.index];
-                format!("  {} ({})", e.name, e.context)
-            })
+            .map(|h| format!("  {} ({})", index.name(h.index), index.context(h.index)))
             .collect();
         let mut msg = format!("{} «{query}»", s.lookup_nothing);
         if !near.is_empty() {
@@ -1087,7 +1083,7 @@ fn who(store: &Store, query: &str, format: Format, s: &Strings) -> Result<()> {
         }
         return Err(eyre!(msg));
     };
-    let a = nastavnik::answer::answer(store, index.entries[best.index].entity)?;
+    let a = nastavnik::answer::answer(store, index.entity(best.index))?;
     match format {
         Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&a)?))?,
         Format::Text => emit(&nastavnik::answer::plain_text(&a, s))?,

@@ -83,10 +83,7 @@ impl App {
                     Some(ix) => ix
                         .search(&query, LOOKUP_LIMIT)
                         .into_iter()
-                        .map(|h| {
-                            let e = &ix.entries[h.index];
-                            (e.entity, e.name.clone(), e.context.clone())
-                        })
+                        .map(|h| (ix.entity(h.index), ix.name(h.index).to_string(), ix.context(h.index).to_string()))
                         .collect(),
                     None => Vec::new(),
                 };
