@@ -510,6 +510,18 @@ fn a_school_without_a_mentor_gets_suggestions_with_reasons() {
     assert!(text.contains("⚠ выше порога — МКУ «Центр развития образования» — 7 наставляемых"), "{text}");
 }
 
+/// In a labelled form (`Overlay::Fields`): field `i` focused, its one line typed anew.
+fn retype_field(app: &mut App, i: usize, text: &str) {
+    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
+        f.focus = i;
+    }
+    code(app, KeyCode::End);
+    for _ in 0..200 {
+        code(app, KeyCode::Backspace);
+    }
+    type_text(app, text);
+}
+
 /// Selects the event whose title starts with `title` in the Roadmap pane.
 fn select_event(app: &mut App, title: &str) {
     key(app, '3');
@@ -2571,28 +2583,11 @@ fn m_on_a_decision_corrects_its_protocols_heading_and_agenda() {
     key(&mut app, 'm');
     let form = screen(&mut app);
     assert!(form.contains("Модераторы") && form.contains("Число подключений"), "{form}");
-    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
-        f.focus = 9;
-    }
-    code(&mut app, KeyCode::End);
-    for _ in 0..6 {
-        code(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, "двадцать");
+    retype_field(&mut app, 9, "двадцать");
     ctrl(&mut app, 's');
     assert!(screen(&mut app).contains("↑ целое число"), "{}", screen(&mut app));
-    for _ in 0..8 {
-        code(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, "26");
-    if let Some(Overlay::Fields(f)) = app.overlays.last_mut() {
-        f.focus = 13;
-    }
-    code(&mut app, KeyCode::End);
-    for _ in 0..60 {
-        code(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, "Методист Иванова И.И.");
+    retype_field(&mut app, 9, "26");
+    retype_field(&mut app, 13, "Методист Иванова И.И.");
     ctrl(&mut app, 's');
     assert!(screen(&mut app).contains("Протокол исправлен"), "{}", screen(&mut app));
     let m = app.store.minutes(meeting).unwrap();
