@@ -93,6 +93,11 @@ pub fn markable(entity: &str) -> &'static [&'static str] {
         "mentoring_link" => &["mentor", "mentee", "subject", "form", "start", "basis"],
         "agreement" => &["number", "title", "subject", "date", "term", "goals", "tasks", "place"],
         "risk" => &["direction", "goal", "measures", "progress", "deadline"],
+        "programme" => &["name", "start", "basis", "goal"],
+        "programme_task" => &["text", "responsible", "deadline", "indicator", "progress"],
+        "group" => &["name", "kind", "basis", "composition", "since"],
+        "report" => &["title", "start", "author"],
+        "order" => &["issuer", "number", "date", "title"],
         _ => &[],
     }
 }

@@ -278,18 +278,30 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     ]
                 })
                 .collect();
+            // A row of another kind with its marks in the last column, after «related».
+            let kinds = ["programme", "programme_task", "report", "order"];
+            let mut marks_by_kind = std::collections::HashMap::new();
+            for kind in kinds {
+                marks_by_kind.insert(kind, store.marks_of(kind)?);
+            }
+            let marked = |mut cells: Vec<String>, kind: &str, id: Option<i64>| -> Vec<String> {
+                cells.resize(9, String::new());
+                let marks = id.and_then(|id| marks_by_kind.get(kind).and_then(|m| m.get(&id)));
+                cells.push(marks_words(marks, s));
+                cells
+            };
             // The programmes, each followed by its tasks.
             for (i, p) in store.programmes()?.iter().enumerate() {
                 let row = crate::app::rows::programme_view(i, p, s);
                 let mut cells: Vec<String> = row.cells.iter().map(str::to_string).collect();
                 cells.push(if p.basis.is_empty() { String::new() } else { format!("{}: {}", s.pg_basis, p.basis) });
-                rows.push(cells);
+                rows.push(marked(cells, "programme", Some(p.id)));
                 for (j, t) in p.tasks.iter().enumerate() {
                     let row = crate::app::rows::task_view(i, j, t, s, today);
                     let mut cells: Vec<String> = row.cells.iter().map(|c| c.trim().to_string()).collect();
                     cells[0] = s.pg_task.to_string();
                     cells.push(String::new());
-                    rows.push(cells);
+                    rows.push(marked(cells, "programme_task", Some(t.id)));
                 }
             }
             // The reports, each with its recommendations.
@@ -305,7 +317,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     })
                     .collect();
                 cells.push(list.join("; "));
-                rows.push(cells);
+                rows.push(marked(cells, "report", Some(r.id)));
             }
             // The orders the records rest on, each with what rests on it.
             for (i, o) in store.orders()?.iter().enumerate() {
@@ -321,7 +333,7 @@ pub fn records(store: &Store, pane: Pane, year: AcademicYear, s: &Strings) -> Re
                     })
                     .collect();
                 cells.push(rests.join("; "));
-                rows.push(cells);
+                rows.push(marked(cells, "order", o.stored.map(|(id, _)| id)));
             }
             // «document», not «title»: an agreement's or an order's name is not an event's title
             // (the sheets and Excel headers say «Название», not «Мероприятие»).

@@ -868,7 +868,7 @@ catalogue! {
     mk_bad_kind: "«так в документе», «сомнительно» или «снять отметку»", "«as written», «doubtful» or «remove»";
     mk_saved: "Отметка сохранена", "Mark saved";
     mk_removed: "Отметка снята", "Mark removed";
-    mk_none_here: "здесь нечего отметить: выберите мероприятие, решение, связь или договор", "nothing to mark here: select an event, a decision, a link or an agreement";
+    mk_none_here: "здесь нечего отметить: выберите мероприятие, решение, связь, договор, программу, задачу, группу, отчёт или внесённый приказ", "nothing to mark here: select an event, a decision, a link, an agreement, a programme, a task, a group, a report or an entered order";
     act_mark: "Отметить: так в документе / сомнительно", "Mark a value: as written / doubtful";
     hist_mark: "отметка", "mark";
     doc_moderators: "Модераторы", "Moderators";

@@ -3399,3 +3399,34 @@ fn a_draft_kept_before_the_forms_grew_comes_back_with_each_text_in_its_own_field
     assert_eq!((form.text(EvField::Subject), form.text(EvField::Grades)), ("физика".into(), "9-11".into()));
     assert_eq!((form.text(EvField::Responsible), form.text(EvField::Note)), ("Боброва".into(), "примечание".into()));
 }
+
+#[test]
+fn a_programmes_task_is_marked_too_and_show_prints_it_beside_the_task() {
+    use nastavnik::app::rows::ItemRef;
+    let mut app = app("task-mark");
+    key(&mut app, '5');
+    screen(&mut app);
+    let pos = app.view().rows.iter().position(|r| matches!(r.item, Some(ItemRef::Task(..)))).expect("a task row");
+    app.views[Pane::Agreements.index()].selected = pos;
+    let Some(ItemRef::Task(i, j)) = app.selected_item() else { unreachable!() };
+    let id = app.data.programmes[i].tasks[j].id;
+    key(&mut app, '!');
+    assert!(screen(&mut app).contains("Отметить значение:"), "{}", screen(&mut app));
+    type_text(&mut app, "progress");
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..20 {
+        code(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "сомнительно");
+    code(&mut app, KeyCode::Tab);
+    type_text(&mut app, "статус выведен, в отчёте не назван");
+    ctrl(&mut app, 's');
+    assert!(screen(&mut app).contains("Отметка сохранена"), "{}", screen(&mut app));
+    let marks = app.store.marks("programme_task", id).unwrap();
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    assert_eq!(marks[0].field, "progress");
+    let rec = nastavnik::headless::records(&app.store, Pane::Agreements, app.year, app.s).unwrap();
+    let col = rec.fields.iter().position(|f| *f == "marks").unwrap();
+    assert_eq!(rec.rows.iter().filter(|r| r[col].contains("сомнительно — статус выведен")).count(), 1);
+    assert!(rec.rows.iter().all(|r| r.len() == rec.fields.len()), "every row as wide as the header");
+}

@@ -78,6 +78,13 @@ impl App {
             super::rows::ItemRef::Link(i) => d.links.get(i).map(|l| format!("{} → {}", l.mentor, l.mentee)),
             super::rows::ItemRef::Agreement(i) => d.agreements.get(i).map(|a| a.title.clone()),
             super::rows::ItemRef::Risk(i) => d.risks.get(i).map(|r| format!("{}: {}", r.school, r.direction)),
+            super::rows::ItemRef::Programme(i) => d.programmes.get(i).map(|p| p.name.clone()),
+            super::rows::ItemRef::Task(i, j) => {
+                d.programmes.get(i).and_then(|p| p.tasks.get(j)).map(|t| t.text.clone())
+            }
+            super::rows::ItemRef::Group(i) => d.groups.get(i).map(|g| g.name.clone()),
+            super::rows::ItemRef::ReportDoc(i) => d.report_docs.get(i).map(|r| r.title.clone()),
+            super::rows::ItemRef::Order(i) => d.orders.get(i).map(|o| o.name(self.s)),
             _ => None,
         });
         let form = FieldsForm::new(

@@ -1578,6 +1578,13 @@ impl App {
             ItemRef::Link(i) => ("mentoring_link", d.links.get(i)?.id),
             ItemRef::Agreement(i) => ("agreement", d.agreements.get(i)?.id),
             ItemRef::Risk(i) => ("risk", d.risks.get(i)?.id),
+            ItemRef::Programme(i) => ("programme", d.programmes.get(i)?.id),
+            ItemRef::Task(i, j) => ("programme_task", d.programmes.get(i)?.tasks.get(j)?.id),
+            ItemRef::Group(i) => ("group", d.groups.get(i)?.id),
+            ItemRef::ReportDoc(i) => ("report", d.report_docs.get(i)?.id),
+            // An order is a record of its own only once entered; one read from the texts that
+            // cite it is corrected there.
+            ItemRef::Order(i) => ("order", d.orders.get(i)?.stored?.0),
             _ => return None,
         })
     }
