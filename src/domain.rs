@@ -278,6 +278,8 @@ pub struct EventRow {
     /// How it is held and at what time, as written; empty for most events.
     pub format: String,
     pub time: String,
+    /// One of its values is marked as written in the source or doubtful (`!`).
+    pub marked: bool,
     /// A row of the joint plan of an agreement not signed (a draft, one under approval, a
     /// template's sample) or terminated: a proposal, no one's commitment — never overdue.
     pub proposal: bool,

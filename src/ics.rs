@@ -157,6 +157,7 @@ mod tests {
             note: String::new(),
             format: "ВКС".into(),
             time: time.into(),
+            marked: false,
             proposal: false,
             turnout: Default::default(),
             details: Vec::new(),

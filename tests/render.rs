@@ -525,7 +525,13 @@ fn retype_field(app: &mut App, i: usize, text: &str) {
 /// Selects the event whose title starts with `title` in the Roadmap pane.
 fn select_event(app: &mut App, title: &str) {
     key(app, '3');
-    let pos = app.view().rows.iter().position(|r| r.cells[3].starts_with(title)).expect("the event is listed");
+    // A marked event's title has «⚠ » before it.
+    let pos = app
+        .view()
+        .rows
+        .iter()
+        .position(|r| r.cells[3].trim_start_matches("⚠ ").starts_with(title))
+        .expect("the event is listed");
     while app.view().selected < pos {
         code(app, KeyCode::Down);
     }
@@ -3281,6 +3287,12 @@ fn a_value_is_marked_as_written_or_doubtful_shown_beside_its_field_and_taken_bac
     let marks = app.store.marks("event", id).unwrap();
     assert_eq!(marks.len(), 1);
     assert_eq!((marks[0].field.as_str(), marks[0].kind), ("grades", nastavnik::domain::MarkKind::Doubtful));
+    // The row says so before its title.
+    let title_of = |app: &App| {
+        let row = app.view().rows.iter().find(|r| r.item == app.selected_item()).unwrap();
+        row.cells[3].to_string()
+    };
+    assert!(title_of(&app).starts_with("⚠ Взаимопосещение уроков"), "{}", title_of(&app));
     // The card shows it under the grades line.
     code(&mut app, KeyCode::Enter);
     let card = screen(&mut app);
@@ -3298,6 +3310,8 @@ fn a_value_is_marked_as_written_or_doubtful_shown_beside_its_field_and_taken_bac
     assert!(rec.rows.iter().any(|r| r[col] == "Классы: сомнительно — в протоколе «7 кл.», в плане «8 кл.»"));
     key(&mut app, 'u');
     assert!(app.store.marks("event", id).unwrap().is_empty(), "u takes the mark back");
+    select_event(&mut app, "Взаимопосещение уроков");
+    assert!(title_of(&app).starts_with("Взаимопосещение уроков"), "{}", title_of(&app));
     // «снять отметку» takes a mark away.
     key(&mut app, 'U');
     assert_eq!(app.store.marks("event", id).unwrap().len(), 1, "U puts it back");

@@ -262,12 +262,20 @@ fn event_tone(status: EventStatus, last_day: Option<chrono::NaiveDate>, today: c
 }
 
 pub fn event_view(i: usize, e: &EventRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
+    // A value of it marked as written or doubtful: «⚠» before its title, the mark in its card.
+    let marked;
+    let title = if e.marked {
+        marked = format!("⚠ {}", e.title);
+        marked.as_str()
+    } else {
+        e.title.as_str()
+    };
     ViewRow {
         cells: Cells::of(&[
             &e.when.display(),
             e.status.label(s),
             &e.kind,
-            &e.title,
+            title,
             &e.subject,
             &e.grades,
             &e.host_short,

@@ -125,7 +125,8 @@ const EVENT_COLS: &str = "e.id, e.start_date, e.end_date, e.period_text, e.statu
               JOIN agreement_appendices ap ON ap.id = p.appendix_id
               JOIN agreements a ON a.id = ap.agreement_id
              WHERE p.event_id = e.id AND a.status IN ('draft', 'approval', 'terminated')),
-    e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams, e.format, e.time
+    e.n_teachers, e.n_people, e.n_schools, e.n_connections, e.n_teams, e.format, e.time,
+    EXISTS (SELECT 1 FROM marks k WHERE k.entity = 'event' AND k.entity_id = e.id)
     FROM events e
     LEFT JOIN organizations h ON h.id = e.host_org_id
     LEFT JOIN people t ON t.id = e.host_person_id
@@ -185,6 +186,7 @@ fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
         turnout: turnout(r, 21)?,
         format: text(r, 26)?,
         time: text(r, 27)?,
+        marked: r.get(28)?,
         details: Vec::new(),
     })
 }
