@@ -3264,24 +3264,13 @@ fn a_value_is_marked_as_written_or_doubtful_shown_beside_its_field_and_taken_bac
     ctrl(&mut app, 's');
     let text = screen(&mut app);
     assert!(text.contains("↑ такого поля нет") && text.contains("классы"), "{text}");
-    for _ in 0..4 {
-        code(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, "классы");
+    retype_field(&mut app, 0, "классы");
     // The kind: a word that is neither is refused; «сомн» is enough.
-    code(&mut app, KeyCode::Tab);
-    for _ in 0..20 {
-        code(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, "может быть");
+    retype_field(&mut app, 1, "может быть");
     ctrl(&mut app, 's');
     assert!(screen(&mut app).contains("↑ «так в документе», «сомнительно»"), "{}", screen(&mut app));
-    for _ in 0..10 {
-        code(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, "сомн");
-    code(&mut app, KeyCode::Tab);
-    type_text(&mut app, "в протоколе «7 кл.», в плане «8 кл.»");
+    retype_field(&mut app, 1, "сомн");
+    retype_field(&mut app, 2, "в протоколе «7 кл.», в плане «8 кл.»");
     ctrl(&mut app, 's');
     assert!(screen(&mut app).contains("Отметка сохранена"), "{}", screen(&mut app));
     let marks = app.store.marks("event", id).unwrap();
@@ -3316,11 +3305,7 @@ fn a_value_is_marked_as_written_or_doubtful_shown_beside_its_field_and_taken_bac
     key(&mut app, 'U');
     assert_eq!(app.store.marks("event", id).unwrap().len(), 1, "U puts it back");
     key(&mut app, '!');
-    code(&mut app, KeyCode::Tab);
-    for _ in 0..20 {
-        code(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, "снять");
+    retype_field(&mut app, 1, "снять");
     ctrl(&mut app, 's');
     assert!(screen(&mut app).contains("Отметка снята"), "{}", screen(&mut app));
     assert!(app.store.marks("event", id).unwrap().is_empty());
@@ -3426,14 +3411,9 @@ fn a_programmes_task_is_marked_too_and_show_prints_it_beside_the_task() {
     let id = app.data.programmes[i].tasks[j].id;
     key(&mut app, '!');
     assert!(screen(&mut app).contains("Отметить значение:"), "{}", screen(&mut app));
-    type_text(&mut app, "progress");
-    code(&mut app, KeyCode::Tab);
-    for _ in 0..20 {
-        code(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, "сомнительно");
-    code(&mut app, KeyCode::Tab);
-    type_text(&mut app, "статус выведен, в отчёте не назван");
+    retype_field(&mut app, 0, "progress");
+    retype_field(&mut app, 1, "сомнительно");
+    retype_field(&mut app, 2, "статус выведен, в отчёте не назван");
     ctrl(&mut app, 's');
     assert!(screen(&mut app).contains("Отметка сохранена"), "{}", screen(&mut app));
     let marks = app.store.marks("programme_task", id).unwrap();
