@@ -544,14 +544,14 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
                 app.selected_item(),
                 Some(crate::app::rows::ItemRef::Network(_) | crate::app::rows::ItemRef::Group(_))
             );
-            if app.pane == Pane::Clusters && *app.store.access() == crate::store::Access::Coordinator && on_network {
+            if app.pane == Pane::Clusters && *app.access() == crate::store::Access::Coordinator && on_network {
                 h.push((k(Action::Edit), s.hint_edit));
                 h.push((k(Action::NewNetwork), s.hint_new_network));
                 h.push((k(Action::NewGroup), s.hint_new_group));
                 if matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Group(_))) {
                     h.push((k(Action::Delete), s.hint_remove));
                 }
-            } else if app.pane == Pane::Clusters && *app.store.access() == crate::store::Access::Coordinator {
+            } else if app.pane == Pane::Clusters && *app.access() == crate::store::Access::Coordinator {
                 h.push((k(Action::New), s.hint_new_school));
                 // A district starting: import first; afterwards the room goes to the rest.
                 if app.data.store_empty {
@@ -661,15 +661,15 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     }
     let mut spans = vec![
         Span::styled(
-            match app.store.access() {
-                crate::store::Access::Coordinator => format!(" {} ", app.store.user()),
-                crate::store::Access::Curator(_) => format!(" {} · {} ", app.store.user(), app.s.role_curator),
-                crate::store::Access::Viewer => format!(" {} · {} ", app.store.user(), app.s.role_viewer),
+            match app.access() {
+                crate::store::Access::Coordinator => format!(" {} ", app.user()),
+                crate::store::Access::Curator(_) => format!(" {} · {} ", app.user(), app.s.role_curator),
+                crate::store::Access::Viewer => format!(" {} · {} ", app.user(), app.s.role_viewer),
             },
             app.theme.badge(app.theme.accent),
         ),
         Span::styled(
-            format!(" {} ", short_path(&app.store.path().display().to_string(), 24)),
+            format!(" {} ", short_path(&app.store_path().display().to_string(), 24)),
             Style::default().fg(app.theme.muted),
         ),
     ];
@@ -752,7 +752,7 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             || (action.agreements_only() && app.pane != Pane::Agreements)
             || (action.mentoring_only() && app.pane != Pane::Mentoring)
             || (action.clusters_only() && app.pane != Pane::Clusters)
-            || (action.writes() && *app.store.access() == crate::store::Access::Viewer)
+            || (action.writes() && *app.access() == crate::store::Access::Viewer)
         {
             continue;
         }

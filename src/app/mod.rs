@@ -910,6 +910,21 @@ impl App {
         self.summary = summary;
     }
 
+    /// What this user may change: the drawing asks the App, never the store.
+    pub fn access(&self) -> &crate::store::Access {
+        self.store.access()
+    }
+
+    /// Whose name the changes are written in.
+    pub fn user(&self) -> &str {
+        self.store.user()
+    }
+
+    /// The store's file, for the status bar.
+    pub fn store_path(&self) -> &std::path::Path {
+        self.store.path()
+    }
+
     pub fn view(&self) -> &PaneView {
         &self.views[self.pane.index()]
     }
