@@ -522,6 +522,14 @@ fn retype_field(app: &mut App, i: usize, text: &str) {
     type_text(app, text);
 }
 
+/// The id of the event selected in the Roadmap.
+fn selected_event_id(app: &App) -> i64 {
+    match app.selected_item() {
+        Some(nastavnik::app::rows::ItemRef::Event(i)) => app.data.events[i].id,
+        other => panic!("no event selected: {other:?}"),
+    }
+}
+
 /// Selects the event whose title starts with `title` in the Roadmap pane.
 fn select_event(app: &mut App, title: &str) {
     key(app, '3');
@@ -1466,10 +1474,7 @@ fn how_many_came_is_typed_as_the_reports_say_it_refused_where_it_is_wrong_and_sh
     let mut app = app("turnout-form");
     key(&mut app, ']');
     select_event(&mut app, "Семинары по профильному обучению");
-    let id = match app.selected_item() {
-        Some(nastavnik::app::rows::ItemRef::Event(i)) => app.data.events[i].id,
-        other => panic!("{other:?}"),
-    };
+    let id = selected_event_id(&app);
     let before = app.store.event(id).unwrap();
     assert!(before.turnout.is_empty(), "the document gives no count for it");
     key(&mut app, 'e');
@@ -1518,10 +1523,7 @@ fn each_schools_part_in_an_event_is_set_in_the_participants_list_kept_shown_and_
     use nastavnik::turnout::Part;
     let mut app = app("roster");
     select_event(&mut app, "Муниципальный конкурс команд");
-    let id = match app.selected_item() {
-        Some(nastavnik::app::rows::ItemRef::Event(i)) => app.data.events[i].id,
-        other => panic!("{other:?}"),
-    };
+    let id = selected_event_id(&app);
     // The demo holds the report's three winners with their nominations, and the ten teams.
     let e = app.store.event(id).unwrap();
     assert_eq!(e.turnout.teams, Some(10));
@@ -3251,10 +3253,7 @@ fn a_value_is_marked_as_written_or_doubtful_shown_beside_its_field_and_taken_bac
     let mut app = app("marks");
     key(&mut app, '3');
     select_event(&mut app, "Взаимопосещение уроков");
-    let id = match app.selected_item() {
-        Some(nastavnik::app::rows::ItemRef::Event(i)) => app.data.events[i].id,
-        other => panic!("{other:?}"),
-    };
+    let id = selected_event_id(&app);
     assert!(app.store.marks("event", id).unwrap().is_empty());
     key(&mut app, '!');
     let form = screen(&mut app);

@@ -822,27 +822,24 @@ impl App {
     fn refilter_keeping(&mut self, pane: Pane, keep: Option<(u8, i64)>) {
         let typing = self.filter_input.is_some() && pane == self.pane;
         let view = &mut self.views[pane.index()];
-        let matched = match view.matched.iter().position(|(q, _)| *q == view.filter) {
-            Some(k) => view.matched[k].1.clone(),
-            None => {
-                let within =
-                    view.matched.iter().rev().find(|(q, _)| rows::refines(q, &view.filter)).map(|(_, m)| m.as_slice());
-                rows::matching(&view.all, &view.hays, &view.filter, within)
+        // The rows this query keeps: found again among the last keys' results, or searched (in
+        // the result of a query it refines, when one is kept), and kept only while the filter
+        // is typed into, a few keys deep — used where they are kept, not copied.
+        let cached = view.matched.iter().position(|(q, _)| *q == view.filter);
+        if cached.is_none() {
+            let within =
+                view.matched.iter().rev().find(|(q, _)| rows::refines(q, &view.filter)).map(|(_, m)| m.as_slice());
+            let found = rows::matching(&view.all, &view.hays, &view.filter, within);
+            if view.matched.len() >= 8 {
+                view.matched.remove(0);
             }
-        };
-        // Kept only while the filter is typed into, a few keys deep.
-        if typing {
-            if !view.matched.iter().any(|(q, _)| *q == view.filter) {
-                if view.matched.len() >= 8 {
-                    view.matched.remove(0);
-                }
-                view.matched.push((view.filter.clone(), matched.clone()));
-            }
-        } else {
+            view.matched.push((view.filter.clone(), found));
+        }
+        let k = cached.unwrap_or(view.matched.len() - 1);
+        let rows = rows::assemble(&view.all, &view.matched[k].1);
+        if !typing {
             view.matched = Vec::new();
         }
-        let view = &self.views[pane.index()];
-        let rows = rows::assemble(&view.all, &matched);
         let found = keep.and_then(|key| rows.iter().position(|r| r.item.is_some_and(|i| self.key_of(i) == key)));
         let view = &mut self.views[pane.index()];
         // The pane's header counts what it names (the schools, the agreements): the networks
