@@ -82,6 +82,60 @@ fn sqlite3_floor(bencher: divan::Bencher) {
     });
 }
 
+/// A colleague adds an event (and, the next time, removes it) in another program while this
+/// one shows the Roadmap: from their commit to the row on this screen, the year read again by
+/// the reader thread while the drawing thread goes on ticking and drawing every millisecond, as
+/// the TUI's loop does while it waits. The longest the drawing thread was busy in one tick and
+/// frame is printed: that is how long the screen was frozen.
+#[divan::bench(sample_count = 10)]
+fn colleague_event_seen(bencher: divan::Bencher) {
+    let mut app = configured(Pane::Roadmap);
+    app.finish_loading();
+    app.read_in_background();
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let colleague = Store::open(&store_path(), "colleague").unwrap();
+    let day = app.year.start() + chrono::Duration::days(45);
+    let mut added: Option<i64> = None;
+    let mut longest = std::time::Duration::ZERO;
+    bencher.bench_local(|| {
+        let want = match added.take() {
+            Some(id) => {
+                colleague.delete_event(id, None).unwrap();
+                Err(id)
+            }
+            None => {
+                let id = colleague
+                    .add_event(nastavnik::store::NewEvent {
+                        title: "Фестиваль открытых уроков",
+                        kind: "фестиваль",
+                        when: nastavnik::domain::When::day(day),
+                        ..Default::default()
+                    })
+                    .unwrap();
+                added = Some(id);
+                Ok(id)
+            }
+        };
+        loop {
+            let began = std::time::Instant::now();
+            app.tick();
+            term.draw(|f| nastavnik::ui::draw(f, &app)).unwrap();
+            longest = longest.max(began.elapsed());
+            let there = |id: i64| app.data.events.iter().any(|e| e.id == id);
+            if app.reading_behind().is_none() && want.map_or_else(|id| !there(id), there) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    });
+    if let Some(id) = added {
+        colleague.delete_event(id, None).unwrap();
+    }
+    eprintln!(
+        "a colleague's new or removed event: the drawing thread at most {longest:.1?} busy in one tick and frame"
+    );
+}
+
 /// The heap this process has in use, in MiB (glibc's count of allocated bytes: freed memory the
 /// allocator keeps for reuse is not counted), and its resident memory of files (the program, the
 /// store's pages mapped).

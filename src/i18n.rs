@@ -571,6 +571,7 @@ catalogue! {
     via_mentor: "через наставника:", "via the mentor";
     col_note: "Примечание", "Note";
     reading_rest: "читаю остальные панели…", "reading the other panes…";
+    reading_again: "обновляю: изменения коллеги…", "refreshing: a colleague's change…";
     ev_proposal: "Строка плана договора, который не подписан (проект, образец шаблона) или расторгнут: предложение, не обязательство — не просрочено и не в повестке.", "A row of the plan of an agreement not signed (a draft, a template's sample) or terminated: a proposal, not a commitment — never overdue, not on the agenda.";
     lookup_title: "Кто кого наставляет", "Who mentors whom";
     lookup_prompt: "Школа, педагог, город или предмет", "School, teacher, town or subject";

@@ -238,13 +238,14 @@ fn run_session(
         // A path typed over SSH names a file of the server: `I` is not offered there.
         app.local_files = false;
         app.says_reading = true;
+        app.read_in_background();
         let backend = CrosstermBackend::new(wire);
         let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport: Viewport::Fixed(area) })
             .map_err(|e| e.to_string())?;
         // The alternate screen, as a local run has it; left again on the way out.
         let _ = out.blocking_send(Out::Data(b"\x1b[?1049h\x1b[H\x1b[2J".to_vec()));
         let mut parser = termwiz::input::InputParser::new();
-        let tick = Duration::from_millis(300);
+        let tick = Duration::from_millis(100);
         let mut next_tick = std::time::Instant::now() + tick;
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
@@ -252,7 +253,13 @@ fn run_session(
             if app.finish_loading() {
                 terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
             }
-            let first = match input.recv_timeout(next_tick.saturating_duration_since(std::time::Instant::now())) {
+            // While the year is read again off this thread, its panes are looked for often.
+            let until = if app.reading_behind().is_some() {
+                next_tick.min(std::time::Instant::now() + Duration::from_millis(20))
+            } else {
+                next_tick
+            };
+            let first = match input.recv_timeout(until.saturating_duration_since(std::time::Instant::now())) {
                 Ok(m) => Some(m),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
@@ -286,6 +293,8 @@ fn run_session(
             if std::time::Instant::now() >= next_tick {
                 app.tick();
                 next_tick = std::time::Instant::now() + tick;
+            } else if app.reading_behind().is_some() {
+                app.tick();
             }
         }
         Ok(())

@@ -14,7 +14,9 @@ fn restore() {
 }
 
 /// How often a colleague's commit is looked for — whether or not the user is typing.
-const TICK: Duration = Duration::from_millis(300);
+const TICK: Duration = Duration::from_millis(100);
+/// How often the reader thread's panes are looked for while it reads the year again.
+const READ_POLL: Duration = Duration::from_millis(20);
 
 pub fn run(app: &mut App) -> color_eyre::Result<()> {
     let previous = std::panic::take_hook();
@@ -27,6 +29,7 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
         execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         app.resize(terminal.size().map(|s| ratatui::layout::Rect::new(0, 0, s.width, s.height))?);
         app.says_reading = true;
+        app.read_in_background();
         let mut next_tick = Instant::now() + TICK;
         while !app.quit {
             terminal.draw(|f| crate::ui::draw(f, app))?;
@@ -34,7 +37,9 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
             if app.finish_loading() {
                 terminal.draw(|f| crate::ui::draw(f, app))?;
             }
-            if event::poll(next_tick.saturating_duration_since(Instant::now()))? {
+            let until =
+                if app.reading_behind().is_some() { next_tick.min(Instant::now() + READ_POLL) } else { next_tick };
+            if event::poll(until.saturating_duration_since(Instant::now()))? {
                 // Everything that is already there is handled before the next frame: keys
                 // that came in one read stay together, and a burst never runs late.
                 let mut keys = Vec::new();
@@ -60,6 +65,8 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
             if Instant::now() >= next_tick {
                 app.tick();
                 next_tick = Instant::now() + TICK;
+            } else if app.reading_behind().is_some() {
+                app.tick();
             }
         }
         Ok(())

@@ -682,6 +682,12 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     if app.says_reading && app.reading() {
         spans.push(Span::styled(format!(" {} ", app.s.reading_rest), Style::default().fg(app.theme.muted)));
     }
+    // A colleague's commit being read: said once it takes long enough to be noticed.
+    if let Some(t) = app.reading_behind().filter(|t| t.as_millis() >= 150) {
+        const SPIN: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+        let c = SPIN[(t.as_millis() / 80) as usize % SPIN.len()];
+        spans.push(Span::styled(format!(" {c} {} ", app.s.reading_again), Style::default().fg(app.theme.muted)));
+    }
     for (key, what) in hints(app) {
         spans.push(Span::styled(format!(" {key}"), Style::default().fg(app.theme.header).add_modifier(Modifier::BOLD)));
         spans.push(Span::raw(format!(" {what}")));

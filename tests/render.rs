@@ -3423,3 +3423,87 @@ fn a_programmes_task_is_marked_too_and_show_prints_it_beside_the_task() {
     assert_eq!(rec.rows.iter().filter(|r| r[col].contains("сомнительно — статус выведен")).count(), 1);
     assert!(rec.rows.iter().all(|r| r.len() == rec.fields.len()), "every row as wide as the header");
 }
+
+/// Waits for the reader thread to finish what it was asked, as the TUI's loop does: `tick`
+/// takes what it has read. Bounded, so that a reader that never answers fails the test.
+fn wait_for_reader(app: &mut App) {
+    for _ in 0..2000 {
+        if app.reading_behind().is_none() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.tick();
+    }
+    panic!("the reader thread did not finish");
+}
+
+#[test]
+fn a_colleagues_new_event_is_read_off_the_drawing_thread_while_keys_keep_working() {
+    let mut app = app("reader");
+    app.read_in_background();
+    key(&mut app, '3');
+    let before = screen(&mut app);
+    assert!(!before.contains("Фестиваль открытых уроков"), "{before}");
+    let colleague = Store::open(app.store.path(), "Серякова").unwrap();
+    let day = app.year.start() + chrono::Duration::days(40);
+    colleague
+        .add_event(nastavnik::store::NewEvent {
+            title: "Фестиваль открытых уроков",
+            kind: "фестиваль",
+            when: nastavnik::domain::When::day(day),
+            ..Default::default()
+        })
+        .unwrap();
+    // The commit is seen; the year is being read on the reader thread, and the screen still
+    // takes keys on the rows it has.
+    app.tick();
+    assert!(app.reading_behind().is_some(), "asked of the reader, not read here");
+    let at = app.view().selected;
+    key(&mut app, 'j');
+    let moved = app.view().selected;
+    assert_ne!(moved, at, "j moves while the year is read");
+    let chosen = selected_event_id(&app);
+    wait_for_reader(&mut app);
+    let text = screen(&mut app);
+    assert!(text.contains("Фестиваль открытых уроков"), "{text}");
+    assert!(text.contains("Данные обновлены"), "{text}");
+    assert_eq!(selected_event_id(&app), chosen, "the selection stays on the event j moved to");
+    // The other panes were read by the reader too, with nothing left to read here.
+    assert!(!app.reading());
+}
+
+#[test]
+fn my_own_change_while_the_reader_reads_is_not_undone_by_what_it_read_before() {
+    let mut app = app("reader-own");
+    app.read_in_background();
+    key(&mut app, '3');
+    screen(&mut app);
+    let colleague = Store::open(app.store.path(), "Серякова").unwrap();
+    colleague.save_draft("event", "{}").unwrap();
+    let n =
+        nastavnik::store::NewSchool {
+            name: "МБОУ «СОШ №77»".into(), district: "Энский".into(), ..Default::default()
+        };
+    colleague.add_school(&n).unwrap();
+    app.tick();
+    assert!(app.reading_behind().is_some());
+    // The reader has most likely read the Roadmap by now, its rows waiting to be taken; then I
+    // mark the selected event as under way (keys as the terminal gives them).
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let id = selected_event_id(&app);
+    let status = |app: &App| app.data.events.iter().find(|e| e.id == id).map(|e| e.status);
+    assert_ne!(status(&app), Some(EventStatus::InProgress));
+    app.handle_keys(vec![KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE)]);
+    assert_eq!(status(&app), Some(EventStatus::InProgress));
+    // Not for a moment is what it read before my change shown over it.
+    for _ in 0..2000 {
+        app.tick();
+        assert_eq!(status(&app), Some(EventStatus::InProgress), "the row went back to what the reader read before");
+        if app.reading_behind().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(app.reading_behind().is_none(), "the reader finished");
+    assert_eq!(app.store.event(id).unwrap().status, EventStatus::InProgress);
+}

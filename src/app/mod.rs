@@ -16,6 +16,7 @@ mod orderform;
 pub mod pictures;
 mod programmeform;
 pub mod prompt;
+pub mod reading;
 mod reportdocform;
 mod reportform;
 pub mod rows;
@@ -335,6 +336,9 @@ pub struct App {
     /// What screen-share hides: read when it is turned on, and with the year.
     pub share_rules: crate::ui::share::ShareRules,
     data_version: i64,
+    /// The reader thread, when the year is read again off the drawing thread (the TUI and
+    /// `serve`; see [`App::read_in_background`]).
+    reader: Option<reading::Reader>,
 }
 
 /// Where things are on a screen of a given size. Drawing and mouse clicks both use it.
@@ -464,6 +468,7 @@ impl App {
             share_rules: Default::default(),
             data_version,
             history_seen: 0,
+            reader: None,
         };
         // The district this user had in focus, while it is still a district of the store.
         let kept: Option<(i64, String)> =
@@ -510,30 +515,138 @@ impl App {
                 self.keep[pane.index()] = self.selected_key(pane);
             }
         }
-        // Taken before anything is read: a colleague's commit from now on is seen by `tick`.
-        self.history_seen = self.store.last_change()?;
-        // A district in focus: the rest of the region is not read onto the screen.
-        self.focus_sets = match self.focus {
-            Some((d, _)) => Some(self.store.focus_sets(d)?),
-            None => None,
-        };
-        self.data.expiring_days = self.expiring_days;
-        self.data.store_empty = self.store.count(crate::store::Table::Organizations)? == 0;
-        self.read_share_rules();
-        // Every year that has anything, the one shown, and the current one (today's work).
-        let y = self.year;
-        let mut years = self.store.years()?;
-        for y in [y, crate::text::AcademicYear::of(self.today)] {
-            if !years.contains(&y) {
-                years.push(y);
-            }
+        // A read under way on the reader thread is overtaken by this one.
+        if let Some(r) = &mut self.reader {
+            r.cancel();
         }
-        years.sort();
-        self.years = years;
+        // Taken before anything is read: a colleague's commit from now on is seen by `tick`.
+        let pre = reading::preamble(&self.store, &self.wanted())?;
+        self.history_seen = pre.seen;
+        self.take_preamble(pre);
         self.unread = [true; Pane::COUNT];
         self.read_pane(self.pane)?;
         self.note_damaged();
         Ok(())
+    }
+
+    /// What a read of the year shown is of.
+    fn wanted(&self) -> reading::Wanted {
+        reading::Wanted {
+            year: self.year,
+            focus: self.focus.as_ref().map(|(d, _)| *d),
+            today: self.today,
+            limits: self.limits,
+            agenda_days: self.agenda_days,
+            expiring_days: self.expiring_days,
+            s: self.s,
+        }
+    }
+
+    /// What a read rests on, kept: the district's sets, the years, whether the store is empty.
+    fn take_preamble(&mut self, pre: reading::Preamble) {
+        self.index = None;
+        self.focus_sets = pre.focus_sets;
+        self.data.expiring_days = self.expiring_days;
+        self.data.store_empty = pre.store_empty;
+        self.years = pre.years;
+        self.read_share_rules();
+    }
+
+    /// From now on a colleague's commit has the year read again by a thread of its own, with
+    /// its own connection to the store, while this one keeps drawing and taking keys on the
+    /// rows it has (the TUI and `serve`; tests and `snapshot` read on the spot).
+    pub fn read_in_background(&mut self) {
+        self.reader = Some(reading::Reader::start(self.store.path().to_path_buf(), self.store.user().to_string()));
+    }
+
+    /// The year is being read again off the drawing thread, and has been for this long.
+    pub fn reading_behind(&self) -> Option<std::time::Duration> {
+        self.reader.as_ref().and_then(|r| r.pending).map(|(t, _)| t.elapsed())
+    }
+
+    /// Has the reader thread read the year again: the pane shown first, then the others the
+    /// last load read (the Agenda only when it is shown). Without a reader, read here.
+    fn reload_in_background(&mut self) {
+        if self.reader.is_none() {
+            if self.reload() {
+                self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
+            }
+            return;
+        }
+        let mut panes = vec![self.pane];
+        panes.extend(Pane::ALL.into_iter().filter(|p| *p != self.pane && *p != Pane::Agenda));
+        let seen = self.store.last_change().unwrap_or(self.history_seen);
+        let w = self.wanted();
+        if let Some(r) = &mut self.reader {
+            r.ask(w, panes, seen);
+        }
+    }
+
+    /// After keys were handled while the reader thread reads: a change this user committed
+    /// meanwhile may be missing from what it read, so it starts again (what it had sent is
+    /// not taken).
+    fn catch_up_reading(&mut self) {
+        let Some(seen) = self.reader.as_ref().and_then(|r| r.pending).map(|(_, s)| s) else { return };
+        if self.store.last_change().is_ok_and(|l| l != seen) {
+            self.reload_in_background();
+        }
+    }
+
+    /// Takes what the reader thread has read so far onto the screen, each pane keeping what it
+    /// has selected; says whether a read is still under way.
+    fn take_reads(&mut self) -> bool {
+        let Some(reader) = &mut self.reader else { return false };
+        if reader.pending.is_none() {
+            return false;
+        }
+        let seen = reader.pending.map_or(self.history_seen, |(_, s)| s);
+        let replies = reader.take();
+        for r in replies {
+            match r {
+                reading::Reply::Preamble(pre) => {
+                    self.take_preamble(pre);
+                }
+                reading::Reply::Pane(read) => {
+                    let reading::PaneRead { pane, data, all, hays } = *read;
+                    let keep = if self.unread[pane.index()] {
+                        self.keep[pane.index()].take()
+                    } else {
+                        self.selected_key(pane)
+                    };
+                    self.data.take_part(pane, data);
+                    let view = &mut self.views[pane.index()];
+                    view.all = all;
+                    view.hays = hays;
+                    view.matched.clear();
+                    self.unread[pane.index()] = false;
+                    self.refilter_keeping(pane, keep);
+                }
+                reading::Reply::Done { damaged } => {
+                    self.history_seen = seen;
+                    if self.pane != Pane::Agenda {
+                        self.unread[Pane::Agenda.index()] = true;
+                    }
+                    self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
+                    if damaged > 0 {
+                        self.message =
+                            Some(Message { text: format!("{} ({damaged})", self.s.damaged_values), error: true });
+                    }
+                    // Something was committed while it read (a colleague, or this user's own
+                    // change): read again.
+                    if self.store.last_change().is_ok_and(|l| l != seen) {
+                        self.reload_in_background();
+                    }
+                }
+                reading::Reply::Failed(e) => {
+                    self.report::<()>(Err(e));
+                }
+                reading::Reply::Gone => {
+                    self.reader = None;
+                    self.reload();
+                }
+            }
+        }
+        self.reader.as_ref().is_some_and(|r| r.pending.is_some())
     }
 
     /// Reads every pane not read yet but the Agenda (read when it is looked at). Called after
@@ -567,77 +680,8 @@ impl App {
     fn read_pane(&mut self, pane: Pane) -> Result<(), StoreError> {
         let began = std::time::Instant::now();
         let y = self.year;
-        let f = self.focus_sets.as_ref();
-        let d = &mut self.data;
-        match pane {
-            Pane::Clusters => {
-                d.clusters = self.store.clusters(y)?;
-                d.networks = self.store.networks(Some(y))?;
-                d.groups = self.store.groups()?;
-                d.narrow_to(pane, f);
-            }
-            Pane::Mentoring => {
-                d.links = self.store.links(y)?;
-                d.loads = self.store.mentor_loads(y)?;
-                // Narrowed before the suggestions weigh the mentors' loads.
-                d.narrow_to(pane, f);
-                let uncovered = self.store.uncovered_schools(y)?;
-                let mut districts: Vec<i64> = uncovered.iter().filter_map(|u| u.district).collect();
-                districts.sort_unstable();
-                districts.dedup();
-                let candidates = self.store.mentor_candidates(y, &districts)?;
-                d.uncovered = uncovered
-                    .into_iter()
-                    .filter(|u| f.is_none_or(|f| u.district == Some(f.district)))
-                    .map(|u| {
-                        let g = crate::suggest::suggest(&u, &candidates, &d.loads, self.limits, self.s, 5);
-                        (u, g)
-                    })
-                    .collect();
-            }
-            Pane::Roadmap => {
-                d.events = self.store.events(y)?;
-                d.decisions = self.store.decisions(y)?;
-                d.narrow_to(pane, f);
-            }
-            Pane::Deficits => {
-                d.risks = self.store.risks(y)?;
-                d.indicators = self.store.indicators(y)?;
-                d.diagnostics = self.store.diagnostics(y)?;
-                // Narrowed before what needs attention is worked out from them.
-                d.narrow_to(pane, f);
-                let changes = self.store.cluster_changes(y)?;
-                d.attention = crate::deficits::attention(&d.indicators, &d.risks, &d.diagnostics, &changes, self.today);
-                if let Some(f) = f {
-                    d.attention.retain(|a| a.org().is_none_or(|o| f.orgs.contains(&o)));
-                }
-            }
-            Pane::Agreements => {
-                d.agreements = self.store.agreements()?;
-                d.orders = self.store.orders()?;
-                // A row needs only its first record's name (for an untitled order) and how many
-                // rest on it; the card reads the names again. At a region's scale that is tens
-                // of thousands of names not kept.
-                for o in &mut d.orders {
-                    o.refs.iter_mut().skip(1).for_each(|r| r.label = String::new());
-                    o.refs.shrink_to_fit();
-                }
-                d.programmes = self.store.programmes()?;
-                d.report_docs = self.store.report_docs()?;
-                d.narrow_to(pane, f);
-            }
-            Pane::History => self.data.log = self.read_log()?,
-            Pane::Agenda => self.data.agenda = self.read_agenda()?,
-        }
-        // A year's rows are read once and kept: no room left over from the vectors' growth.
-        let d = &mut self.data;
-        match pane {
-            Pane::Clusters => d.clusters.shrink_to_fit(),
-            Pane::Mentoring => d.links.shrink_to_fit(),
-            Pane::Roadmap => d.events.shrink_to_fit(),
-            Pane::History => d.log.shrink_to_fit(),
-            _ => {}
-        }
+        let w = self.wanted();
+        reading::fetch(&self.store, pane, &w, self.focus_sets.as_ref(), &mut self.data)?;
         self.unread[pane.index()] = false;
         let read = began.elapsed();
         let keep = self.keep[pane.index()].take();
@@ -808,11 +852,10 @@ impl App {
     /// Rebuilds a pane's rows from the data and selects the row with identity `keep` when it
     /// is still there.
     fn rebuild_keeping(&mut self, pane: Pane, keep: Option<(u8, i64)>) {
-        let mut all = rows::build(pane, &self.data, self.s, self.today);
-        all.shrink_to_fit();
+        let (all, hays) = reading::build(pane, &self.data, self.s, self.today);
         let view = &mut self.views[pane.index()];
-        view.hays = all.iter().map(rows::haystack).collect();
-        view.all = all.into_iter().map(rows::strip).collect();
+        view.hays = hays;
+        view.all = all;
         view.matched.clear();
         self.refilter_keeping(pane, keep);
     }
@@ -1034,11 +1077,7 @@ impl App {
     /// The latest changes as the History pane lists them: with a district in focus, only the
     /// lines of its schools' rows.
     fn read_log(&self) -> Result<Vec<crate::store::LogLine>, StoreError> {
-        let mut log = self.store.log(None, None, 2000)?;
-        if let Some(f) = &self.focus_sets {
-            log.retain(|l| self.store.row_orgs(&l.change.entity, l.change.entity_id).is_ok_and(|o| f.shows(&o)));
-        }
-        Ok(log)
+        reading::log(&self.store, self.focus_sets.as_ref())
     }
 
     /// After a read: a value another tool wrote as broken text is shown with � where the bytes
@@ -1075,6 +1114,7 @@ impl App {
         for k in crate::keys::mend_escapes(keys, &self.keys) {
             self.handle_key(k);
         }
+        self.catch_up_reading();
     }
 
     /// Text pasted (bracketed paste): typed into the field that has the focus, as text — never
@@ -1912,6 +1952,9 @@ impl App {
     /// draft, a backup's checkpoint) changes nothing on this screen and is not reloaded for.
     pub fn tick(&mut self) {
         self.finish_loading();
+        if self.take_reads() {
+            return;
+        }
         let Ok(v) = self.store.data_version() else { return };
         if v == self.data_version {
             return;
@@ -1950,9 +1993,7 @@ impl App {
                 return;
             }
         }
-        if self.reload() {
-            self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
-        }
+        self.reload_in_background();
     }
 }
 

@@ -178,6 +178,40 @@ impl YearData {
         }
     }
 
+    /// Takes one pane's fields from `from` (read for that pane alone), leaving the others.
+    pub fn take_part(&mut self, pane: Pane, from: YearData) {
+        match pane {
+            Pane::Clusters => {
+                self.clusters = from.clusters;
+                self.networks = from.networks;
+                self.groups = from.groups;
+            }
+            Pane::Mentoring => {
+                self.links = from.links;
+                self.loads = from.loads;
+                self.uncovered = from.uncovered;
+            }
+            Pane::Roadmap => {
+                self.events = from.events;
+                self.decisions = from.decisions;
+            }
+            Pane::Deficits => {
+                self.risks = from.risks;
+                self.indicators = from.indicators;
+                self.diagnostics = from.diagnostics;
+                self.attention = from.attention;
+            }
+            Pane::Agreements => {
+                self.agreements = from.agreements;
+                self.orders = from.orders;
+                self.programmes = from.programmes;
+                self.report_docs = from.report_docs;
+            }
+            Pane::History => self.log = from.log,
+            Pane::Agenda => self.agenda = from.agenda,
+        }
+    }
+
     /// [`YearData::narrow_part`] when a district is in focus.
     pub fn narrow_to(&mut self, pane: Pane, focus: Option<&crate::store::FocusSets>) {
         if let Some(f) = focus {
