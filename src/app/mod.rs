@@ -604,7 +604,7 @@ impl App {
         for r in replies {
             match r {
                 reading::Reply::Preamble(pre) => {
-                    self.take_preamble(pre);
+                    self.take_preamble(*pre);
                 }
                 reading::Reply::Pane(read) => {
                     let reading::PaneRead { pane, data, all, hays } = *read;

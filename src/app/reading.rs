@@ -155,7 +155,7 @@ pub struct PaneRead {
 
 /// What the reader thread sends back for a job, in this order.
 pub enum Reply {
-    Preamble(Preamble),
+    Preamble(Box<Preamble>),
     Pane(Box<PaneRead>),
     Failed(StoreError),
     /// Every pane asked for is read; how many values were broken text (see
@@ -270,7 +270,7 @@ fn work(path: PathBuf, user: String, jobs: Receiver<Job>, replies: Sender<(u64, 
             }
         };
         let f = pre.focus_sets.clone();
-        if !send(Reply::Preamble(pre)) {
+        if !send(Reply::Preamble(Box::new(pre))) {
             return;
         }
         let mut ok = true;
