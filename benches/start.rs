@@ -83,10 +83,10 @@ fn sqlite3_floor(bencher: divan::Bencher) {
 }
 
 /// A colleague adds an event (and, the next time, removes it) in another program while this
-/// one shows the Roadmap: from their commit to the row on this screen, the year read again by
-/// the reader thread while the drawing thread goes on ticking and drawing every millisecond, as
-/// the TUI's loop does while it waits. The longest the drawing thread was busy in one tick and
-/// frame is printed: that is how long the screen was frozen.
+/// one shows the Roadmap: from their commit until every pane is read again by the reader
+/// thread, while the drawing thread goes on ticking and drawing every millisecond, as the TUI's
+/// loop does while it waits. Printed: how long until the row was on (or off) this screen, and
+/// the longest the drawing thread was busy in one tick and frame — how long it was frozen.
 #[divan::bench(sample_count = 10)]
 fn colleague_event_seen(bencher: divan::Bencher) {
     let mut app = configured(Pane::Roadmap);
@@ -97,7 +97,9 @@ fn colleague_event_seen(bencher: divan::Bencher) {
     let day = app.year.start() + chrono::Duration::days(45);
     let mut added: Option<i64> = None;
     let mut longest = std::time::Duration::ZERO;
+    let mut on_screen = Vec::new();
     bencher.bench_local(|| {
+        let committed = std::time::Instant::now();
         let want = match added.take() {
             Some(id) => {
                 colleague.delete_event(id, None).unwrap();
@@ -116,13 +118,19 @@ fn colleague_event_seen(bencher: divan::Bencher) {
                 Ok(id)
             }
         };
+        let mut seen = false;
         loop {
             let began = std::time::Instant::now();
             app.tick();
             term.draw(|f| nastavnik::ui::draw(f, &app)).unwrap();
             longest = longest.max(began.elapsed());
             let there = |id: i64| app.data.events.iter().any(|e| e.id == id);
-            if app.reading_behind().is_none() && want.map_or_else(|id| !there(id), there) {
+            let shown = want.map_or_else(|id| !there(id), there);
+            if shown && !seen {
+                seen = true;
+                on_screen.push(committed.elapsed());
+            }
+            if app.reading_behind().is_none() && shown {
                 break;
             }
             std::thread::sleep(std::time::Duration::from_millis(1));
@@ -131,8 +139,12 @@ fn colleague_event_seen(bencher: divan::Bencher) {
     if let Some(id) = added {
         colleague.delete_event(id, None).unwrap();
     }
+    on_screen.sort();
     eprintln!(
-        "a colleague's new or removed event: the drawing thread at most {longest:.1?} busy in one tick and frame"
+        "a colleague's new or removed event on screen after {:.1?} – {:.1?} (median {:.1?}); the drawing thread at most {longest:.1?} busy in one tick and frame",
+        on_screen[0],
+        on_screen[on_screen.len() - 1],
+        on_screen[on_screen.len() / 2]
     );
 }
 

@@ -245,10 +245,17 @@ fn run_session(
         // The alternate screen, as a local run has it; left again on the way out.
         let _ = out.blocking_send(Out::Data(b"\x1b[?1049h\x1b[H\x1b[2J".to_vec()));
         let mut parser = termwiz::input::InputParser::new();
-        let tick = Duration::from_millis(100);
+        let tick = Duration::from_millis(50);
         let mut next_tick = std::time::Instant::now() + tick;
+        // Drawn when something happened, and once a second whatever happened.
+        let mut dirty = true;
+        let mut drawn = std::time::Instant::now();
         while !app.quit {
-            terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
+            if dirty || drawn.elapsed() >= Duration::from_secs(1) {
+                terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
+                drawn = std::time::Instant::now();
+                dirty = false;
+            }
             // The panes not shown are read once the first frame is on screen.
             if app.finish_loading() {
                 terminal.draw(|f| crate::ui::draw(f, &app)).map_err(|e| e.to_string())?;
@@ -267,6 +274,7 @@ fn run_session(
             // Everything already sent is handled before the next frame; bytes that came in
             // several packets are parsed together, so a sequence is never cut.
             let mut messages: Vec<In> = first.into_iter().collect();
+            dirty |= !messages.is_empty();
             while let Ok(m) = input.try_recv() {
                 messages.push(m);
             }
@@ -291,10 +299,10 @@ fn run_session(
             }
             session_input(&mut app, &mut parser, &bytes, &out);
             if std::time::Instant::now() >= next_tick {
-                app.tick();
+                dirty |= app.tick();
                 next_tick = std::time::Instant::now() + tick;
             } else if app.reading_behind().is_some() {
-                app.tick();
+                dirty |= app.tick();
             }
         }
         Ok(())

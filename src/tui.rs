@@ -14,7 +14,7 @@ fn restore() {
 }
 
 /// How often a colleague's commit is looked for — whether or not the user is typing.
-const TICK: Duration = Duration::from_millis(100);
+const TICK: Duration = Duration::from_millis(50);
 /// How often the reader thread's panes are looked for while it reads the year again.
 const READ_POLL: Duration = Duration::from_millis(20);
 
@@ -31,8 +31,15 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
         app.says_reading = true;
         app.read_in_background();
         let mut next_tick = Instant::now() + TICK;
+        // Drawn when something happened, and once a second whatever happened.
+        let mut dirty = true;
+        let mut drawn = Instant::now();
         while !app.quit {
-            terminal.draw(|f| crate::ui::draw(f, app))?;
+            if dirty || drawn.elapsed() >= Duration::from_secs(1) {
+                terminal.draw(|f| crate::ui::draw(f, app))?;
+                drawn = Instant::now();
+                dirty = false;
+            }
             // The panes not shown are read once the first frame is on screen.
             if app.finish_loading() {
                 terminal.draw(|f| crate::ui::draw(f, app))?;
@@ -40,6 +47,7 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
             let until =
                 if app.reading_behind().is_some() { next_tick.min(Instant::now() + READ_POLL) } else { next_tick };
             if event::poll(until.saturating_duration_since(Instant::now()))? {
+                dirty = true;
                 // Everything that is already there is handled before the next frame: keys
                 // that came in one read stay together, and a burst never runs late.
                 let mut keys = Vec::new();
@@ -63,10 +71,10 @@ pub fn run(app: &mut App) -> color_eyre::Result<()> {
                 handle_keys(app, keys);
             }
             if Instant::now() >= next_tick {
-                app.tick();
+                dirty |= app.tick();
                 next_tick = Instant::now() + TICK;
             } else if app.reading_behind().is_some() {
-                app.tick();
+                dirty |= app.tick();
             }
         }
         Ok(())

@@ -600,26 +600,28 @@ impl App {
             return false;
         }
         let seen = reader.pending.map_or(self.history_seen, |(_, s)| s);
-        let replies = reader.take();
-        for r in replies {
+        // One pane a frame: the screen is drawn between them.
+        while let Some(r) = self.reader.as_mut().and_then(|r| r.next_reply()) {
             match r {
                 reading::Reply::Preamble(pre) => {
                     self.take_preamble(*pre);
                 }
                 reading::Reply::Pane(read) => {
-                    let reading::PaneRead { pane, data, all, hays } = *read;
+                    let reading::PaneRead { pane, mut data, all, hays } = *read;
                     let keep = if self.unread[pane.index()] {
                         self.keep[pane.index()].take()
                     } else {
                         self.selected_key(pane)
                     };
-                    self.data.take_part(pane, data);
+                    self.data.swap_part(pane, &mut data);
                     let view = &mut self.views[pane.index()];
-                    view.all = all;
-                    view.hays = hays;
+                    let old = (data, std::mem::replace(&mut view.all, all), std::mem::replace(&mut view.hays, hays));
                     view.matched.clear();
+                    let rows = std::mem::take(&mut view.rows);
                     self.unread[pane.index()] = false;
                     self.refilter_keeping(pane, keep);
+                    reading::discard((old, rows));
+                    break;
                 }
                 reading::Reply::Done { damaged } => {
                     self.history_seen = seen;
@@ -1950,19 +1952,21 @@ impl App {
     /// Called a few times a second: picks up a colleague's committed change.
     /// Looks for a colleague's commit. A commit that wrote no history line (a colleague's
     /// draft, a backup's checkpoint) changes nothing on this screen and is not reloaded for.
-    pub fn tick(&mut self) {
-        self.finish_loading();
-        if self.take_reads() {
-            return;
+    /// Says whether the screen may have changed (and is to be drawn again).
+    pub fn tick(&mut self) -> bool {
+        let loaded = self.finish_loading();
+        let was_reading = self.reading_behind().is_some();
+        if self.take_reads() || was_reading {
+            return true;
         }
-        let Ok(v) = self.store.data_version() else { return };
+        let Ok(v) = self.store.data_version() else { return loaded };
         if v == self.data_version {
-            return;
+            return loaded;
         }
         self.data_version = v;
-        let Ok(last) = self.store.last_change() else { return };
+        let Ok(last) = self.store.last_change() else { return loaded };
         if last == self.history_seen {
-            return;
+            return loaded;
         }
         // A colleague set a status, a result or how many came on rows this year shows (what happens during a
         // call): those rows are read again, not the whole year.
@@ -1990,10 +1994,11 @@ impl App {
                 }
                 self.history_seen = last;
                 self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
-                return;
+                return true;
             }
         }
         self.reload_in_background();
+        true
     }
 }
 

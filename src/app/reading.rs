@@ -210,29 +210,33 @@ impl Reader {
         self.pending = None;
     }
 
-    /// The replies of the job under way that have come, without waiting.
-    pub fn take(&mut self) -> Vec<Reply> {
-        let mut out = Vec::new();
+    /// The next reply of the job under way, if it has come (never waits).
+    pub fn next_reply(&mut self) -> Option<Reply> {
+        self.pending?;
         loop {
             match self.replies.try_recv() {
                 Ok((seq, r)) if seq == self.seq => {
-                    let end = matches!(r, Reply::Done { .. } | Reply::Failed(_));
-                    out.push(r);
-                    if end {
+                    if matches!(r, Reply::Done { .. } | Reply::Failed(_)) {
                         self.pending = None;
                     }
+                    return Some(r);
                 }
                 Ok(_) => {}
-                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Empty) => return None,
                 Err(TryRecvError::Disconnected) => {
-                    if self.pending.take().is_some() {
-                        out.push(Reply::Gone);
-                    }
-                    break;
+                    self.pending = None;
+                    return Some(Reply::Gone);
                 }
             }
         }
-        out
+    }
+}
+
+/// Rows replaced on screen are freed on a thread of their own: a region's year is hundreds of
+/// thousands of strings, and freeing them one by one would hold the frame up.
+pub fn discard<T: Send + 'static>(old: T) {
+    if std::thread::Builder::new().name("discard".into()).spawn(move || drop(old)).is_err() {
+        // No thread to be had: the memory is freed with the process.
     }
 }
 

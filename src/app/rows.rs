@@ -178,37 +178,39 @@ impl YearData {
         }
     }
 
-    /// Takes one pane's fields from `from` (read for that pane alone), leaving the others.
-    pub fn take_part(&mut self, pane: Pane, from: YearData) {
+    /// Takes one pane's fields from `from` (read for that pane alone), leaving the others;
+    /// what they held is left in `from`.
+    pub fn swap_part(&mut self, pane: Pane, from: &mut YearData) {
+        use std::mem::swap;
         match pane {
             Pane::Clusters => {
-                self.clusters = from.clusters;
-                self.networks = from.networks;
-                self.groups = from.groups;
+                swap(&mut self.clusters, &mut from.clusters);
+                swap(&mut self.networks, &mut from.networks);
+                swap(&mut self.groups, &mut from.groups);
             }
             Pane::Mentoring => {
-                self.links = from.links;
-                self.loads = from.loads;
-                self.uncovered = from.uncovered;
+                swap(&mut self.links, &mut from.links);
+                swap(&mut self.loads, &mut from.loads);
+                swap(&mut self.uncovered, &mut from.uncovered);
             }
             Pane::Roadmap => {
-                self.events = from.events;
-                self.decisions = from.decisions;
+                swap(&mut self.events, &mut from.events);
+                swap(&mut self.decisions, &mut from.decisions);
             }
             Pane::Deficits => {
-                self.risks = from.risks;
-                self.indicators = from.indicators;
-                self.diagnostics = from.diagnostics;
-                self.attention = from.attention;
+                swap(&mut self.risks, &mut from.risks);
+                swap(&mut self.indicators, &mut from.indicators);
+                swap(&mut self.diagnostics, &mut from.diagnostics);
+                swap(&mut self.attention, &mut from.attention);
             }
             Pane::Agreements => {
-                self.agreements = from.agreements;
-                self.orders = from.orders;
-                self.programmes = from.programmes;
-                self.report_docs = from.report_docs;
+                swap(&mut self.agreements, &mut from.agreements);
+                swap(&mut self.orders, &mut from.orders);
+                swap(&mut self.programmes, &mut from.programmes);
+                swap(&mut self.report_docs, &mut from.report_docs);
             }
-            Pane::History => self.log = from.log,
-            Pane::Agenda => self.agenda = from.agenda,
+            Pane::History => swap(&mut self.log, &mut from.log),
+            Pane::Agenda => swap(&mut self.agenda, &mut from.agenda),
         }
     }
 
