@@ -546,7 +546,6 @@ impl App {
     fn take_preamble(&mut self, pre: reading::Preamble) {
         self.index = None;
         self.focus_sets = pre.focus_sets;
-        self.data.expiring_days = self.expiring_days;
         self.data.store_empty = pre.store_empty;
         self.years = pre.years;
         self.read_share_rules();
@@ -592,14 +591,10 @@ impl App {
         }
     }
 
-    /// Takes what the reader thread has read so far onto the screen, each pane keeping what it
-    /// has selected; says whether a read is still under way.
-    fn take_reads(&mut self) -> bool {
-        let Some(reader) = &mut self.reader else { return false };
-        if reader.pending.is_none() {
-            return false;
-        }
-        let seen = reader.pending.map_or(self.history_seen, |(_, s)| s);
+    /// Takes what the reader thread has read so far onto the screen (one pane at most), each
+    /// pane keeping what it has selected.
+    fn take_reads(&mut self) {
+        let Some(seen) = self.reader.as_ref().and_then(|r| r.pending).map(|(_, s)| s) else { return };
         // One pane a frame: the screen is drawn between them.
         while let Some(r) = self.reader.as_mut().and_then(|r| r.next_reply()) {
             match r {
@@ -648,7 +643,6 @@ impl App {
                 }
             }
         }
-        self.reader.as_ref().is_some_and(|r| r.pending.is_some())
     }
 
     /// Reads every pane not read yet but the Agenda (read when it is looked at). Called after
@@ -1949,14 +1943,14 @@ impl App {
         }
     }
 
-    /// Called a few times a second: picks up a colleague's committed change.
-    /// Looks for a colleague's commit. A commit that wrote no history line (a colleague's
-    /// draft, a backup's checkpoint) changes nothing on this screen and is not reloaded for.
-    /// Says whether the screen may have changed (and is to be drawn again).
+    /// Called many times a second: takes what the reader thread has read, or looks for a
+    /// colleague's commit. A commit that wrote no history line (a colleague's draft, a backup's
+    /// checkpoint) changes nothing on this screen and is not reloaded for. Says whether the
+    /// screen may have changed (and is to be drawn again).
     pub fn tick(&mut self) -> bool {
         let loaded = self.finish_loading();
-        let was_reading = self.reading_behind().is_some();
-        if self.take_reads() || was_reading {
+        if self.reading_behind().is_some() {
+            self.take_reads();
             return true;
         }
         let Ok(v) = self.store.data_version() else { return loaded };
