@@ -223,7 +223,7 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
 /// Roadmap's and the Agreements' status is a coloured symbol of two columns, explained in the
 /// pane's header.
 fn widths(pane: Pane, width: u16) -> Vec<Constraint> {
-    let mut w = full_widths(pane);
+    let mut w = pane.slice().layout().widths.to_vec();
     if let Some(i) = compact_status(pane, width) {
         w[i] = Constraint::Length(2);
     }
@@ -235,10 +235,8 @@ const COMPACT_BELOW: u16 = 100;
 
 /// The status column shown as a symbol on a list this wide, if any.
 fn compact_status(pane: Pane, width: u16) -> Option<usize> {
-    match pane {
-        Pane::Roadmap | Pane::Agreements if width < COMPACT_BELOW => status_col(pane),
-        _ => None,
-    }
+    let l = pane.slice().layout();
+    l.compact_status.then_some(l.status).flatten().filter(|_| width < COMPACT_BELOW)
 }
 
 /// A status as its symbol: ✓ held or in force, ● under way or signed, ○ planned or a draft,
@@ -288,20 +286,6 @@ fn status_legend(app: &App) -> String {
         .join(" ")
 }
 
-fn full_widths(pane: Pane) -> Vec<Constraint> {
-    use Constraint::{Fill, Length};
-    match pane {
-        Pane::Clusters => vec![Fill(4), Fill(3), Fill(2), Length(22)],
-        Pane::Mentoring => vec![Fill(3), Fill(3), Fill(2), Fill(3), Fill(2)],
-        // The status keeps its width ("⚠ запланировано"); the rest share what is left.
-        Pane::Roadmap => vec![Fill(3), Length(15), Fill(2), Fill(7), Fill(2), Length(6), Fill(3), Fill(3)],
-        Pane::Deficits => vec![Fill(2), Fill(5), Length(12), Fill(3), Length(16)],
-        Pane::Agreements => vec![Fill(3), Length(10), Length(10), Fill(5), Fill(5), Fill(3), Length(13), Length(18)],
-        Pane::History => vec![Length(16), Fill(2), Fill(6), Fill(2), Fill(4)],
-        Pane::Agenda => vec![Length(10), Length(26), Length(12), Fill(7), Fill(3), Fill(3)],
-    }
-}
-
 pub fn event_color(app: &App, s: EventStatus) -> Color {
     match s {
         EventStatus::Planned => app.theme.planned,
@@ -322,42 +306,11 @@ fn agreement_color(app: &App, s: AgreementStatus) -> Color {
     }
 }
 
-/// The column holding the status, coloured by it.
-fn status_col(pane: Pane) -> Option<usize> {
-    match pane {
-        Pane::Roadmap => Some(1),
-        Pane::Agreements => Some(7),
-        Pane::Agenda => Some(1),
-        _ => None,
-    }
-}
-
-/// Each column's least width, and the order secondary columns give way in when the list is
-/// narrow: the identifying text (a title, a school with its number, a date) is never cut
-/// before a kind, a subject or grades are hidden.
-fn priorities(pane: Pane) -> (&'static [usize], &'static [usize]) {
-    match pane {
-        // school, district, town, risk
-        Pane::Clusters => (&[30, 14, 10, 18], &[2, 1]),
-        // mentor, mentee, subject, form, period
-        Pane::Mentoring => (&[18, 18, 10, 10, 12], &[3, 2]),
-        // date, status, kind, title, subject, grades, host, teacher
-        Pane::Roadmap => (&[12, 15, 9, 26, 9, 5, 10, 12], &[5, 2, 4, 7, 6]),
-        // owner, item, target, actual, due
-        Pane::Deficits => (&[12, 26, 10, 8, 14], &[2]),
-        // kind, number, signed, agreement, parties, term, plan, status
-        Pane::Agreements => (&[10, 8, 10, 16, 14, 10, 10, 12], &[6, 0, 2, 5, 1]),
-        // when (23.11.2026 07:57), who, what, field, change
-        Pane::History => (&[16, 8, 20, 10, 16], &[3, 1]),
-        // date, state, kind, what, where, responsible
-        Pane::Agenda => (&[10, 16, 10, 26, 10, 12], &[2, 5, 4]),
-    }
-}
-
 /// The columns a list of `width` shows, by their index among the pane's columns.
 fn shown_columns(pane: Pane, width: u16) -> Vec<usize> {
     let all = widths(pane, width);
-    let (least, give_way) = priorities(pane);
+    let l = pane.slice().layout();
+    let (least, give_way) = (l.least, l.give_way);
     let compact = compact_status(pane, width);
     let least_of = |i: usize| if Some(i) == compact { 1 } else { least[i] };
     let mut shown: Vec<usize> = (0..all.len()).collect();
@@ -432,7 +385,7 @@ fn draw_list(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(p, area);
         return;
     }
-    let status_at = status_col(app.pane).and_then(|s| shown.iter().position(|i| *i == s));
+    let status_at = app.pane.slice().layout().status.and_then(|s| shown.iter().position(|i| *i == s));
     // The same split the table makes, to cut long cells with an ellipsis instead of mid-word.
     let col_w = column_widths(app.pane, area.width);
     // Only the rows that fit are turned into widgets: a long roadmap costs nothing extra per frame.
@@ -540,98 +493,8 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         None => {
             // The year's keys stand beside the year at the top; Enter needs no hint.
             let mut h = vec![(k(Action::Help), s.hint_help), (k(Action::Filter), s.hint_filter)];
-            let on_network = matches!(
-                app.selected_item(),
-                Some(crate::app::rows::ItemRef::Network(_) | crate::app::rows::ItemRef::Group(_))
-            );
-            if app.pane == Pane::Clusters && *app.access() == crate::store::Access::Coordinator && on_network {
-                h.push((k(Action::Edit), s.hint_edit));
-                h.push((k(Action::NewNetwork), s.hint_new_network));
-                h.push((k(Action::NewGroup), s.hint_new_group));
-                if matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Group(_))) {
-                    h.push((k(Action::Delete), s.hint_remove));
-                }
-            } else if app.pane == Pane::Clusters && *app.access() == crate::store::Access::Coordinator {
-                h.push((k(Action::New), s.hint_new_school));
-                // A district starting: import first; afterwards the room goes to the rest.
-                if app.data.store_empty {
-                    h.push((k(Action::Import), s.hint_import));
-                } else {
-                    h.push((k(Action::Edit), s.hint_edit));
-                }
-            }
-            let on_order = matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Order(_)));
-            let on_programme = matches!(
-                app.selected_item(),
-                Some(crate::app::rows::ItemRef::Programme(_) | crate::app::rows::ItemRef::Task(..))
-            );
-            let on_report = matches!(app.selected_item(), Some(crate::app::rows::ItemRef::ReportDoc(_)));
-            if app.pane == Pane::Agreements && on_report {
-                h.push((k(Action::Edit), s.hint_edit));
-                h.push((k(Action::PlanRow), s.hint_new_recommendation));
-                h.push((k(Action::New), s.hint_new));
-                h.push((k(Action::Delete), s.hint_remove));
-                h.push((k(Action::Undo), s.hint_undo));
-            } else if app.pane == Pane::Agreements && on_programme {
-                h.push((k(Action::Edit), s.hint_edit));
-                h.push((k(Action::PlanRow), s.hint_new_task));
-                if matches!(app.selected_item(), Some(crate::app::rows::ItemRef::Task(..))) {
-                    h.push((k(Action::Status), s.hint_status));
-                }
-                h.push((k(Action::New), s.hint_new));
-                h.push((k(Action::Delete), s.hint_remove));
-                h.push((k(Action::Undo), s.hint_undo));
-            } else if app.pane == Pane::Agreements && on_order {
-                h.push((k(Action::New), s.hint_new_order));
-                h.push((k(Action::Edit), s.hint_edit));
-                h.push((k(Action::Delete), s.hint_remove));
-                h.push((k(Action::Undo), s.hint_undo));
-            } else if app.pane == Pane::Agreements {
-                h.push((k(Action::New), s.hint_new_agreement));
-                h.push((k(Action::Advance), s.hint_advance));
-                h.push((k(Action::Status), s.hint_status));
-                h.push((k(Action::Edit), s.hint_edit));
-                h.push((k(Action::Undo), s.hint_undo));
-            }
-            if app.pane == Pane::Roadmap {
-                h.push((
-                    format!(
-                        "{}/{}/{}/{}/{}",
-                        k(Action::SetStatus(EventStatus::Planned)),
-                        k(Action::SetStatus(EventStatus::InProgress)),
-                        k(Action::SetStatus(EventStatus::Done)),
-                        k(Action::SetStatus(EventStatus::Postponed)),
-                        k(Action::SetStatus(EventStatus::Cancelled))
-                    ),
-                    s.hint_status,
-                ));
-                if app.timeline_on() {
-                    // The timeline's own keys first; the rest are in help.
-                    h.truncate(1);
-                    h.push((k(Action::Timeline), s.hint_list));
-                    h.push(("←→".into(), s.hint_scroll));
-                    h.push((format!("{}{}", k(Action::ZoomIn), k(Action::ZoomOut)), s.hint_zoom));
-                    h.push((k(Action::Today), s.hint_today));
-                    h.push((k(Action::RowsBySchool), s.hint_rows));
-                    h.push((k(Action::Quit), s.hint_quit));
-                    return h;
-                } else {
-                    h.push((k(Action::Undo), s.hint_undo));
-                    h.push((k(Action::Minutes), s.hint_minutes));
-                    h.push((k(Action::Timeline), s.hint_timeline));
-                }
-            }
-            if app.pane == Pane::Deficits {
-                h.push((k(Action::Timeline), if app.pictures_on() { s.hint_list } else { s.hint_pictures }));
-                h.push((k(Action::New), s.hint_new));
-                h.push((k(Action::Edit), s.hint_edit));
-                h.push((k(Action::Status), s.hint_status));
-            }
-            if app.pane == Pane::Mentoring {
-                h.push((k(Action::New), s.hint_new));
-                h.push((k(Action::Edit), s.hint_edit));
-                h.push((k(Action::End), s.hint_end));
-                h.push((k(Action::Load), s.hint_load));
+            if app.pane.slice().hints(app, &mut h) {
+                return h;
             }
             h.push((k(Action::Lookup), s.hint_lookup));
             h.push((k(Action::Quit), s.hint_quit));

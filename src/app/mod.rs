@@ -13,6 +13,7 @@ pub mod markform;
 pub mod minutesform;
 pub mod networkform;
 mod orderform;
+pub mod panes;
 pub mod pictures;
 mod programmeform;
 pub mod prompt;
@@ -50,42 +51,30 @@ impl Pane {
     pub const ALL: [Pane; Pane::COUNT] =
         [Pane::Clusters, Pane::Mentoring, Pane::Roadmap, Pane::Deficits, Pane::Agreements, Pane::History, Pane::Agenda];
     pub fn index(self) -> usize {
-        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+        self as usize
+    }
+    /// What the pane reads, lists, opens and takes keys for.
+    pub fn slice(self) -> &'static dyn panes::PaneSlice {
+        panes::PANES[self.index()]
     }
     pub fn title(self, s: &Strings) -> &'static str {
-        match self {
-            Pane::Clusters => s.tab_clusters,
-            Pane::Mentoring => s.tab_mentoring,
-            Pane::Roadmap => s.tab_roadmap,
-            Pane::Deficits => s.tab_deficits,
-            Pane::Agreements => s.tab_agreements,
-            Pane::History => s.tab_history,
-            Pane::Agenda => s.tab_agenda,
-        }
+        self.slice().title(s)
     }
     /// The name used on the command line (`nastavnik show roadmap`).
     pub fn name(self) -> &'static str {
-        match self {
-            Pane::Clusters => "clusters",
-            Pane::Mentoring => "mentoring",
-            Pane::Roadmap => "roadmap",
-            Pane::Deficits => "deficits",
-            Pane::Agreements => "agreements",
-            Pane::History => "history",
-            Pane::Agenda => "agenda",
-        }
+        self.slice().name()
     }
     pub fn from_name(s: &str) -> Option<Pane> {
         Pane::ALL.into_iter().find(|p| p.name() == s)
     }
     /// Whether `Status` means something in this pane.
     pub fn has_status(self) -> bool {
-        matches!(self, Pane::Roadmap | Pane::Agreements | Pane::Deficits | Pane::Clusters)
+        self.slice().has_status()
     }
     /// Whether the pane shows one academic year (agreements, the history and the agenda
     /// cover them all).
     pub fn by_year(self) -> bool {
-        !matches!(self, Pane::Agreements | Pane::History | Pane::Agenda)
+        self.slice().by_year()
     }
 }
 
@@ -1293,6 +1282,10 @@ impl App {
     }
 
     fn pane_action(&mut self, action: Action) {
+        // The pane's own keys first: the same key means its own thing in each pane.
+        if self.pane.slice().act(self, action) {
+            return;
+        }
         let page = self.list_height().max(1) as isize;
         match action {
             Action::Quit => self.quit = true,
@@ -1314,7 +1307,6 @@ impl App {
             Action::Right if self.timeline_on() => self.scroll_time(1),
             Action::Left => self.change_year(-1),
             Action::Right => self.change_year(1),
-            Action::Timeline if self.pane == Pane::Deficits => self.toggle_pictures(),
             Action::Timeline => self.toggle_timeline(),
             Action::ZoomIn if self.timeline_on() => self.zoom(true),
             Action::ZoomOut if self.timeline_on() => self.zoom(false),
@@ -1331,23 +1323,12 @@ impl App {
                     self.clear_filter();
                 }
             }
-            Action::Merge if self.pane == Pane::Clusters => self.merge_key(),
-            Action::NewPerson if self.pane == Pane::Clusters => {
-                if let Some(ItemRef::Cluster(org)) = self.selected_item() {
-                    self.person_form(None, Some(org));
-                }
-            }
-            Action::NewPerson => {}
-            Action::Retire if self.pane == Pane::Clusters => self.retire_key(),
-            Action::Retire => {}
-            Action::Merge => {}
             Action::Filter => {
                 let mut t = TextArea::new(vec![self.view().filter.clone()]);
                 t.move_cursor(ratatui_textarea::CursorMove::End);
                 self.filter_input = Some(t);
             }
             Action::ClearFilter => self.clear_filter(),
-            Action::Status if self.pane == Pane::Clusters => self.edit_cluster_status(),
             Action::Status => self.open_status_picker(),
             Action::Lookup => self.open_lookup(),
             Action::Focus => self.open_focus(),
@@ -1359,85 +1340,24 @@ impl App {
             }
             Action::Import => self.open_import(),
             Action::Copy => {}
-            Action::New if self.pane == Pane::Clusters => match self.selected_item() {
-                Some(ItemRef::Network(_)) => self.network_form(None),
-                Some(ItemRef::Group(_)) => self.group_form(None),
-                _ => self.new_school(),
-            },
-            Action::Edit if self.pane == Pane::Clusters => match self.selected_item() {
-                Some(ItemRef::Network(i)) => self.network_form(Some(i)),
-                Some(ItemRef::Group(i)) => self.group_form(Some(i)),
-                _ => self.edit_school(),
-            },
-            Action::NewNetwork if self.pane == Pane::Clusters => self.network_form(None),
             Action::Mark => self.mark_form(),
-            Action::NewGroup if self.pane == Pane::Clusters => self.group_form(None),
-            Action::NewGroup => {}
-            Action::NewNetwork => {}
-            Action::New if self.pane == Pane::Mentoring => self.new_link(None),
-            Action::New if self.pane == Pane::Roadmap => self.new_event(),
-            Action::Edit if self.pane == Pane::Roadmap => match self.selected_item() {
-                Some(ItemRef::Decision(i)) => self.edit_decision(i),
-                _ => self.open_event(false),
-            },
-            Action::CopyEvent if self.pane == Pane::Roadmap => self.open_event(true),
-            Action::Delete if self.pane == Pane::Roadmap => self.ask_delete_event(),
-            Action::Delete if self.pane == Pane::Clusters => self.ask_remove_programme(),
-            Action::Delete if self.pane == Pane::Agreements => match self.selected_item() {
-                Some(ItemRef::Programme(_) | ItemRef::Task(..) | ItemRef::ReportDoc(_)) => self.ask_remove_programme(),
-                _ => self.ask_remove_order(),
-            },
-            Action::CopyEvent | Action::Delete => {}
-            Action::Edit | Action::End if self.pane == Pane::Mentoring => {
-                if let Some(ItemRef::Link(i)) = self.selected_item() {
-                    let l = self.data.links[i].clone();
-                    if action == Action::Edit {
-                        self.edit_link(&l);
-                    } else {
-                        self.ask_end_link(&l);
-                    }
-                }
-            }
-            Action::Edit if self.pane == Pane::Agreements => match self.selected_item() {
-                Some(ItemRef::Order(i)) => self.order_form(Some(i)),
-                Some(ItemRef::Programme(i)) => self.programme_form(Some(i)),
-                Some(ItemRef::Task(i, j)) => self.task_form(i, Some(j)),
-                Some(ItemRef::ReportDoc(i)) => self.report_doc_form(Some(i)),
-                _ => self.edit_agreement(),
-            },
-            Action::New if self.pane == Pane::Agreements => match self.selected_item() {
-                Some(ItemRef::Order(_)) => self.order_form(None),
-                Some(ItemRef::Programme(_) | ItemRef::Task(..)) => self.programme_form(None),
-                Some(ItemRef::ReportDoc(_)) => self.report_doc_form(None),
-                _ => self.new_agreement(),
-            },
-            Action::New if self.pane == Pane::Deficits => self.new_in_deficits(),
-            Action::Edit if self.pane == Pane::Deficits => match self.selected_item() {
-                Some(ItemRef::Indicator(i)) => self.value_form(i, true),
-                _ => self.edit_risk(),
-            },
-            Action::NewAdditional if self.pane == Pane::Agreements => self.new_additional(),
-            Action::PlanRow if self.pane == Pane::Agreements => match self.selected_item() {
-                Some(ItemRef::Programme(i) | ItemRef::Task(i, _)) => self.task_form(i, None),
-                Some(ItemRef::ReportDoc(i)) => self.recommendation_form(i),
-                _ => self.new_plan_row(),
-            },
-            Action::Advance if self.pane == Pane::Agreements => self.advance_agreement(),
-            Action::Terminate if self.pane == Pane::Agreements => self.ask_terminate(),
-            Action::New
+            // The pane's own keys, where its pane has nothing for them.
+            Action::Merge
+            | Action::NewPerson
+            | Action::Retire
+            | Action::New
             | Action::Edit
+            | Action::NewNetwork
+            | Action::NewGroup
+            | Action::CopyEvent
+            | Action::Delete
             | Action::End
             | Action::Advance
             | Action::Terminate
             | Action::NewAdditional
-            | Action::PlanRow => {}
-            Action::SetStatus(st) if self.pane == Pane::Roadmap => self.set_status_key(st),
-            Action::SetStatus(_) => {}
-            Action::Minutes if self.pane == Pane::Roadmap => match self.selected_item() {
-                Some(ItemRef::Decision(i)) => self.edit_meeting_of(i),
-                _ => self.new_minutes(),
-            },
-            Action::Minutes => {}
+            | Action::PlanRow
+            | Action::SetStatus(_)
+            | Action::Minutes => {}
             Action::Undo => self.undo_redo(false),
             Action::Redo => self.undo_redo(true),
             Action::Report => self.report_form(),
@@ -1460,14 +1380,10 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let s = self.s;
         let Some(item) = self.selected_item() else {
             return;
         };
-        if let ItemRef::Agenda(i) = item {
-            self.open_agenda_item(i);
-            return;
-        }
+        // The school the row is about, for `w` from its card.
         let org = match item {
             ItemRef::Cluster(org) => Some(org),
             ItemRef::Uncovered(i) => Some(self.data.uncovered[i].0.org),
@@ -1475,141 +1391,13 @@ impl App {
             _ => None,
         };
         let entity = org.map(crate::lookup::Entity::Org);
-        let (title, doc) = match item {
-            ItemRef::Cluster(_) | ItemRef::Uncovered(_) => match self.school_card_doc(org) {
-                Some(x) => x,
-                None => return,
-            },
-            ItemRef::Attention(_) if org.is_some() => match self.school_card_doc(org) {
-                Some(x) => x,
-                None => return,
-            },
-            ItemRef::Link(i) => {
-                let l = self.data.links[i].clone();
-                let Some(h) = self.report(self.store.history("mentoring_link", l.id)) else {
-                    return;
-                };
-                (format!("{} → {}", l.mentor, l.mentee), rows::link_doc(&l, &h, s))
-            }
-            ItemRef::Event(i) => {
-                let e = self.data.events[i].clone();
-                let Some(h) = self.report(self.store.history("event", e.id)) else {
-                    return;
-                };
-                (e.title.clone(), rows::event_doc(&e, &h, s))
-            }
-            ItemRef::Decision(i) => {
-                let x = self.data.decisions[i].clone();
-                let Some(h) = self.report(self.store.history("decision", x.id)) else {
-                    return;
-                };
-                // A decision of a meeting: the protocol's heading beneath it (`m` corrects it).
-                let minutes = match x.of_report {
-                    true => None,
-                    false => {
-                        let m = self.store.meeting_of_decision(x.id).and_then(|m| self.store.minutes(m));
-                        let Some(m) = self.report(m) else { return };
-                        Some(m)
-                    }
-                };
-                let doc = rows::decision_doc(&x, minutes.as_ref(), &h, s);
-                (format!("{}: {} {}", s.col_decision, x.meeting, x.number), doc)
-            }
-            ItemRef::Risk(i) => {
-                let r = self.data.risks[i].clone();
-                let Some(h) = self.report(self.store.history("risk", r.id)) else {
-                    return;
-                };
-                (format!("{}: {}", r.school, r.direction), rows::risk_doc(&r, &h, s))
-            }
-            ItemRef::Change(i) => {
-                let row = rows::change_view(i, &self.data.log[i], s);
-                let doc = [s.col_when, s.col_who, s.col_what, s.col_field, s.col_change]
-                    .iter()
-                    .zip(row.cells.iter())
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(k, v)| rows::DocLine::Field(k.to_string(), v.to_string()))
-                    .collect();
-                (s.tab_history.to_string(), doc)
-            }
-            ItemRef::Attention(i) => {
-                (s.sec_attention.to_string(), vec![rows::DocLine::Text(self.data.attention[i].text(s))])
-            }
-            // Opened in its own pane above.
-            ItemRef::Agenda(_) => return,
-            ItemRef::Diagnostic(i) => {
-                let g = &self.data.diagnostics[i];
-                let doc =
-                    rows::diagnostic_summary(g, s).split("; ").map(|l| rows::DocLine::Text(l.to_string())).collect();
-                (format!("{}: {}", g.owner, g.round), doc)
-            }
-            ItemRef::Indicator(i) => (s.col_indicator.to_string(), rows::indicator_doc(&self.data.indicators[i], s)),
-            ItemRef::Network(i) => {
-                let n = self.data.networks[i].clone();
-                let Some(h) = self.report(self.store.history("network", n.id)) else {
-                    return;
-                };
-                (format!("{}: {}", s.nw_form, n.name), rows::network_doc(&n, &h, s))
-            }
-            ItemRef::Agreement(i) => {
-                let a = self.data.agreements[i].clone();
-                let Some(doc) = self.report(agreement::card(&self.store, &a, &self.data.agreements, s, self.today))
-                else {
-                    return;
-                };
-                (a.title.clone(), doc)
-            }
-            ItemRef::Order(i) => {
-                let kept = &self.data.orders[i];
-                let key = (kept.district_id, kept.kind, kept.key());
-                let Some(all) = self.report(self.store.orders()) else { return };
-                let Some(o) = all.into_iter().find(|o| (o.district_id, o.kind, o.key()) == key) else {
-                    self.reload();
-                    return;
-                };
-                let h = match o.stored {
-                    Some((id, _)) => match self.report(self.store.history("order", id)) {
-                        Some(h) => h,
-                        None => return,
-                    },
-                    None => Vec::new(),
-                };
-                (o.name(s), rows::order_doc(&o, &h, s, self.today))
-            }
-            ItemRef::Programme(i) => {
-                let p = self.data.programmes[i].clone();
-                let Some(h) = self.report(self.store.history("programme", p.id)) else {
-                    return;
-                };
-                (p.name.clone(), rows::programme_doc(&p, &h, s, self.today))
-            }
-            ItemRef::Group(i) => {
-                let g = self.data.groups[i].clone();
-                let Some(h) = self.report(self.store.history("group", g.id)) else {
-                    return;
-                };
-                (format!("{}: {}", s.gr_form, g.name), rows::group_doc(&g, &h, s))
-            }
-            ItemRef::ReportDoc(i) => {
-                let r = self.data.report_docs[i].clone();
-                let Some(h) = self.report(self.store.history("report", r.id)) else {
-                    return;
-                };
-                (r.title.clone(), rows::report_doc_doc(&r, &h, s, self.today))
-            }
-            ItemRef::Task(i, j) => {
-                let p = self.data.programmes[i].clone();
-                let t = p.tasks[j].clone();
-                let Some(h) = self.report(self.store.history("programme_task", t.id)) else {
-                    return;
-                };
-                (format!("{} {}", s.pg_task_form, t.pos), rows::task_doc(&p, &t, &h, s))
-            }
+        let Some((title, doc)) = self.pane.slice().card(self, item) else {
+            return;
         };
         // The values marked as written or doubtful, beside their fields.
         let doc = match self.marked(item) {
             Some((kind, id)) => match self.report(self.store.marks(kind, id)) {
-                Some(marks) => rows::with_marks(doc, &marks, s),
+                Some(marks) => rows::with_marks(doc, &marks, self.s),
                 None => return,
             },
             None => doc,

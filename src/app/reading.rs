@@ -64,77 +64,8 @@ pub fn log(store: &Store, f: Option<&FocusSets>) -> Result<Vec<crate::store::Log
 /// Reads one pane's data of the year into `d` (its own fields only), narrowed to the district
 /// in focus.
 pub fn fetch(store: &Store, pane: Pane, w: &Wanted, f: Option<&FocusSets>, d: &mut YearData) -> Result<(), StoreError> {
-    let y = w.year;
     d.expiring_days = w.expiring_days;
-    match pane {
-        Pane::Clusters => {
-            d.clusters = store.clusters(y)?;
-            d.networks = store.networks(Some(y))?;
-            d.groups = store.groups()?;
-            d.narrow_to(pane, f);
-        }
-        Pane::Mentoring => {
-            d.links = store.links(y)?;
-            d.loads = store.mentor_loads(y)?;
-            // Narrowed before the suggestions weigh the mentors' loads.
-            d.narrow_to(pane, f);
-            let uncovered = store.uncovered_schools(y)?;
-            let mut districts: Vec<i64> = uncovered.iter().filter_map(|u| u.district).collect();
-            districts.sort_unstable();
-            districts.dedup();
-            let candidates = store.mentor_candidates(y, &districts)?;
-            d.uncovered = uncovered
-                .into_iter()
-                .filter(|u| f.is_none_or(|f| u.district == Some(f.district)))
-                .map(|u| {
-                    let g = crate::suggest::suggest(&u, &candidates, &d.loads, w.limits, w.s, 5);
-                    (u, g)
-                })
-                .collect();
-        }
-        Pane::Roadmap => {
-            d.events = store.events(y)?;
-            d.decisions = store.decisions(y)?;
-            d.narrow_to(pane, f);
-        }
-        Pane::Deficits => {
-            d.risks = store.risks(y)?;
-            d.indicators = store.indicators(y)?;
-            d.diagnostics = store.diagnostics(y)?;
-            // Narrowed before what needs attention is worked out from them.
-            d.narrow_to(pane, f);
-            let changes = store.cluster_changes(y)?;
-            d.attention = crate::deficits::attention(&d.indicators, &d.risks, &d.diagnostics, &changes, w.today);
-            if let Some(f) = f {
-                d.attention.retain(|a| a.org().is_none_or(|o| f.orgs.contains(&o)));
-            }
-        }
-        Pane::Agreements => {
-            d.agreements = store.agreements()?;
-            d.orders = store.orders()?;
-            // A row needs only its first record's name (for an untitled order) and how many
-            // rest on it; the card reads the names again. At a region's scale that is tens
-            // of thousands of names not kept.
-            for o in &mut d.orders {
-                o.refs.iter_mut().skip(1).for_each(|r| r.label = String::new());
-                o.refs.shrink_to_fit();
-            }
-            d.programmes = store.programmes()?;
-            d.report_docs = store.report_docs()?;
-            d.narrow_to(pane, f);
-        }
-        Pane::History => d.log = log(store, f)?,
-        Pane::Agenda => d.agenda = crate::agenda::agenda(store, w.today, w.agenda_days, w.expiring_days, f, w.s)?,
-    }
-    // A year's rows are read once and kept: no room left over from the vectors' growth.
-    match pane {
-        Pane::Clusters => d.clusters.shrink_to_fit(),
-        Pane::Mentoring => d.links.shrink_to_fit(),
-        Pane::Roadmap => d.events.shrink_to_fit(),
-        Pane::History => d.log.shrink_to_fit(),
-        _ => {}
-    }
-    Ok(())
+    pane.slice().fetch(store, w, f, d)
 }
 
 /// A pane's rows built from its data, each with the folded text the filter searches.

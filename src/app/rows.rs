@@ -126,7 +126,7 @@ const FACETS: [(&str, &str); 6] = [
 ];
 
 impl ViewRow {
-    fn header(title: String, width: usize) -> ViewRow {
+    pub(crate) fn header(title: String, width: usize) -> ViewRow {
         let mut cells = vec![String::new(); width];
         cells[0] = title;
         ViewRow { cells: cells.into(), item: None, tone: Tone::Header, facets: None }
@@ -181,37 +181,7 @@ impl YearData {
     /// Takes one pane's fields from `from` (read for that pane alone), leaving the others;
     /// what they held is left in `from`.
     pub fn swap_part(&mut self, pane: Pane, from: &mut YearData) {
-        use std::mem::swap;
-        match pane {
-            Pane::Clusters => {
-                swap(&mut self.clusters, &mut from.clusters);
-                swap(&mut self.networks, &mut from.networks);
-                swap(&mut self.groups, &mut from.groups);
-            }
-            Pane::Mentoring => {
-                swap(&mut self.links, &mut from.links);
-                swap(&mut self.loads, &mut from.loads);
-                swap(&mut self.uncovered, &mut from.uncovered);
-            }
-            Pane::Roadmap => {
-                swap(&mut self.events, &mut from.events);
-                swap(&mut self.decisions, &mut from.decisions);
-            }
-            Pane::Deficits => {
-                swap(&mut self.risks, &mut from.risks);
-                swap(&mut self.indicators, &mut from.indicators);
-                swap(&mut self.diagnostics, &mut from.diagnostics);
-                swap(&mut self.attention, &mut from.attention);
-            }
-            Pane::Agreements => {
-                swap(&mut self.agreements, &mut from.agreements);
-                swap(&mut self.orders, &mut from.orders);
-                swap(&mut self.programmes, &mut from.programmes);
-                swap(&mut self.report_docs, &mut from.report_docs);
-            }
-            Pane::History => swap(&mut self.log, &mut from.log),
-            Pane::Agenda => swap(&mut self.agenda, &mut from.agenda),
-        }
+        pane.slice().take(self, from)
     }
 
     /// [`YearData::narrow_part`] when a district is in focus.
@@ -223,69 +193,12 @@ impl YearData {
 
     /// Keeps of what one pane reads only the rows of the district in focus.
     pub fn narrow_part(&mut self, pane: Pane, f: &crate::store::FocusSets) {
-        match pane {
-            Pane::Clusters => {
-                self.clusters.retain(|c| f.orgs.contains(&c.org_id));
-                self.networks.retain(|n| n.district_id == f.district);
-                self.groups.retain(|g| g.district_id.is_none_or(|d| d == f.district));
-            }
-            Pane::Mentoring => {
-                self.links.retain(|l| f.links.contains(&l.id));
-                self.loads.retain(|l| f.shows_entity(l.mentor));
-            }
-            Pane::Roadmap => {
-                self.events.retain(|e| f.events.contains(&e.id));
-                self.decisions.retain(|x| f.decisions.contains(&x.id));
-            }
-            Pane::Deficits => {
-                self.risks.retain(|r| f.orgs.contains(&r.org));
-                self.indicators.retain(|i| i.org.map_or(i.district_id == Some(f.district), |o| f.orgs.contains(&o)));
-                self.diagnostics.retain(|g| g.org.map_or(g.district_id == Some(f.district), |o| f.orgs.contains(&o)));
-            }
-            Pane::Agreements => {
-                self.agreements.retain(|a| f.agreements.contains(&a.id));
-                self.orders.retain(|o| o.district_id.is_none_or(|d| d == f.district));
-                self.programmes.retain(|p| p.district_id.is_none_or(|d| d == f.district));
-                self.report_docs.retain(|r| r.district_id.is_none_or(|d| d == f.district));
-            }
-            // The history and the agenda are read for the district in focus.
-            Pane::History | Pane::Agenda => {}
-        }
+        pane.slice().narrow(self, f)
     }
 }
 
 pub fn columns(pane: Pane, s: &Strings) -> Vec<&'static str> {
-    match pane {
-        Pane::Clusters => vec![s.col_school, s.col_district, s.col_town, s.col_risk],
-        Pane::Mentoring => {
-            vec![s.col_mentor, s.col_mentee, s.col_subject, s.col_form, s.col_period]
-        }
-        Pane::Roadmap => vec![
-            s.col_date,
-            s.col_status,
-            s.col_kind,
-            s.col_title,
-            s.col_subject,
-            s.col_grades,
-            s.col_host,
-            s.col_teacher,
-        ],
-        Pane::Deficits => vec![s.col_owner, s.col_item, s.col_target, s.col_actual, s.col_due],
-        Pane::History => vec![s.col_when, s.col_who, s.col_what, s.col_field, s.col_change],
-        Pane::Agenda => vec![s.col_deadline, s.exp_state, s.col_kind, s.col_what, s.col_where, s.col_responsible],
-        Pane::Agreements => {
-            vec![
-                s.col_kind,
-                s.col_number,
-                s.col_signed,
-                s.col_agreement,
-                s.col_parties,
-                s.col_term,
-                s.col_plan,
-                s.col_status,
-            ]
-        }
-    }
+    pane.slice().columns(s)
 }
 
 fn event_tone(status: EventStatus, last_day: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> Tone {
@@ -358,7 +271,7 @@ pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::Naiv
 
 /// A link's facets: only the orders its basis cites (`приказ:285`), none for a link whose
 /// basis cites no order.
-fn link_facets(
+pub(crate) fn link_facets(
     l: &LinkRow,
     read: &mut std::collections::HashMap<String, String>,
 ) -> Option<std::sync::Arc<[String; 6]>> {
@@ -646,216 +559,7 @@ pub fn agreement_view(
 
 /// All rows of a pane, with group headers, before filtering.
 pub fn build(pane: Pane, d: &YearData, s: &Strings, today: chrono::NaiveDate) -> Vec<ViewRow> {
-    let width = columns(pane, s).len();
-    let mut out = Vec::new();
-    match pane {
-        Pane::Clusters => {
-            let mut last: Option<&str> = None;
-            for c in &d.clusters {
-                if last != Some(c.status.as_str()) {
-                    out.push(ViewRow::header(c.status.clone(), width));
-                    last = Some(&c.status);
-                }
-                let school = if c.retired { format!("{} ({})", c.school, s.rt_mark) } else { c.school.clone() };
-                out.push(ViewRow {
-                    cells: vec![school, c.district.clone(), c.town.clone(), c.risk_level.clone()].into(),
-                    item: Some(ItemRef::Cluster(c.org_id)),
-                    tone: if c.retired { Tone::Muted } else { Tone::Normal },
-                    facets: None,
-                });
-            }
-            if !d.networks.is_empty() {
-                out.push(ViewRow::header(s.sec_networks.to_string(), width));
-            }
-            for (i, n) in d.networks.iter().enumerate() {
-                out.push(ViewRow {
-                    cells: vec![
-                        n.name.clone(),
-                        n.district.clone(),
-                        n.model.map_or(s.nw_no_model, |m| m.label(s)).to_string(),
-                        crate::i18n::count_schools(n.members.len(), s),
-                    ]
-                    .into(),
-                    item: Some(ItemRef::Network(i)),
-                    tone: Tone::Normal,
-                    facets: None,
-                });
-            }
-            if !d.groups.is_empty() {
-                out.push(ViewRow::header(s.sec_groups.to_string(), width));
-            }
-            for (i, g) in d.groups.iter().enumerate() {
-                let members = if g.members.is_empty() {
-                    g.composition.lines().next().unwrap_or(s.gr_no_members).to_string()
-                } else {
-                    crate::i18n::plural(g.members.len(), s.forms_member, s)
-                };
-                out.push(ViewRow {
-                    cells: Cells::of(&[&g.name, &g.district, &g.kind, &members]),
-                    item: Some(ItemRef::Group(i)),
-                    tone: Tone::Normal,
-                    facets: Some(std::sync::Arc::new([
-                        fold(&g.district),
-                        String::new(),
-                        fold(&g.kind),
-                        String::new(),
-                        crate::text::fold_join(g.members.iter().map(|m| m.1.as_str())),
-                        crate::orders::facet_of(&g.basis),
-                    ])),
-                });
-            }
-        }
-        Pane::Mentoring => {
-            let mut bases = std::collections::HashMap::new();
-            // By kind as a reader names it: the links from a body («организация → школа»), of
-            // a coordinator or a curator apart from those of schools and mentors.
-            let mut kinds: Vec<(LinkLevel, &str)> = Vec::new();
-            for level in LinkLevel::ALL {
-                kinds.push((*level, level.label(s)));
-                for l in d.links.iter().filter(|l| l.level == *level) {
-                    if !kinds.contains(&(*level, l.level_label(s))) {
-                        kinds.push((*level, l.level_label(s)));
-                    }
-                }
-            }
-            for (level, label) in kinds {
-                let rows: Vec<_> =
-                    d.links.iter().enumerate().filter(|(_, l)| l.level == level && l.level_label(s) == label).collect();
-                let Some((_, first)) = rows.first() else { continue };
-                out.push(ViewRow::header(first.level_label(s).to_string(), width));
-                for (i, l) in rows {
-                    out.push(ViewRow {
-                        cells: vec![
-                            l.mentor.clone(),
-                            l.mentee.clone(),
-                            l.subject.clone(),
-                            l.form.clone(),
-                            l.when.display_running(s),
-                        ]
-                        .into(),
-                        item: Some(ItemRef::Link(i)),
-                        tone: if l.active { Tone::Normal } else { Tone::Muted },
-                        facets: link_facets(l, &mut bases),
-                    });
-                }
-            }
-            if !d.uncovered.is_empty() {
-                out.push(ViewRow::header(s.sec_uncovered.to_string(), width));
-            }
-            for (i, (school, suggestions)) in d.uncovered.iter().enumerate() {
-                let (best, why) = match suggestions.first() {
-                    Some(b) => (format!("{}: {}", s.suggestion, b.name), b.reason.clone()),
-                    None => (s.no_candidates.to_string(), String::new()),
-                };
-                out.push(ViewRow {
-                    cells: vec![best, school.name.clone(), school.needs.join("; "), why, String::new()].into(),
-                    item: Some(ItemRef::Uncovered(i)),
-                    tone: Tone::Overdue,
-                    facets: None,
-                });
-            }
-        }
-        Pane::Roadmap => {
-            if !d.events.is_empty() {
-                out.push(ViewRow::header(s.sec_events.to_string(), width));
-            }
-            for (i, e) in d.events.iter().enumerate() {
-                out.push(event_view(i, e, s, today));
-            }
-            if !d.decisions.is_empty() {
-                out.push(ViewRow::header(s.sec_decisions.to_string(), width));
-            }
-            for (i, x) in d.decisions.iter().enumerate() {
-                out.push(decision_view(i, x, s, today));
-            }
-        }
-        Pane::Deficits => {
-            if !d.attention.is_empty() {
-                out.push(ViewRow::header(s.sec_attention.to_string(), width));
-            }
-            for (i, a) in d.attention.iter().enumerate() {
-                let (owner, what) = a.parts(s);
-                out.push(ViewRow {
-                    cells: vec![format!("⚠ {owner}"), what, String::new(), String::new(), String::new()].into(),
-                    item: Some(ItemRef::Attention(i)),
-                    tone: Tone::Overdue,
-                    facets: None,
-                });
-            }
-            if !d.risks.is_empty() {
-                out.push(ViewRow::header(s.sec_risks.to_string(), width));
-            }
-            for (i, r) in d.risks.iter().enumerate() {
-                out.push(risk_view(i, r, s, today));
-            }
-            if !d.diagnostics.is_empty() {
-                out.push(ViewRow::header(s.sec_diagnostics.to_string(), width));
-            }
-            for (i, g) in d.diagnostics.iter().enumerate() {
-                out.push(ViewRow {
-                    cells: vec![
-                        g.owner.clone(),
-                        diagnostic_summary(g, s),
-                        String::new(),
-                        String::new(),
-                        g.round.clone(),
-                    ]
-                    .into(),
-                    item: Some(ItemRef::Diagnostic(i)),
-                    tone: Tone::Normal,
-                    facets: None,
-                });
-            }
-            if !d.indicators.is_empty() {
-                out.push(ViewRow::header(s.sec_indicators.to_string(), width));
-            }
-            for (i, r) in d.indicators.iter().enumerate() {
-                out.push(indicator_view(i, r, s));
-            }
-        }
-        Pane::History => {
-            for (i, l) in d.log.iter().enumerate() {
-                out.push(change_view(i, l, s));
-            }
-        }
-        Pane::Agreements => {
-            for (i, a) in d.agreements.iter().enumerate() {
-                out.push(agreement_view(i, a, s, today, d.expiring_days));
-            }
-            if !d.programmes.is_empty() {
-                out.push(ViewRow::header(s.sec_programmes.to_string(), width));
-            }
-            for (i, p) in d.programmes.iter().enumerate() {
-                out.push(programme_view(i, p, s));
-                for (j, t) in p.tasks.iter().enumerate() {
-                    out.push(task_view(i, j, t, s, today));
-                }
-            }
-            if !d.report_docs.is_empty() {
-                out.push(ViewRow::header(s.sec_reports.to_string(), width));
-            }
-            for (i, r) in d.report_docs.iter().enumerate() {
-                out.push(report_doc_view(i, r, s));
-            }
-            if !d.orders.is_empty() {
-                out.push(ViewRow::header(s.sec_orders.to_string(), width));
-            }
-            for (i, o) in d.orders.iter().enumerate() {
-                out.push(order_view(i, o, s, today));
-            }
-        }
-        Pane::Agenda => {
-            let a = &d.agenda;
-            for (b, items) in a.groups() {
-                // The filter adds each group's count to its heading.
-                out.push(ViewRow::header(a.heading(b, s), width));
-                for (i, it) in items {
-                    out.push(agenda_view(i, it, a.today, s));
-                }
-            }
-        }
-    }
-    out
+    pane.slice().rows(d, s, today)
 }
 
 pub fn agenda_view(i: usize, it: &crate::agenda::Item, today: chrono::NaiveDate, s: &Strings) -> ViewRow {

@@ -1,0 +1,313 @@
+//! The framework agreements with their plans, the programmes with their tasks, the reports
+//! with their recommendations and the orders the records rest on, of every year.
+
+use super::{Hints, Layout, PaneSlice, Table};
+use crate::app::reading::Wanted;
+use crate::app::rows::{self, DocLine, ItemRef, ViewRow, YearData};
+use crate::app::{agreement, App};
+use crate::headless::marks_words;
+use crate::i18n::Strings;
+use crate::keys::Action;
+use crate::store::{FocusSets, Store, StoreError};
+use crate::text::AcademicYear;
+use ratatui::layout::Constraint::{Fill, Length};
+
+pub struct Agreements;
+
+static LAYOUT: Layout = Layout {
+    widths: &[Fill(3), Length(10), Length(10), Fill(5), Fill(5), Fill(3), Length(13), Length(18)],
+    // kind, number, signed, agreement, parties, term, plan, status
+    least: &[10, 8, 10, 16, 14, 10, 10, 12],
+    give_way: &[6, 0, 2, 5, 1],
+    status: Some(7),
+    compact_status: true,
+};
+
+impl PaneSlice for Agreements {
+    fn name(&self) -> &'static str {
+        "agreements"
+    }
+    fn title(&self, s: &Strings) -> &'static str {
+        s.tab_agreements
+    }
+    fn by_year(&self) -> bool {
+        false
+    }
+    fn has_status(&self) -> bool {
+        true
+    }
+    fn columns(&self, s: &Strings) -> Vec<&'static str> {
+        vec![
+            s.col_kind,
+            s.col_number,
+            s.col_signed,
+            s.col_agreement,
+            s.col_parties,
+            s.col_term,
+            s.col_plan,
+            s.col_status,
+        ]
+    }
+    fn layout(&self) -> &'static Layout {
+        &LAYOUT
+    }
+
+    fn fetch(&self, store: &Store, _w: &Wanted, f: Option<&FocusSets>, d: &mut YearData) -> Result<(), StoreError> {
+        d.agreements = store.agreements()?;
+        d.orders = store.orders()?;
+        // A row needs only its first record's name (for an untitled order) and how many
+        // rest on it; the card reads the names again. At a region's scale that is tens
+        // of thousands of names not kept.
+        for o in &mut d.orders {
+            o.refs.iter_mut().skip(1).for_each(|r| r.label = String::new());
+            o.refs.shrink_to_fit();
+        }
+        d.programmes = store.programmes()?;
+        d.report_docs = store.report_docs()?;
+        super::narrow_to(self, d, f);
+        Ok(())
+    }
+
+    fn take(&self, d: &mut YearData, from: &mut YearData) {
+        use std::mem::swap;
+        swap(&mut d.agreements, &mut from.agreements);
+        swap(&mut d.orders, &mut from.orders);
+        swap(&mut d.programmes, &mut from.programmes);
+        swap(&mut d.report_docs, &mut from.report_docs);
+    }
+
+    fn narrow(&self, d: &mut YearData, f: &FocusSets) {
+        d.agreements.retain(|a| f.agreements.contains(&a.id));
+        d.orders.retain(|o| o.district_id.is_none_or(|d| d == f.district));
+        d.programmes.retain(|p| p.district_id.is_none_or(|d| d == f.district));
+        d.report_docs.retain(|r| r.district_id.is_none_or(|d| d == f.district));
+    }
+
+    fn rows(&self, d: &YearData, s: &Strings, today: chrono::NaiveDate) -> Vec<ViewRow> {
+        let width = self.columns(s).len();
+        let mut out = Vec::new();
+        for (i, a) in d.agreements.iter().enumerate() {
+            out.push(rows::agreement_view(i, a, s, today, d.expiring_days));
+        }
+        if !d.programmes.is_empty() {
+            out.push(ViewRow::header(s.sec_programmes.to_string(), width));
+        }
+        for (i, p) in d.programmes.iter().enumerate() {
+            out.push(rows::programme_view(i, p, s));
+            for (j, t) in p.tasks.iter().enumerate() {
+                out.push(rows::task_view(i, j, t, s, today));
+            }
+        }
+        if !d.report_docs.is_empty() {
+            out.push(ViewRow::header(s.sec_reports.to_string(), width));
+        }
+        for (i, r) in d.report_docs.iter().enumerate() {
+            out.push(rows::report_doc_view(i, r, s));
+        }
+        if !d.orders.is_empty() {
+            out.push(ViewRow::header(s.sec_orders.to_string(), width));
+        }
+        for (i, o) in d.orders.iter().enumerate() {
+            out.push(rows::order_view(i, o, s, today));
+        }
+        out
+    }
+
+    fn card(&self, app: &mut App, item: ItemRef) -> Option<(String, Vec<DocLine>)> {
+        let s = app.s;
+        match item {
+            ItemRef::Agreement(i) => {
+                let a = app.data.agreements[i].clone();
+                let doc = app.report(agreement::card(&app.store, &a, &app.data.agreements, s, app.today))?;
+                Some((a.title.clone(), doc))
+            }
+            ItemRef::Order(i) => {
+                let kept = &app.data.orders[i];
+                let key = (kept.district_id, kept.kind, kept.key());
+                let all = app.report(app.store.orders())?;
+                let Some(o) = all.into_iter().find(|o| (o.district_id, o.kind, o.key()) == key) else {
+                    app.reload();
+                    return None;
+                };
+                let h = match o.stored {
+                    Some((id, _)) => app.report(app.store.history("order", id))?,
+                    None => Vec::new(),
+                };
+                Some((o.name(s), rows::order_doc(&o, &h, s, app.today)))
+            }
+            ItemRef::Programme(i) => {
+                let p = app.data.programmes[i].clone();
+                let h = app.report(app.store.history("programme", p.id))?;
+                Some((p.name.clone(), rows::programme_doc(&p, &h, s, app.today)))
+            }
+            ItemRef::ReportDoc(i) => {
+                let r = app.data.report_docs[i].clone();
+                let h = app.report(app.store.history("report", r.id))?;
+                Some((r.title.clone(), rows::report_doc_doc(&r, &h, s, app.today)))
+            }
+            ItemRef::Task(i, j) => {
+                let p = app.data.programmes[i].clone();
+                let t = p.tasks[j].clone();
+                let h = app.report(app.store.history("programme_task", t.id))?;
+                Some((format!("{} {}", s.pg_task_form, t.pos), rows::task_doc(&p, &t, &h, s)))
+            }
+            _ => None,
+        }
+    }
+
+    fn act(&self, app: &mut App, action: Action) -> bool {
+        match action {
+            Action::Delete => match app.selected_item() {
+                Some(ItemRef::Programme(_) | ItemRef::Task(..) | ItemRef::ReportDoc(_)) => app.ask_remove_programme(),
+                _ => app.ask_remove_order(),
+            },
+            Action::Edit => match app.selected_item() {
+                Some(ItemRef::Order(i)) => app.order_form(Some(i)),
+                Some(ItemRef::Programme(i)) => app.programme_form(Some(i)),
+                Some(ItemRef::Task(i, j)) => app.task_form(i, Some(j)),
+                Some(ItemRef::ReportDoc(i)) => app.report_doc_form(Some(i)),
+                _ => app.edit_agreement(),
+            },
+            Action::New => match app.selected_item() {
+                Some(ItemRef::Order(_)) => app.order_form(None),
+                Some(ItemRef::Programme(_) | ItemRef::Task(..)) => app.programme_form(None),
+                Some(ItemRef::ReportDoc(_)) => app.report_doc_form(None),
+                _ => app.new_agreement(),
+            },
+            Action::NewAdditional => app.new_additional(),
+            Action::PlanRow => match app.selected_item() {
+                Some(ItemRef::Programme(i) | ItemRef::Task(i, _)) => app.task_form(i, None),
+                Some(ItemRef::ReportDoc(i)) => app.recommendation_form(i),
+                _ => app.new_plan_row(),
+            },
+            Action::Advance => app.advance_agreement(),
+            Action::Terminate => app.ask_terminate(),
+            _ => return false,
+        }
+        true
+    }
+
+    fn hints(&self, app: &App, h: &mut Hints) -> bool {
+        let s = app.s;
+        let k = |a| super::key(app, a);
+        match app.selected_item() {
+            Some(ItemRef::ReportDoc(_)) => {
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::PlanRow), s.hint_new_recommendation));
+                h.push((k(Action::New), s.hint_new));
+                h.push((k(Action::Delete), s.hint_remove));
+                h.push((k(Action::Undo), s.hint_undo));
+            }
+            Some(on @ (ItemRef::Programme(_) | ItemRef::Task(..))) => {
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::PlanRow), s.hint_new_task));
+                if matches!(on, ItemRef::Task(..)) {
+                    h.push((k(Action::Status), s.hint_status));
+                }
+                h.push((k(Action::New), s.hint_new));
+                h.push((k(Action::Delete), s.hint_remove));
+                h.push((k(Action::Undo), s.hint_undo));
+            }
+            Some(ItemRef::Order(_)) => {
+                h.push((k(Action::New), s.hint_new_order));
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::Delete), s.hint_remove));
+                h.push((k(Action::Undo), s.hint_undo));
+            }
+            _ => {
+                h.push((k(Action::New), s.hint_new_agreement));
+                h.push((k(Action::Advance), s.hint_advance));
+                h.push((k(Action::Status), s.hint_status));
+                h.push((k(Action::Edit), s.hint_edit));
+                h.push((k(Action::Undo), s.hint_undo));
+            }
+        }
+        false
+    }
+
+    fn records(&self, store: &Store, _year: AcademicYear, s: &Strings) -> Result<Table, StoreError> {
+        let today = crate::text::today();
+        let marks = store.marks_of("agreement")?;
+        let mut rows: Vec<Vec<String>> = store
+            .agreements()?
+            .into_iter()
+            .map(|a| {
+                let marked = marks_words(marks.get(&a.id), s);
+                let status = crate::lifecycle::effective(&a, today).label(s).to_string();
+                let plan = rows::plan_progress(&a, s);
+                vec![
+                    a.kind.label(s).to_string(),
+                    a.number,
+                    a.date,
+                    a.title,
+                    a.parties,
+                    a.term,
+                    plan,
+                    status,
+                    String::new(),
+                    marked,
+                ]
+            })
+            .collect();
+        // A row of another kind with its marks in the last column, after «related».
+        let kinds = ["programme", "programme_task", "report", "order"];
+        let mut marks_by_kind = std::collections::HashMap::new();
+        for kind in kinds {
+            marks_by_kind.insert(kind, store.marks_of(kind)?);
+        }
+        let marked = |mut cells: Vec<String>, kind: &str, id: Option<i64>| -> Vec<String> {
+            cells.resize(9, String::new());
+            let marks = id.and_then(|id| marks_by_kind.get(kind).and_then(|m| m.get(&id)));
+            cells.push(marks_words(marks, s));
+            cells
+        };
+        // The programmes, each followed by its tasks.
+        for (i, p) in store.programmes()?.iter().enumerate() {
+            let row = rows::programme_view(i, p, s);
+            let mut cells: Vec<String> = row.cells.iter().map(str::to_string).collect();
+            cells.push(if p.basis.is_empty() { String::new() } else { format!("{}: {}", s.pg_basis, p.basis) });
+            rows.push(marked(cells, "programme", Some(p.id)));
+            for (j, t) in p.tasks.iter().enumerate() {
+                let row = rows::task_view(i, j, t, s, today);
+                let mut cells: Vec<String> = row.cells.iter().map(|c| c.trim().to_string()).collect();
+                cells[0] = s.pg_task.to_string();
+                cells.push(String::new());
+                rows.push(marked(cells, "programme_task", Some(t.id)));
+            }
+        }
+        // The reports, each with its recommendations.
+        for (i, r) in store.report_docs()?.iter().enumerate() {
+            let row = rows::report_doc_view(i, r, s);
+            let mut cells: Vec<String> = row.cells.iter().map(str::to_string).collect();
+            let list: Vec<String> = r
+                .recommendations
+                .iter()
+                .map(|x| {
+                    let to = if x.responsible.is_empty() { String::new() } else { format!(" ({})", x.responsible) };
+                    format!("{}. {}{to}", x.number, x.text)
+                })
+                .collect();
+            cells.push(list.join("; "));
+            rows.push(marked(cells, "report", Some(r.id)));
+        }
+        // The orders the records rest on, each with what rests on it.
+        for (i, o) in store.orders()?.iter().enumerate() {
+            let row = rows::order_view(i, o, s, today);
+            let mut cells: Vec<String> = row.cells.iter().map(str::to_string).collect();
+            cells[1] = o.number.clone();
+            let rests: Vec<String> = o
+                .refs
+                .iter()
+                .map(|r| {
+                    let year = r.year.map(|y| format!(" ({})", y.label())).unwrap_or_default();
+                    format!("{}: {}{year}", r.kind.label(s), r.label)
+                })
+                .collect();
+            cells.push(rests.join("; "));
+            rows.push(marked(cells, "order", o.stored.map(|(id, _)| id)));
+        }
+        // «document», not «title»: an agreement's or an order's name is not an event's title
+        // (the sheets and Excel headers say «Название», not «Мероприятие»).
+        Ok((vec!["kind", "number", "date", "document", "parties", "term", "plan", "status", "related", "marks"], rows))
+    }
+}

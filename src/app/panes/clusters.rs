@@ -1,0 +1,228 @@
+//! The schools by cluster status, the networks of schools and the groups of people.
+
+use super::{Hints, Layout, PaneSlice, Table};
+use crate::app::reading::Wanted;
+use crate::app::rows::{self, Cells, DocLine, ItemRef, Tone, ViewRow, YearData};
+use crate::app::App;
+use crate::i18n::Strings;
+use crate::keys::Action;
+use crate::store::{Access, FocusSets, Store, StoreError};
+use crate::text::{fold, AcademicYear};
+use ratatui::layout::Constraint::{Fill, Length};
+
+pub struct Clusters;
+
+static LAYOUT: Layout = Layout {
+    widths: &[Fill(4), Fill(3), Fill(2), Length(22)],
+    // school, district, town, risk
+    least: &[30, 14, 10, 18],
+    give_way: &[2, 1],
+    status: None,
+    compact_status: false,
+};
+
+impl PaneSlice for Clusters {
+    fn name(&self) -> &'static str {
+        "clusters"
+    }
+    fn title(&self, s: &Strings) -> &'static str {
+        s.tab_clusters
+    }
+    fn has_status(&self) -> bool {
+        true
+    }
+    fn columns(&self, s: &Strings) -> Vec<&'static str> {
+        vec![s.col_school, s.col_district, s.col_town, s.col_risk]
+    }
+    fn layout(&self) -> &'static Layout {
+        &LAYOUT
+    }
+
+    fn fetch(&self, store: &Store, w: &Wanted, f: Option<&FocusSets>, d: &mut YearData) -> Result<(), StoreError> {
+        let y = w.year;
+        d.clusters = store.clusters(y)?;
+        d.networks = store.networks(Some(y))?;
+        d.groups = store.groups()?;
+        super::narrow_to(self, d, f);
+        d.clusters.shrink_to_fit();
+        Ok(())
+    }
+
+    fn take(&self, d: &mut YearData, from: &mut YearData) {
+        use std::mem::swap;
+        swap(&mut d.clusters, &mut from.clusters);
+        swap(&mut d.networks, &mut from.networks);
+        swap(&mut d.groups, &mut from.groups);
+    }
+
+    fn narrow(&self, d: &mut YearData, f: &FocusSets) {
+        d.clusters.retain(|c| f.orgs.contains(&c.org_id));
+        d.networks.retain(|n| n.district_id == f.district);
+        d.groups.retain(|g| g.district_id.is_none_or(|d| d == f.district));
+    }
+
+    fn rows(&self, d: &YearData, s: &Strings, _today: chrono::NaiveDate) -> Vec<ViewRow> {
+        let width = self.columns(s).len();
+        let mut out = Vec::new();
+        let mut last: Option<&str> = None;
+        for c in &d.clusters {
+            if last != Some(c.status.as_str()) {
+                out.push(ViewRow::header(c.status.clone(), width));
+                last = Some(&c.status);
+            }
+            let school = if c.retired { format!("{} ({})", c.school, s.rt_mark) } else { c.school.clone() };
+            out.push(ViewRow {
+                cells: vec![school, c.district.clone(), c.town.clone(), c.risk_level.clone()].into(),
+                item: Some(ItemRef::Cluster(c.org_id)),
+                tone: if c.retired { Tone::Muted } else { Tone::Normal },
+                facets: None,
+            });
+        }
+        if !d.networks.is_empty() {
+            out.push(ViewRow::header(s.sec_networks.to_string(), width));
+        }
+        for (i, n) in d.networks.iter().enumerate() {
+            out.push(ViewRow {
+                cells: vec![
+                    n.name.clone(),
+                    n.district.clone(),
+                    n.model.map_or(s.nw_no_model, |m| m.label(s)).to_string(),
+                    crate::i18n::count_schools(n.members.len(), s),
+                ]
+                .into(),
+                item: Some(ItemRef::Network(i)),
+                tone: Tone::Normal,
+                facets: None,
+            });
+        }
+        if !d.groups.is_empty() {
+            out.push(ViewRow::header(s.sec_groups.to_string(), width));
+        }
+        for (i, g) in d.groups.iter().enumerate() {
+            let members = if g.members.is_empty() {
+                g.composition.lines().next().unwrap_or(s.gr_no_members).to_string()
+            } else {
+                crate::i18n::plural(g.members.len(), s.forms_member, s)
+            };
+            out.push(ViewRow {
+                cells: Cells::of(&[&g.name, &g.district, &g.kind, &members]),
+                item: Some(ItemRef::Group(i)),
+                tone: Tone::Normal,
+                facets: Some(std::sync::Arc::new([
+                    fold(&g.district),
+                    String::new(),
+                    fold(&g.kind),
+                    String::new(),
+                    crate::text::fold_join(g.members.iter().map(|m| m.1.as_str())),
+                    crate::orders::facet_of(&g.basis),
+                ])),
+            });
+        }
+        out
+    }
+
+    fn card(&self, app: &mut App, item: ItemRef) -> Option<(String, Vec<DocLine>)> {
+        let s = app.s;
+        match item {
+            ItemRef::Cluster(org) => app.school_card_doc(Some(org)),
+            ItemRef::Network(i) => {
+                let n = app.data.networks[i].clone();
+                let h = app.report(app.store.history("network", n.id))?;
+                Some((format!("{}: {}", s.nw_form, n.name), rows::network_doc(&n, &h, s)))
+            }
+            ItemRef::Group(i) => {
+                let g = app.data.groups[i].clone();
+                let h = app.report(app.store.history("group", g.id))?;
+                Some((format!("{}: {}", s.gr_form, g.name), rows::group_doc(&g, &h, s)))
+            }
+            _ => None,
+        }
+    }
+
+    fn act(&self, app: &mut App, action: Action) -> bool {
+        match action {
+            Action::Merge => app.merge_key(),
+            Action::NewPerson => {
+                if let Some(ItemRef::Cluster(org)) = app.selected_item() {
+                    app.person_form(None, Some(org));
+                }
+            }
+            Action::Retire => app.retire_key(),
+            Action::Status => app.edit_cluster_status(),
+            Action::New => match app.selected_item() {
+                Some(ItemRef::Network(_)) => app.network_form(None),
+                Some(ItemRef::Group(_)) => app.group_form(None),
+                _ => app.new_school(),
+            },
+            Action::Edit => match app.selected_item() {
+                Some(ItemRef::Network(i)) => app.network_form(Some(i)),
+                Some(ItemRef::Group(i)) => app.group_form(Some(i)),
+                _ => app.edit_school(),
+            },
+            Action::NewNetwork => app.network_form(None),
+            Action::NewGroup => app.group_form(None),
+            Action::Delete => app.ask_remove_programme(),
+            _ => return false,
+        }
+        true
+    }
+
+    fn hints(&self, app: &App, h: &mut Hints) -> bool {
+        let s = app.s;
+        let k = |a| super::key(app, a);
+        if *app.access() != Access::Coordinator {
+            return false;
+        }
+        let on = app.selected_item();
+        if matches!(on, Some(ItemRef::Network(_) | ItemRef::Group(_))) {
+            h.push((k(Action::Edit), s.hint_edit));
+            h.push((k(Action::NewNetwork), s.hint_new_network));
+            h.push((k(Action::NewGroup), s.hint_new_group));
+            if matches!(on, Some(ItemRef::Group(_))) {
+                h.push((k(Action::Delete), s.hint_remove));
+            }
+        } else {
+            h.push((k(Action::New), s.hint_new_school));
+            // A district starting: import first; afterwards the room goes to the rest.
+            if app.data.store_empty {
+                h.push((k(Action::Import), s.hint_import));
+            } else {
+                h.push((k(Action::Edit), s.hint_edit));
+            }
+        }
+        false
+    }
+
+    fn records(&self, store: &Store, year: AcademicYear, s: &Strings) -> Result<Table, StoreError> {
+        Ok({
+            let mut rows: Vec<Vec<String>> = store
+                .clusters(year)?
+                .into_iter()
+                .map(|c| vec![c.school, c.district, c.town, c.status, c.risk_level, String::new()])
+                .collect();
+            // The year's networks and the groups of people, after the schools, with their members.
+            for n in store.networks(Some(year))? {
+                let model = n.model.map_or(s.nw_no_model, |m| m.label(s));
+                let members: Vec<&str> = n.members.iter().map(|m| m.1.as_str()).collect();
+                rows.push(vec![
+                    n.name,
+                    n.district,
+                    String::new(),
+                    format!("{}: {model}", s.sec_networks),
+                    String::new(),
+                    members.join("; "),
+                ]);
+            }
+            for g in store.groups()? {
+                let members: Vec<String> = g
+                    .members
+                    .iter()
+                    .map(|(_, n, r)| if r.is_empty() { n.clone() } else { format!("{n} — {r}") })
+                    .collect();
+                let members = if members.is_empty() { g.composition.clone() } else { members.join("; ") };
+                rows.push(vec![g.name, g.district, String::new(), g.kind, String::new(), members]);
+            }
+            (vec!["school", "district", "town", "cluster_status", "risk_level", "members"], rows)
+        })
+    }
+}

@@ -1,0 +1,246 @@
+//! The year's roadmap: its events, and the decisions of its meetings and reports with their
+//! deadlines; the timeline is drawn from the same rows.
+
+use super::{Hints, Layout, PaneSlice, Table};
+use crate::app::reading::Wanted;
+use crate::app::rows::{self, DocLine, ItemRef, ViewRow, YearData};
+use crate::app::App;
+use crate::domain::EventStatus;
+use crate::headless::marks_words;
+use crate::i18n::Strings;
+use crate::keys::Action;
+use crate::store::{FocusSets, Store, StoreError};
+use crate::text::AcademicYear;
+use ratatui::layout::Constraint::{Fill, Length};
+
+pub struct Roadmap;
+
+static LAYOUT: Layout = Layout {
+    // The status keeps its width ("⚠ запланировано"); the rest share what is left.
+    widths: &[Fill(3), Length(15), Fill(2), Fill(7), Fill(2), Length(6), Fill(3), Fill(3)],
+    // date, status, kind, title, subject, grades, host, teacher
+    least: &[12, 15, 9, 26, 9, 5, 10, 12],
+    give_way: &[5, 2, 4, 7, 6],
+    status: Some(1),
+    compact_status: true,
+};
+
+impl PaneSlice for Roadmap {
+    fn name(&self) -> &'static str {
+        "roadmap"
+    }
+    fn title(&self, s: &Strings) -> &'static str {
+        s.tab_roadmap
+    }
+    fn has_status(&self) -> bool {
+        true
+    }
+    fn columns(&self, s: &Strings) -> Vec<&'static str> {
+        vec![s.col_date, s.col_status, s.col_kind, s.col_title, s.col_subject, s.col_grades, s.col_host, s.col_teacher]
+    }
+    fn layout(&self) -> &'static Layout {
+        &LAYOUT
+    }
+
+    fn fetch(&self, store: &Store, w: &Wanted, f: Option<&FocusSets>, d: &mut YearData) -> Result<(), StoreError> {
+        let y = w.year;
+        d.events = store.events(y)?;
+        d.decisions = store.decisions(y)?;
+        super::narrow_to(self, d, f);
+        d.events.shrink_to_fit();
+        Ok(())
+    }
+
+    fn take(&self, d: &mut YearData, from: &mut YearData) {
+        use std::mem::swap;
+        swap(&mut d.events, &mut from.events);
+        swap(&mut d.decisions, &mut from.decisions);
+    }
+
+    fn narrow(&self, d: &mut YearData, f: &FocusSets) {
+        d.events.retain(|e| f.events.contains(&e.id));
+        d.decisions.retain(|x| f.decisions.contains(&x.id));
+    }
+
+    fn rows(&self, d: &YearData, s: &Strings, today: chrono::NaiveDate) -> Vec<ViewRow> {
+        let width = self.columns(s).len();
+        let mut out = Vec::new();
+        if !d.events.is_empty() {
+            out.push(ViewRow::header(s.sec_events.to_string(), width));
+        }
+        for (i, e) in d.events.iter().enumerate() {
+            out.push(rows::event_view(i, e, s, today));
+        }
+        if !d.decisions.is_empty() {
+            out.push(ViewRow::header(s.sec_decisions.to_string(), width));
+        }
+        for (i, x) in d.decisions.iter().enumerate() {
+            out.push(rows::decision_view(i, x, s, today));
+        }
+        out
+    }
+
+    fn card(&self, app: &mut App, item: ItemRef) -> Option<(String, Vec<DocLine>)> {
+        let s = app.s;
+        match item {
+            ItemRef::Event(i) => {
+                let e = app.data.events[i].clone();
+                let h = app.report(app.store.history("event", e.id))?;
+                Some((e.title.clone(), rows::event_doc(&e, &h, s)))
+            }
+            ItemRef::Decision(i) => {
+                let x = app.data.decisions[i].clone();
+                let h = app.report(app.store.history("decision", x.id))?;
+                // A decision of a meeting: the protocol's heading beneath it (`m` corrects it).
+                let minutes = match x.of_report {
+                    true => None,
+                    false => {
+                        let m = app.store.meeting_of_decision(x.id).and_then(|m| app.store.minutes(m));
+                        Some(app.report(m)?)
+                    }
+                };
+                let doc = rows::decision_doc(&x, minutes.as_ref(), &h, s);
+                Some((format!("{}: {} {}", s.col_decision, x.meeting, x.number), doc))
+            }
+            _ => None,
+        }
+    }
+
+    fn act(&self, app: &mut App, action: Action) -> bool {
+        match action {
+            Action::New => app.new_event(),
+            Action::Edit => match app.selected_item() {
+                Some(ItemRef::Decision(i)) => app.edit_decision(i),
+                _ => app.open_event(false),
+            },
+            Action::CopyEvent => app.open_event(true),
+            Action::Delete => app.ask_delete_event(),
+            Action::SetStatus(st) => app.set_status_key(st),
+            Action::Minutes => match app.selected_item() {
+                Some(ItemRef::Decision(i)) => app.edit_meeting_of(i),
+                _ => app.new_minutes(),
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    fn hints(&self, app: &App, h: &mut Hints) -> bool {
+        let s = app.s;
+        let k = |a| super::key(app, a);
+        h.push((
+            format!(
+                "{}/{}/{}/{}/{}",
+                k(Action::SetStatus(EventStatus::Planned)),
+                k(Action::SetStatus(EventStatus::InProgress)),
+                k(Action::SetStatus(EventStatus::Done)),
+                k(Action::SetStatus(EventStatus::Postponed)),
+                k(Action::SetStatus(EventStatus::Cancelled))
+            ),
+            s.hint_status,
+        ));
+        if app.timeline_on() {
+            // The timeline's own keys first; the rest are in help.
+            h.truncate(1);
+            h.push((k(Action::Timeline), s.hint_list));
+            h.push(("←→".into(), s.hint_scroll));
+            h.push((format!("{}{}", k(Action::ZoomIn), k(Action::ZoomOut)), s.hint_zoom));
+            h.push((k(Action::Today), s.hint_today));
+            h.push((k(Action::RowsBySchool), s.hint_rows));
+            h.push((k(Action::Quit), s.hint_quit));
+            return true;
+        }
+        h.push((k(Action::Undo), s.hint_undo));
+        h.push((k(Action::Minutes), s.hint_minutes));
+        h.push((k(Action::Timeline), s.hint_timeline));
+        false
+    }
+
+    fn records(&self, store: &Store, year: AcademicYear, s: &Strings) -> Result<Table, StoreError> {
+        let (event_marks, decision_marks) = (store.marks_of("event")?, store.marks_of("decision")?);
+        let mut rows: Vec<Vec<String>> = store
+            .events(year)?
+            .into_iter()
+            .map(|e| {
+                let marked = marks_words(event_marks.get(&e.id), s);
+                let n = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+                let t = e.turnout;
+                vec![
+                    "event".into(),
+                    e.when.display(),
+                    e.time,
+                    e.format,
+                    e.status.label(s).to_string(),
+                    e.kind,
+                    e.title,
+                    e.subject,
+                    e.grades,
+                    e.host_school,
+                    e.teacher,
+                    e.responsible,
+                    e.result,
+                    n(t.teachers),
+                    n(t.people),
+                    n(t.schools),
+                    n(t.connections),
+                    n(t.teams),
+                    e.details.iter().map(|t| t.line(s)).collect::<Vec<_>>().join("; "),
+                    e.note,
+                    marked,
+                ]
+            })
+            .collect();
+        rows.extend(store.decisions(year)?.into_iter().map(|x| {
+            let marked = marks_words(decision_marks.get(&x.id), s);
+            vec![
+                if x.of_report { "recommendation" } else { "decision" }.into(),
+                x.deadline.display(),
+                String::new(),
+                String::new(),
+                x.status.task_label(s).to_string(),
+                if x.of_report { s.ent_recommendation.to_string() } else { s.col_decision.to_lowercase() },
+                x.text,
+                String::new(),
+                String::new(),
+                x.meeting,
+                String::new(),
+                x.responsible,
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                marked,
+            ]
+        }));
+        Ok((
+            vec![
+                "type",
+                "date",
+                "time",
+                "format",
+                "status",
+                "kind",
+                "title",
+                "subject",
+                "grades",
+                "host_school",
+                "teacher",
+                "responsible",
+                "result",
+                "teachers",
+                "people",
+                "schools",
+                "connections",
+                "teams",
+                "roles",
+                "note",
+                "marks",
+            ],
+            rows,
+        ))
+    }
+}
