@@ -164,37 +164,6 @@ pub const DEFAULTS: &[(Action, &str, &[&str])] = &[
 ];
 
 impl Action {
-    /// Keys that mean something only on the roadmap; help lists them there alone.
-    pub fn roadmap_only(self) -> bool {
-        matches!(
-            self,
-            Action::SetStatus(_)
-                | Action::Timeline
-                | Action::ZoomIn
-                | Action::ZoomOut
-                | Action::Today
-                | Action::RowsBySchool
-                | Action::Minutes
-                | Action::CopyEvent
-                | Action::Delete
-        )
-    }
-
-    /// Keys of the Clusters pane alone: the directory's.
-    pub fn clusters_only(self) -> bool {
-        matches!(self, Action::Merge | Action::NewPerson | Action::Retire | Action::NewNetwork | Action::NewGroup)
-    }
-
-    /// Keys of the Mentoring pane alone: ending a link.
-    pub fn mentoring_only(self) -> bool {
-        matches!(self, Action::End)
-    }
-
-    /// Keys that mean something only on the agreements.
-    pub fn agreements_only(self) -> bool {
-        matches!(self, Action::Advance | Action::Terminate | Action::NewAdditional | Action::PlanRow)
-    }
-
     pub fn describe(self, s: &Strings) -> &'static str {
         match self {
             Action::Quit => s.act_quit,

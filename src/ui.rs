@@ -199,10 +199,8 @@ fn draw_header(f: &mut Frame, app: &App, area: Rect) {
     if compact_status(app.pane, area.width).is_some() {
         spans.push(Span::styled(format!("· {} ", status_legend(app)), Style::default().fg(app.theme.muted)));
     }
-    if app.pane == Pane::Agenda {
-        if let Some(line) = app.data.agenda.undated_line(app.s) {
-            spans.push(Span::styled(format!("· {line} "), Style::default().fg(app.theme.muted)));
-        }
+    if let Some(line) = app.pane.slice().top_note(app) {
+        spans.push(Span::styled(format!("· {line} "), Style::default().fg(app.theme.muted)));
     }
     if !v.filter.is_empty() {
         spans.push(Span::styled(
@@ -614,23 +612,12 @@ fn draw_help(f: &mut Frame, app: &App, scroll: u16) {
             continue;
         }
         if (*action == Action::Status && !app.pane.has_status())
-            || (action.roadmap_only()
-                && app.pane != Pane::Roadmap
-                && !(*action == Action::Timeline && app.pane == Pane::Deficits)
-                && !(*action == Action::Delete && matches!(app.pane, Pane::Agreements | Pane::Clusters)))
-            || (action.agreements_only() && app.pane != Pane::Agreements)
-            || (action.mentoring_only() && app.pane != Pane::Mentoring)
-            || (action.clusters_only() && app.pane != Pane::Clusters)
+            || !crate::app::panes::in_help(app.pane, *action)
             || (action.writes() && *app.access() == crate::store::Access::Viewer)
         {
             continue;
         }
-        // The same key removes what the pane lists: an event, or an order's own row.
-        let what = match action {
-            Action::Delete if app.pane == Pane::Agreements => app.s.act_remove_document,
-            Action::Delete if app.pane == Pane::Clusters => app.s.act_remove_group,
-            _ => action.describe(app.s),
-        };
+        let what = app.pane.slice().describe(*action, app.s).unwrap_or_else(|| action.describe(app.s));
         entries.push((app.keys.keys(*action), what));
     }
     let title = format!("{} — {}", app.s.help_title, app.pane.title(app.s));

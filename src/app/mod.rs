@@ -683,44 +683,13 @@ impl App {
             self.reload();
             return;
         }
-        let s = self.s;
-        let fresh = match item {
-            ItemRef::Event(i) => {
-                let Some(id) = self.data.events.get(i).map(|e| e.id) else { return };
-                self.store.event(id).map(|mut e| {
-                    // The list's participants are already known; keep them.
-                    e.participants = std::mem::take(&mut self.data.events[i].participants);
-                    let row = rows::event_view(i, &e, s, self.today);
-                    self.data.events[i] = e;
-                    (Pane::Roadmap, row)
-                })
-            }
-            ItemRef::Decision(i) => match self.store.decisions(self.year) {
-                Ok(d) if i < d.len() => {
-                    self.data.decisions = d;
-                    Ok((Pane::Roadmap, rows::decision_view(i, &self.data.decisions[i], s, self.today)))
-                }
-                Ok(_) => {
-                    self.reload();
-                    return;
-                }
-                Err(e) => Err(e),
-            },
-            ItemRef::Agreement(i) => {
-                let Some(id) = self.data.agreements.get(i).map(|a| a.id) else { return };
-                self.store.agreement(id).map(|a| {
-                    let row = rows::agreement_view(i, &a, s, self.today, self.expiring_days);
-                    self.data.agreements[i] = a;
-                    (Pane::Agreements, row)
-                })
-            }
-            _ => {
-                self.reload();
-                return;
-            }
+        let fresh = Pane::ALL.into_iter().find_map(|p| Some((p, p.slice().reread(self, item)?)));
+        let Some((pane, fresh)) = fresh else {
+            self.reload();
+            return;
         };
         match fresh {
-            Ok((pane, row)) => {
+            Ok(row) => {
                 let v = &mut self.views[pane.index()];
                 if let Some(pos) = v.all.iter().position(|r| r.item == Some(item)) {
                     v.hays[pos] = rows::haystack(&row);

@@ -69,6 +69,11 @@ impl PaneSlice for AgendaPane {
         None
     }
 
+    /// The decisions without a deadline, when there are any.
+    fn top_note(&self, app: &App) -> Option<String> {
+        app.data.agenda.undated_line(app.s)
+    }
+
     fn act(&self, app: &mut App, action: Action) -> bool {
         match (action, app.selected_item()) {
             (Action::Open, Some(ItemRef::Agenda(i))) => app.open_agenda_item(i),

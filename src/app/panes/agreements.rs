@@ -155,6 +155,16 @@ impl PaneSlice for Agreements {
         }
     }
 
+    fn reread(&self, app: &mut App, item: ItemRef) -> Option<Result<ViewRow, StoreError>> {
+        let ItemRef::Agreement(i) = item else { return None };
+        let id = app.data.agreements.get(i)?.id;
+        Some(app.store.agreement(id).map(|a| {
+            let row = rows::agreement_view(i, &a, app.s, app.today, app.expiring_days);
+            app.data.agreements[i] = a;
+            row
+        }))
+    }
+
     fn act(&self, app: &mut App, action: Action) -> bool {
         match action {
             Action::Delete => match app.selected_item() {
@@ -185,6 +195,15 @@ impl PaneSlice for Agreements {
             _ => return false,
         }
         true
+    }
+
+    fn owns(&self, action: Action) -> bool {
+        matches!(action, Action::Delete | Action::Advance | Action::Terminate | Action::NewAdditional | Action::PlanRow)
+    }
+
+    /// The same key removes what the pane lists: a document, or an order's own row.
+    fn describe(&self, action: Action, s: &Strings) -> Option<&'static str> {
+        (action == Action::Delete).then_some(s.act_remove_document)
     }
 
     fn hints(&self, app: &App, h: &mut Hints) -> bool {

@@ -167,6 +167,19 @@ impl PaneSlice for Clusters {
         true
     }
 
+    /// The directory's keys.
+    fn owns(&self, action: Action) -> bool {
+        matches!(
+            action,
+            Action::Delete | Action::Merge | Action::NewPerson | Action::Retire | Action::NewNetwork | Action::NewGroup
+        )
+    }
+
+    /// The same key removes a group of people.
+    fn describe(&self, action: Action, s: &Strings) -> Option<&'static str> {
+        (action == Action::Delete).then_some(s.act_remove_group)
+    }
+
     fn hints(&self, app: &App, h: &mut Hints) -> bool {
         let s = app.s;
         let k = |a| super::key(app, a);

@@ -153,6 +153,11 @@ impl PaneSlice for Deficits {
         true
     }
 
+    /// The pictures take the timeline's key.
+    fn owns(&self, action: Action) -> bool {
+        action == Action::Timeline
+    }
+
     fn hints(&self, app: &App, h: &mut Hints) -> bool {
         let s = app.s;
         let k = |a| super::key(app, a);

@@ -158,6 +158,11 @@ impl PaneSlice for Mentoring {
         true
     }
 
+    /// Ending a link.
+    fn owns(&self, action: Action) -> bool {
+        action == Action::End
+    }
+
     fn hints(&self, app: &App, h: &mut Hints) -> bool {
         let s = app.s;
         let k = |a| super::key(app, a);

@@ -71,9 +71,28 @@ pub trait PaneSlice: Sync {
     /// The card a row of this pane opens: its title and lines; `None` when there is none or
     /// reading it failed (said on the status line).
     fn card(&self, app: &mut App, item: ItemRef) -> Option<(String, Vec<DocLine>)>;
+    /// A row of the pane read again after a change to it alone, to be redrawn in place (a
+    /// status set during a call costs one row, not the year); `None` when the row is not the
+    /// pane's or the year is to be read again.
+    fn reread(&self, _app: &mut App, _item: ItemRef) -> Option<Result<ViewRow, StoreError>> {
+        None
+    }
+    /// A line of the pane's own after the year, the tabs and the filter at the top.
+    fn top_note(&self, _app: &App) -> Option<String> {
+        None
+    }
     /// The pane's own keys: true when `action` was one of them.
     fn act(&self, _app: &mut App, _action: Action) -> bool {
         false
+    }
+    /// Whether `action` is one of the keys that mean something in this pane and not in every
+    /// one: help lists such a key in the panes that own it alone.
+    fn owns(&self, _action: Action) -> bool {
+        false
+    }
+    /// How help names one of the pane's keys when it means something of the pane's own here.
+    fn describe(&self, _action: Action, _s: &Strings) -> Option<&'static str> {
+        None
     }
     /// The pane's keys shown at the bottom after help and the filter; true when they are
     /// all there is to show (the lookup and quit are not added).
@@ -94,6 +113,11 @@ pub static PANES: [&dyn PaneSlice; Pane::COUNT] = [
     &history::History,
     &agenda::AgendaPane,
 ];
+
+/// Whether help in `pane` lists `action`: a key every pane shares, or one of the pane's own.
+pub fn in_help(pane: Pane, action: Action) -> bool {
+    pane.slice().owns(action) || !PANES.iter().any(|p| p.owns(action))
+}
 
 /// [`PaneSlice::narrow`] when a district is in focus.
 fn narrow_to(pane: &dyn PaneSlice, d: &mut YearData, f: Option<&FocusSets>) {

@@ -106,6 +106,31 @@ impl PaneSlice for Roadmap {
         }
     }
 
+    fn reread(&self, app: &mut App, item: ItemRef) -> Option<Result<ViewRow, StoreError>> {
+        let (s, today) = (app.s, app.today);
+        match item {
+            ItemRef::Event(i) => {
+                let id = app.data.events.get(i)?.id;
+                Some(app.store.event(id).map(|mut e| {
+                    // The list's participants are already known; keep them.
+                    e.participants = std::mem::take(&mut app.data.events[i].participants);
+                    let row = rows::event_view(i, &e, s, today);
+                    app.data.events[i] = e;
+                    row
+                }))
+            }
+            ItemRef::Decision(i) => match app.store.decisions(app.year) {
+                Ok(d) if i < d.len() => {
+                    app.data.decisions = d;
+                    Some(Ok(rows::decision_view(i, &app.data.decisions[i], s, today)))
+                }
+                Ok(_) => None,
+                Err(e) => Some(Err(e)),
+            },
+            _ => None,
+        }
+    }
+
     fn act(&self, app: &mut App, action: Action) -> bool {
         match action {
             Action::New => app.new_event(),
@@ -123,6 +148,21 @@ impl PaneSlice for Roadmap {
             _ => return false,
         }
         true
+    }
+
+    fn owns(&self, action: Action) -> bool {
+        matches!(
+            action,
+            Action::SetStatus(_)
+                | Action::Timeline
+                | Action::ZoomIn
+                | Action::ZoomOut
+                | Action::Today
+                | Action::RowsBySchool
+                | Action::Minutes
+                | Action::CopyEvent
+                | Action::Delete
+        )
     }
 
     fn hints(&self, app: &App, h: &mut Hints) -> bool {
