@@ -202,9 +202,9 @@ pub fn log_records(lines: &[crate::store::LogLine], s: &Strings, words: bool) ->
                     c.new.clone(),
                 ];
             }
-            let (field, old, new) = crate::app::rows::change_words(c, s);
+            let (field, old, new) = crate::app::panes::history::change_words(c, s);
             let at = crate::text::format_stamp(&c.at);
-            let what = crate::app::rows::log_what(l, s);
+            let what = crate::app::panes::history::log_what(l, s);
             vec![at, c.who.clone(), crate::app::rows::entity_label(&c.entity, s), what, field, old, new]
         })
         .collect();

@@ -562,7 +562,7 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
         let rows: Vec<Vec<String>> = d
             .diagnostics
             .iter()
-            .map(|g| vec![g.owner.clone(), g.round.clone(), crate::app::rows::diagnostic_summary(g, s)])
+            .map(|g| vec![g.owner.clone(), g.round.clone(), crate::app::panes::deficits::diagnostic_summary(g, s)])
             .collect();
         doc.table(&[s.col_owner, s.rp_col_round, s.rp_col_summary], &rows);
     }
@@ -641,7 +641,7 @@ pub fn report(store: &Store, scope: &Scope, s: &Strings) -> Result<Report> {
                     a.date.clone(),
                     a.parties.clone(),
                     a.term.clone(),
-                    crate::app::rows::plan_progress(a, s),
+                    crate::app::panes::agreements::plan_progress(a, s),
                     crate::lifecycle::effective(a, today).label(s).to_string(),
                 ]
             })

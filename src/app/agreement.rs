@@ -449,7 +449,7 @@ pub fn card(
     }
     if a.plan_total > 0 {
         out.push(DocLine::Blank);
-        field(&mut out, s.ag_plan_sec, &crate::app::rows::plan_progress(a, s));
+        field(&mut out, s.ag_plan_sec, &crate::app::panes::agreements::plan_progress(a, s));
         if plan_rows > 0 {
             out.push(DocLine::Text(s.ag_in_roadmap.to_string()));
         }

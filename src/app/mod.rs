@@ -1331,7 +1331,7 @@ impl App {
             Action::Redo => self.undo_redo(true),
             Action::Report => self.report_form(),
             Action::Load => {
-                let doc = rows::load_doc(&self.data, self.limits, self.s);
+                let doc = crate::app::panes::mentoring::load_doc(&self.data, self.limits, self.s);
                 let title = format!("{} — {}", self.s.load_title, self.year.label());
                 self.overlays.push(Overlay::Detail { title, doc, scroll: 0, entity: None });
             }

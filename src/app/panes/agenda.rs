@@ -3,11 +3,12 @@
 
 use super::{Layout, PaneSlice, Table};
 use crate::app::reading::Wanted;
-use crate::app::rows::{self, DocLine, ItemRef, ViewRow, YearData};
+use crate::app::rows::*;
 use crate::app::App;
 use crate::i18n::Strings;
 use crate::keys::Action;
 use crate::store::{FocusSets, Store, StoreError};
+use crate::text::fold;
 use crate::text::AcademicYear;
 use ratatui::layout::Constraint::{Fill, Length};
 
@@ -58,7 +59,7 @@ impl PaneSlice for AgendaPane {
             // The filter adds each group's count to its heading.
             out.push(ViewRow::header(a.heading(b, s), width));
             for (i, it) in items {
-                out.push(rows::agenda_view(i, it, a.today, s));
+                out.push(agenda_view(i, it, a.today, s));
             }
         }
         out
@@ -105,5 +106,16 @@ impl PaneSlice for AgendaPane {
             })
             .collect();
         Ok((vec!["week", "date", "state", "kind", "what", "where", "responsible"], rows))
+    }
+}
+
+pub fn agenda_view(i: usize, it: &crate::agenda::Item, today: chrono::NaiveDate, s: &Strings) -> ViewRow {
+    let state = it.state(today, s);
+    let facets = [fold(&it.place), String::new(), fold(it.kind), fold(&state), fold(&it.who), String::new()];
+    ViewRow {
+        cells: Cells::of(&[&it.date(today), &state, it.kind, &it.what, &it.place, &it.who]),
+        item: Some(ItemRef::Agenda(i)),
+        tone: if it.due < today { Tone::Overdue } else { Tone::Normal },
+        facets: Some(std::sync::Arc::new(facets)),
     }
 }

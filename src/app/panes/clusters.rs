@@ -2,12 +2,14 @@
 
 use super::{Hints, Layout, PaneSlice, Table};
 use crate::app::reading::Wanted;
-use crate::app::rows::{self, Cells, DocLine, ItemRef, Tone, ViewRow, YearData};
+use crate::app::rows::*;
 use crate::app::App;
+use crate::domain::*;
 use crate::i18n::Strings;
 use crate::keys::Action;
 use crate::store::{Access, FocusSets, Store, StoreError};
-use crate::text::{fold, AcademicYear};
+use crate::text::fold;
+use crate::text::AcademicYear;
 use ratatui::layout::Constraint::{Fill, Length};
 
 pub struct Clusters;
@@ -128,12 +130,12 @@ impl PaneSlice for Clusters {
             ItemRef::Network(i) => {
                 let n = app.data.networks[i].clone();
                 let h = app.report(app.store.history("network", n.id))?;
-                Some((format!("{}: {}", s.nw_form, n.name), rows::network_doc(&n, &h, s)))
+                Some((format!("{}: {}", s.nw_form, n.name), network_doc(&n, &h, s)))
             }
             ItemRef::Group(i) => {
                 let g = app.data.groups[i].clone();
                 let h = app.report(app.store.history("group", g.id))?;
-                Some((format!("{}: {}", s.gr_form, g.name), rows::group_doc(&g, &h, s)))
+                Some((format!("{}: {}", s.gr_form, g.name), group_doc(&g, &h, s)))
             }
             _ => None,
         }
@@ -238,4 +240,41 @@ impl PaneSlice for Clusters {
             (vec!["school", "district", "town", "cluster_status", "risk_level", "members"], rows)
         })
     }
+}
+
+/// A group's card: its kind, district, basis, composition, members and history.
+pub fn group_doc(g: &crate::domain::GroupRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.gr_kind, &g.kind);
+    field(&mut out, s.col_district, &g.district);
+    field(&mut out, s.col_basis, &g.basis);
+    field(&mut out, s.gr_since, &g.since);
+    field(&mut out, s.gr_composition, &g.composition);
+    field(&mut out, s.col_note, &g.note);
+    out.push(DocLine::Blank);
+    out.push(DocLine::Heading(format!("{} ({})", s.gr_members, g.members.len())));
+    if g.members.is_empty() {
+        out.push(DocLine::Text(s.gr_no_members.to_string()));
+    }
+    for (_, name, role) in &g.members {
+        out.push(DocLine::Text(if role.is_empty() { name.clone() } else { format!("{name} — {role}") }));
+    }
+    history_lines(&mut out, s, history);
+    out
+}
+
+/// A network's card: its year, district, model, members and history.
+pub fn network_doc(n: &crate::store::NetworkRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.year_label, &n.year.label());
+    field(&mut out, s.col_district, &n.district);
+    field(&mut out, s.nw_model, n.model.map_or(s.nw_no_model, |m| m.label(s)));
+    out.push(DocLine::Blank);
+    out.push(DocLine::Heading(format!("{} ({})", s.nw_members, n.members.len())));
+    if n.members.is_empty() {
+        out.push(DocLine::Text(s.nw_no_members.to_string()));
+    }
+    out.extend(n.members.iter().map(|(_, name)| DocLine::Text(name.clone())));
+    history_lines(&mut out, s, history);
+    out
 }

@@ -3,11 +3,13 @@
 
 use super::{Hints, Layout, PaneSlice, Table};
 use crate::app::reading::Wanted;
-use crate::app::rows::{self, DocLine, ItemRef, Tone, ViewRow, YearData};
+use crate::app::rows::*;
 use crate::app::App;
+use crate::domain::*;
 use crate::i18n::Strings;
 use crate::keys::Action;
 use crate::store::{FocusSets, Store, StoreError};
+use crate::text::fold;
 use crate::text::AcademicYear;
 use ratatui::layout::Constraint::{Fill, Length};
 
@@ -87,21 +89,15 @@ impl PaneSlice for Deficits {
             out.push(ViewRow::header(s.sec_risks.to_string(), width));
         }
         for (i, r) in d.risks.iter().enumerate() {
-            out.push(rows::risk_view(i, r, s, today));
+            out.push(risk_view(i, r, s, today));
         }
         if !d.diagnostics.is_empty() {
             out.push(ViewRow::header(s.sec_diagnostics.to_string(), width));
         }
         for (i, g) in d.diagnostics.iter().enumerate() {
             out.push(ViewRow {
-                cells: vec![
-                    g.owner.clone(),
-                    rows::diagnostic_summary(g, s),
-                    String::new(),
-                    String::new(),
-                    g.round.clone(),
-                ]
-                .into(),
+                cells: vec![g.owner.clone(), diagnostic_summary(g, s), String::new(), String::new(), g.round.clone()]
+                    .into(),
                 item: Some(ItemRef::Diagnostic(i)),
                 tone: Tone::Normal,
                 facets: None,
@@ -111,7 +107,7 @@ impl PaneSlice for Deficits {
             out.push(ViewRow::header(s.sec_indicators.to_string(), width));
         }
         for (i, r) in d.indicators.iter().enumerate() {
-            out.push(rows::indicator_view(i, r, s));
+            out.push(indicator_view(i, r, s));
         }
         out
     }
@@ -126,16 +122,14 @@ impl PaneSlice for Deficits {
             ItemRef::Risk(i) => {
                 let r = app.data.risks[i].clone();
                 let h = app.report(app.store.history("risk", r.id))?;
-                Some((format!("{}: {}", r.school, r.direction), rows::risk_doc(&r, &h, s)))
+                Some((format!("{}: {}", r.school, r.direction), risk_doc(&r, &h, s)))
             }
             ItemRef::Diagnostic(i) => {
                 let g = &app.data.diagnostics[i];
-                let doc = rows::diagnostic_summary(g, s).split("; ").map(|l| DocLine::Text(l.to_string())).collect();
+                let doc = diagnostic_summary(g, s).split("; ").map(|l| DocLine::Text(l.to_string())).collect();
                 Some((format!("{}: {}", g.owner, g.round), doc))
             }
-            ItemRef::Indicator(i) => {
-                Some((s.col_indicator.to_string(), rows::indicator_doc(&app.data.indicators[i], s)))
-            }
+            ItemRef::Indicator(i) => Some((s.col_indicator.to_string(), indicator_doc(&app.data.indicators[i], s))),
             _ => None,
         }
     }
@@ -188,7 +182,7 @@ impl PaneSlice for Deficits {
             vec!["risk".into(), r.school, r.direction, r.goal, format!("{status}; {}", r.progress), due]
         }));
         rows.extend(diagnostics.iter().map(|g| {
-            let summary = rows::diagnostic_summary(g, s);
+            let summary = diagnostic_summary(g, s);
             vec!["diagnostics".into(), g.owner.clone(), summary, String::new(), String::new(), g.round.clone()]
         }));
         rows.extend(indicators.into_iter().map(|i| {
@@ -201,4 +195,122 @@ impl PaneSlice for Deficits {
         }));
         Ok((vec!["type", "owner", "item", "target", "actual", "period"], rows))
     }
+}
+
+/// A verified risk direction: its programme's goal, progress, deadline and status.
+pub fn risk_view(i: usize, r: &RiskRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
+    let overdue =
+        r.deadline.is_some_and(|d| d < today) && !matches!(r.status, EventStatus::Done | EventStatus::Cancelled);
+    let mut when = r.status.task_label(s).to_string();
+    if let Some(d) = r.deadline {
+        when = format!("{}{when}, {}", if overdue { "⚠ " } else { "" }, crate::text::format_date(d));
+    }
+    let goal = if r.goal.is_empty() { r.programme.clone() } else { r.goal.clone() };
+    ViewRow {
+        cells: vec![r.school.clone(), r.direction.clone(), goal, r.progress.replace('\n', " "), when].into(),
+        item: Some(ItemRef::Risk(i)),
+        tone: if overdue { Tone::Overdue } else { Tone::Event(r.status) },
+        facets: Some(std::sync::Arc::new([
+            fold(&r.school),
+            String::new(),
+            fold(s.sec_risks),
+            fold(r.status.task_label(s)),
+            fold(&r.responsible),
+            String::new(),
+        ])),
+    }
+}
+
+/// An indicator's value: a district's share rolled up from its schools says so.
+pub fn indicator_view(i: usize, r: &IndicatorRow, s: &Strings) -> ViewRow {
+    let owner = if r.rolled_from > 0 {
+        format!("{} ({} {})", s.ind_rollup, r.rolled_from, s.ind_schools)
+    } else {
+        r.owner.clone()
+    };
+    let mut actual = if r.actual.is_empty() { s.none.to_string() } else { r.actual.clone() };
+    if let (Some(p), Some(w)) = (r.part, r.whole) {
+        actual = format!("{actual} ({} / {})", crate::text::format_number(p), crate::text::format_number(w));
+    }
+    let below =
+        matches!((r.actual_num, r.target_num), (Some(a), Some(t)) if !crate::deficits::meets(a, t, r.lower_is_better));
+    ViewRow {
+        cells: vec![owner, r.name.clone(), r.target.clone(), actual, r.period.clone()].into(),
+        item: Some(ItemRef::Indicator(i)),
+        tone: if below { Tone::Overdue } else { Tone::Normal },
+        facets: Some(std::sync::Arc::new([
+            fold(&r.owner),
+            String::new(),
+            fold(s.sec_indicators),
+            String::new(),
+            String::new(),
+            String::new(),
+        ])),
+    }
+}
+
+/// "прошли диагностику 83 из 100, с программой 50, обучены 98; курсы: …".
+pub fn diagnostic_summary(g: &DiagnosticRow, s: &Strings) -> String {
+    let n = |v: Option<f64>| match v {
+        Some(v) if g.in_percent => crate::deficits::share_text(v),
+        Some(v) => crate::text::format_number(v),
+        None => "—".into(),
+    };
+    let mut parts = Vec::new();
+    if !g.in_percent && g.teachers.is_some() {
+        parts.push(format!("{} {}", s.dg_teachers, n(g.teachers)));
+    }
+    for (label, v) in
+        [(s.dg_diagnosed, g.diagnosed), (s.dg_with_programme, g.with_programme), (s.dg_trained, g.trained)]
+    {
+        if v.is_some() {
+            parts.push(format!("{label} {}", n(v)));
+        }
+    }
+    for (kind, label) in [("course", s.dg_courses), ("deficit", s.dg_deficits), ("vacancy", s.dg_vacancies)] {
+        let items: Vec<String> = g
+            .items
+            .iter()
+            .filter(|it| it.kind == kind)
+            .map(|it| match it.count {
+                Some(c) if it.in_percent => format!("{} {}", it.label, crate::deficits::share_text(c)),
+                Some(c) => format!("{} {}", it.label, crate::text::format_number(c)),
+                None => it.label.clone(),
+            })
+            .collect();
+        if !items.is_empty() {
+            parts.push(format!("{label}: {}", items.join(", ")));
+        }
+    }
+    parts.join("; ")
+}
+
+pub fn risk_doc(r: &RiskRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_school, &r.school);
+    field(&mut out, s.col_district, &r.district);
+    field(&mut out, s.col_direction, &r.direction);
+    field(&mut out, s.col_status, r.status.task_label(s));
+    field(&mut out, s.rk_deadline, &r.deadline.map(crate::text::format_date).unwrap_or_default());
+    field(&mut out, s.col_responsible, &r.responsible);
+    field(&mut out, s.col_programme, &r.programme);
+    for (title, text) in [(s.rk_goal, &r.goal), (s.rk_measures, &r.measures), (s.rk_progress, &r.progress)] {
+        if !text.is_empty() {
+            out.push(DocLine::Blank);
+            out.push(DocLine::Heading(title.to_string()));
+            out.extend(text.lines().map(|l| DocLine::Text(l.to_string())));
+        }
+    }
+    history_lines(&mut out, s, history);
+    out
+}
+
+pub fn indicator_doc(r: &IndicatorRow, s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_owner, &r.owner);
+    field(&mut out, s.col_indicator, &r.name);
+    field(&mut out, s.col_target, &r.target);
+    field(&mut out, s.col_actual, if r.actual.is_empty() { s.none } else { &r.actual });
+    field(&mut out, s.col_period, &r.period);
+    out
 }

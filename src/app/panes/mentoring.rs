@@ -3,9 +3,10 @@
 
 use super::{Hints, Layout, PaneSlice, Table};
 use crate::app::reading::Wanted;
-use crate::app::rows::{self, DocLine, ItemRef, Tone, ViewRow, YearData};
+use crate::app::rows::*;
 use crate::app::App;
 use crate::domain::LinkLevel;
+use crate::domain::*;
 use crate::headless::marks_words;
 use crate::i18n::Strings;
 use crate::keys::Action;
@@ -105,7 +106,7 @@ impl PaneSlice for Mentoring {
                     .into(),
                     item: Some(ItemRef::Link(i)),
                     tone: if l.active { Tone::Normal } else { Tone::Muted },
-                    facets: rows::link_facets(l, &mut bases),
+                    facets: link_facets(l, &mut bases),
                 });
             }
         }
@@ -134,7 +135,7 @@ impl PaneSlice for Mentoring {
             ItemRef::Link(i) => {
                 let l = app.data.links[i].clone();
                 let h = app.report(app.store.history("mentoring_link", l.id))?;
-                Some((format!("{} → {}", l.mentor, l.mentee), rows::link_doc(&l, &h, s)))
+                Some((format!("{} → {}", l.mentor, l.mentee), link_doc(&l, &h, s)))
             }
             _ => None,
         }
@@ -199,4 +200,64 @@ impl PaneSlice for Mentoring {
                 .collect(),
         ))
     }
+}
+
+/// A link's facets: only the orders its basis cites (`приказ:285`), none for a link whose
+/// basis cites no order.
+pub fn link_facets(
+    l: &LinkRow,
+    read: &mut std::collections::HashMap<String, String>,
+) -> Option<std::sync::Arc<[String; 6]>> {
+    // A district's links rest on one order in the same words: each basis is read once.
+    let basis = l.basis_text();
+    let orders = match read.get(&basis) {
+        Some(f) => f.clone(),
+        None => {
+            let f = crate::orders::facet_of(&basis);
+            read.insert(basis, f.clone());
+            f
+        }
+    };
+    (!orders.is_empty()).then(|| {
+        std::sync::Arc::new([String::new(), String::new(), String::new(), String::new(), String::new(), orders])
+    })
+}
+
+pub fn link_doc(l: &LinkRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_mentor, &l.mentor);
+    field(&mut out, s.col_mentee, &l.mentee);
+    field(&mut out, s.col_level, l.level_label(s));
+    field(&mut out, s.col_subject, &l.subject);
+    field(&mut out, s.col_form, &l.form);
+    field(&mut out, s.col_period, &l.when.display_running(s));
+    field(&mut out, s.col_basis, &l.basis_text());
+    if l.basis_doubtful() {
+        out.push(DocLine::Text(format!("⚠ {}", s.basis_doubt)));
+    }
+    if !l.active {
+        field(&mut out, s.col_status, s.inactive);
+    }
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", crate::text::format_stamp(&l.stamp.changed_at), l.stamp.changed_by),
+    );
+    history_lines(&mut out, s, history);
+    out
+}
+
+pub fn load_doc(d: &YearData, limits: crate::suggest::LoadLimits, s: &Strings) -> Vec<DocLine> {
+    d.loads
+        .iter()
+        .map(|l| {
+            let mark = if l.over(limits) { format!("⚠ {} — ", s.load_over) } else { String::new() };
+            DocLine::Text(format!(
+                "{mark}{} — {}, {}",
+                l.name,
+                crate::i18n::plural(l.mentees, s.load_mentees, s),
+                crate::i18n::plural(l.events, s.load_events, s)
+            ))
+        })
+        .collect()
 }

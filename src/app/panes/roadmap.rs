@@ -3,13 +3,15 @@
 
 use super::{Hints, Layout, PaneSlice, Table};
 use crate::app::reading::Wanted;
-use crate::app::rows::{self, DocLine, ItemRef, ViewRow, YearData};
+use crate::app::rows::*;
 use crate::app::App;
 use crate::domain::EventStatus;
+use crate::domain::*;
 use crate::headless::marks_words;
 use crate::i18n::Strings;
 use crate::keys::Action;
 use crate::store::{FocusSets, Store, StoreError};
+use crate::text::fold;
 use crate::text::AcademicYear;
 use ratatui::layout::Constraint::{Fill, Length};
 
@@ -69,13 +71,13 @@ impl PaneSlice for Roadmap {
             out.push(ViewRow::header(s.sec_events.to_string(), width));
         }
         for (i, e) in d.events.iter().enumerate() {
-            out.push(rows::event_view(i, e, s, today));
+            out.push(event_view(i, e, s, today));
         }
         if !d.decisions.is_empty() {
             out.push(ViewRow::header(s.sec_decisions.to_string(), width));
         }
         for (i, x) in d.decisions.iter().enumerate() {
-            out.push(rows::decision_view(i, x, s, today));
+            out.push(decision_view(i, x, s, today));
         }
         out
     }
@@ -86,7 +88,7 @@ impl PaneSlice for Roadmap {
             ItemRef::Event(i) => {
                 let e = app.data.events[i].clone();
                 let h = app.report(app.store.history("event", e.id))?;
-                Some((e.title.clone(), rows::event_doc(&e, &h, s)))
+                Some((e.title.clone(), event_doc(&e, &h, s)))
             }
             ItemRef::Decision(i) => {
                 let x = app.data.decisions[i].clone();
@@ -99,7 +101,7 @@ impl PaneSlice for Roadmap {
                         Some(app.report(m)?)
                     }
                 };
-                let doc = rows::decision_doc(&x, minutes.as_ref(), &h, s);
+                let doc = decision_doc(&x, minutes.as_ref(), &h, s);
                 Some((format!("{}: {} {}", s.col_decision, x.meeting, x.number), doc))
             }
             _ => None,
@@ -114,7 +116,7 @@ impl PaneSlice for Roadmap {
                 Some(app.store.event(id).map(|mut e| {
                     // The list's participants are already known; keep them.
                     e.participants = std::mem::take(&mut app.data.events[i].participants);
-                    let row = rows::event_view(i, &e, s, today);
+                    let row = event_view(i, &e, s, today);
                     app.data.events[i] = e;
                     row
                 }))
@@ -122,7 +124,7 @@ impl PaneSlice for Roadmap {
             ItemRef::Decision(i) => match app.store.decisions(app.year) {
                 Ok(d) if i < d.len() => {
                     app.data.decisions = d;
-                    Some(Ok(rows::decision_view(i, &app.data.decisions[i], s, today)))
+                    Some(Ok(decision_view(i, &app.data.decisions[i], s, today)))
                 }
                 Ok(_) => None,
                 Err(e) => Some(Err(e)),
@@ -283,4 +285,117 @@ impl PaneSlice for Roadmap {
             rows,
         ))
     }
+}
+
+pub fn event_view(i: usize, e: &EventRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
+    // A value of it marked as written or doubtful: «⚠» before its title, the mark in its card.
+    let marked;
+    let title = if e.marked {
+        marked = format!("⚠ {}", e.title);
+        marked.as_str()
+    } else {
+        e.title.as_str()
+    };
+    ViewRow {
+        cells: Cells::of(&[
+            &e.when.display(),
+            e.status.label(s),
+            &e.kind,
+            title,
+            &e.subject,
+            &e.grades,
+            &e.host_short,
+            &e.teacher,
+        ]),
+        item: Some(ItemRef::Event(i)),
+        tone: if e.proposal { Tone::Muted } else { event_tone(e.status, e.when.last_day(), today) },
+        facets: Some(std::sync::Arc::new([
+            crate::text::fold_join([e.host_school.as_str(), &e.host_short, &e.participants]),
+            fold(&e.subject),
+            fold(&e.kind),
+            fold(e.status.label(s)),
+            crate::text::fold_join([e.responsible.as_str(), &e.teacher]),
+            crate::orders::facet_of(&e.note),
+        ])),
+    }
+}
+
+pub fn decision_view(i: usize, x: &DecisionRow, s: &Strings, today: chrono::NaiveDate) -> ViewRow {
+    ViewRow {
+        cells: vec![
+            Some(x.deadline.display()).filter(|d| !d.is_empty()).unwrap_or_else(|| s.none.to_string()),
+            x.status.task_label(s).to_string(),
+            if x.of_report { s.ent_recommendation.to_string() } else { s.col_decision.to_lowercase() },
+            format!("{}. {}", x.number, x.text),
+            String::new(),
+            String::new(),
+            x.meeting.clone(),
+            x.responsible.clone(),
+        ]
+        .into(),
+        item: Some(ItemRef::Decision(i)),
+        tone: event_tone(x.status, x.deadline.last_day(), today),
+        facets: Some(std::sync::Arc::new([
+            fold(&format!("{} {}", x.meeting, x.text)),
+            String::new(),
+            fold(if x.of_report { s.ent_recommendation } else { s.col_decision }),
+            fold(x.status.task_label(s)),
+            fold(&x.responsible),
+            String::new(),
+        ])),
+    }
+}
+
+pub fn event_doc(e: &EventRow, history: &[HistoryRow], s: &Strings) -> Vec<DocLine> {
+    let mut out = Vec::new();
+    field(&mut out, s.col_date, &e.when.display());
+    field(&mut out, s.doc_time, &e.time);
+    field(&mut out, s.doc_format, &e.format);
+    field(&mut out, s.col_status, e.status.label(s));
+    if e.proposal {
+        out.push(DocLine::Text(s.ev_proposal.to_string()));
+    }
+    field(&mut out, s.col_kind, &e.kind);
+    field(&mut out, s.col_subject, &e.subject);
+    field(&mut out, s.col_grades, &e.grades);
+    field(&mut out, s.col_host, &e.host_school);
+    field(&mut out, s.col_teacher, &e.teacher);
+    field(&mut out, s.col_participants, &e.participants);
+    field(&mut out, s.col_turnout, &e.turnout.display(s));
+    let roles: Vec<String> = e.details.iter().map(|t| t.line(s)).collect();
+    field(&mut out, s.col_roles, &roles.join("; "));
+    field(&mut out, s.col_responsible, &e.responsible);
+    field(&mut out, s.col_result, &e.result);
+    field(&mut out, s.col_district, &e.district);
+    field(&mut out, s.col_note, &e.note);
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", crate::text::format_stamp(&e.stamp.changed_at), e.stamp.changed_by),
+    );
+    history_lines(&mut out, s, history);
+    out
+}
+
+pub fn decision_doc(
+    x: &DecisionRow,
+    minutes: Option<&crate::domain::Minutes>,
+    history: &[HistoryRow],
+    s: &Strings,
+) -> Vec<DocLine> {
+    let mut out = vec![DocLine::Text(x.text.clone()), DocLine::Blank];
+    field(&mut out, s.col_deadline, &x.deadline.display());
+    field(&mut out, if x.of_report { s.rep_addressee } else { s.col_responsible }, &x.responsible);
+    field(&mut out, s.col_status, x.status.task_label(s));
+    field(&mut out, s.col_basis, &x.meeting);
+    field(
+        &mut out,
+        s.col_changed,
+        &format!("{} {}", crate::text::format_stamp(&x.stamp.changed_at), x.stamp.changed_by),
+    );
+    if let Some(m) = minutes {
+        protocol_lines(&mut out, m, s);
+    }
+    history_lines(&mut out, s, history);
+    out
 }
