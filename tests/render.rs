@@ -3437,22 +3437,19 @@ fn wait_for_reader(app: &mut App) {
 }
 
 #[test]
-fn a_colleagues_new_event_is_read_off_the_drawing_thread_while_keys_keep_working() {
+fn a_colleagues_new_school_is_read_off_the_drawing_thread_while_keys_keep_working() {
     let mut app = app("reader");
     app.read_in_background();
     key(&mut app, '3');
-    let before = screen(&mut app);
-    assert!(!before.contains("Фестиваль открытых уроков"), "{before}");
     let colleague = Store::open(app.store.path(), "Серякова").unwrap();
-    let day = app.year.start() + chrono::Duration::days(40);
-    colleague
-        .add_event(nastavnik::store::NewEvent {
-            title: "Фестиваль открытых уроков",
-            kind: "фестиваль",
-            when: nastavnik::domain::When::day(day),
-            ..Default::default()
-        })
-        .unwrap();
+    let n = nastavnik::store::NewSchool {
+        name: "МБОУ «СОШ №77»".into(),
+        district: "Энский".into(),
+        status: "ШНОР".into(),
+        year: Some(app.year),
+        ..Default::default()
+    };
+    colleague.add_school(&n).unwrap();
     // The commit is seen; the year is being read on the reader thread, and the screen still
     // takes keys on the rows it has.
     app.tick();
@@ -3464,11 +3461,59 @@ fn a_colleagues_new_event_is_read_off_the_drawing_thread_while_keys_keep_working
     let chosen = selected_event_id(&app);
     wait_for_reader(&mut app);
     let text = screen(&mut app);
-    assert!(text.contains("Фестиваль открытых уроков"), "{text}");
     assert!(text.contains("Данные обновлены"), "{text}");
     assert_eq!(selected_event_id(&app), chosen, "the selection stays on the event j moved to");
+    key(&mut app, '1');
+    let text = screen(&mut app);
+    assert!(text.contains("СОШ №77"), "{text}");
     // The other panes were read by the reader too, with nothing left to read here.
     assert!(!app.reading());
+}
+
+/// The Roadmap's rows as a user reads them: each row's cells and what it stands for.
+fn roadmap_rows(app: &App) -> Vec<(Vec<String>, Option<nastavnik::app::rows::ItemRef>)> {
+    app.views[Pane::Roadmap.index()].all.iter().map(|r| (r.cells.to_vec(), r.item)).collect()
+}
+
+#[test]
+fn a_colleagues_new_moved_and_removed_events_are_put_in_place_without_reading_the_year() {
+    let mut app = app("events-in-place");
+    app.read_in_background();
+    key(&mut app, '3');
+    screen(&mut app);
+    key(&mut app, 'j');
+    key(&mut app, 'j');
+    let chosen = selected_event_id(&app);
+    let colleague = Store::open(app.store.path(), "Серякова").unwrap();
+    let day = app.year.start() + chrono::Duration::days(40);
+    let new = colleague
+        .add_event(nastavnik::store::NewEvent {
+            title: "Фестиваль открытых уроков",
+            kind: "фестиваль",
+            when: nastavnik::domain::When::day(day),
+            ..Default::default()
+        })
+        .unwrap();
+    // One listed event moved to the year's last month, another removed.
+    let moved = app.data.events.iter().find(|e| e.id != chosen).unwrap().id;
+    let (mut f, version) = colleague.event_fields(moved).unwrap();
+    f.when = nastavnik::domain::When::day(app.year.end() - chrono::Duration::days(3));
+    colleague.update_event(moved, &f, Some(version)).unwrap();
+    let removed = app.data.events.iter().rev().find(|e| e.id != chosen && e.id != moved).unwrap().id;
+    colleague.delete_event(removed, None).unwrap();
+    app.tick();
+    assert!(app.reading_behind().is_none(), "taken in here, the year not asked of the reader");
+    let text = screen(&mut app);
+    assert!(text.contains("Данные обновлены"), "{text}");
+    assert_eq!(selected_event_id(&app), chosen, "the selection stays on its event");
+    let ids: Vec<i64> = app.data.events.iter().map(|e| e.id).collect();
+    assert!(ids.contains(&new) && ids.contains(&moved) && !ids.contains(&removed), "{ids:?}");
+    // The same rows, in the same order, standing for the same events, as the year read anew.
+    let mended = roadmap_rows(&app);
+    assert!(mended.iter().any(|(cells, _)| cells.iter().any(|c| c == "Фестиваль открытых уроков")));
+    code(&mut app, KeyCode::F(5));
+    assert_eq!(mended, roadmap_rows(&app));
+    assert_eq!(selected_event_id(&app), chosen);
 }
 
 #[test]

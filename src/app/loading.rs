@@ -377,36 +377,74 @@ impl App {
         if last == self.history_seen {
             return loaded;
         }
-        // A colleague set a status, a result or how many came on rows this year shows (what happens during a
-        // call): those rows are read again, not the whole year.
+        // A colleague's few changes (what happens during a call) are applied row by row; anything
+        // else has the year read again on the reader thread.
         const FEW: usize = 50;
         if let Ok(changes) = self.store.changes_after(self.history_seen, FEW + 1) {
-            let items: Option<Vec<ItemRef>> = (changes.len() <= FEW)
-                .then(|| {
-                    changes
-                        .iter()
-                        .map(|(entity, id, field)| {
-                            matches!(
-                                field.as_str(),
-                                "status" | "result" | "teachers" | "people" | "schools" | "connections" | "teams"
-                            )
-                            .then(|| self.item_of(entity, *id))
-                            .flatten()
-                        })
-                        .collect()
-                })
-                .flatten();
-            if let Some(mut items) = items.filter(|i| !i.is_empty()) {
-                items.dedup();
-                for item in items {
-                    self.refresh_row(item, false);
-                }
+            if changes.len() <= FEW && self.apply_changes(&changes) {
                 self.history_seen = last;
                 self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
                 return true;
             }
         }
         self.reload_in_background();
+        true
+    }
+
+    /// A colleague's changes taken in without reading the year: a status, a result or how many
+    /// came set on a listed row (that row read again), and any change to an event (new, moved,
+    /// corrected, removed: that event read again and its row put in its place). False, with
+    /// nothing applied, when another kind of change is among them, or a district is in focus
+    /// (which events it shows is known from the read).
+    fn apply_changes(&mut self, changes: &[(String, i64, String)]) -> bool {
+        let mut items = Vec::new();
+        let mut events = Vec::new();
+        for (entity, id, field) in changes {
+            let light = matches!(
+                field.as_str(),
+                "status" | "result" | "teachers" | "people" | "schools" | "connections" | "teams"
+            );
+            match light.then(|| self.item_of(entity, *id)).flatten() {
+                Some(item) => items.push(item),
+                None if entity == "event" && self.focus_sets.is_none() => events.push(*id),
+                None => return false,
+            }
+        }
+        if items.is_empty() && events.is_empty() {
+            return false;
+        }
+        // Row by row first, while the places they name are the places they are at.
+        items.dedup();
+        for item in items {
+            self.refresh_row(item, false);
+        }
+        if events.is_empty() {
+            return true;
+        }
+        events.sort_unstable();
+        events.dedup();
+        match super::panes::roadmap::apply_events(self, &events) {
+            Ok(true) => {}
+            Ok(false) => return false,
+            Err(e) => {
+                self.report::<()>(Err(e));
+                return false;
+            }
+        }
+        // The change is the newest line of the history.
+        if !self.unread[Pane::History.index()] {
+            if let Ok(log) = self.read_log() {
+                self.data.log = log;
+                self.rebuild(Pane::History);
+            }
+        }
+        if self.pane == Pane::Agenda {
+            self.refresh_agenda();
+        } else if self.unread[self.pane.index()] {
+            let read = self.read_pane(self.pane);
+            self.report(read);
+        }
+        self.data_version = self.store.data_version().unwrap_or(self.data_version);
         true
     }
 }

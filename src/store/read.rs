@@ -533,6 +533,19 @@ impl Store {
         Ok(row)
     }
 
+    /// The event as the year's list has it, or none when it is no longer in the store.
+    pub fn find_event(&self, id: i64) -> Result<Option<EventRow>> {
+        let there: bool = self
+            .conn
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM events WHERE id = ?1)")?
+            .query_row([id], |r| r.get(0))?;
+        if there {
+            self.event(id).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// An event's participants with more than a name on the list, named by `name` (a column
     /// of `o`, the organisation).
     pub(crate) fn takings(&self, id: i64, name: &str) -> Result<Vec<crate::turnout::Taking>> {

@@ -4,15 +4,13 @@
 use super::{Hints, Layout, PaneSlice, Table};
 use crate::app::reading::Wanted;
 use crate::app::rows::*;
-use crate::app::App;
-use crate::domain::EventStatus;
+use crate::app::{App, Pane};
 use crate::domain::*;
 use crate::headless::marks_words;
 use crate::i18n::Strings;
 use crate::keys::Action;
 use crate::store::{FocusSets, Store, StoreError};
-use crate::text::fold;
-use crate::text::AcademicYear;
+use crate::text::{fold, AcademicYear};
 use ratatui::layout::Constraint::{Fill, Length};
 
 pub struct Roadmap;
@@ -398,4 +396,77 @@ pub fn decision_doc(
     }
     history_lines(&mut out, s, history);
     out
+}
+
+/// A colleague's changes to events of the year taken into the Roadmap's rows as they are:
+/// each changed event read alone and its row taken out, or put where the year's list has it
+/// (a new event, a moved one), nothing else read or built again. False when the rows cannot
+/// be mended so (the list had no event, or has none left): then the year is read again.
+pub(in crate::app) fn apply_events(app: &mut App, ids: &[i64]) -> Result<bool, StoreError> {
+    let pane = Pane::Roadmap;
+    // Not read yet: it is read when it is opened.
+    if app.unread[pane.index()] {
+        return Ok(true);
+    }
+    let (s, today, y) = (app.s, app.today, app.year);
+    // The order and the range of `Store::events`.
+    let order = |e: &EventRow| (e.when.start, e.when.end.or(e.when.start), e.id);
+    let in_year = |e: &EventRow| {
+        e.when.start.is_some_and(|d| d <= y.end()) && e.when.end.or(e.when.start).is_some_and(|d| d >= y.start())
+    };
+    let keep = app.selected_key(pane);
+    // Each event's row stands for its place in the list: the rows after a place taken out or
+    // put in stand for the next or the previous one.
+    let shift = |all: &mut [ViewRow], from: usize, up: bool| {
+        for r in all {
+            if let Some(ItemRef::Event(j)) = &mut r.item {
+                if *j >= from {
+                    *j = if up { *j + 1 } else { *j - 1 };
+                }
+            }
+        }
+    };
+    for &id in ids {
+        let fresh = app.store.find_event(id)?.filter(in_year);
+        let view = &mut app.views[pane.index()];
+        let events = &mut app.data.events;
+        if let Some(p) = events.iter().position(|e| e.id == id) {
+            let Some(at) = view.all.iter().position(|r| r.item == Some(ItemRef::Event(p))) else {
+                return Ok(false);
+            };
+            view.all.remove(at);
+            view.hays.remove(at);
+            events.remove(p);
+            shift(&mut view.all, p + 1, false);
+        }
+        if events.is_empty() {
+            return Ok(false);
+        }
+        if let Some(e) = fresh {
+            let q = events.partition_point(|x| order(x) < order(&e));
+            let next = view.all.iter().position(|r| r.item == Some(ItemRef::Event(q)));
+            let at = match next {
+                Some(at) => at,
+                None => {
+                    let last = q.checked_sub(1).map(ItemRef::Event);
+                    match view.all.iter().position(|r| r.item.is_some() && r.item == last) {
+                        Some(at) => at + 1,
+                        None => return Ok(false),
+                    }
+                }
+            };
+            shift(&mut view.all, q, true);
+            let row = event_view(q, &e, s, today);
+            view.hays.insert(at, haystack(&row));
+            view.all.insert(at, strip(row));
+            events.insert(q, e);
+        }
+    }
+    app.views[pane.index()].matched.clear();
+    app.refilter_keeping(pane, keep);
+    // The mentors' loads count their events; what is done leaves the agenda.
+    for other in [Pane::Mentoring, Pane::Agenda] {
+        app.unread[other.index()] = true;
+    }
+    Ok(true)
 }
