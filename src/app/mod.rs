@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod conflict;
 pub mod deficitforms;
 pub mod eventform;
+mod focus;
 mod groupform;
 pub mod importer;
 pub mod linkform;
@@ -517,44 +518,6 @@ impl App {
         self.report(r);
     }
 
-    /// The roadmap's rows grouped by host school, for the timeline's rows per school: made when
-    /// the rows are, not per frame.
-    fn group_by_school(&mut self) {
-        // By the host's short name, borrowed and hashed: one string made a school, not one a
-        // row, and sorted once at the end.
-        let mut groups: std::collections::HashMap<&str, Vec<usize>> = Default::default();
-        let mut summary = RoadmapSummary::default();
-        let year_start = self.year.start();
-        for (pos, row) in self.views[Pane::Roadmap.index()].rows.iter().enumerate() {
-            if let Some(ItemRef::Event(i)) = row.item {
-                let e = &self.data.events[i];
-                groups.entry(e.host_short.as_str()).or_default().push(pos);
-                let at = match row.tone {
-                    rows::Tone::Overdue => 5,
-                    _ => match e.status {
-                        crate::domain::EventStatus::Done => 0,
-                        crate::domain::EventStatus::InProgress => 1,
-                        crate::domain::EventStatus::Planned => 2,
-                        crate::domain::EventStatus::Postponed => 3,
-                        crate::domain::EventStatus::Cancelled => 4,
-                    },
-                };
-                summary.by_status[at] += 1;
-                // By the month it begins in, September first; one that began the year before
-                // counts in September.
-                if let Some(start) = e.when.start {
-                    use chrono::Datelike;
-                    let months = (start.year() - year_start.year()) * 12 + start.month() as i32 - 9;
-                    summary.by_month[months.clamp(0, 11) as usize] += 1;
-                }
-            }
-        }
-        let mut groups: Vec<(String, Vec<usize>)> = groups.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.school_groups = groups;
-        self.summary = summary;
-    }
-
     /// What this user may change: the drawing asks the App, never the store.
     pub fn access(&self) -> &crate::store::Access {
         self.store.access()
@@ -921,152 +884,9 @@ impl App {
         })
     }
 
-    /// An agenda line opened where it lives: its pane, in its year, with it selected (a filter
-    /// that hides it is cleared).
-    fn open_agenda_item(&mut self, i: usize) {
-        use crate::agenda::Source;
-        let Some(it) = self.data.agenda.items.get(i).cloned() else { return };
-        let pane = match it.source {
-            Source::Event(_) | Source::Decision(_) => Pane::Roadmap,
-            Source::Risk(_) | Source::Indicator(..) => Pane::Deficits,
-            Source::Agreement(_) | Source::Task(_) => Pane::Agreements,
-        };
-        if pane.by_year() && self.year != it.year {
-            self.year = it.year;
-            if !self.reload() {
-                return;
-            }
-        }
-        // The pane is read (when it is not yet) before its row is looked for.
-        self.set_pane(pane);
-        let d = &self.data;
-        let found = match it.source {
-            Source::Event(id) => self.item_of("event", id),
-            Source::Decision(id) => self.item_of("decision", id),
-            Source::Agreement(id) => self.item_of("agreement", id),
-            Source::Task(id) => self.item_of("programme_task", id),
-            Source::Risk(id) => d.risks.iter().position(|r| r.id == id).map(ItemRef::Risk),
-            Source::Indicator(id, org) => {
-                d.indicators.iter().rposition(|r| r.id == id && r.org == org).map(ItemRef::Indicator)
-            }
-        };
-        let Some(item) = found else {
-            self.message = Some(Message { text: self.s.wk_not_in_pane.to_string(), error: true });
-            return;
-        };
-        let key = self.key_of(item);
-        if !self.views[pane.index()].rows.iter().any(|r| r.item == Some(item)) {
-            self.views[pane.index()].filter.clear();
-        }
-        self.refilter_keeping(pane, Some(key));
-    }
-
     /// A school's card with its suggested mentors and what needs attention.
     fn school_card_doc(&mut self, org: Option<i64>) -> Option<(String, Vec<rows::DocLine>)> {
         let card = self.report(self.store.school_card(org.unwrap_or_default()))?;
         Some((format!("{}: {}", self.s.card_title, card.name), rows::card_with_suggestions(&card, &self.data, self.s)))
-    }
-
-    /// The names screen-share keeps (the people of the district in focus) and the categories
-    /// it hides, when it is on.
-    fn read_share_rules(&mut self) {
-        if !self.share {
-            return;
-        }
-        let focus = self.focus.as_ref().map(|(d, _)| *d);
-        if let Some((keep, hide)) = self.report(self.store.share_words(focus)) {
-            let mut hide = hide;
-            hide.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-            self.share_rules =
-                crate::ui::share::ShareRules { keep: keep.iter().map(|n| crate::text::fold(n)).collect(), hide };
-        }
-    }
-
-    /// `F`: which district is on screen — the whole region, or one district.
-    fn open_focus(&mut self) {
-        let Some(districts) = self.report(self.store.district_list()) else { return };
-        let mut options = vec![self.s.focus_all.to_string()];
-        options.extend(districts.iter().map(|(_, n)| n.clone()));
-        let selected =
-            self.focus.as_ref().and_then(|(d, _)| districts.iter().position(|(x, _)| x == d)).map_or(0, |i| i + 1);
-        self.overlays.push(Overlay::StatusPicker {
-            target: StatusTarget::Focus,
-            title: self.s.focus_title.to_string(),
-            options,
-            selected,
-        });
-    }
-
-    /// The district chosen in the focus picker (0: the whole region), kept for this user.
-    fn set_focus(&mut self, choice: usize) {
-        let Some(districts) = self.report(self.store.district_list()) else { return };
-        self.focus = choice.checked_sub(1).and_then(|i| districts.get(i).cloned());
-        match &self.focus {
-            Some(f) => {
-                let f = f.clone();
-                self.keep_draft(FOCUS_DRAFT, &f);
-            }
-            None => self.discard_draft(FOCUS_DRAFT),
-        }
-        self.reload();
-        let text = match &self.focus {
-            Some((_, name)) => format!("{}: {name}", self.s.focus_on),
-            None => self.s.focus_off.to_string(),
-        };
-        self.message = Some(Message { text, error: false });
-    }
-
-    /// `R` on a school: out of the network (kept, dimmed, out of the lookup), or back in.
-    fn retire_key(&mut self) {
-        let Some(ItemRef::Cluster(org)) = self.selected_item() else { return };
-        let Some(c) = self.data.clusters.iter().find(|c| c.org_id == org) else { return };
-        let retire = (!c.retired).then_some(self.today);
-        let version = self.store.school_fields(org).map(|(_, v)| v).ok();
-        let r = self.store.set_org_retired(org, retire, version);
-        if self.report(r).is_some() {
-            self.index = None;
-            let text = if retire.is_some() { self.s.rt_done } else { self.s.rt_back };
-            self.after_write(text);
-        }
-    }
-
-    /// `M` on a school marks it; `M` on another asks whether the marked one goes into it.
-    fn merge_key(&mut self) {
-        if let Some(ItemRef::Cluster(org)) = self.selected_item() {
-            self.merge_entity(crate::lookup::Entity::Org(org));
-        }
-    }
-
-    /// The first `M` marks a school or person; the second, on another of the same kind, asks
-    /// whether the marked one goes into it.
-    pub(crate) fn merge_entity(&mut self, e: crate::lookup::Entity) {
-        use crate::lookup::Entity;
-        let s = self.s;
-        let name = |app: &App, e: Entity| app.store.entry(e).map(|x| x.name).unwrap_or_default();
-        match self.merge_mark.take() {
-            Some((gone, _)) if gone == e => {
-                self.message = Some(Message { text: s.mg_cancelled.to_string(), error: false });
-            }
-            Some((gone, gone_name)) if std::mem::discriminant(&gone) == std::mem::discriminant(&e) => {
-                let (title, detail) = match e {
-                    Entity::Org(_) => (s.mg_title, s.mg_detail),
-                    Entity::Person(_) => (s.mg_person_title, s.mg_person_detail),
-                };
-                let question = format!("«{gone_name}» {} «{}»: {detail}", s.mg_question, name(self, e));
-                let action = Confirmed::Merge { keep: e, gone };
-                self.overlays.push(Overlay::Confirm { title, question, action, yes_focused: false });
-            }
-            _ => {
-                let n = name(self, e);
-                let key = self.keys.first_key(Action::Merge);
-                let marked = match e {
-                    Entity::Org(_) => s.mg_marked,
-                    Entity::Person(_) => s.mg_person_marked,
-                };
-                self.message =
-                    Some(Message { text: format!("«{n}» {marked} {key} · {}", s.mg_cancel), error: false });
-                self.merge_mark = Some((e, n));
-            }
-        }
     }
 }

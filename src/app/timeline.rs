@@ -2,7 +2,8 @@
 //! zoomed with + −, brought to today with t; rows are the roadmap's own rows (so filter,
 //! selection and status keys work the same) or one row per host school.
 
-use super::{App, Pane};
+use super::rows::{self, ItemRef};
+use super::{App, Pane, RoadmapSummary};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,5 +123,45 @@ impl App {
     pub(super) fn toggle_rows_by_school(&mut self) {
         self.timeline.by_school = !self.timeline.by_school;
         self.timeline.school_offset = 0;
+    }
+}
+
+impl App {
+    /// The roadmap's rows grouped by host school, for the timeline's rows per school: made when
+    /// the rows are, not per frame.
+    pub(in crate::app) fn group_by_school(&mut self) {
+        // By the host's short name, borrowed and hashed: one string made a school, not one a
+        // row, and sorted once at the end.
+        let mut groups: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        let mut summary = RoadmapSummary::default();
+        let year_start = self.year.start();
+        for (pos, row) in self.views[Pane::Roadmap.index()].rows.iter().enumerate() {
+            if let Some(ItemRef::Event(i)) = row.item {
+                let e = &self.data.events[i];
+                groups.entry(e.host_short.as_str()).or_default().push(pos);
+                let at = match row.tone {
+                    rows::Tone::Overdue => 5,
+                    _ => match e.status {
+                        crate::domain::EventStatus::Done => 0,
+                        crate::domain::EventStatus::InProgress => 1,
+                        crate::domain::EventStatus::Planned => 2,
+                        crate::domain::EventStatus::Postponed => 3,
+                        crate::domain::EventStatus::Cancelled => 4,
+                    },
+                };
+                summary.by_status[at] += 1;
+                // By the month it begins in, September first; one that began the year before
+                // counts in September.
+                if let Some(start) = e.when.start {
+                    use chrono::Datelike;
+                    let months = (start.year() - year_start.year()) * 12 + start.month() as i32 - 9;
+                    summary.by_month[months.clamp(0, 11) as usize] += 1;
+                }
+            }
+        }
+        let mut groups: Vec<(String, Vec<usize>)> = groups.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.school_groups = groups;
+        self.summary = summary;
     }
 }

@@ -4,7 +4,7 @@
 use super::{Layout, PaneSlice, Table};
 use crate::app::reading::Wanted;
 use crate::app::rows::*;
-use crate::app::App;
+use crate::app::{App, Message, Pane};
 use crate::i18n::Strings;
 use crate::keys::Action;
 use crate::store::{FocusSets, Store, StoreError};
@@ -117,5 +117,47 @@ pub fn agenda_view(i: usize, it: &crate::agenda::Item, today: chrono::NaiveDate,
         item: Some(ItemRef::Agenda(i)),
         tone: if it.due < today { Tone::Overdue } else { Tone::Normal },
         facets: Some(std::sync::Arc::new(facets)),
+    }
+}
+
+impl App {
+    /// An agenda line opened where it lives: its pane, in its year, with it selected (a filter
+    /// that hides it is cleared).
+    pub(in crate::app) fn open_agenda_item(&mut self, i: usize) {
+        use crate::agenda::Source;
+        let Some(it) = self.data.agenda.items.get(i).cloned() else { return };
+        let pane = match it.source {
+            Source::Event(_) | Source::Decision(_) => Pane::Roadmap,
+            Source::Risk(_) | Source::Indicator(..) => Pane::Deficits,
+            Source::Agreement(_) | Source::Task(_) => Pane::Agreements,
+        };
+        if pane.by_year() && self.year != it.year {
+            self.year = it.year;
+            if !self.reload() {
+                return;
+            }
+        }
+        // The pane is read (when it is not yet) before its row is looked for.
+        self.set_pane(pane);
+        let d = &self.data;
+        let found = match it.source {
+            Source::Event(id) => self.item_of("event", id),
+            Source::Decision(id) => self.item_of("decision", id),
+            Source::Agreement(id) => self.item_of("agreement", id),
+            Source::Task(id) => self.item_of("programme_task", id),
+            Source::Risk(id) => d.risks.iter().position(|r| r.id == id).map(ItemRef::Risk),
+            Source::Indicator(id, org) => {
+                d.indicators.iter().rposition(|r| r.id == id && r.org == org).map(ItemRef::Indicator)
+            }
+        };
+        let Some(item) = found else {
+            self.message = Some(Message { text: self.s.wk_not_in_pane.to_string(), error: true });
+            return;
+        };
+        let key = self.key_of(item);
+        if !self.views[pane.index()].rows.iter().any(|r| r.item == Some(item)) {
+            self.views[pane.index()].filter.clear();
+        }
+        self.refilter_keeping(pane, Some(key));
     }
 }

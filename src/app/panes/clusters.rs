@@ -3,7 +3,7 @@
 use super::{Hints, Layout, PaneSlice, Table};
 use crate::app::reading::Wanted;
 use crate::app::rows::*;
-use crate::app::App;
+use crate::app::{App, Confirmed, Message, Overlay};
 use crate::domain::*;
 use crate::i18n::Strings;
 use crate::keys::Action;
@@ -277,4 +277,60 @@ pub fn network_doc(n: &crate::store::NetworkRow, history: &[HistoryRow], s: &Str
     out.extend(n.members.iter().map(|(_, name)| DocLine::Text(name.clone())));
     history_lines(&mut out, s, history);
     out
+}
+
+impl App {
+    /// `R` on a school: out of the network (kept, dimmed, out of the lookup), or back in.
+    pub(in crate::app) fn retire_key(&mut self) {
+        let Some(ItemRef::Cluster(org)) = self.selected_item() else { return };
+        let Some(c) = self.data.clusters.iter().find(|c| c.org_id == org) else { return };
+        let retire = (!c.retired).then_some(self.today);
+        let version = self.store.school_fields(org).map(|(_, v)| v).ok();
+        let r = self.store.set_org_retired(org, retire, version);
+        if self.report(r).is_some() {
+            self.index = None;
+            let text = if retire.is_some() { self.s.rt_done } else { self.s.rt_back };
+            self.after_write(text);
+        }
+    }
+
+    /// `M` on a school marks it; `M` on another asks whether the marked one goes into it.
+    pub(in crate::app) fn merge_key(&mut self) {
+        if let Some(ItemRef::Cluster(org)) = self.selected_item() {
+            self.merge_entity(crate::lookup::Entity::Org(org));
+        }
+    }
+
+    /// The first `M` marks a school or person; the second, on another of the same kind, asks
+    /// whether the marked one goes into it.
+    pub(crate) fn merge_entity(&mut self, e: crate::lookup::Entity) {
+        use crate::lookup::Entity;
+        let s = self.s;
+        let name = |app: &App, e: Entity| app.store.entry(e).map(|x| x.name).unwrap_or_default();
+        match self.merge_mark.take() {
+            Some((gone, _)) if gone == e => {
+                self.message = Some(Message { text: s.mg_cancelled.to_string(), error: false });
+            }
+            Some((gone, gone_name)) if std::mem::discriminant(&gone) == std::mem::discriminant(&e) => {
+                let (title, detail) = match e {
+                    Entity::Org(_) => (s.mg_title, s.mg_detail),
+                    Entity::Person(_) => (s.mg_person_title, s.mg_person_detail),
+                };
+                let question = format!("«{gone_name}» {} «{}»: {detail}", s.mg_question, name(self, e));
+                let action = Confirmed::Merge { keep: e, gone };
+                self.overlays.push(Overlay::Confirm { title, question, action, yes_focused: false });
+            }
+            _ => {
+                let n = name(self, e);
+                let key = self.keys.first_key(Action::Merge);
+                let marked = match e {
+                    Entity::Org(_) => s.mg_marked,
+                    Entity::Person(_) => s.mg_person_marked,
+                };
+                self.message =
+                    Some(Message { text: format!("«{n}» {marked} {key} · {}", s.mg_cancel), error: false });
+                self.merge_mark = Some((e, n));
+            }
+        }
+    }
 }
