@@ -3470,9 +3470,9 @@ fn a_colleagues_new_school_is_read_off_the_drawing_thread_while_keys_keep_workin
     assert!(!app.reading());
 }
 
-/// The Roadmap's rows as a user reads them: each row's cells and what it stands for.
-fn roadmap_rows(app: &App) -> Vec<(Vec<String>, Option<nastavnik::app::rows::ItemRef>)> {
-    app.views[Pane::Roadmap.index()].all.iter().map(|r| (r.cells.to_vec(), r.item)).collect()
+/// A pane's rows as a user reads them: each row's cells and what it stands for.
+fn pane_rows(app: &App, pane: Pane) -> Vec<(Vec<String>, Option<nastavnik::app::rows::ItemRef>)> {
+    app.views[pane.index()].all.iter().map(|r| (r.cells.to_vec(), r.item)).collect()
 }
 
 #[test]
@@ -3499,20 +3499,36 @@ fn a_colleagues_new_moved_and_removed_events_are_put_in_place_without_reading_th
     let (mut f, version) = colleague.event_fields(moved).unwrap();
     f.when = nastavnik::domain::When::day(app.year.end() - chrono::Duration::days(3));
     colleague.update_event(moved, &f, Some(version)).unwrap();
-    let removed = app.data.events.iter().rev().find(|e| e.id != chosen && e.id != moved).unwrap().id;
+    // One a mentor held: its count leaves the mentors' loads.
+    let removed = app
+        .data
+        .events
+        .iter()
+        .rev()
+        .find(|e| {
+            e.id != chosen && e.id != moved && app.data.loads.iter().any(|l| l.name == e.host_school && l.events > 0)
+        })
+        .unwrap()
+        .id;
+    let loads = |app: &App| format!("{:?}", app.data.loads);
+    let loads_before = loads(&app);
     colleague.delete_event(removed, None).unwrap();
     app.tick();
-    assert!(app.reading_behind().is_none(), "taken in here, the year not asked of the reader");
+    // In place at once, in this tick: the reader is asked for the mentors' loads alone.
     let text = screen(&mut app);
     assert!(text.contains("Данные обновлены"), "{text}");
     assert_eq!(selected_event_id(&app), chosen, "the selection stays on its event");
     let ids: Vec<i64> = app.data.events.iter().map(|e| e.id).collect();
     assert!(ids.contains(&new) && ids.contains(&moved) && !ids.contains(&removed), "{ids:?}");
+    wait_for_reader(&mut app);
     // The same rows, in the same order, standing for the same events, as the year read anew.
-    let mended = roadmap_rows(&app);
+    let mended = pane_rows(&app, Pane::Roadmap);
     assert!(mended.iter().any(|(cells, _)| cells.iter().any(|c| c == "Фестиваль открытых уроков")));
+    let mentoring = (pane_rows(&app, Pane::Mentoring), loads(&app));
+    assert_ne!(mentoring.1, loads_before, "the mentor's event left their load");
     code(&mut app, KeyCode::F(5));
-    assert_eq!(mended, roadmap_rows(&app));
+    assert_eq!(mended, pane_rows(&app, Pane::Roadmap));
+    assert_eq!(mentoring, (pane_rows(&app, Pane::Mentoring), loads(&app)));
     assert_eq!(selected_event_id(&app), chosen);
 }
 

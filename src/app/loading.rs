@@ -438,6 +438,16 @@ impl App {
                 self.rebuild(Pane::History);
             }
         }
+        // What is done leaves the agenda: read again when it is looked at.
+        self.unread[Pane::Agenda.index()] = true;
+        // The mentors' loads count their events: read again on the reader thread (here, when
+        // there is none), the screen drawn meanwhile.
+        let seen = self.store.last_change().unwrap_or(self.history_seen);
+        let w = self.wanted();
+        match &mut self.reader {
+            Some(r) => r.ask(w, vec![Pane::Mentoring], seen),
+            None => self.unread[Pane::Mentoring.index()] = true,
+        }
         if self.pane == Pane::Agenda {
             self.refresh_agenda();
         } else if self.unread[self.pane.index()] {

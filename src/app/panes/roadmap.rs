@@ -464,9 +464,5 @@ pub(in crate::app) fn apply_events(app: &mut App, ids: &[i64]) -> Result<bool, S
     }
     app.views[pane.index()].matched.clear();
     app.refilter_keeping(pane, keep);
-    // The mentors' loads count their events; what is done leaves the agenda.
-    for other in [Pane::Mentoring, Pane::Agenda] {
-        app.unread[other.index()] = true;
-    }
     Ok(true)
 }
