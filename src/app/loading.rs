@@ -198,6 +198,21 @@ impl App {
         Ok(())
     }
 
+    /// What follows rows mended in place: the history's newest line shown, the agenda read
+    /// again (now when it is open, else when it is looked at).
+    fn after_rows_changed(&mut self) {
+        if !self.unread[Pane::History.index()] {
+            if let Ok(log) = self.read_log() {
+                self.data.log = log;
+                self.rebuild(Pane::History);
+            }
+        }
+        self.unread[Pane::Agenda.index()] = true;
+        if self.pane == Pane::Agenda {
+            self.refresh_agenda();
+        }
+    }
+
     /// After a change to one row: read that row again and redraw it in place, so that a status
     /// set during a call costs one row, not the whole year. Dates move a row: then the year is
     /// read again.
@@ -222,18 +237,7 @@ impl App {
                 if let Some(pos) = v.rows.iter().position(|r| r.item == Some(item)) {
                     v.rows[pos] = rows::strip(row);
                 }
-                // The change is the newest line of the history.
-                if !self.unread[Pane::History.index()] {
-                    if let Ok(log) = self.read_log() {
-                        self.data.log = log;
-                        self.rebuild(Pane::History);
-                    }
-                }
-                // What is done leaves the agenda: read again when it is looked at.
-                self.unread[Pane::Agenda.index()] = true;
-                if self.pane == Pane::Agenda {
-                    self.refresh_agenda();
-                }
+                self.after_rows_changed();
             }
             Err(e) => {
                 self.report::<()>(Err(e));
@@ -381,7 +385,7 @@ impl App {
         // else has the year read again on the reader thread.
         const FEW: usize = 50;
         if let Ok(changes) = self.store.changes_after(self.history_seen, FEW + 1) {
-            if changes.len() <= FEW && self.apply_changes(&changes) {
+            if changes.len() <= FEW && self.apply_changes(&changes, last) {
                 self.history_seen = last;
                 self.message = Some(Message { text: self.s.reloaded.to_string(), error: false });
                 return true;
@@ -395,8 +399,9 @@ impl App {
     /// came set on a listed row (that row read again), and any change to an event (new, moved,
     /// corrected, removed: that event read again and its row put in its place). False, with
     /// nothing applied, when another kind of change is among them, or a district is in focus
-    /// (which events it shows is known from the read).
-    fn apply_changes(&mut self, changes: &[(String, i64, String)]) -> bool {
+    /// (which events it shows is known from the read). `last` is the newest history line the
+    /// changes run to.
+    fn apply_changes(&mut self, changes: &[(String, i64, String)], last: i64) -> bool {
         let mut items = Vec::new();
         let mut events = Vec::new();
         for (entity, id, field) in changes {
@@ -431,26 +436,16 @@ impl App {
                 return false;
             }
         }
-        // The change is the newest line of the history.
-        if !self.unread[Pane::History.index()] {
-            if let Ok(log) = self.read_log() {
-                self.data.log = log;
-                self.rebuild(Pane::History);
-            }
-        }
-        // What is done leaves the agenda: read again when it is looked at.
-        self.unread[Pane::Agenda.index()] = true;
         // The mentors' loads count their events: read again on the reader thread (here, when
-        // there is none), the screen drawn meanwhile.
-        let seen = self.store.last_change().unwrap_or(self.history_seen);
+        // there is none), the screen drawn meanwhile. It reads what `last` holds, no later
+        // commit, so that one is not taken as read when it is done.
         let w = self.wanted();
         match &mut self.reader {
-            Some(r) => r.ask(w, vec![Pane::Mentoring], seen),
+            Some(r) => r.ask(w, vec![Pane::Mentoring], last),
             None => self.unread[Pane::Mentoring.index()] = true,
         }
-        if self.pane == Pane::Agenda {
-            self.refresh_agenda();
-        } else if self.unread[self.pane.index()] {
+        self.after_rows_changed();
+        if self.pane != Pane::Agenda && self.unread[self.pane.index()] {
             let read = self.read_pane(self.pane);
             self.report(read);
         }

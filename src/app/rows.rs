@@ -187,13 +187,6 @@ impl YearData {
         pane.slice().take(self, from)
     }
 
-    /// [`YearData::narrow_part`] when a district is in focus.
-    pub fn narrow_to(&mut self, pane: Pane, focus: Option<&crate::store::FocusSets>) {
-        if let Some(f) = focus {
-            self.narrow_part(pane, f);
-        }
-    }
-
     /// Keeps of what one pane reads only the rows of the district in focus.
     pub fn narrow_part(&mut self, pane: Pane, f: &crate::store::FocusSets) {
         pane.slice().narrow(self, f)
